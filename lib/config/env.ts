@@ -1,0 +1,30 @@
+import path from 'node:path';
+import fs from 'node:fs';
+
+export interface Env {
+  port: number;
+  host: string;
+  dataDir: string;
+  configFile: string | null;
+  adminToken: string | null;
+  anonymousRead: boolean;
+}
+
+/** Reads the contract's environment variables; every one is optional. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Env {
+  const dataDir = path.resolve(cwd, env.LOOKOUT_DATA_DIR || './data');
+  const defaultConfig = path.resolve(cwd, 'lookout.yml');
+  const configFile = env.LOOKOUT_CONFIG
+    ? path.resolve(cwd, env.LOOKOUT_CONFIG)
+    : fs.existsSync(defaultConfig)
+      ? defaultConfig
+      : null;
+  return {
+    port: Number(env.PORT) || 3000,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    configFile,
+    adminToken: env.LOOKOUT_ADMIN_TOKEN?.trim() || null,
+    anonymousRead: /^(1|true|yes)$/i.test(env.LOOKOUT_ANONYMOUS_READ ?? ''),
+  };
+}

@@ -1,0 +1,76 @@
+import type { Clock, TimerHandle } from '@/lib/clock';
+import type { Db } from '@/lib/db/connection';
+import type { ProbeResult } from '@/lib/probes/types';
+import { applyCheck, closeOpenIncident, type Status } from '@/lib/targets/status';
+import { RollupBuffer } from './rollup-buffer';
+
+const FLUSH_MS = 250;
+const MAX_BATCH = 500;
+
+interface StateRow {
+  status: Status;
+  status_since: number;
+  fail_streak: number;
+  ok_streak: number;
+  failure_threshold: number;
+  success_threshold: number;
+}
+
+/**
+ * Batches check results and writes them in one transaction: the raw check, the target's status and
+ * incidents, and the rollups, so charts and uptime never disagree with the checks they come from.
+ */
+export class CheckWriter {
+  private queue: { targetId: number; result: ProbeResult }[] = [];
+  private timer: TimerHandle | null = null;
+  private readonly flushTx: () => void;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    const getState = db.prepare(
+      'SELECT status, status_since, fail_streak, ok_streak, failure_threshold, success_threshold FROM targets WHERE id = ?',
+    );
+    const insertCheck = db.prepare(
+      'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const setState = db.prepare('UPDATE targets SET status = ?, status_since = ?, fail_streak = ?, ok_streak = ? WHERE id = ?');
+    const openIncident = db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (?, ?, NULL, ?)');
+    this.flushTx = db.transaction(() => {
+      const rollups = new RollupBuffer();
+      for (const { targetId, result: r } of this.queue.splice(0)) {
+        const row = getState.get(targetId) as StateRow | undefined;
+        if (!row) continue; // deleted while its check ran
+        const gauges = Object.keys(r.gauges).length ? JSON.stringify(r.gauges) : null;
+        insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges);
+        const { state, transition } = applyCheck(
+          { status: row.status, since: row.status_since, failStreak: row.fail_streak, okStreak: row.ok_streak },
+          { failure: row.failure_threshold, success: row.success_threshold },
+          { ts: r.ts, up: r.up, error: r.error },
+        );
+        setState.run(state.status, state.since, state.failStreak, state.okStreak, targetId);
+        if (transition?.to === 'down') openIncident.run(targetId, r.ts, transition.reason);
+        if (transition?.to === 'up') closeOpenIncident(db, targetId, r.ts);
+        rollups.add(targetId, r.ts, r.up, r.statusCode === null ? null : r.latencyMs);
+      }
+      rollups.flush(db);
+    });
+  }
+
+  push(targetId: number, result: ProbeResult): void {
+    this.queue.push({ targetId, result });
+    if (this.queue.length >= MAX_BATCH) this.flush();
+    else if (!this.timer) this.timer = this.clock.setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  flush(): void {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    if (this.queue.length) this.flushTx();
+  }
+
+  pending(): number {
+    return this.queue.length;
+  }
+}

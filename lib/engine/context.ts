@@ -1,0 +1,29 @@
+import type { Clock } from '@/lib/clock';
+import type { Db } from '@/lib/db/connection';
+import type { Env } from '@/lib/config/env';
+import type { Provisioning, Settings } from '@/lib/config/provisioning';
+import type { ScheduledTarget } from '@/lib/probes/types';
+
+export interface ProbeSchedule {
+  upsert(target: ScheduledTarget): void;
+  remove(id: number): void;
+}
+
+/** What the write side needs: the one write connection, the clock, settings and the scheduler. */
+export interface EngineContext {
+  db: Db;
+  clock: Clock;
+  settings: Settings;
+  scheduler: ProbeSchedule;
+}
+
+/** The running Lookout: the engine plus what reads and route handlers need. */
+export interface Lookout extends EngineContext {
+  env: Env;
+  readDb: Db;
+  provisioning: Provisioning;
+  provisioningDir: string;
+  adminToken: string;
+  version: string;
+  stop(): Promise<void>;
+}

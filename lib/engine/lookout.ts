@@ -1,0 +1,63 @@
+import { systemClock, type Clock } from '@/lib/clock';
+import { readEnv, type Env } from '@/lib/config/env';
+import { loadProvisioning, settingsOf } from '@/lib/config/provisioning';
+import { openReadDb, openWriteDb } from '@/lib/db/connection';
+import { resolveAdminToken } from '@/lib/auth/admin-token';
+import { toScheduled, type TargetRow } from '@/lib/targets/target-row';
+import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
+import { ProbeScheduler } from './scheduler';
+import { CheckWriter } from './check-writer';
+import { Retention } from './retention';
+import type { Lookout } from './context';
+import { VERSION } from './version';
+
+export interface StartOptions {
+  env?: Env;
+  clock?: Clock;
+  /** Tests that drive checks by hand turn the scheduler off. */
+  probes?: boolean;
+}
+
+/** Opens the store, applies the provisioning file, and starts the probe scheduler and retention. */
+export function startLookout(opts: StartOptions = {}): Lookout {
+  const env = opts.env ?? readEnv();
+  const clock = opts.clock ?? systemClock;
+  const { config, baseDir } = loadProvisioning(env.configFile);
+  const db = openWriteDb(env.dataDir);
+  const readDb = openReadDb(env.dataDir);
+  const { token: adminToken, generated } = resolveAdminToken(env.adminToken, env.dataDir);
+  if (generated) console.log(`[lookout] admin token is in ${generated} (set LOOKOUT_ADMIN_TOKEN to choose your own)`);
+
+  const writer = new CheckWriter(db, clock);
+  const scheduler = new ProbeScheduler({ clock, onResult: (id, result) => writer.push(id, result) });
+  const lookout: Lookout = {
+    env,
+    clock,
+    db,
+    readDb,
+    provisioning: config,
+    provisioningDir: baseDir,
+    settings: settingsOf(config),
+    scheduler,
+    adminToken,
+    version: VERSION,
+    stop: async () => {
+      await scheduler.stop();
+      await retention.stop();
+      writer.flush();
+      readDb.close();
+      db.close();
+    },
+  };
+  const retention = new Retention(db, clock, () => lookout.settings);
+
+  syncProvisionedTargets(lookout, config.targets ?? []);
+  for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
+    scheduler.upsert(toScheduled(row));
+  }
+  if (opts.probes !== false) {
+    scheduler.start();
+    retention.start();
+  }
+  return lookout;
+}

@@ -1,0 +1,18 @@
+import type { Db } from '@/lib/db/connection';
+import { toIso } from '@/lib/api/time-range';
+
+/** Down periods overlapping [from, to], newest first; `end` is null while the target is still down. */
+export function getIncidents(db: Db, targetId: number, from: number, to: number, now: number) {
+  const rows = db
+    .prepare(
+      `SELECT start, end, reason FROM incidents
+       WHERE target_id = ? AND start <= ? AND (end IS NULL OR end >= ?) ORDER BY start DESC LIMIT 1000`,
+    )
+    .all(targetId, to, from) as { start: number; end: number | null; reason: string }[];
+  return rows.map((r) => ({
+    start: toIso(r.start),
+    end: toIso(r.end),
+    duration_s: Math.round(((r.end ?? now) - r.start) / 1000),
+    reason: r.reason,
+  }));
+}

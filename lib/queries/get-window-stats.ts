@@ -1,0 +1,68 @@
+import type { Db } from '@/lib/db/connection';
+import { PROBE_RESOLUTIONS } from '@/lib/engine/rollup-buffer';
+import { addValue, type Histogram } from '@/lib/stats/histogram';
+import { planWindow } from '@/lib/stats/window-plan';
+
+export interface WindowStats {
+  checks: number;
+  up: number;
+  hist: Histogram;
+}
+
+const ALL = { lo: 0, hi: Number.MAX_SAFE_INTEGER };
+
+/** Checks, up checks and the latency histogram per target over [from, to), exact to the millisecond. */
+export function getWindowStats(db: Db, from: number, to: number, targetId?: number): Map<number, WindowStats> {
+  const ids = targetId === undefined ? ALL : { lo: targetId, hi: targetId };
+  const out = new Map<number, WindowStats>();
+  const entry = (id: number) => {
+    let s = out.get(id);
+    if (!s) out.set(id, (s = { checks: 0, up: 0, hist: new Map() }));
+    return s;
+  };
+  for (const seg of planWindow(from, to, PROBE_RESOLUTIONS)) {
+    const p = { ...ids, res: seg.res, from: seg.from, to: seg.to };
+    if (seg.res === 0) {
+      const rows = db
+        .prepare(
+          `SELECT target_id id, up, status_code code, latency_ms ms FROM checks
+           WHERE ts >= @from AND ts < @to AND target_id BETWEEN @lo AND @hi`,
+        )
+        .all(p) as { id: number; up: number; code: number | null; ms: number }[];
+      for (const r of rows) {
+        const s = entry(r.id);
+        s.checks++;
+        s.up += r.up;
+        if (r.code !== null) addValue(s.hist, r.ms);
+      }
+      continue;
+    }
+    const counts = db
+      .prepare(
+        `SELECT target_id id, SUM(checks) checks, SUM(up) up FROM probe_rollups
+         WHERE res = @res AND ts >= @from AND ts < @to AND target_id BETWEEN @lo AND @hi GROUP BY target_id`,
+      )
+      .all(p) as { id: number; checks: number; up: number }[];
+    for (const r of counts) {
+      const s = entry(r.id);
+      s.checks += r.checks;
+      s.up += r.up;
+    }
+    const buckets = db
+      .prepare(
+        `SELECT target_id id, CAST(j.key AS INTEGER) k, SUM(j.value) n FROM probe_rollups, json_each(probe_rollups.hist) j
+         WHERE res = @res AND ts >= @from AND ts < @to AND target_id BETWEEN @lo AND @hi GROUP BY target_id, j.key`,
+      )
+      .all(p) as { id: number; k: number; n: number }[];
+    for (const r of buckets) {
+      const h = entry(r.id).hist;
+      h.set(r.k, (h.get(r.k) ?? 0) + r.n);
+    }
+  }
+  return out;
+}
+
+export function uptimePercent(s: WindowStats | undefined): number | null {
+  if (!s || s.checks === 0) return null;
+  return Math.round((s.up / s.checks) * 1e6) / 1e4;
+}

@@ -1,0 +1,29 @@
+import type { Db } from '@/lib/db/connection';
+import type { TargetRow } from '@/lib/targets/target-row';
+import { getWindowStats } from './get-window-stats';
+import { shapeTarget, type CheckRow, type Target } from './shape-target';
+
+const DAY = 86_400_000;
+
+/** Targets with status, last check, uptime over 24h/7d/30d and 24h latency percentiles; one target when `id` is given. */
+export function listTargets(db: Db, now: number, id?: number): Target[] {
+  const rows = (
+    id === undefined
+      ? db.prepare('SELECT * FROM targets ORDER BY name').all()
+      : db.prepare('SELECT * FROM targets WHERE id = ?').all(id)
+  ) as TargetRow[];
+  if (rows.length === 0) return [];
+  const lastCheck = db.prepare(
+    'SELECT ts, up, status_code, latency_ms, error, gauges FROM checks WHERE target_id = ? ORDER BY ts DESC LIMIT 1',
+  );
+  const d1 = getWindowStats(db, now - DAY, now + 1, id);
+  const d7 = getWindowStats(db, now - 7 * DAY, now + 1, id);
+  const d30 = getWindowStats(db, now - 30 * DAY, now + 1, id);
+  return rows.map((row) =>
+    shapeTarget(row, lastCheck.get(row.id) as CheckRow | undefined, { d1: d1.get(row.id), d7: d7.get(row.id), d30: d30.get(row.id) }),
+  );
+}
+
+export function getTarget(db: Db, now: number, id: number): Target | null {
+  return listTargets(db, now, id)[0] ?? null;
+}

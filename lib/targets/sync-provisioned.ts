@@ -1,0 +1,37 @@
+import type { EngineContext } from '@/lib/engine/context';
+import type { TargetInput } from '@/lib/config/target-schema';
+import { createTarget, deleteTarget, updateTarget } from './save-target';
+
+/**
+ * Makes the provisioned targets match the file: new names are created, existing ones updated in
+ * place (keeping their state and history), and provisioned targets gone from the file deleted.
+ */
+export function syncProvisionedTargets(ctx: EngineContext, inputs: TargetInput[]): number {
+  const existing = ctx.db.prepare('SELECT id, name, provisioned FROM targets').all() as { id: number; name: string; provisioned: number }[];
+  const byName = new Map(existing.map((t) => [t.name, t]));
+  const wanted = new Set(inputs.map((t) => t.name));
+  for (const input of inputs) {
+    const current = byName.get(input.name);
+    if (!current) {
+      createTarget(ctx, input, true);
+      continue;
+    }
+    updateTarget(ctx, current.id, {
+      url: input.url,
+      method: input.method ?? 'GET',
+      headers: input.headers ?? {},
+      body: input.body ?? null,
+      interval: input.interval ?? ctx.settings.scrapeIntervalMs,
+      timeout: input.timeout ?? Math.min(10_000, input.interval ?? ctx.settings.scrapeIntervalMs),
+      conditions: input.conditions ?? [],
+      failure_threshold: input.failure_threshold ?? 1,
+      success_threshold: input.success_threshold ?? 1,
+      paused: input.paused ?? false,
+    });
+    if (!current.provisioned) ctx.db.prepare('UPDATE targets SET provisioned = 1 WHERE id = ?').run(current.id);
+  }
+  for (const t of existing) {
+    if (t.provisioned && !wanted.has(t.name)) deleteTarget(ctx, t.id);
+  }
+  return inputs.length;
+}

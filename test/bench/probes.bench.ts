@@ -1,0 +1,87 @@
+// npm run bench:probes — 1,000 targets at a 5 s interval against one local server for 40 s.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { exactQuantile } from '@/lib/stats/histogram';
+import { tempDir } from '../helpers/temp-dir';
+import { sampleTree } from './process-tree';
+import { buildOnce, startServer, stopServer } from './server';
+
+const TARGETS = Number(process.env.BENCH_TARGETS ?? 1000);
+const INTERVAL_S = 5;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 40);
+const PORT = 3900;
+
+async function main() {
+  buildOnce();
+  const target = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"status":"healthy","providers":{"healthy":3,"total":3}}');
+  });
+  await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+  const targetPort = (target.address() as { port: number }).port;
+
+  const dir = tempDir('lookout-bench-');
+  const lines = ['targets:'];
+  for (let i = 0; i < TARGETS; i++) {
+    lines.push(`  - name: t${i}`, `    url: http://127.0.0.1:${targetPort}/health?i=${i}`, `    interval: ${INTERVAL_S}s`, '    timeout: 2s');
+    lines.push('    conditions: ["[STATUS] == 200", "[BODY].providers.healthy > 0"]');
+  }
+  fs.writeFileSync(path.join(dir, 'lookout.yml'), lines.join('\n'));
+  const server = await startServer({ LOOKOUT_DATA_DIR: path.join(dir, 'data'), LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'), LOOKOUT_ADMIN_TOKEN: 'bench' }, PORT);
+
+  // Skip the first interval: starts are spread over it by design.
+  await new Promise((r) => setTimeout(r, INTERVAL_S * 1000 + 1000));
+  const t0 = Date.now();
+  const s0 = sampleTree(server.pid!);
+  let peakRss = s0.rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, sampleTree(server.pid!).rss)), 1000);
+  await new Promise((r) => setTimeout(r, DURATION_S * 1000));
+  const t1 = Date.now();
+  const s1 = sampleTree(server.pid!);
+  clearInterval(sampler);
+  await new Promise((r) => setTimeout(r, 1500)); // let the last batch commit
+  const exitCode = await stopServer(server);
+  target.close();
+
+  const db = new Database(path.join(dir, 'data', 'lookout.db'), { readonly: true });
+  const rows = db.prepare('SELECT target_id id, ts, up FROM checks WHERE ts >= ? AND ts < ? ORDER BY target_id, ts').all(t0, t1) as { id: number; ts: number; up: number }[];
+  const all = db.prepare('SELECT target_id id, ts FROM checks ORDER BY target_id, ts').all() as { id: number; ts: number }[];
+  const errors: number[] = [];
+  for (let i = 1; i < all.length; i++) {
+    if (all[i].id === all[i - 1].id) errors.push(Math.abs(all[i].ts - all[i - 1].ts - INTERVAL_S * 1000));
+  }
+  const expected = (TARGETS * (t1 - t0)) / (INTERVAL_S * 1000);
+  const cpuPct = ((s1.cpuMs - s0.cpuMs) / (t1 - t0)) * 100;
+  const report = {
+    targets: TARGETS,
+    interval_s: INTERVAL_S,
+    window_s: Math.round((t1 - t0) / 100) / 10,
+    checks_expected: Math.round(expected),
+    checks_performed: rows.length,
+    share_performed_pct: Math.round((rows.length / expected) * 1000) / 10,
+    checks_down: rows.filter((r) => r.up === 0).length,
+    interval_error_p50_ms: exactQuantile(errors, 0.5),
+    interval_error_p99_ms: exactQuantile(errors, 0.99),
+    interval_error_max_ms: exactQuantile(errors, 1),
+    server_rss_mb_end: Math.round(s1.rss / 1048576),
+    server_rss_mb_peak: Math.round(peakRss / 1048576),
+    server_cpu_pct_of_one_core: Math.round(cpuPct * 10) / 10,
+    graceful_exit_code: exitCode,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  const verdict = [
+    ['share of expected checks ≥ 97 %', report.share_performed_pct >= 97],
+    ['p99 interval error < 500 ms', (report.interval_error_p99_ms ?? Infinity) < 500],
+    ['server RSS < 400 MB', report.server_rss_mb_peak < 400],
+  ] as const;
+  for (const [goal, ok] of verdict) console.log(`${ok ? 'PASS' : 'MISS'}  ${goal}`);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
