@@ -1,0 +1,93 @@
+import type { Db } from '@/lib/db/connection';
+import { LogRollupBuffer } from './log-rollups';
+import type { IngestRecord, Rejection } from './record';
+
+export interface FilePositionRow {
+  path: string;
+  dev: number;
+  ino: number;
+  fingerprint: string;
+  offset: number;
+  size: number;
+}
+
+export interface LogBatch {
+  sourceId: number;
+  records: IngestRecord[];
+  rejects: Rejection[];
+  /** Lines read, blank ones excluded: accepted + rejected. */
+  linesRead: number;
+  positions?: FilePositionRow[];
+  forget?: FilePositionRow[];
+  /** The parser's correlation state after this batch, so a restart resumes mid-request. */
+  parserState?: string;
+  detectedFormat?: string;
+  receivedAt: number;
+}
+
+const KEEP_REJECTS = 50;
+
+/** Writes a batch — rows, full-text index, rollups, counters, positions, parser state — in one transaction. */
+export function createLogWriter(db: Db): (batch: LogBatch) => void {
+  const insertLog = db.prepare(
+    `INSERT INTO logs (source_id, ts, level, message, provider, model, status, duration_ms, input_tokens, output_tokens, request_id, is_request, flags, fields)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertRequest = db.prepare(
+    `INSERT INTO requests (source_id, ts, status, duration_ms, provider, model, input_tokens, output_tokens, rate_limited)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFts = db.prepare('INSERT INTO logs_fts (rowid, message) VALUES (?, ?)');
+  const insertReject = db.prepare('INSERT INTO log_rejects (source_id, at, reason, sample) VALUES (?, ?, ?, ?)');
+  const trimRejects = db.prepare(
+    'DELETE FROM log_rejects WHERE source_id = ? AND id <= (SELECT id FROM log_rejects WHERE source_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
+  );
+  const upsertPosition = db.prepare(
+    `INSERT INTO log_positions (source_id, dev, ino, path, fingerprint, offset, size) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source_id, dev, ino) DO UPDATE SET path = excluded.path, fingerprint = excluded.fingerprint, offset = excluded.offset, size = excluded.size`,
+  );
+  const deletePosition = db.prepare('DELETE FROM log_positions WHERE source_id = ? AND dev = ? AND ino = ?');
+  const updateSource = db.prepare(
+    `UPDATE log_sources SET lines_read = lines_read + @read, lines_accepted = lines_accepted + @accepted,
+       lines_rejected = lines_rejected + @rejected, lines_flagged = lines_flagged + @flagged,
+       last_line_ts = max(coalesce(last_line_ts, 0), coalesce(@lastTs, 0)), last_ingest_at = @at,
+       detected_format = coalesce(@format, detected_format), parser_state = coalesce(@state, parser_state)
+     WHERE id = @id`,
+  );
+
+  return db.transaction((b: LogBatch) => {
+    const rollups = new LogRollupBuffer();
+    let flagged = 0;
+    let lastTs: number | null = null;
+    for (const r of b.records) {
+      const info = insertLog.run(
+        b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
+        r.inputTokens, r.outputTokens, r.requestId, r.isRequest ? 1 : 0, r.flags, r.fieldsJson,
+      );
+      insertFts.run(info.lastInsertRowid, r.message);
+      rollups.addLine(b.sourceId, r.ts, r.level);
+      for (const q of r.requests) {
+        insertRequest.run(b.sourceId, q.ts, q.status, q.durationMs, q.provider, q.model, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
+        rollups.addRequest(b.sourceId, q);
+      }
+      if (r.flags) flagged++;
+      if (lastTs === null || r.ts > lastTs) lastTs = r.ts;
+    }
+    rollups.flush(db);
+    for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
+    if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
+    for (const p of b.positions ?? []) upsertPosition.run(b.sourceId, p.dev, p.ino, p.path, p.fingerprint, p.offset, p.size);
+    for (const p of b.forget ?? []) deletePosition.run(b.sourceId, p.dev, p.ino);
+    updateSource.run({
+      id: b.sourceId,
+      read: b.linesRead,
+      accepted: b.records.length,
+      rejected: b.rejects.length,
+      flagged,
+      lastTs,
+      at: b.receivedAt,
+      format: b.detectedFormat ?? null,
+      state: b.parserState ?? null,
+    });
+  });
+}

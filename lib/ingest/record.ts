@@ -1,0 +1,42 @@
+/** One parsed line, as the store takes it, with the client requests it completes (usually 0 or 1). */
+export interface IngestRecord {
+  ts: number;
+  level: string | null;
+  message: string;
+  /** The original fields as JSON text; null for plain text. */
+  fieldsJson: string | null;
+  flags: number;
+  /** What the row shows and search filters on: the line's own values, or its request's. */
+  provider: string | null;
+  model: string | null;
+  status: number | null;
+  durationMs: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  requestId: string | null;
+  isRequest: boolean;
+  requests: RequestFacts[];
+}
+
+export interface RequestFacts {
+  ts: number;
+  status: number | null;
+  durationMs: number | null;
+  provider: string | null;
+  model: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  rateLimited: boolean;
+}
+
+export const FLAG_TS_FALLBACK = 1;
+export const FLAG_TRUNCATED = 2;
+export const FLAG_NOISE = 4;
+export const FLAG_INVALID_JSON = 8;
+export const FLAG_TOO_DEEP = 16;
+
+export interface Rejection {
+  line: number;
+  reason: string;
+  sample: string;
+}

@@ -1,0 +1,56 @@
+import type { Term } from './parse-query';
+
+/** Columns a `field:` term reads directly; any other name is looked up in the original JSON fields. */
+const COLUMNS: Record<string, { sql: string; numeric: boolean }> = {
+  level: { sql: 'level', numeric: false },
+  provider: { sql: 'provider', numeric: false },
+  model: { sql: 'model', numeric: false },
+  status: { sql: 'status', numeric: true },
+  duration_ms: { sql: 'duration_ms', numeric: true },
+  input_tokens: { sql: 'input_tokens', numeric: true },
+  output_tokens: { sql: 'output_tokens', numeric: true },
+  request_id: { sql: 'request_id', numeric: false },
+  message: { sql: 'message', numeric: false },
+  source: { sql: '(SELECT name FROM log_sources s WHERE s.id = logs.source_id)', numeric: false },
+};
+
+const LEVEL_ALIASES: Record<string, string> = { warning: 'warn', err: 'error', critical: 'fatal' };
+
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Turns parsed terms into a WHERE fragment with positional parameters. */
+export function termsToSql(terms: Term[]): { where: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const t of terms) {
+    let clause: string;
+    if (t.kind === 'text') {
+      const tokens = t.text.match(/[\p{L}\p{N}_]+/gu);
+      if (!tokens) {
+        clause = 'instr(message, ?) > 0';
+        params.push(t.text);
+      } else {
+        clause = 'id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?)';
+        params.push(ftsPhrase(tokens.join(' ')));
+        // A quoted phrase matches verbatim, punctuation and markup included.
+        if (t.phrase) {
+          clause = `(${clause} AND instr(message, ?) > 0)`;
+          params.push(t.text);
+        }
+      }
+    } else {
+      const col = COLUMNS[t.field];
+      const sql = col ? col.sql : 'json_extract(fields, ?)';
+      if (!col) params.push(`$."${t.field.replace(/"/g, '')}"`);
+      const numeric = col ? col.numeric : /^-?\d+(\.\d+)?$/.test(t.value);
+      const value = t.field === 'level' ? (LEVEL_ALIASES[t.value.toLowerCase()] ?? t.value.toLowerCase()) : t.value;
+      if (t.op !== '=' && !/^-?\d+(\.\d+)?$/.test(value)) throw new Error(`q: ${t.field}:${t.op}${t.value} compares numbers, and "${t.value}" is not one`);
+      clause = `${sql} ${t.op} ?`;
+      params.push(numeric && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+    }
+    parts.push(t.negate ? `NOT coalesce(${clause}, 0)` : clause);
+  }
+  return { where: parts.length ? parts.join(' AND ') : '1', params };
+}
