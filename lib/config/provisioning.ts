@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './duration';
 import { targetInputSchema } from './target-schema';
+import { logSourceSchema } from '@/lib/ingest/source-schema';
 
 const durationText = z.string().refine((s) => parseDuration(s) !== null, 'must be a duration such as 30s, 5m or 7d');
 const sizeText = z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 500MB or 10GB');
@@ -14,7 +15,7 @@ export const provisioningSchema = z.object({
     .passthrough()
     .optional(),
   targets: z.array(targetInputSchema).optional(),
-  logs: z.array(z.object({ name: z.string(), path: z.string() }).passthrough()).optional(),
+  logs: z.array(logSourceSchema).optional(),
   processes: z.array(z.object({ name: z.string() }).passthrough()).optional(),
   rule_files: z.array(z.string()).optional(),
   alerting: z.record(z.string(), z.unknown()).optional(),
@@ -77,6 +78,11 @@ export function loadProvisioning(file: string | null): { config: Provisioning; b
   for (const t of result.data.targets ?? []) {
     if (names.has(t.name)) throw new Error(`${file} is invalid: targets: the name "${t.name}" is used twice`);
     names.add(t.name);
+  }
+  const sources = new Set<string>();
+  for (const l of result.data.logs ?? []) {
+    if (sources.has(l.name)) throw new Error(`${file} is invalid: logs: the name "${l.name}" is used twice`);
+    sources.add(l.name);
   }
   return { config: result.data, baseDir: path.dirname(file) };
 }

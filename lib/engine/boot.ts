@@ -29,11 +29,9 @@ export function boot(): void {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGHUP', () => {
-    try {
-      const counts = reloadConfig(lookout);
-      console.log(`[lookout] configuration reloaded: ${JSON.stringify(counts)}`);
-    } catch (err) {
-      console.error(`[lookout] reload failed, keeping the running configuration: ${(err as Error).message}`);
-    }
+    reloadConfig(lookout).then(
+      (counts) => console.log(`[lookout] configuration reloaded: ${JSON.stringify(counts)}`),
+      (err: Error) => console.error(`[lookout] reload failed, keeping the running configuration: ${err.message}`),
+    );
   });
 }

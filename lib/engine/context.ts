@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/connection';
 import type { Env } from '@/lib/config/env';
 import type { Provisioning, Settings } from '@/lib/config/provisioning';
 import type { ScheduledTarget } from '@/lib/probes/types';
+import type { IngestService } from '@/lib/ingest/ingest-service';
 
 export interface ProbeSchedule {
   upsert(target: ScheduledTarget): void;
@@ -25,5 +26,6 @@ export interface Lookout extends EngineContext {
   provisioningDir: string;
   adminToken: string;
   version: string;
+  ingest: IngestService;
   stop(): Promise<void>;
 }

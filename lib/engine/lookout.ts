@@ -8,8 +8,11 @@ import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { ProbeScheduler } from './scheduler';
 import { CheckWriter } from './check-writer';
 import { Retention } from './retention';
+import { IngestService } from '@/lib/ingest/ingest-service';
 import type { Lookout } from './context';
 import { VERSION } from './version';
+
+const FIRST_CHECK_SPREAD_MS = 15_000;
 
 export interface StartOptions {
   env?: Env;
@@ -29,7 +32,13 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   if (generated) console.log(`[lookout] admin token is in ${generated} (set LOOKOUT_ADMIN_TOKEN to choose your own)`);
 
   const writer = new CheckWriter(db, clock);
-  const scheduler = new ProbeScheduler({ clock, onResult: (id, result) => writer.push(id, result) });
+  const scheduler = new ProbeScheduler({
+    clock,
+    onResult: (id, result) => writer.push(id, result),
+    // Spread first checks, but never make a new slow-interval target wait minutes for its first answer.
+    jitter: (interval) => Math.random() * Math.min(interval, FIRST_CHECK_SPREAD_MS),
+  });
+  const ingest = new IngestService(db, clock);
   const lookout: Lookout = {
     env,
     clock,
@@ -41,8 +50,10 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     scheduler,
     adminToken,
     version: VERSION,
+    ingest,
     stop: async () => {
       await scheduler.stop();
+      await ingest.stop();
       await retention.stop();
       writer.flush();
       readDb.close();
@@ -55,9 +66,11 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
     scheduler.upsert(toScheduled(row));
   }
+  void ingest.syncFileSources(config.logs ?? [], baseDir);
   if (opts.probes !== false) {
     scheduler.start();
     retention.start();
+    ingest.start();
   }
   return lookout;
 }

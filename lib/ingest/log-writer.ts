@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { LogRollupBuffer } from './log-rollups';
-import type { IngestRecord, Rejection } from './record';
+import type { IngestRecord, Rejection, RequestFacts } from './record';
 
 export interface FilePositionRow {
   path: string;
@@ -23,6 +23,8 @@ export interface LogBatch {
   parserState?: string;
   detectedFormat?: string;
   receivedAt: number;
+  /** Requests completed without a line of their own (CCProxy v0's time-based fallback). */
+  extraRequests?: RequestFacts[];
 }
 
 const KEEP_REJECTS = 50;
@@ -57,6 +59,10 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
 
   return db.transaction((b: LogBatch) => {
     const rollups = new LogRollupBuffer();
+    const addRequest = (q: RequestFacts) => {
+      insertRequest.run(b.sourceId, q.ts, q.status, q.durationMs, q.provider, q.model, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
+      rollups.addRequest(b.sourceId, q);
+    };
     let flagged = 0;
     let lastTs: number | null = null;
     for (const r of b.records) {
@@ -66,13 +72,11 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
       );
       insertFts.run(info.lastInsertRowid, r.message);
       rollups.addLine(b.sourceId, r.ts, r.level);
-      for (const q of r.requests) {
-        insertRequest.run(b.sourceId, q.ts, q.status, q.durationMs, q.provider, q.model, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
-        rollups.addRequest(b.sourceId, q);
-      }
+      r.requests.forEach(addRequest);
       if (r.flags) flagged++;
       if (lastTs === null || r.ts > lastTs) lastTs = r.ts;
     }
+    (b.extraRequests ?? []).forEach(addRequest);
     rollups.flush(db);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);

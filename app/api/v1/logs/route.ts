@@ -4,6 +4,10 @@ import { parseLogSearch } from '@/lib/api/logs-params';
 import { handle, json } from '@/lib/api/response';
 import { getLookout } from '@/lib/engine/instance';
 import { searchLogs } from '@/lib/queries/search-logs';
+import { readLimitedText } from '@/lib/api/read-body';
+import { splitBody } from '@/lib/ingest/split-body';
+
+const SOURCE_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 // GET /api/v1/logs?from&to&q&source&level&limit&cursor — matching lines, newest first.
 export const GET = handle(async (req: Request) => {
@@ -16,4 +20,17 @@ export const GET = handle(async (req: Request) => {
     if (err instanceof Error && err.message.startsWith('q: ')) throw badRequest('invalid_parameter', err.message);
     throw err;
   }
+});
+
+// POST /api/v1/logs?source=NAME — NDJSON, plain lines or a JSON array; answered after the commit.
+export const POST = handle(async (req: Request) => {
+  const lookout = getLookout();
+  authorize(lookout, req, 'ingest');
+  const source = new URL(req.url).searchParams.get('source') ?? '';
+  if (!SOURCE_NAME.test(source)) {
+    throw badRequest('invalid_parameter', 'source: name the source these lines come from, e.g. ?source=myapp (letters, digits, _ . : -).');
+  }
+  const { lines, rejects } = splitBody(await readLimitedText(req), req.headers.get('content-type') ?? '');
+  const { accepted, rejected } = lookout.ingest.ingestLines(source, lines, rejects);
+  return json({ accepted, rejected, errors: rejects.map((r) => ({ line: r.line, reason: r.reason })) });
 });

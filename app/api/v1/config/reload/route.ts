@@ -9,7 +9,7 @@ export const POST = handle(async (req: Request) => {
   const lookout = getLookout();
   authorize(lookout, req, 'admin');
   try {
-    return json({ data: reloadConfig(lookout) });
+    return json({ data: await reloadConfig(lookout) });
   } catch (err) {
     throw new ApiError(400, 'invalid_config', `${(err as Error).message}. The running configuration is unchanged.`);
   }

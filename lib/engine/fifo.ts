@@ -1,0 +1,33 @@
+/** A FIFO queue with O(1) push and shift (Array#shift is O(n) on a long queue). */
+export class Fifo<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  values(): T[] {
+    return this.items.slice(this.head) as T[];
+  }
+
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+}

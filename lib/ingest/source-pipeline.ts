@@ -1,0 +1,74 @@
+import type { Db } from '@/lib/db/connection';
+import { compileExtractionRules, isBlankLine, LogCorrelator, type ExtractionRule, type SourceFormat } from '@/lib/logs';
+import type { LogBatch } from './log-writer';
+import type { IngestRecord, Rejection, RequestFacts } from './record';
+import { toRecord, toRequestFacts } from './to-record';
+
+export interface SourceRow {
+  id: number;
+  name: string;
+  kind: 'file' | 'http';
+  path: string | null;
+  format: SourceFormat;
+  start_at: 'beginning' | 'end';
+  extract: string;
+  parser_state: string | null;
+}
+
+export interface InputLine {
+  text: string;
+  truncated: boolean;
+}
+
+/**
+ * One source's parsing state. `prepare` turns lines into a batch; the caller commits it, and on a
+ * failed commit calls `rollback` so the correlation state matches what is stored again.
+ */
+export class SourcePipeline {
+  private correlator: LogCorrelator;
+  private committedState: string;
+  private readonly options: ConstructorParameters<typeof LogCorrelator>[0];
+
+  constructor(readonly source: SourceRow) {
+    this.options = { format: source.format, rules: compileExtractionRules(JSON.parse(source.extract) as ExtractionRule[]) };
+    this.correlator = LogCorrelator.fromJSON(source.parser_state ? JSON.parse(source.parser_state) : null, this.options).correlator;
+    this.committedState = JSON.stringify(this.correlator.toJSON());
+  }
+
+  prepare(lines: InputLine[], receivedAt: number, rejects: Rejection[] = []): LogBatch {
+    const records: IngestRecord[] = [];
+    let read = rejects.length;
+    let format: string | undefined;
+    for (const line of lines) {
+      if (isBlankLine(line.text)) continue;
+      read++;
+      const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated });
+      format = p.ccproxy ? `ccproxy-${p.ccproxy}` : p.format;
+      records.push(toRecord(line.text, p));
+    }
+    return { sourceId: this.source.id, records, rejects, linesRead: read, parserState: this.snapshot(), detectedFormat: format, receivedAt, extraRequests: [] };
+  }
+
+  /** Requests a quiet source completes by time alone (CCProxy v0's fallback rule). */
+  tick(now: number): LogBatch | null {
+    const late: RequestFacts[] = this.correlator.tick(now).map(toRequestFacts);
+    if (late.length === 0) return null;
+    return { sourceId: this.source.id, records: [], rejects: [], linesRead: 0, parserState: this.snapshot(), receivedAt: now, extraRequests: late };
+  }
+
+  committed(batch: LogBatch): void {
+    if (batch.parserState) this.committedState = batch.parserState;
+  }
+
+  rollback(): void {
+    this.correlator = LogCorrelator.fromJSON(JSON.parse(this.committedState), this.options).correlator;
+  }
+
+  private snapshot(): string {
+    return JSON.stringify(this.correlator.toJSON());
+  }
+}
+
+export function loadSource(db: Db, name: string): SourceRow | undefined {
+  return db.prepare('SELECT id, name, kind, path, format, start_at, extract, parser_state FROM log_sources WHERE name = ?').get(name) as SourceRow | undefined;
+}

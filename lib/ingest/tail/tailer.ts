@@ -1,0 +1,162 @@
+import { systemClock, type Clock, type TimerHandle } from '@/lib/clock';
+import { BatchBuilder, readInto } from './file-reader';
+import { resolveOptions, type TailLimits } from './options';
+import { closeQuietly, remember, type ScanContext } from './scan-context';
+import { scanFiles } from './scan';
+import { buildStatus } from './status';
+import { isDirty, positionOf, revertToBase, type TrackedFile } from './tracked-file';
+import type { CommitFn, FilePosition, FileTailerOptions, PositionStore, TailSource, TailStatus } from './types';
+
+/**
+ * Tails the files of one source with exactly-once delivery: each batch's lines and the offsets they advance are handed
+ * to `commit` together, and in-memory state only moves forward once `commit` returns.
+ *
+ * Copy rule: a new inode whose full 1 KiB fingerprint AND the 64 KiB before our committed offset equal a live tracked
+ * file's is a copy (copytruncate's `app.log.1`, `cp app.log x`). It is held unread while the original lives; when the
+ * original is truncated or forgotten, the copy resumes at the offset we had committed for it, so only lines we never
+ * read are read. A file found after its original was truncated (within 5 min) is matched on the fingerprint alone.
+ */
+export class FileTailer {
+  private readonly source: TailSource;
+  private readonly store: PositionStore;
+  private readonly commitFn: CommitFn;
+  private readonly clock: Clock;
+  private readonly opts: TailLimits;
+  private readonly buf: Buffer;
+  private readonly ctx: ScanContext;
+  private order = 0;
+  private loaded = false;
+  private queue: Promise<void> = Promise.resolve();
+  private timer: TimerHandle | null = null;
+  private started = false;
+  private stopping = false;
+  private closed = false;
+  private lastPollAt: number | null = null;
+  private lastCommitAt: number | null = null;
+  private lastError: string | null = null;
+
+  constructor(options: FileTailerOptions) {
+    const { source, store, commit, clock, ...rest } = options;
+    this.source = source;
+    this.store = store;
+    this.commitFn = commit;
+    this.clock = clock ?? systemClock;
+    this.opts = resolveOptions(rest);
+    this.buf = Buffer.alloc(this.opts.readBufferBytes);
+    this.ctx = {
+      source, files: new Map(), recent: [], maxLineBytes: this.opts.maxLineBytes, now: this.clock.now(),
+      nextOrder: () => ++this.order, stored: null, freshSource: false, forget: [],
+    };
+  }
+
+  start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    this.schedule();
+  }
+
+  /** Lets the poll in progress commit its current batch, then closes every file. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    await this.queue;
+    this.closed = true;
+    for (const f of this.ctx.files.values()) await closeQuietly(f.handle);
+    this.ctx.files.clear();
+  }
+
+  /** One scan plus as many batches as it takes to reach every file's current end. Rejects if `commit` throws. */
+  pollOnce(): Promise<number> {
+    const run = this.queue.then(() => this.runPoll());
+    this.queue = run.then(() => undefined, () => undefined);
+    return run;
+  }
+
+  status(): TailStatus {
+    return buildStatus(this.source, this.ctx.files.values(), {
+      lastPollAt: this.lastPollAt, lastCommitAt: this.lastCommitAt, lastError: this.lastError,
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopping) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.pollOnce().catch(() => undefined).finally(() => this.schedule());
+    }, this.opts.pollMs);
+  }
+
+  private async runPoll(): Promise<number> {
+    if (this.closed) return 0;
+    const now = this.clock.now();
+    this.ctx.now = now;
+    if (!this.loaded) {
+      this.ctx.stored = this.store.load(this.source.name);
+      this.ctx.freshSource = this.ctx.stored.length === 0;
+      this.loaded = true;
+    }
+    try {
+      await scanFiles(this.ctx);
+    } finally {
+      this.ctx.freshSource = false;
+    }
+    this.lastPollAt = now;
+    let total = 0;
+    for (;;) {
+      const batch = new BatchBuilder(this.opts.maxBatchLines, this.opts.maxBatchBytes);
+      const full = await this.fill(batch);
+      const gone = full ? [] : this.drainedAndGone(now);
+      const positions = [...this.ctx.files.values()].filter((f) => f.copyOf === null && !gone.includes(f) && isDirty(f));
+      const forget: FilePosition[] = [...this.ctx.forget, ...gone.filter((f) => f.stored).map((f) => f.base)];
+      if (batch.lines.length === 0 && positions.length === 0 && forget.length === 0) break;
+      const committed = positions.map(positionOf);
+      try {
+        this.commitFn({ source: this.source.name, lines: batch.lines, positions: committed, forget });
+      } catch (err) {
+        for (const f of this.ctx.files.values()) revertToBase(f);
+        this.lastError = `commit failed: ${err instanceof Error ? err.message : String(err)}`;
+        throw err;
+      }
+      this.afterCommit(batch, positions, committed, gone, now);
+      total += batch.lines.length;
+      if (!full || this.stopping) break;
+    }
+    return total;
+  }
+
+  private async fill(batch: BatchBuilder): Promise<boolean> {
+    const files = [...this.ctx.files.values()].sort((a, b) => a.order - b.order);
+    for (const f of files) {
+      if (f.copyOf !== null || f.readOffset >= f.size) continue;
+      if (await readInto(f, batch, this.buf)) return true;
+    }
+    return false;
+  }
+
+  private drainedAndGone(now: number): TrackedFile[] {
+    return [...this.ctx.files.values()].filter(
+      (f) => f.unmatchedSince !== null && now - f.unmatchedSince >= this.opts.forgetGraceMs && (f.copyOf !== null || f.readOffset >= f.size),
+    );
+  }
+
+  private afterCommit(batch: BatchBuilder, files: TrackedFile[], committed: FilePosition[], gone: TrackedFile[], now: number): void {
+    this.lastError = null;
+    this.lastCommitAt = now;
+    this.ctx.forget = [];
+    files.forEach((f, i) => {
+      f.base = committed[i];
+      f.stored = true;
+    });
+    for (const [f, counts] of batch.touched) {
+      f.stats.linesRead += counts.lines;
+      f.stats.linesTruncated += counts.truncated;
+      if (counts.lines > 0) f.stats.lastReadAt = now;
+    }
+    for (const f of gone) {
+      if (f.copyOf === null) remember(this.ctx, f);
+      this.ctx.files.delete(f.key);
+      void closeQuietly(f.handle);
+    }
+  }
+}

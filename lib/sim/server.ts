@@ -1,0 +1,97 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { JsonResponse } from './health';
+
+export interface SimRoutes {
+  health(authenticated: boolean): JsonResponse;
+  status(): JsonResponse;
+  /** Simulator internals under /__sim/ (tally, phase); not part of CCProxy. */
+  internal: Record<string, () => unknown>;
+}
+
+export interface ServedRequest {
+  method: string;
+  path: string;
+  status: number;
+  size: number;
+  durationUs: number;
+  clientIp: string;
+  userAgent: string;
+}
+
+export interface SimServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** CCProxy trusts localhost when no api key is configured; otherwise a Bearer token or x-api-key. */
+export function isAuthenticated(req: http.IncomingMessage, apiKey: string | undefined): boolean {
+  if (!apiKey) return LOOPBACK.has(req.socket.remoteAddress ?? '');
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return bearer === apiKey || req.headers['x-api-key'] === apiKey;
+}
+
+function send(res: http.ServerResponse, r: JsonResponse | { status: number; body: unknown }): number {
+  const text = JSON.stringify(r.body);
+  const size = Buffer.byteLength(text);
+  res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': size });
+  res.end(text);
+  return size;
+}
+
+function route(req: http.IncomingMessage, path: string, opts: SimServerOptions): JsonResponse | { status: number; body: unknown } {
+  const get = req.method === 'GET' || req.method === 'HEAD';
+  if (get && path === '/health') return opts.routes.health(isAuthenticated(req, opts.apiKey));
+  if (get && path === '/status') return opts.routes.status();
+  const internal = path.startsWith('/__sim/') ? opts.routes.internal[path.slice('/__sim/'.length)] : undefined;
+  if (get && internal) return { status: 200, body: internal() };
+  return { status: 404, body: { error: 'not found', path } };
+}
+
+export interface SimServerOptions {
+  host: string;
+  port: number;
+  apiKey?: string;
+  routes: SimRoutes;
+  /** Called for every CCProxy endpoint hit (not /__sim/), so it can be logged like real traffic. */
+  onServed?: (r: ServedRequest) => void;
+}
+
+export function startSimServer(opts: SimServerOptions): Promise<SimServer> {
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    const answer = route(req, path, opts);
+    const size = send(res, answer);
+    if (path.startsWith('/__sim/')) return;
+    opts.onServed?.({
+      method: req.method ?? 'GET',
+      path,
+      status: answer.status,
+      size,
+      durationUs: Math.max(1, Number((process.hrtime.bigint() - started) / BigInt(1000))),
+      clientIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      userAgent: req.headers['user-agent'] ?? '',
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      const { port } = server.address() as AddressInfo;
+      const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+      resolve({
+        url: `http://${host}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
