@@ -6,6 +6,8 @@ const BATCH = 2_000;
 const EVERY_MS = 60_000;
 /** 1m rollups serve only the edges of windows up to 30 days, so they need not live longer. */
 const MINUTE_ROLLUPS_MS = 35 * 86_400_000;
+/** 10 s rollups serve charts of the last hours and the edges of day-long windows. */
+const TEN_SECOND_ROLLUPS_MS = 2 * 86_400_000;
 
 interface PruneStep {
   table: string;
@@ -35,6 +37,41 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
   {
+    table: 'logs',
+    sql: 'DELETE FROM logs WHERE id IN (SELECT id FROM logs WHERE ts < ? ORDER BY ts LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.logsMs,
+  },
+  {
+    table: 'requests',
+    sql: 'DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE ts < ? ORDER BY ts LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.logsMs,
+  },
+  {
+    table: 'log_rollups 10s',
+    sql: 'DELETE FROM log_rollups WHERE (res, ts, source_id, provider, model, status) IN (SELECT res, ts, source_id, provider, model, status FROM log_rollups WHERE res = 10000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - Math.max(TEN_SECOND_ROLLUPS_MS, s.retention.logsMs),
+  },
+  {
+    table: 'log_rollups 1m',
+    sql: 'DELETE FROM log_rollups WHERE (res, ts, source_id, provider, model, status) IN (SELECT res, ts, source_id, provider, model, status FROM log_rollups WHERE res = 60000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.logsMs),
+  },
+  {
+    table: 'log_rollups',
+    sql: 'DELETE FROM log_rollups WHERE (res, ts, source_id, provider, model, status) IN (SELECT res, ts, source_id, provider, model, status FROM log_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.rollupsMs,
+  },
+  {
+    table: 'log_level_rollups fine',
+    sql: 'DELETE FROM log_level_rollups WHERE (res, ts, source_id, level) IN (SELECT res, ts, source_id, level FROM log_level_rollups WHERE res <= 60000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.logsMs),
+  },
+  {
+    table: 'log_level_rollups',
+    sql: 'DELETE FROM log_level_rollups WHERE (res, ts, source_id, level) IN (SELECT res, ts, source_id, level FROM log_level_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.rollupsMs,
+  },
+  {
     table: 'sessions',
     sql: 'DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < ? LIMIT ?)',
     cutoff: (now) => now,
@@ -56,7 +93,35 @@ export async function pruneOnce(db: Db, now: number, settings: Settings, batch =
     }
     deleted[step.table] = total;
   }
+  deleted['logs over max_db_size'] = await pruneToSize(db, settings.retention.maxDbBytes, batch);
   return deleted;
+}
+
+/** Bytes the database uses: freed pages are reused by SQLite, so they do not count. */
+export function usedBytes(db: Db): number {
+  const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
+  return pages * (db.pragma('page_size', { simple: true }) as number);
+}
+
+/** Over `max_db_size`, the oldest raw log lines go first; rollups, checks and state stay. */
+async function pruneToSize(db: Db, maxBytes: number, batch: number): Promise<number> {
+  const oldest = db.prepare('SELECT ts FROM logs ORDER BY ts LIMIT 1 OFFSET ?').pluck();
+  const newest = db.prepare('SELECT MAX(ts) FROM logs').pluck();
+  const dropLogs = db.prepare('DELETE FROM logs WHERE id IN (SELECT id FROM logs WHERE ts <= ? ORDER BY ts LIMIT ?)');
+  const dropRequests = db.prepare('DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE ts <= ? ORDER BY ts LIMIT ?)');
+  let total = 0;
+  while (usedBytes(db) > maxBytes) {
+    const cutoff = (oldest.get(batch - 1) ?? newest.get()) as number | null;
+    if (cutoff === null) break;
+    const n = db.transaction(() => {
+      dropRequests.run(cutoff, batch);
+      return dropLogs.run(cutoff, batch).changes;
+    })();
+    total += n;
+    if (n === 0) break;
+    await new Promise((r) => setImmediate(r));
+  }
+  return total;
 }
 
 export class Retention {

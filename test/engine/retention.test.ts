@@ -36,3 +36,34 @@ describe('retention', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('log retention', () => {
+  it('drops logs and requests past retention, then the oldest lines while over max_db_size', async () => {
+    const dir = tempDir();
+    const db = openWriteDb(path.join(dir, 'data'));
+    const now = Date.UTC(2026, 10, 27);
+    db.prepare(`INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 's', 'http', 0)`).run();
+    const log = db.prepare(`INSERT INTO logs (source_id, ts, message) VALUES (1, ?, ?)`);
+    const req = db.prepare(`INSERT INTO requests (source_id, ts, status) VALUES (1, ?, 200)`);
+    db.transaction(() => {
+      for (let i = 0; i < 3_000; i++) {
+        log.run(now - 8 * DAY + i, 'old');
+        req.run(now - 8 * DAY + i);
+      }
+      for (let i = 0; i < 20_000; i++) log.run(now - DAY + i, 'x'.repeat(400));
+    })();
+    const kept = settingsOf({ retention: { logs: '7d' } });
+    await pruneOnce(db, now, kept, 500);
+    expect(db.prepare('SELECT COUNT(*) FROM logs').pluck().get()).toBe(20_000);
+    expect(db.prepare('SELECT COUNT(*) FROM requests').pluck().get()).toBe(0);
+
+    const small = settingsOf({ retention: { logs: '7d', max_db_size: '4MB' } });
+    const deleted = await pruneOnce(db, now, small, 500);
+    expect(deleted['logs over max_db_size']).toBeGreaterThan(0);
+    const left = db.prepare('SELECT MIN(ts) FROM logs').pluck().get() as number;
+    expect(left).toBeGreaterThan(now - DAY);
+    expect(db.prepare('SELECT COUNT(*) FROM logs_fts').pluck().get()).toBe(db.prepare('SELECT COUNT(*) FROM logs').pluck().get());
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

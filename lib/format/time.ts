@@ -1,0 +1,58 @@
+const DASH = '—';
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** `3 min ago`, `in 2 h`, `just now`, relative to `now` (epoch ms). */
+export function formatRelative(ts: string | number | null | undefined, now: number): string {
+  if (ts === null || ts === undefined) return DASH;
+  const t = typeof ts === 'number' ? ts : Date.parse(ts);
+  if (!Number.isFinite(t)) return DASH;
+  const diff = now - t;
+  const abs = Math.abs(diff);
+  if (abs < 10 * SECOND) return 'just now';
+  const text =
+    abs < MINUTE ? `${Math.floor(abs / SECOND)} s`
+    : abs < HOUR ? `${Math.floor(abs / MINUTE)} min`
+    : abs < DAY ? `${Math.floor(abs / HOUR)} h`
+    : `${Math.floor(abs / DAY)} d`;
+  return diff >= 0 ? `${text} ago` : `in ${text}`;
+}
+
+/** An elapsed time in seconds: `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`. */
+export function formatElapsed(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return DASH;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const parts: [number, string][] =
+    s < 3600 ? [[Math.floor(s / 60), 'min'], [s % 60, 's']]
+    : s < 86400 ? [[Math.floor(s / 3600), 'h'], [Math.floor((s % 3600) / 60), 'min']]
+    : [[Math.floor(s / 86400), 'd'], [Math.floor((s % 86400) / 3600), 'h']];
+  return parts.filter(([n], i) => i === 0 || n > 0).map(([n, u]) => `${n} ${u}`).join(' ');
+}
+
+/** A time in the given zone (default: the browser's), e.g. `27 Nov, 14:05:09`. */
+export function formatLocal(ts: string | number | null | undefined, timeZone?: string): string {
+  if (ts === null || ts === undefined) return DASH;
+  const d = new Date(ts);
+  if (Number.isNaN(d.getTime())) return DASH;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone,
+  }).format(d);
+}
+
+/** Short axis label: `14:05`, or `27 Nov` when the range spans days. */
+export function formatAxisTime(ms: number, spanMs: number, timeZone?: string): string {
+  const opts: Intl.DateTimeFormatOptions =
+    spanMs > 2 * DAY ? { day: 'numeric', month: 'short' } : { hour: '2-digit', minute: '2-digit', hour12: false };
+  return new Intl.DateTimeFormat('en-GB', { ...opts, timeZone }).format(new Date(ms));
+}
+
+/** The UTC instant for tooltips: `2026-11-27 14:05:09 UTC`. */
+export function formatUtc(ts: string | number | null | undefined): string {
+  if (ts === null || ts === undefined) return DASH;
+  const d = new Date(ts);
+  if (Number.isNaN(d.getTime())) return DASH;
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,12 @@
+'use client';
+import useSWR from 'swr';
+import type { TimeRange } from '@/lib/time/range';
+import { REFRESH_INTERVAL_MS } from '@/lib/time/refresh';
+import { swrOptions, withQuery } from './options';
+import type { SeriesResponse } from './types';
+
+// GET /api/v1/targets/{id}/latency?from&to — p50/p95 per bucket.
+export function useTargetLatency(id: number, range: TimeRange, refreshMs: number = REFRESH_INTERVAL_MS) {
+  const key = withQuery(`/api/v1/targets/${id}/latency`, { from: range.from, to: range.to });
+  return useSWR<SeriesResponse>(key, swrOptions(refreshMs));
+}

@@ -1,0 +1,48 @@
+import { parseDuration } from '@/lib/config/duration';
+
+export const RANGE_PRESETS = ['1h', '6h', '24h', '7d', '30d'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+export const DEFAULT_PRESET: RangePreset = '24h';
+
+export interface TimeRange {
+  /** As in the URL and the API: `now-24h`, epoch ms or RFC 3339. */
+  from: string;
+  to: string;
+}
+
+/** Mirrors the API's time parameter: `now`, `now-15m`, epoch ms or RFC 3339; null when unreadable. */
+export function resolveTime(text: string, now: number): number | null {
+  const s = text.trim();
+  if (s === 'now') return now;
+  const rel = /^now-(.+)$/.exec(s);
+  if (rel) {
+    const d = parseDuration(rel[1]);
+    return d === null ? null : now - d;
+  }
+  if (/^\d{1,16}$/.test(s)) return Number(s);
+  const ms = Date.parse(s);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+export function presetRange(preset: RangePreset): TimeRange {
+  return { from: `now-${preset}`, to: 'now' };
+}
+
+/** Which preset a URL range is, or null for a custom range. */
+export function matchPreset(range: TimeRange): RangePreset | null {
+  if (range.to !== 'now') return null;
+  return RANGE_PRESETS.find((p) => range.from === `now-${p}`) ?? null;
+}
+
+/** Reads `from`/`to` URL parameters, falling back to the preset when either is missing or unreadable. */
+export function rangeFromParams(from: string | null, to: string | null, fallback: RangePreset = DEFAULT_PRESET): TimeRange {
+  const now = Date.now();
+  if (!from || resolveTime(from, now) === null) return presetRange(fallback);
+  const end = to && resolveTime(to, now) !== null ? to : 'now';
+  return { from, to: end };
+}
+
+/** Absolute bounds of a range at `now`, for chart domains. */
+export function resolveRange(range: TimeRange, now: number): { from: number; to: number } {
+  return { from: resolveTime(range.from, now) ?? now - 86_400_000, to: resolveTime(range.to, now) ?? now };
+}

@@ -1,0 +1,14 @@
+import { parseDuration } from '@/lib/config/duration';
+
+/** The one auto-refresh default for every live view. */
+export const REFRESH_INTERVAL_MS = 10_000;
+const MIN_REFRESH_MS = 1_000;
+
+/** The `refresh` URL parameter: `10s`, `1m`, `off`; missing or unreadable means the default. */
+export function parseRefresh(value: string | null | undefined): number {
+  if (value === null || value === undefined || value === '') return REFRESH_INTERVAL_MS;
+  if (value === 'off' || value === '0') return 0;
+  const ms = parseDuration(value);
+  if (ms === null) return REFRESH_INTERVAL_MS;
+  return Math.max(ms, MIN_REFRESH_MS);
+}
