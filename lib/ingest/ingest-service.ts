@@ -13,7 +13,7 @@ const TICK_MS = 10_000;
 export class IngestService {
   private readonly write: (b: LogBatch) => void;
   private readonly pipelines = new Map<string, SourcePipeline>();
-  private readonly tailers = new Map<string, { tailer: FileTailer; path: string; startAt: string }>();
+  private readonly tailers = new Map<string, { tailer: FileTailer; signature: string }>();
   private tickTimer: TimerHandle | null = null;
   private started = false;
   private synced: Promise<void> = Promise.resolve();
@@ -25,32 +25,55 @@ export class IngestService {
     this.write = createLogWriter(db);
   }
 
-  /**
-   * Applies the provisioning file's `logs:`. A changed or removed source's tailer is stopped before
-   * its replacement starts, so no file is ever read by two tailers. Invalid rules throw before anything changes.
-   */
+  /** Applies the provisioning file's `logs:`; invalid extraction rules throw before anything changes. */
   syncFileSources(inputs: LogSourceInput[], baseDir: string): Promise<void> {
-    const keep = upsertFileSources(this.db, inputs, baseDir, this.clock.now());
-    const stale: FileTailer[] = [];
-    for (const [name, t] of this.tailers) {
-      const row = loadSource(this.db, name);
-      if (!keep.has(name) || row?.path !== t.path || row?.start_at !== t.startAt) {
-        stale.push(t.tailer);
-        this.tailers.delete(name);
-      }
-    }
-    for (const name of keep) this.pipelines.delete(name);
-    return (this.synced = Promise.all(stale.map((t) => t.stop())).then(() => {
-      for (const name of keep) {
-        if (this.tailers.has(name)) continue;
-        const t = this.makeTailer(name);
-        this.tailers.set(name, t);
-        if (this.started) t.tailer.start();
-      }
-    }));
+    upsertFileSources(this.db, inputs, baseDir, this.clock.now());
+    return this.reconcile();
   }
 
-  /** Resolves once the last `syncFileSources` has its tailers in place. */
+  /** A file source made in the UI or API; it stays until deleted there. */
+  addFileSource(input: LogSourceInput, baseDir: string): Promise<void> {
+    upsertFileSources(this.db, [input], baseDir, this.clock.now(), false);
+    return this.reconcile();
+  }
+
+  /** Stops tailing a source; its lines stay searchable until retention removes them. */
+  detachSource(name: string): Promise<void> {
+    this.db.prepare('UPDATE log_sources SET path = NULL WHERE name = ?').run(name);
+    this.db.prepare('DELETE FROM log_positions WHERE source_id = (SELECT id FROM log_sources WHERE name = ?)').run(name);
+    return this.reconcile();
+  }
+
+  /**
+   * Makes the running tailers match the file sources in the database. A changed or removed
+   * source's tailer is stopped before its replacement starts, so no file is read by two tailers.
+   */
+  private reconcile(): Promise<void> {
+    const rows = this.db
+      .prepare(`SELECT name, path, start_at, format, extract FROM log_sources WHERE kind = 'file' AND path IS NOT NULL`)
+      .all() as { name: string; path: string; start_at: string; format: string; extract: string }[];
+    const wanted = new Map(rows.map((r) => [r.name, JSON.stringify([r.path, r.start_at, r.format, r.extract])]));
+    const stale: FileTailer[] = [];
+    for (const [name, t] of this.tailers) {
+      if (wanted.get(name) !== t.signature) {
+        stale.push(t.tailer);
+        this.tailers.delete(name);
+        this.pipelines.delete(name);
+      }
+    }
+    this.synced = this.synced.then(() => Promise.all(stale.map((t) => t.stop()))).then(() => {
+      for (const [name, signature] of wanted) {
+        if (this.tailers.has(name)) continue;
+        this.pipelines.delete(name);
+        const tailer = this.makeTailer(name);
+        this.tailers.set(name, { tailer, signature });
+        if (this.started) tailer.start();
+      }
+    });
+    return this.synced;
+  }
+
+  /** Resolves once the tailers match the latest change of sources. */
   whenSynced(): Promise<void> {
     return this.synced;
   }
@@ -90,9 +113,9 @@ export class IngestService {
     return this.tailers.get(name)?.tailer.status() ?? null;
   }
 
-  private makeTailer(name: string): { tailer: FileTailer; path: string; startAt: string } {
+  private makeTailer(name: string): FileTailer {
     const row = loadSource(this.db, name)!;
-    const tailer = new FileTailer({
+    return new FileTailer({
       source: { name, path: row.path!, startAt: row.start_at },
       clock: this.clock,
       store: { load: () => this.loadPositions(row.id) },
@@ -104,7 +127,6 @@ export class IngestService {
         }));
       },
     });
-    return { tailer, path: row.path!, startAt: row.start_at };
   }
 
   private loadPositions(sourceId: number) {

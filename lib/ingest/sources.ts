@@ -10,13 +10,16 @@ export function resolveSourcePath(p: string, baseDir: string): string {
   return path.resolve(baseDir, p);
 }
 
-/** Creates or updates the provisioned file sources; returns the names kept. Extraction rules are checked here, not per line. */
-export function upsertFileSources(db: Db, inputs: LogSourceInput[], baseDir: string, now: number): Set<string> {
+/**
+ * Creates or updates file sources. With `provisioned`, the list is the whole `logs:` of the file, and
+ * provisioned sources missing from it stop being tailed (their lines stay). Rules are checked here, not per line.
+ */
+export function upsertFileSources(db: Db, inputs: LogSourceInput[], baseDir: string, now: number, provisioned = true): void {
   const upsert = db.prepare(
     `INSERT INTO log_sources (name, kind, path, format, start_at, extract, provisioned, created_at)
-     VALUES (@name, 'file', @path, @format, @startAt, @extract, 1, @now)
+     VALUES (@name, 'file', @path, @format, @startAt, @extract, @provisioned, @now)
      ON CONFLICT (name) DO UPDATE SET kind = 'file', path = excluded.path, format = excluded.format,
-       start_at = excluded.start_at, extract = excluded.extract, provisioned = 1`,
+       start_at = excluded.start_at, extract = excluded.extract, provisioned = excluded.provisioned`,
   );
   for (const s of inputs) {
     try {
@@ -25,17 +28,24 @@ export function upsertFileSources(db: Db, inputs: LogSourceInput[], baseDir: str
       throw new Error(`logs: source "${s.name}": ${(err as Error).message}`);
     }
   }
-  for (const s of inputs) {
-    upsert.run({
-      name: s.name,
-      path: resolveSourcePath(s.path, baseDir),
-      format: s.format ?? 'auto',
-      startAt: s.start_at ?? 'beginning',
-      extract: JSON.stringify(s.extract ?? []),
-      now,
-    });
-  }
-  return new Set(inputs.map((s) => s.name));
+  db.transaction(() => {
+    for (const s of inputs) {
+      upsert.run({
+        name: s.name,
+        path: resolveSourcePath(s.path, baseDir),
+        format: s.format ?? 'auto',
+        startAt: s.start_at ?? 'beginning',
+        extract: JSON.stringify(s.extract ?? []),
+        provisioned: provisioned ? 1 : 0,
+        now,
+      });
+    }
+    if (!provisioned) return;
+    const names = new Set(inputs.map((s) => s.name));
+    for (const row of db.prepare('SELECT name FROM log_sources WHERE provisioned = 1 AND path IS NOT NULL').all() as { name: string }[]) {
+      if (!names.has(row.name)) db.prepare('UPDATE log_sources SET path = NULL WHERE name = ?').run(row.name);
+    }
+  })();
 }
 
 /** An HTTP source comes into being with its first posted line. */
