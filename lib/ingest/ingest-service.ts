@@ -113,10 +113,27 @@ export class IngestService {
     return this.tailers.get(name)?.tailer.status() ?? null;
   }
 
-  private makeTailer(name: string): FileTailer {
+  /**
+   * Loads one file into a source through the same tailer and pipeline, committing positions as it
+   * goes, so an interrupted import resumes where it stopped. The source is not tailed afterwards.
+   */
+  async importFile(name: string, file: string, onProgress: (status: TailStatus) => void): Promise<TailStatus> {
+    ensureHttpSource(this.db, name, this.clock.now());
+    const tailer = this.makeTailer(name, file);
+    const timer = setInterval(() => onProgress(tailer.status()), 200);
+    try {
+      while ((await tailer.pollOnce()) > 0);
+      return tailer.status();
+    } finally {
+      clearInterval(timer);
+      await tailer.stop();
+    }
+  }
+
+  private makeTailer(name: string, file?: string): FileTailer {
     const row = loadSource(this.db, name)!;
     return new FileTailer({
-      source: { name, path: row.path!, startAt: row.start_at },
+      source: { name, path: file ?? row.path!, startAt: file ? 'beginning' : row.start_at },
       clock: this.clock,
       store: { load: () => this.loadPositions(row.id) },
       commit: (b: TailBatch) => {

@@ -39,6 +39,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     `INSERT INTO requests (source_id, ts, status, duration_ms, provider, model, input_tokens, output_tokens, rate_limited)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertFts = db.prepare('INSERT INTO logs_fts (rowid, message) VALUES (?, ?)');
   const insertReject = db.prepare('INSERT INTO log_rejects (source_id, at, reason, sample) VALUES (?, ?, ?, ?)');
   const trimRejects = db.prepare(
     'DELETE FROM log_rejects WHERE source_id = ? AND id <= (SELECT id FROM log_rejects WHERE source_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
@@ -65,10 +66,11 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     let flagged = 0;
     let lastTs: number | null = null;
     for (const r of b.records) {
-      insertLog.run(
+      const row = insertLog.run(
         b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
         r.inputTokens, r.outputTokens, r.requestId, r.isRequest ? 1 : 0, r.flags, r.fieldsJson,
       );
+      insertFts.run(row.lastInsertRowid, r.message);
       rollups.addLine(b.sourceId, r.ts, r.level);
       r.requests.forEach(addRequest);
       if (r.flags) flagged++;

@@ -43,7 +43,9 @@ describe('log retention', () => {
     const db = openWriteDb(path.join(dir, 'data'));
     const now = Date.UTC(2026, 10, 27);
     db.prepare(`INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 's', 'http', 0)`).run();
-    const log = db.prepare(`INSERT INTO logs (source_id, ts, message) VALUES (1, ?, ?)`);
+    const insertLog = db.prepare(`INSERT INTO logs (source_id, ts, message) VALUES (1, ?, ?)`);
+    const insertFts = db.prepare('INSERT INTO logs_fts (rowid, message) VALUES (?, ?)');
+    const log = { run: (ts: number, m: string) => insertFts.run(insertLog.run(ts, m).lastInsertRowid, m) };
     const req = db.prepare(`INSERT INTO requests (source_id, ts, status) VALUES (1, ?, 200)`);
     db.transaction(() => {
       for (let i = 0; i < 3_000; i++) {

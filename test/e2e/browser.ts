@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+const ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's chromium; Playwright gives every launch a fresh temporary profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+}
+
+export interface ConsoleProblem {
+  page: string;
+  text: string;
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchConsole(page: Page, sink: ConsoleProblem[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') sink.push({ page: page.url(), text: `${msg.text()} ${msg.location().url ?? ''}`.trim() });
+  });
+  page.on('pageerror', (err) => sink.push({ page: page.url(), text: `uncaught: ${err.message}` }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
