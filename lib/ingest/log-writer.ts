@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/connection';
+import { BulkInsert } from '@/lib/db/bulk-insert';
 import { LogRollupBuffer } from './log-rollups';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
 
@@ -31,15 +32,18 @@ const KEEP_REJECTS = 50;
 
 /** Writes a batch — rows, full-text index, rollups, counters, positions, parser state — in one transaction. */
 export function createLogWriter(db: Db): (batch: LogBatch) => void {
-  const insertLog = db.prepare(
-    `INSERT INTO logs (source_id, ts, level, message, provider, model, status, duration_ms, input_tokens, output_tokens, request_id, is_request, flags, fields)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const logs = new BulkInsert(
+    db,
+    `INSERT INTO logs (id, source_id, ts, level, message, provider, model, status, duration_ms, input_tokens, output_tokens, request_id, is_request, flags, fields)`,
+    15,
   );
-  const insertRequest = db.prepare(
-    `INSERT INTO requests (source_id, ts, status, duration_ms, provider, model, input_tokens, output_tokens, rate_limited)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const requests = new BulkInsert(
+    db,
+    'INSERT INTO requests (source_id, ts, status, duration_ms, provider, model, input_tokens, output_tokens, rate_limited)',
+    9,
   );
-  const insertFts = db.prepare('INSERT INTO logs_fts (rowid, message) VALUES (?, ?)');
+  const fts = new BulkInsert(db, 'INSERT INTO logs_fts (rowid, message)', 2);
+  const lastId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM logs').pluck();
   const insertReject = db.prepare('INSERT INTO log_rejects (source_id, at, reason, sample) VALUES (?, ?, ?, ?)');
   const trimRejects = db.prepare(
     'DELETE FROM log_rejects WHERE source_id = ? AND id <= (SELECT id FROM log_rejects WHERE source_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
@@ -60,23 +64,29 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
   return db.transaction((b: LogBatch) => {
     const rollups = new LogRollupBuffer();
     const addRequest = (q: RequestFacts) => {
-      insertRequest.run(b.sourceId, q.ts, q.status, q.durationMs, q.provider, q.model, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
+      requests.push(b.sourceId, q.ts, q.status, q.durationMs, q.provider, q.model, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
       rollups.addRequest(b.sourceId, q);
     };
+    // Ids are given explicitly so the full-text rows can be inserted in bulk beside them.
+    let id = lastId.get() as number;
     let flagged = 0;
     let lastTs: number | null = null;
     for (const r of b.records) {
-      const row = insertLog.run(
-        b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
+      id++;
+      logs.push(
+        id, b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
         r.inputTokens, r.outputTokens, r.requestId, r.isRequest ? 1 : 0, r.flags, r.fieldsJson,
       );
-      insertFts.run(row.lastInsertRowid, r.message);
+      fts.push(id, r.message);
       rollups.addLine(b.sourceId, r.ts, r.level);
       r.requests.forEach(addRequest);
       if (r.flags) flagged++;
       if (lastTs === null || r.ts > lastTs) lastTs = r.ts;
     }
     (b.extraRequests ?? []).forEach(addRequest);
+    logs.flush();
+    fts.flush();
+    requests.flush();
     rollups.flush(db);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);

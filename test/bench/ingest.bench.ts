@@ -1,0 +1,87 @@
+// npm run bench:ingest — tail a 1M-line CCProxy log end to end through `npm start`, against the bare ceiling
+// measured on the same file in the same run, while /api/v1/stats/summary is queried.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { exactQuantile } from '@/lib/stats/histogram';
+import { tempDir } from '../helpers/temp-dir';
+import { writeCcproxyLog } from './ccproxy-log';
+import { measureCeiling } from './ingest-ceiling';
+import { sampleTree } from './process-tree';
+import { buildOnce, startServer, stopServer } from './server';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const PORT = 3901;
+
+function linesRead(db: string): number {
+  try {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return (conn.prepare('SELECT COALESCE(SUM(lines_read), 0) FROM log_sources').pluck().get() as number) ?? 0;
+    } finally {
+      conn.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+async function main() {
+  buildOnce();
+  const dir = tempDir('lookout-bench-ingest-');
+  const log = path.join(dir, 'ccproxy.log');
+  writeCcproxyLog(log, LINES);
+  const lines = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
+  const ceiling = measureCeiling(log, dir);
+
+  fs.writeFileSync(path.join(dir, 'lookout.yml'), `logs:\n  - name: ccproxy\n    path: ccproxy.log\n    format: ccproxy\n`);
+  const dataDir = path.join(dir, 'data');
+  const server = await startServer({ LOOKOUT_DATA_DIR: dataDir, LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'), LOOKOUT_ADMIN_TOKEN: 'bench' }, PORT);
+  const db = path.join(dataDir, 'lookout.db');
+  const started = Date.now();
+  const cpu0 = sampleTree(server.pid!).cpuMs;
+  const latencies: number[] = [];
+  let peakRss = 0;
+  let done = false;
+  const poller = (async () => {
+    while (!done) {
+      const t = performance.now();
+      const r = await fetch(`http://127.0.0.1:${PORT}/api/v1/stats/summary?from=now-2h`, { headers: { authorization: 'Bearer bench' } });
+      await r.json();
+      latencies.push(performance.now() - t);
+      await new Promise((res) => setTimeout(res, 50));
+    }
+  })();
+  while (linesRead(db) < lines && Date.now() - started < 600_000) {
+    peakRss = Math.max(peakRss, sampleTree(server.pid!).rss);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const secs = (Date.now() - started) / 1000;
+  const cpu = (sampleTree(server.pid!).cpuMs - cpu0) / (secs * 1000);
+  done = true;
+  await poller;
+  await stopServer(server);
+
+  const endToEnd = lines / secs;
+  const report = {
+    lines,
+    file_mb: Math.round(fs.statSync(log).size / 1048576),
+    end_to_end_lines_per_s: Math.round(endToEnd),
+    ceiling_lines_per_s: Math.round(ceiling),
+    ratio_to_ceiling: Math.round((endToEnd / ceiling) * 100) / 100,
+    server_cpu_cores: Math.round(cpu * 100) / 100,
+    server_rss_mb_peak: Math.round(peakRss / 1048576),
+    summary_requests_during_ingest: latencies.length,
+    summary_p50_ms: Math.round(exactQuantile(latencies, 0.5)! * 10) / 10,
+    summary_p99_ms: Math.round(exactQuantile(latencies, 0.99)! * 10) / 10,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  console.log(`${report.ratio_to_ceiling >= 0.5 ? 'PASS' : 'MISS'}  end-to-end ≥ 0.5 of the ceiling (aim 0.7)`);
+  console.log(`${report.summary_p99_ms < 250 ? 'PASS' : 'MISS'}  /api/v1/stats/summary p99 < 250 ms while ingesting`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
