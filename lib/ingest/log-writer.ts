@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { BulkInsert } from '@/lib/db/bulk-insert';
+import { indexInline } from './fts-index';
 import { LogRollupBuffer } from './log-rollups';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
 
@@ -43,7 +44,8 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     9,
   );
   const fts = new BulkInsert(db, 'INSERT INTO logs_fts (rowid, message)', 2);
-  const lastId = db.prepare('SELECT COALESCE(MAX(id), 0) FROM logs').pluck();
+  // Never below the index mark, so an id the index has passed is never given out again.
+  const lastId = db.prepare(`SELECT max(COALESCE((SELECT MAX(id) FROM logs), 0), (SELECT value FROM meta WHERE key = 'fts_indexed_id'))`).pluck();
   const insertReject = db.prepare('INSERT INTO log_rejects (source_id, at, reason, sample) VALUES (?, ?, ?, ?)');
   const trimRejects = db.prepare(
     'DELETE FROM log_rejects WHERE source_id = ? AND id <= (SELECT id FROM log_rejects WHERE source_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
@@ -68,7 +70,9 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
       rollups.addRequest(b.sourceId, q);
     };
     // Ids are given explicitly so the full-text rows can be inserted in bulk beside them.
-    let id = lastId.get() as number;
+    const firstId = lastId.get() as number;
+    let id = firstId;
+    const indexed: { id: number; message: string }[] = [];
     let flagged = 0;
     let lastTs: number | null = null;
     for (const r of b.records) {
@@ -77,7 +81,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
         id, b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
         r.inputTokens, r.outputTokens, r.requestId, r.isRequest ? 1 : 0, r.flags, r.fieldsJson,
       );
-      fts.push(id, r.message);
+      indexed.push({ id, message: r.message });
       rollups.addLine(b.sourceId, r.ts, r.level);
       r.requests.forEach(addRequest);
       if (r.flags) flagged++;
@@ -85,8 +89,8 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     }
     (b.extraRequests ?? []).forEach(addRequest);
     logs.flush();
-    fts.flush();
     requests.flush();
+    indexInline(db, fts, indexed, firstId);
     rollups.flush(db);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);

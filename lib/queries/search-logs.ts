@@ -2,6 +2,7 @@ import type { Db } from '@/lib/db/connection';
 import { toIso } from '@/lib/api/time-range';
 import type { Term } from '@/lib/search/parse-query';
 import { termsToSql } from '@/lib/search/query-sql';
+import { ftsMark } from '@/lib/ingest/fts-index';
 
 interface LogRow {
   id: number;
@@ -44,7 +45,7 @@ export function searchLogs(
   db: Db,
   q: { from: number; to: number; terms: Term[]; source?: string; level?: string; limit: number; cursor: { ts: number; id: number } | null },
 ) {
-  const { where, params } = termsToSql(q.terms);
+  const { where, params } = termsToSql(q.terms, ftsMark(db));
   const extra: string[] = [];
   const extraParams: unknown[] = [];
   if (q.source !== undefined) {

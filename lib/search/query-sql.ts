@@ -20,8 +20,13 @@ function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Turns parsed terms into a WHERE fragment with positional parameters. */
-export function termsToSql(terms: Term[]): { where: string; params: unknown[] } {
+const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Turns parsed terms into a WHERE fragment with positional parameters. Rows above `ftsMark` are
+ * not in the full-text index yet, so words are matched there by scanning.
+ */
+export function termsToSql(terms: Term[], ftsMark: number): { where: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const t of terms) {
@@ -32,8 +37,9 @@ export function termsToSql(terms: Term[]): { where: string; params: unknown[] } 
         clause = 'instr(message, ?) > 0';
         params.push(t.text);
       } else {
-        clause = 'id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?)';
-        params.push(ftsPhrase(tokens.join(' ')));
+        const scan = tokens.map(() => "message LIKE ? ESCAPE '\\'").join(' AND ');
+        clause = `(id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?) OR (id > ? AND ${scan}))`;
+        params.push(ftsPhrase(tokens.join(' ')), ftsMark, ...tokens.map(likePattern));
         // A quoted phrase matches verbatim, punctuation and markup included.
         if (t.phrase) {
           clause = `(${clause} AND instr(message, ?) > 0)`;

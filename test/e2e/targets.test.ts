@@ -25,6 +25,13 @@ describe('a probe target through the dashboard', () => {
 
   const go = (path: string) => page.goto(`${lookout.url}${path}`);
 
+  /** The target page's client panels (chart, status bar, tables) have their data. */
+  async function detailReady(): Promise<void> {
+    await page.getByRole('table', { name: 'Recent checks, newest first' }).waitFor(WAIT);
+    await page.locator('figure[aria-label="Latency p50 and p95"] svg, [aria-label^="Latency p50 and p95:"]').first().waitFor(WAIT);
+    await page.locator('figure[aria-label="Status per bucket"] svg').first().waitFor(WAIT);
+  }
+
   beforeAll(async () => {
     health = await startHealthTarget();
     lookout = await startLookout();
@@ -95,6 +102,7 @@ describe('a probe target through the dashboard', () => {
     await page.getByRole('table', { name: 'Recent checks, newest first' }).waitFor(WAIT);
     // Let a few checks land so the chart and status bar have something to draw.
     await page.waitForTimeout(3_000);
+    await detailReady();
     await screenshot(page, 'target-up-light');
     await go('/?refresh=1s&theme=light');
     await page.getByTestId('target-card-api').and(page.locator('[data-status="up"]')).waitFor(WAIT);
@@ -113,10 +121,11 @@ describe('a probe target through the dashboard', () => {
     await reason.waitFor(WAIT);
     expect(await reason.textContent()).toContain('connection refused');
     await page.getByText('ongoing').first().waitFor(WAIT);
-    await page.waitForTimeout(2_000);
+    await detailReady();
     await screenshot(page, 'target-down-dark');
     await go(`${detailPath}?refresh=1s&from=now-1h&to=now&theme=light`);
     await page.getByTestId('target-reason').waitFor(WAIT);
+    await detailReady();
     await screenshot(page, 'target-down-light');
     await go('/?refresh=1s&theme=light');
     const card = page.getByTestId('target-card-api');
@@ -126,6 +135,20 @@ describe('a probe target through the dashboard', () => {
     await go('/?refresh=1s&theme=dark');
     await page.getByTestId('target-card-api').waitFor(WAIT);
     await screenshot(page, 'overview-down-dark');
+  });
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await go('/?refresh=off&theme=light');
+    await page.getByTestId('target-card-api').waitFor(WAIT);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'overview-phone-light');
+    await go(`${detailPath}?refresh=off&theme=dark`);
+    await page.getByTestId('target-reason').waitFor(WAIT);
+    await detailReady();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'target-phone-dark');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('switches theme with the toggle', async () => {
@@ -140,6 +163,29 @@ describe('a probe target through the dashboard', () => {
       expect(res?.status()).toBe(404);
       await page.getByRole('heading', { name: 'Not found' }).waitFor(WAIT);
     });
+  });
+
+  it('edits, pauses, resumes and deletes the target in /settings', async () => {
+    await go('/settings?theme=light');
+    const row = page.getByTestId('settings-target-api');
+    await row.waitFor(WAIT);
+    await page.getByRole('button', { name: 'Edit api' }).click();
+    await page.getByRole('heading', { name: 'Edit api' }).waitFor(WAIT);
+    expect(await page.locator('#target-interval').inputValue()).toBe('1s');
+    expect(await page.locator('#target-headers').inputValue()).toBe('');
+    await page.locator('#target-failure_threshold').fill('2');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('settings-message').filter({ hasText: 'Saved api.' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Pause api' }).click();
+    await row.locator('[data-status="paused"]').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Resume api' }).click();
+    await row.locator('[data-status="paused"]').waitFor({ state: 'detached', ...WAIT });
+    await page.getByRole('button', { name: 'Delete api' }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await row.waitFor({ state: 'detached', ...WAIT });
+    await go('/?theme=light');
+    await page.getByText('No targets yet — add one in Settings or in lookout.yml').waitFor(WAIT);
+    await screenshot(page, 'overview-empty-light');
   });
 
   it('logged no console errors', () => {

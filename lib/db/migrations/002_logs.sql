@@ -60,9 +60,13 @@ CREATE TABLE logs (
 );
 CREATE INDEX logs_ts ON logs(ts);
 
--- The writer inserts index rows itself: an insert trigger measured four times slower.
+-- The full-text index covers logs up to meta.fts_indexed_id: small batches are indexed as they are
+-- written, a bulk catch-up is indexed behind it. Rows above the mark are searched by scanning.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO meta (key, value) VALUES ('fts_indexed_id', 0);
 CREATE VIRTUAL TABLE logs_fts USING fts5(message, content = 'logs', content_rowid = 'id');
-CREATE TRIGGER logs_fts_delete AFTER DELETE ON logs BEGIN
+CREATE TRIGGER logs_fts_delete AFTER DELETE ON logs
+WHEN old.id <= (SELECT value FROM meta WHERE key = 'fts_indexed_id') BEGIN
   INSERT INTO logs_fts (logs_fts, rowid, message) VALUES ('delete', old.id, old.message);
 END;
 

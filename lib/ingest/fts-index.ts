@@ -1,0 +1,34 @@
+import type { Db } from '@/lib/db/connection';
+import { BulkInsert } from '@/lib/db/bulk-insert';
+
+/** Batches this small are indexed in their own transaction; larger ones leave it to `indexBehind`. */
+export const INLINE_FTS_MAX = 2_000;
+
+export function ftsMark(db: Db): number {
+  return db.prepare(`SELECT value FROM meta WHERE key = 'fts_indexed_id'`).pluck().get() as number;
+}
+
+function setMark(db: Db, id: number): void {
+  db.prepare(`UPDATE meta SET value = ? WHERE key = 'fts_indexed_id'`).run(id);
+}
+
+/** Indexes rows (firstId, lastId] written by the caller's transaction, when the index was caught up. */
+export function indexInline(db: Db, fts: BulkInsert, rows: { id: number; message: string }[], previousLastId: number): void {
+  if (rows.length === 0 || rows.length > INLINE_FTS_MAX || ftsMark(db) !== previousLastId) return;
+  for (const r of rows) fts.push(r.id, r.message);
+  fts.flush();
+  setMark(db, rows[rows.length - 1].id);
+}
+
+/** Indexes up to `max` rows above the mark in one short transaction; returns how many. */
+export function createBehindIndexer(db: Db): (max: number) => number {
+  const fts = new BulkInsert(db, 'INSERT INTO logs_fts (rowid, message)', 2);
+  const next = db.prepare('SELECT id, message FROM logs WHERE id > ? ORDER BY id LIMIT ?');
+  return db.transaction((max: number) => {
+    const rows = next.all(ftsMark(db), max) as { id: number; message: string }[];
+    for (const r of rows) fts.push(r.id, r.message);
+    fts.flush();
+    if (rows.length) setMark(db, rows[rows.length - 1].id);
+    return rows.length;
+  });
+}
