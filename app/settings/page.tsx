@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { TargetsAdmin } from '@/components/settings/targets-admin';
+import { requirePageAccess } from '@/lib/auth/page-access';
+
+// Rendered per request: the guard reads the session, and the build must never open the database.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const principal = await requirePageAccess();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Settings</h1>
+      <TargetsAdmin canEdit={principal.scope === 'admin'} />
+    </div>
+  );
+}

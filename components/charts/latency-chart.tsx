@@ -1,0 +1,14 @@
+'use client';
+import { formatMs } from '@/lib/format/number';
+import type { SeriesResponse } from '@/lib/swr/types';
+import { Chart, type ChartSeries } from './chart';
+import { seriesToRows } from './rows';
+
+const SERIES: ChartSeries[] = [
+  { key: 'p50', label: 'p50', color: 'var(--chart-1)' },
+  { key: 'p95', label: 'p95', color: 'var(--chart-2)' },
+];
+
+export function LatencyChart({ data, domain }: { data: SeriesResponse; domain: [number, number] }) {
+  return <Chart label="Latency p50 and p95" rows={seriesToRows(data.series)} series={SERIES} domain={domain} formatValue={formatMs} emptyText="No checks in this range" />;
+}

@@ -1,0 +1,36 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+// Later views (logs, providers, alerts) add a line here.
+export const NAV_ITEMS = [
+  { href: '/', label: 'Overview', match: ['/', '/targets'] },
+  { href: '/settings', label: 'Settings', match: ['/settings'] },
+] as const;
+
+function isActive(pathname: string, match: readonly string[]): boolean {
+  return match.some((m) => (m === '/' ? pathname === '/' : pathname === m || pathname.startsWith(`${m}/`)));
+}
+
+export function SiteNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="-mx-1 flex min-w-0 gap-1 overflow-x-auto sm:mx-0">
+      {NAV_ITEMS.map((item) => {
+        const active = isActive(pathname, item.match);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? 'page' : undefined}
+            className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
+              active ? 'bg-surface-2 text-fg' : 'text-muted hover:bg-surface-2 hover:text-fg'
+            }`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
