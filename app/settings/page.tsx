@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  const principal = await requirePageAccess();
+  const principal = await requirePageAccess('/settings');
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Settings</h1>

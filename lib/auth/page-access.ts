@@ -5,14 +5,15 @@ import { identify } from '@/lib/api/auth';
 import type { Principal } from './scope';
 import { SESSION_COOKIE } from './sessions';
 
-/** Called first by every page: visitors without read rights go to /login. */
-export async function requirePageAccess(): Promise<Principal> {
-  const lookout = getLookout();
+/** Called first by every page: visitors without read rights go to /login, and come back to `path`. */
+export async function requirePageAccess(path = '/'): Promise<Principal> {
+  // Reading the request first makes the page dynamic, so a build never opens the database.
   const jar = await cookies();
-  const session = jar.get(SESSION_COOKIE)?.value;
   const h = await headers();
+  const lookout = getLookout();
+  const session = jar.get(SESSION_COOKIE)?.value;
   const principal = identify(lookout, h.get('authorization'), session ? `${SESSION_COOKIE}=${encodeURIComponent(session)}` : null);
   if (principal) return principal;
   if (lookout.env.anonymousRead) return { scope: 'read', via: 'anonymous' };
-  redirect('/login');
+  redirect(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`);
 }

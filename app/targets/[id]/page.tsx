@@ -27,8 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TargetPage({ params }: Props) {
-  await requirePageAccess();
-  const target = readTarget((await params).id);
+  const { id } = await params;
+  await requirePageAccess(`/targets/${encodeURIComponent(id)}`);
+  const target = readTarget(id);
   // An unknown id answers a real 404 (app/not-found.tsx), not an empty page.
   if (!target) notFound();
   return <TargetDetail initial={target} />;
