@@ -23,7 +23,7 @@ export function getStatsRequests(db: Db, from: number, to: number, stepMs: numbe
   const f = filterSql(db, filters, "''");
   const rows = db
     .prepare(
-      `SELECT ${KEY_SQL[by]} k, (ts / @step) * @step t, SUM(requests) n FROM log_rollups
+      `SELECT ${KEY_SQL[by]} k, (ts - ts % @step) t, SUM(requests) n FROM log_rollups
        WHERE res = @res AND ts >= @from AND ts < @to${f.where} GROUP BY k, t`,
     )
     .all({ ...f.params, res, step: stepMs, from: Math.floor(from / stepMs) * stepMs, to }) as { k: string; t: number; n: number }[];

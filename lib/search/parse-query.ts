@@ -30,7 +30,12 @@ export function parseQuery(q: string): ParsedQuery {
     pos = TOKEN.lastIndex;
     const negate = m[1] !== undefined;
     if (m[2] !== undefined) {
-      terms.push({ kind: 'field', field: m[2], op: (m[3] as Comparator | undefined) ?? '=', value: unquote(m[4]), negate });
+      const op = (m[3] as Comparator | undefined) ?? '=';
+      const value = unquote(m[4]);
+      if (op !== '=' && !/^-?\d+(\.\d+)?$/.test(value)) {
+        return { ok: false, error: `q: ${m[2]}:${op}${value.slice(0, 40)} compares numbers, and "${value.slice(0, 40)}" is not one` };
+      }
+      terms.push({ kind: 'field', field: m[2], op, value, negate });
     } else if (m[5] !== undefined) {
       const text = unquote(m[5]);
       if (text) terms.push({ kind: 'text', text, phrase: true, negate });

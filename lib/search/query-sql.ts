@@ -52,7 +52,6 @@ export function termsToSql(terms: Term[], ftsMark: number): { where: string; par
       if (!col) params.push(`$."${t.field.replace(/"/g, '')}"`);
       const numeric = col ? col.numeric : /^-?\d+(\.\d+)?$/.test(t.value);
       const value = t.field === 'level' ? (LEVEL_ALIASES[t.value.toLowerCase()] ?? t.value.toLowerCase()) : t.value;
-      if (t.op !== '=' && !/^-?\d+(\.\d+)?$/.test(value)) throw new Error(`q: ${t.field}:${t.op}${t.value} compares numbers, and "${t.value}" is not one`);
       clause = `${sql} ${t.op} ?`;
       params.push(numeric && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
     }

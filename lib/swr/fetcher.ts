@@ -24,9 +24,19 @@ export async function toFailure(res: Response): Promise<ApiFailure> {
   return new ApiFailure(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `${res.status} ${res.statusText}`);
 }
 
-/** The shared SWR fetcher: same-origin GET with the session cookie; error answers throw ApiFailure. */
+// A screen that cannot log in (/wall, /embed with ?token=) reads with the page's token instead of a session.
+let bearer: string | null = null;
+
+/** Makes every later API read send `Authorization: Bearer <token>`; null goes back to the session cookie. */
+export function setApiToken(token: string | null): void {
+  bearer = token;
+}
+
+/** The shared SWR fetcher: same-origin GET with the session cookie (or the page's token); error answers throw ApiFailure. */
 export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
+  const res = await fetch(url, { headers, credentials: 'same-origin' });
   if (!res.ok) throw await toFailure(res);
   return (await res.json()) as T;
 }

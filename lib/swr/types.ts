@@ -71,3 +71,82 @@ export interface Session {
 }
 
 export const UPTIME_WINDOWS = ['24h', '7d', '30d'] as const;
+
+export interface StatsSummary {
+  requests: number;
+  errors: number;
+  error_rate: number;
+  client_errors: number;
+  rate_limited: number;
+  latency_ms: { p50: number | null; p95: number | null; p99: number | null };
+  tokens: { input: number; output: number };
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+export interface LatencyHistogram {
+  buckets: { le_ms: number | null; count: number }[];
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface ProviderStats {
+  provider: string;
+  requests: number;
+  errors: number;
+  error_rate: number;
+  rate_limited: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  input_tokens: number;
+  output_tokens: number;
+}
+
+export interface ModelStats extends ProviderStats {
+  model: string;
+}
+
+export interface LogEntry {
+  id: string;
+  ts: string;
+  source: string | null;
+  level: string | null;
+  message: string | null;
+  provider: string | null;
+  model: string | null;
+  status: number | null;
+  duration_ms: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  request_id: string | null;
+  flags?: string | number | null;
+  fields: Record<string, unknown>;
+}
+
+export interface LogPage {
+  data: LogEntry[];
+  next_cursor: string | null;
+}
+
+export interface LogHistogram {
+  step_ms: number;
+  points: Point[];
+}
+
+export interface LogSource {
+  id: number;
+  name: string;
+  kind: 'file' | 'http';
+  lines: { read: number; accepted: number; rejected: number; flagged: number };
+  last_line_at: string | null;
+  last_error: string | null;
+}
+
+export const REQUEST_GROUPS = ['provider', 'model', 'status', 'source', 'none'] as const;
+export type RequestGroup = (typeof REQUEST_GROUPS)[number];
+export const ERROR_GROUPS = ['status', 'provider', 'level', 'source'] as const;
+export type ErrorGroup = (typeof ERROR_GROUPS)[number];

@@ -1,6 +1,6 @@
 import { parseDuration } from '@/lib/config/duration';
 
-export const RANGE_PRESETS = ['1h', '6h', '24h', '7d', '30d'] as const;
+export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', '7d', '30d'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const DEFAULT_PRESET: RangePreset = '24h';
 
@@ -46,3 +46,28 @@ export function rangeFromParams(from: string | null, to: string | null, fallback
 export function resolveRange(range: TimeRange, now: number): { from: number; to: number } {
   return { from: resolveTime(range.from, now) ?? now - 86_400_000, to: resolveTime(range.to, now) ?? now };
 }
+
+/** How far before now a relative time is (`now-1h` → 3 600 000, `now` → 0); null for absolute times. */
+function offsetOf(text: string): number | null {
+  if (text.trim() === 'now') return 0;
+  const rel = /^now-(.+)$/.exec(text.trim());
+  return rel ? parseDuration(rel[1]) : null;
+}
+
+/**
+ * The window of equal length just before `range`, for "change vs previous period".
+ * A relative range stays relative (`now-1h..now` → `now-7200000ms..now-3600000ms`) so its SWR key is stable.
+ */
+export function previousRange(range: TimeRange, now: number): TimeRange {
+  const a = offsetOf(range.from);
+  const b = offsetOf(range.to);
+  if (a !== null && b !== null) {
+    const len = a - b;
+    return { from: `now-${a + len}ms`, to: b + len === 0 ? 'now' : `now-${b + len}ms` };
+  }
+  const { from, to } = resolveRange(range, now);
+  return { from: String(from - (to - from)), to: String(from) };
+}
+
+/** An absolute window as URL parameters (epoch ms), as drill-downs and custom ranges write it. */
+export const absoluteRange = (from: number, to: number): TimeRange => ({ from: String(Math.round(from)), to: String(Math.round(to)) });

@@ -1,0 +1,61 @@
+import { dropName, labelsKey, type Labels } from '../labels';
+import type { Sample } from './values';
+
+type Bucket = { upper: number; count: number };
+
+/** Prometheus's bucketQuantile for classic (le-labelled) histograms. */
+export function bucketQuantile(q: number, input: Bucket[]): number {
+  if (Number.isNaN(q)) return NaN;
+  if (q < 0) return -Infinity;
+  if (q > 1) return Infinity;
+  const sorted = [...input].sort((a, b) => a.upper - b.upper);
+  if (sorted.length === 0 || sorted[sorted.length - 1].upper !== Infinity) return NaN;
+  const buckets: Bucket[] = [];
+  for (const b of sorted) {
+    const prev = buckets[buckets.length - 1];
+    if (prev && prev.upper === b.upper) prev.count += b.count;
+    else buckets.push({ ...b });
+  }
+  for (let i = 1; i < buckets.length; i++) {
+    if (buckets[i].count < buckets[i - 1].count) buckets[i].count = buckets[i - 1].count;
+  }
+  if (buckets.length < 2) return NaN;
+  const observations = buckets[buckets.length - 1].count;
+  if (observations === 0) return NaN;
+  let rank = q * observations;
+  let b = buckets.findIndex((x, i) => i < buckets.length - 1 && x.count >= rank);
+  if (b < 0) b = buckets.length - 1;
+  if (b === buckets.length - 1) return buckets[buckets.length - 2].upper;
+  if (b === 0 && buckets[0].upper <= 0) return buckets[0].upper;
+  let start = 0;
+  const end = buckets[b].upper;
+  let count = buckets[b].count;
+  if (b > 0) {
+    start = buckets[b - 1].upper;
+    count -= buckets[b - 1].count;
+    rank -= buckets[b - 1].count;
+  }
+  return start + (end - start) * (rank / count);
+}
+
+function parseLe(le: string | undefined): number | null {
+  if (le === undefined) return null;
+  if (le === '+Inf' || le === 'Inf' || le === '+inf') return Infinity;
+  const v = Number(le);
+  return Number.isNaN(v) ? null : v;
+}
+
+/** histogram_quantile(q, v): groups by all labels but `le` (and the name); samples without a valid le are ignored. */
+export function histogramQuantile(q: number, samples: Sample[]): Sample[] {
+  const groups = new Map<string, { labels: Labels; buckets: Bucket[] }>();
+  for (const s of samples) {
+    const upper = parseLe(s.labels.le);
+    if (upper === null) continue;
+    const { le: _le, ...rest } = dropName(s.labels);
+    const key = labelsKey(rest);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { labels: rest, buckets: [] }));
+    g.buckets.push({ upper, count: s.value });
+  }
+  return [...groups.values()].map((g) => ({ labels: g.labels, value: bucketQuantile(q, g.buckets) }));
+}

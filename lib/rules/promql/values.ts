@@ -1,0 +1,14 @@
+import type { Labels } from '../labels';
+import type { SeriesSource } from '../series-source';
+
+export type Sample = { labels: Labels; value: number };
+export type RangeSeries = { labels: Labels; points: [number, number][] };
+
+export type Value =
+  | { type: 'scalar'; value: number }
+  | { type: 'vector'; samples: Sample[] }
+  | { type: 'matrix'; series: RangeSeries[]; rangeStartMs: number; rangeEndMs: number; rangeMs: number };
+
+export type EvalContext = { source: SeriesSource; timeMs: number; lookbackMs: number };
+
+export const DEFAULT_LOOKBACK_MS = 5 * 60_000;

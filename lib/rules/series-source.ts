@@ -1,0 +1,78 @@
+export type Matcher = { name: string; op: '=' | '!=' | '=~' | '!~'; value: string };
+
+export interface RawSeries {
+  labels: Record<string, string>; // includes __name__
+  samples: [number, number][]; // [ms, value], ascending
+}
+
+export interface SeriesSource {
+  select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[];
+}
+
+const regexCache = new Map<string, RegExp>();
+
+/** Prometheus anchors label regexes at both ends. */
+export function anchoredRegex(pattern: string): RegExp {
+  let re = regexCache.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})$`, 's');
+    if (regexCache.size > 1000) regexCache.clear();
+    regexCache.set(pattern, re);
+  }
+  return re;
+}
+
+/** A missing label matches as the empty string, as in Prometheus. */
+export function matchesLabel(m: Matcher, labels: Record<string, string>): boolean {
+  const v = labels[m.name] ?? '';
+  switch (m.op) {
+    case '=':
+      return v === m.value;
+    case '!=':
+      return v !== m.value;
+    case '=~':
+      return anchoredRegex(m.value).test(v);
+    case '!~':
+      return !anchoredRegex(m.value).test(v);
+  }
+}
+
+export function matchesAll(matchers: readonly Matcher[], labels: Record<string, string>): boolean {
+  return matchers.every((m) => matchesLabel(m, labels));
+}
+
+/** An in-memory source for tests: samples in [startMs, endMs] of the series that match. */
+export class InMemorySeriesSource implements SeriesSource {
+  private series: RawSeries[] = [];
+
+  add(labels: Record<string, string>, samples: [number, number][] = []): RawSeries {
+    const s: RawSeries = { labels: { ...labels }, samples: [...samples].sort((a, b) => a[0] - b[0]) };
+    this.series.push(s);
+    return s;
+  }
+
+  /** Appends a sample to the series with exactly these labels, creating it when needed. */
+  push(labels: Record<string, string>, ms: number, value: number): void {
+    const key = JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    let s = this.series.find(
+      (x) => JSON.stringify(Object.entries(x.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) === key,
+    );
+    if (!s) s = this.add(labels);
+    s.samples.push([ms, value]);
+    s.samples.sort((a, b) => a[0] - b[0]);
+  }
+
+  clear(): void {
+    this.series = [];
+  }
+
+  select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[] {
+    const out: RawSeries[] = [];
+    for (const s of this.series) {
+      if (!matchesAll(matchers, s.labels)) continue;
+      const samples = s.samples.filter(([t]) => t >= startMs && t <= endMs);
+      if (samples.length > 0) out.push({ labels: { ...s.labels }, samples });
+    }
+    return out;
+  }
+}
