@@ -43,3 +43,21 @@ export function formatPercent(p: number | null | undefined): string {
   const floored = Math.floor(p * factor) / factor;
   return `${trim(floored.toFixed(decimals))} %`;
 }
+
+/** A fraction (0–1) as a share for humans: `0 %`, `<0.1 %`, `2.4 %`, `37 %`. */
+export function formatRatio(f: number | null | undefined): string {
+  if (f === null || f === undefined || !Number.isFinite(f)) return DASH;
+  const p = f * 100;
+  if (p === 0) return '0 %';
+  if (Math.abs(p) < 0.1) return '<0.1 %';
+  return `${trim(p.toFixed(Math.abs(p) >= 10 ? 0 : 1))} %`;
+}
+
+/** A per-second rate: `0`, `0.05/s`, `3.2/s`, `1.2k/s`. */
+export function formatRate(perSecond: number | null | undefined): string {
+  if (perSecond === null || perSecond === undefined || !Number.isFinite(perSecond)) return DASH;
+  if (perSecond === 0) return '0/s';
+  if (perSecond < 0.01) return '<0.01/s';
+  if (perSecond < 10) return `${trim(perSecond.toFixed(perSecond < 1 ? 2 : 1))}/s`;
+  return `${formatCount(perSecond)}/s`;
+}

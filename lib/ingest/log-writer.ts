@@ -3,15 +3,7 @@ import { BulkInsert } from '@/lib/db/bulk-insert';
 import { indexInline } from './fts-index';
 import { LogRollupBuffer } from './log-rollups';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
-
-export interface FilePositionRow {
-  path: string;
-  dev: number;
-  ino: number;
-  fingerprint: string;
-  offset: number;
-  size: number;
-}
+import type { FilePosition } from './tail';
 
 export interface LogBatch {
   sourceId: number;
@@ -19,8 +11,8 @@ export interface LogBatch {
   rejects: Rejection[];
   /** Lines read, blank ones excluded: accepted + rejected. */
   linesRead: number;
-  positions?: FilePositionRow[];
-  forget?: FilePositionRow[];
+  positions?: FilePosition[];
+  forget?: FilePosition[];
   /** The parser's correlation state after this batch, so a restart resumes mid-request. */
   parserState?: string;
   detectedFormat?: string;

@@ -1,3 +1,5 @@
+import type { CompletedRequest } from '@/lib/logs';
+
 /** One parsed line, as the store takes it, with the client requests it completes (usually 0 or 1). */
 export interface IngestRecord {
   ts: number;
@@ -18,16 +20,8 @@ export interface IngestRecord {
   requests: RequestFacts[];
 }
 
-export interface RequestFacts {
-  ts: number;
-  status: number | null;
-  durationMs: number | null;
-  provider: string | null;
-  model: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  rateLimited: boolean;
-}
+/** A completed client request as the parser reports it, without what only the parser needs. */
+export type RequestFacts = Pick<CompletedRequest, 'ts' | 'status' | 'durationMs' | 'provider' | 'model' | 'inputTokens' | 'outputTokens' | 'rateLimited'>;
 
 export const FLAG_TS_FALLBACK = 1;
 export const FLAG_TRUNCATED = 2;

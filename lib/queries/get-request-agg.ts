@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { LOG_RESOLUTIONS } from '@/lib/ingest/log-rollups';
-import { addValue, type Histogram } from '@/lib/stats/histogram';
+import { addValue, quantile, type Histogram } from '@/lib/stats/histogram';
 import { planWindow } from '@/lib/stats/window-plan';
 import { filterSql, type LogFilters } from './log-filters';
 
@@ -94,4 +94,20 @@ export function getRequestAgg(db: Db, from: number, to: number, by: GroupBy, fil
     }
   }
   return out;
+}
+
+export const roundMs = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
+/** The usage columns of /stats/providers and /stats/models. */
+export function shapeUsage(a: RequestAgg) {
+  return {
+    requests: a.requests,
+    errors: a.errors,
+    error_rate: a.requests ? a.errors / a.requests : 0,
+    rate_limited: a.rateLimited,
+    p50_ms: roundMs(quantile(a.hist, 0.5)),
+    p95_ms: roundMs(quantile(a.hist, 0.95)),
+    input_tokens: a.inputTokens,
+    output_tokens: a.outputTokens,
+  };
 }

@@ -1,9 +1,7 @@
 import type { Db } from '@/lib/db/connection';
 import { quantile } from '@/lib/stats/histogram';
-import { emptyAgg, getRequestAgg } from './get-request-agg';
+import { emptyAgg, getRequestAgg, roundMs as ms } from './get-request-agg';
 import type { LogFilters } from './log-filters';
-
-const ms = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 /** The overview's headline numbers for [from, to). */
 export function getStatsSummary(db: Db, from: number, to: number, filters: LogFilters) {
