@@ -22,7 +22,7 @@ export function describeChange(current: number | null | undefined, previous: num
     return { text: `${pp > 0 ? '+' : '−'}${trim(Math.abs(pp).toFixed(1))} pp`, direction: pp > 0 ? 'up' : 'down' };
   }
   if (current === previous) return { text: 'no change', direction: 'flat' };
-  if (previous === 0) return { text: `new (+${formatCount(current)})`, direction: 'up' };
+  if (previous === 0) return { text: `+${formatCount(current)}`, direction: 'up' };
   const pct = ((current - previous) / Math.abs(previous)) * 100;
   if (Math.abs(pct) < 0.5) return { text: 'no change', direction: 'flat' };
   const abs = Math.abs(pct);

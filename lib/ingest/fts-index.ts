@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/connection';
 import { BulkInsert } from '@/lib/db/bulk-insert';
 
 /** Batches this small are indexed in their own transaction; larger ones leave it to `indexBehind`. */
-export const INLINE_FTS_MAX = 2_000;
+export const INLINE_FTS_MAX = 500;
 
 export function ftsMark(db: Db): number {
   return db.prepare(`SELECT value FROM meta WHERE key = 'fts_indexed_id'`).pluck().get() as number;

@@ -13,7 +13,7 @@ const INDEX_EVERY_MS = 250;
 const INDEX_ROWS = 5_000;
 /** Indexing waits for a pause in ingestion, unless it falls this far behind. */
 const INDEX_QUIET_MS = 500;
-const INDEX_MAX_LAG_ROWS = 250_000;
+const INDEX_MAX_LAG_ROWS = 100_000;
 
 /** Owns every source's pipeline and tailer, and the one function that writes log batches. */
 export class IngestService {
@@ -166,6 +166,8 @@ export class IngestService {
     return new FileTailer({
       source: { name, path: file ?? row.path!, startAt: file ? 'beginning' : row.start_at },
       clock: this.clock,
+      // Small batches keep each synchronous commit short, so API requests never wait long behind ingestion.
+      maxBatchLines: file ? 5_000 : 1_000,
       store: { load: () => this.loadPositions(row.id) },
       commit: (b: TailBatch) => {
         this.commit(name, (p) => ({

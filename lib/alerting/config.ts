@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { parseDuration } from '../rules/duration';
+import { checkAmTemplate } from './am-template';
+import { parseMatchers } from './matchers';
+
+const duration = z.string().transform((s, ctx) => {
+  try {
+    return parseDuration(s);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+const labelMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
+const matcherList = z.array(z.string()).superRefine((list, ctx) => {
+  for (const s of list) {
+    try {
+      parseMatchers(s);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }
+});
+const regexMap = z.record(z.string(), z.string()).superRefine((m, ctx) => {
+  for (const [k, v] of Object.entries(m)) {
+    try {
+      new RegExp(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `bad regular expression for ${k}` });
+    }
+  }
+});
+
+export type RouteConfig = {
+  receiver?: string;
+  group_by?: string[];
+  continue?: boolean;
+  match?: Record<string, string>;
+  match_re?: Record<string, string>;
+  matchers?: string[];
+  group_wait?: number;
+  group_interval?: number;
+  repeat_interval?: number;
+  routes?: RouteConfig[];
+};
+
+export const routeSchema: z.ZodType<RouteConfig, unknown> = z.lazy(() =>
+  z.strictObject({
+    receiver: z.string().optional(),
+    group_by: z.array(z.string()).optional(),
+    continue: z.boolean().optional(),
+    match: labelMap.optional(),
+    match_re: regexMap.optional(),
+    matchers: matcherList.optional(),
+    group_wait: duration.optional(),
+    group_interval: duration.optional(),
+    repeat_interval: duration.optional(),
+    routes: z.array(routeSchema).optional(),
+  }),
+);
+
+const httpConfig = z.object({}).loose().optional();
+const webhookSchema = z.strictObject({
+  url: z.url().optional(),
+  url_file: z.string().optional(),
+  send_resolved: z.boolean().default(true),
+  max_alerts: z.number().int().min(0).default(0),
+  timeout: duration.optional(),
+  http_config: httpConfig,
+});
+const slackSchema = z.strictObject({
+  api_url: z.url().optional(),
+  api_url_file: z.string().optional(),
+  send_resolved: z.boolean().default(false),
+  channel: z.string().optional(),
+  username: z.string().optional(),
+  color: z.string().optional(),
+  title: z.string().optional(),
+  title_link: z.string().optional(),
+  pretext: z.string().optional(),
+  text: z.string().optional(),
+  footer: z.string().optional(),
+  fallback: z.string().optional(),
+  callback_id: z.string().optional(),
+  icon_emoji: z.string().optional(),
+  icon_url: z.string().optional(),
+  image_url: z.string().optional(),
+  thumb_url: z.string().optional(),
+  link_names: z.boolean().default(false),
+  mrkdwn_in: z.array(z.string()).optional(),
+  http_config: httpConfig,
+});
+const receiverSchema = z.strictObject({
+  name: z.string().min(1),
+  webhook_configs: z.array(webhookSchema).default([]),
+  slack_configs: z.array(slackSchema).default([]),
+});
+const inhibitSchema = z.strictObject({
+  source_match: labelMap.optional(),
+  source_match_re: regexMap.optional(),
+  source_matchers: matcherList.optional(),
+  target_match: labelMap.optional(),
+  target_match_re: regexMap.optional(),
+  target_matchers: matcherList.optional(),
+  equal: z.array(z.string()).default([]),
+});
+
+export const alertmanagerConfigSchema = z.strictObject({
+  global: z
+    .strictObject({
+      resolve_timeout: duration.default(5 * 60_000),
+      slack_api_url: z.url().optional(),
+      http_config: httpConfig,
+    })
+    .default({ resolve_timeout: 5 * 60_000 }),
+  route: routeSchema,
+  receivers: z.array(receiverSchema).min(1),
+  inhibit_rules: z.array(inhibitSchema).default([]),
+  templates: z.array(z.string()).max(0, 'custom template files are not supported; Lookout uses Alertmanager\'s default templates').optional(),
+});
+
+export type AlertmanagerConfig = z.infer<typeof alertmanagerConfigSchema>;
+export type ReceiverConfig = AlertmanagerConfig['receivers'][number];
+export type WebhookConfig = ReceiverConfig['webhook_configs'][number];
+export type SlackConfig = ReceiverConfig['slack_configs'][number];
+export type InhibitRuleConfig = AlertmanagerConfig['inhibit_rules'][number];
+
+/** Validates an `alerting:` block; errors name the path (e.g. `route.routes.0.matchers`). */
+export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
+  const r = alertmanagerConfigSchema.safeParse(raw);
+  if (!r.success) {
+    throw new Error(`alerting: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  const cfg = r.data;
+  const names = new Set<string>();
+  for (const rc of cfg.receivers) {
+    if (names.has(rc.name)) throw new Error(`alerting: receivers: notification config name "${rc.name}" is not unique`);
+    names.add(rc.name);
+    rc.slack_configs.forEach((s, i) => {
+      for (const field of ['channel', 'username', 'color', 'title', 'title_link', 'pretext', 'text', 'footer', 'fallback', 'callback_id', 'icon_emoji', 'icon_url', 'image_url', 'thumb_url'] as const) {
+        const v = s[field];
+        if (v === undefined) continue;
+        try {
+          checkAmTemplate(v);
+        } catch (err) {
+          throw new Error(`alerting: receiver "${rc.name}": slack_configs.${i}.${field}: ${(err as Error).message}`);
+        }
+      }
+      if (!s.api_url && !s.api_url_file && !cfg.global.slack_api_url) {
+        throw new Error(`alerting: receiver "${rc.name}": slack_configs.${i}: no api_url or global slack_api_url set`);
+      }
+    });
+    rc.webhook_configs.forEach((w, i) => {
+      if (!w.url === !w.url_file) throw new Error(`alerting: receiver "${rc.name}": webhook_configs.${i}: exactly one of url or url_file must be set`);
+    });
+  }
+  const root = cfg.route;
+  if (!root.receiver) throw new Error('alerting: route: root route must specify a default receiver');
+  if (root.match || root.match_re || root.matchers?.length) throw new Error('alerting: route: root route must not have any matchers');
+  if (root.continue) throw new Error('alerting: route: cannot have continue in root route');
+  const check = (r: RouteConfig, at: string) => {
+    if (r.receiver && !names.has(r.receiver)) throw new Error(`alerting: ${at}: undefined receiver "${r.receiver}" used in route`);
+    if (r.group_interval === 0) throw new Error(`alerting: ${at}: group_interval cannot be zero`);
+    if (r.repeat_interval === 0) throw new Error(`alerting: ${at}: repeat_interval cannot be zero`);
+    if (r.group_by?.includes('...') && r.group_by.length > 1) throw new Error(`alerting: ${at}: cannot have wildcard group_by (\`...\`) and other labels at the same time`);
+    r.routes?.forEach((c, i) => check(c, `${at}.routes.${i}`));
+  };
+  check(root, 'route');
+  return cfg;
+}

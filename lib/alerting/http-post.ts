@@ -1,0 +1,102 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Clock } from '../clock';
+
+export type RetryOptions = {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  timeoutMs: number;
+  /** A Retry-After longer than this ends the retries (the next flush will try again). */
+  maxRetryAfterMs: number;
+  random: () => number;
+};
+
+export const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  timeoutMs: 10_000,
+  maxRetryAfterMs: 120_000,
+  random: Math.random,
+};
+
+export type PostResult = { ok: boolean; attempts: number; status: number | null; error: string | null };
+
+type Attempt = { status: number | null; retryAfter: string | null; error: string | null };
+
+/** Errors say what happened without the URL: webhook URLs are secrets. */
+function describeNetworkError(err: NodeJS.ErrnoException, timeoutMs: number): string {
+  if (err.message === 'timeout') return `timeout after ${timeoutMs / 1000}s`;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    CERT_HAS_EXPIRED: 'TLS certificate has expired',
+  };
+  return (err.code && known[err.code]) ?? `network error${err.code ? ` (${err.code})` : ''}`;
+}
+
+function postOnce(url: string, body: string, timeoutMs: number): Promise<Attempt> {
+  return new Promise((resolve) => {
+    const u = new URL(url);
+    const mod = u.protocol === 'https:' ? https : http;
+    const req = mod.request(
+      u,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Lookout' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const ra = res.headers['retry-after'];
+          resolve({ status: res.statusCode ?? 0, retryAfter: typeof ra === 'string' ? ra : null, error: null });
+        });
+        res.on('error', (e: NodeJS.ErrnoException) => resolve({ status: null, retryAfter: null, error: describeNetworkError(e, timeoutMs) }));
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ status: null, retryAfter: null, error: describeNetworkError(e, timeoutMs) }));
+    req.end(body);
+  });
+}
+
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** Full-jitter exponential backoff: uniform in [0, min(max, base·2^(n-1))]. */
+export function backoffDelay(attempt: number, o: RetryOptions): number {
+  return Math.round(o.random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1)));
+}
+
+/** POSTs JSON, retrying 5xx and network errors with backoff and 429 after Retry-After; 4xx is final. */
+export async function postJsonWithRetry(url: string, payload: unknown, clock: Clock, opts: Partial<RetryOptions> = {}): Promise<PostResult> {
+  const o = { ...DEFAULT_RETRY, ...opts };
+  const body = JSON.stringify(payload);
+  const sleep = (ms: number) => new Promise<void>((r) => clock.setTimeout(r, ms));
+  let last: Attempt = { status: null, retryAfter: null, error: 'not attempted' };
+  let attempts = 0;
+  for (let attempt = 1; attempt <= o.maxAttempts; attempt++) {
+    attempts = attempt;
+    last = await postOnce(url, body, o.timeoutMs);
+    if (last.status !== null && last.status >= 200 && last.status < 300) return { ok: true, attempts: attempt, status: last.status, error: null };
+    const retryable = last.status === null || last.status >= 500 || last.status === 429;
+    if (!retryable || attempt === o.maxAttempts) break;
+    let delay = backoffDelay(attempt, o);
+    if (last.status === 429) {
+      const ra = parseRetryAfter(last.retryAfter, clock.now());
+      if (ra !== null && ra > o.maxRetryAfterMs) {
+        return { ok: false, attempts: attempt, status: 429, error: `HTTP 429; Retry-After ${Math.round(ra / 1000)}s is beyond the retry limit` };
+      }
+      if (ra !== null) delay = ra;
+    }
+    await sleep(delay);
+  }
+  const error = last.status !== null ? `HTTP ${last.status}` : (last.error ?? 'unknown error');
+  return { ok: false, attempts, status: last.status, error };
+}

@@ -1,0 +1,64 @@
+import type { Clock } from '../clock';
+import { type AlertmanagerConfig, parseAlertmanagerConfig } from './config';
+import { Dispatcher, type DispatcherState } from './dispatcher';
+import type { RetryOptions } from './http-post';
+import { buildInhibitRules } from './inhibit';
+import { buildIntegrations, type Integration } from './integrations';
+import { NotificationLog, type NotificationLogState } from './notification-log';
+import { buildRoute } from './route';
+import { type Silence, SilenceStore } from './silences';
+
+export * from './config';
+export * from './matchers';
+export * from './route';
+export * from './silences';
+export * from './inhibit';
+export * from './template-data';
+export * from './webhook-payload';
+export * from './slack-payload';
+export * from './http-post';
+export * from './notification-log';
+export * from './integrations';
+export * from './dispatcher';
+
+export type AlertingState = { dispatcher: DispatcherState | null; nflog: NotificationLogState | null; silences: Silence[] };
+
+export type Alerting = {
+  config: AlertmanagerConfig;
+  dispatcher: Dispatcher;
+  silences: SilenceStore;
+  nflog: NotificationLog;
+  toJSON(): AlertingState;
+};
+
+/** Builds the whole notification side from an `alerting:` block and saved state. */
+export function createAlerting(
+  raw: unknown,
+  deps: { clock: Clock; externalURL: string; retry?: Partial<RetryOptions>; onChange?: () => void; integrations?: (receiver: string) => Integration[] },
+  state: AlertingState | null = null,
+): Alerting {
+  const config = parseAlertmanagerConfig(raw);
+  const silences = new SilenceStore(state?.silences ?? []);
+  const nflog = new NotificationLog(state?.nflog ?? null);
+  const byName = new Map(config.receivers.map((r) => [r.name, buildIntegrations(r, config.global, deps)]));
+  const dispatcher = new Dispatcher(
+    {
+      clock: deps.clock,
+      route: buildRoute(config.route),
+      inhibitRules: buildInhibitRules(config.inhibit_rules),
+      silences,
+      nflog,
+      integrations: deps.integrations ?? ((name) => byName.get(name) ?? []),
+      resolveTimeoutMs: config.global.resolve_timeout,
+      onChange: deps.onChange,
+    },
+    state?.dispatcher ?? null,
+  );
+  return {
+    config,
+    dispatcher,
+    silences,
+    nflog,
+    toJSON: () => ({ dispatcher: dispatcher.toJSON(), nflog: nflog.toJSON(), silences: silences.toJSON() }),
+  };
+}

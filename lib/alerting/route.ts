@@ -1,0 +1,60 @@
+import type { Labels } from '../rules/labels';
+import type { RouteConfig } from './config';
+import { combineMatchers, formatMatchers, type Matcher, matchesAll } from './matchers';
+
+export type Route = {
+  id: string;
+  key: string;
+  receiver: string;
+  groupBy: string[];
+  groupByAll: boolean;
+  groupWaitMs: number;
+  groupIntervalMs: number;
+  repeatIntervalMs: number;
+  continue: boolean;
+  matchers: Matcher[];
+  routes: Route[];
+};
+
+export const ROUTE_DEFAULTS = { groupWaitMs: 30_000, groupIntervalMs: 5 * 60_000, repeatIntervalMs: 4 * 3_600_000 };
+
+/** Builds the route tree; children inherit receiver, group_by and timings they do not set. */
+export function buildRoute(cfg: RouteConfig, parent: Route | null = null, index = 0): Route {
+  const matchers = combineMatchers(cfg.match, cfg.match_re, cfg.matchers);
+  const key = parent ? `${parent.key}/${formatMatchers(matchers)}` : formatMatchers(matchers);
+  const groupBy = cfg.group_by ?? parent?.groupBy ?? [];
+  const route: Route = {
+    id: parent ? `${parent.id}/${index}` : '{}',
+    key,
+    receiver: cfg.receiver ?? parent?.receiver ?? '',
+    groupBy: groupBy.filter((l) => l !== '...'),
+    groupByAll: cfg.group_by ? cfg.group_by.includes('...') : (parent?.groupByAll ?? false),
+    groupWaitMs: cfg.group_wait ?? parent?.groupWaitMs ?? ROUTE_DEFAULTS.groupWaitMs,
+    groupIntervalMs: cfg.group_interval ?? parent?.groupIntervalMs ?? ROUTE_DEFAULTS.groupIntervalMs,
+    repeatIntervalMs: cfg.repeat_interval ?? parent?.repeatIntervalMs ?? ROUTE_DEFAULTS.repeatIntervalMs,
+    continue: cfg.continue ?? false,
+    matchers,
+    routes: [],
+  };
+  route.routes = (cfg.routes ?? []).map((c, i) => buildRoute(c, route, i));
+  return route;
+}
+
+/** Alertmanager's Route.Match: the deepest matching routes, honouring `continue`. */
+export function matchRoutes(route: Route, labels: Labels): Route[] {
+  if (!matchesAll(route.matchers, labels)) return [];
+  const all: Route[] = [];
+  for (const child of route.routes) {
+    const matched = matchRoutes(child, labels);
+    all.push(...matched);
+    if (matched.length > 0 && !child.continue) break;
+  }
+  return all.length > 0 ? all : [route];
+}
+
+export function groupLabelsFor(route: Route, labels: Labels): Labels {
+  if (route.groupByAll) return { ...labels };
+  const out: Labels = {};
+  for (const l of route.groupBy) if (labels[l] !== undefined && labels[l] !== '') out[l] = labels[l];
+  return out;
+}
