@@ -35,7 +35,7 @@ describe('full-text index behind bulk ingestion', () => {
 
     batch(0, 100);
     expect(ftsMark(db)).toBe(100);
-    batch(100, INLINE_FTS_MAX + 5_000);
+    batch(100, 7_000);
     expect(ftsMark(db)).toBe(100);
     expect(find('needle_4007')).toBe(1);
     expect(find('"100% found"')).toBe(8);
