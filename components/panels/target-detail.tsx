@@ -10,6 +10,7 @@ import { useTarget } from '@/lib/swr/use-target';
 import { rangeFromParams } from '@/lib/time/range';
 import { ChecksTable } from './checks-table';
 import { IncidentsTable } from './incidents-table';
+import { GaugesPanel } from './gauges-panel';
 import { LatencyPanel } from './latency-panel';
 import { RangePicker } from './range-picker';
 import { RefreshNote } from './refresh-note';
@@ -39,6 +40,7 @@ export function TargetDetail({ initial }: { initial: Target }) {
       </div>
       <LatencyPanel id={shown.id} range={range} refreshMs={refreshMs} />
       <StatusPanel id={shown.id} range={range} refreshMs={refreshMs} />
+      <GaugesPanel id={shown.id} range={range} refreshMs={refreshMs} />
       <div className="grid gap-4 lg:grid-cols-2">
         <IncidentsTable id={shown.id} range={range} refreshMs={refreshMs} />
         <ChecksTable id={shown.id} range={range} refreshMs={refreshMs} />

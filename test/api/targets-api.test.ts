@@ -8,6 +8,7 @@ import * as incidents from '@/app/api/v1/targets/[id]/incidents/route';
 import * as latency from '@/app/api/v1/targets/[id]/latency/route';
 import * as buckets from '@/app/api/v1/targets/[id]/buckets/route';
 import * as sparklines from '@/app/api/v1/targets/sparklines/route';
+import * as gauges from '@/app/api/v1/targets/[id]/gauges/route';
 import * as reload from '@/app/api/v1/config/reload/route';
 import * as health from '@/app/api/v1/health/route';
 import { CheckWriter } from '@/lib/engine/check-writer';
@@ -178,6 +179,10 @@ describe('targets API', () => {
 
     const s = (await call(sparklines.GET, '/api/v1/targets/sparklines?from=now-1h')).body as { data: Record<string, unknown[]> };
     expect(s.data[String(id)]).toHaveLength(60);
+
+    const g = (await call(gauges.GET, `/api/v1/targets/${id}/gauges?from=now-1h`, { id })).body as { series: { key: string; points: [number, number][] }[] };
+    expect(g.series.map((x) => x.key)).toEqual(['providers.healthy']);
+    expect(g.series[0].points.map(([, v]) => v)).toEqual([...Array(10).fill(1), ...Array(5).fill(0), ...Array(5).fill(1)]);
 
     const bad = await call(checks.GET, `/api/v1/targets/${id}/checks?from=yesterday`, { id });
     expect(bad.status).toBe(400);
