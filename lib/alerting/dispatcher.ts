@@ -1,43 +1,12 @@
-import type { Clock, TimerHandle } from '../clock';
 import type { PostableAlert } from '../rules/alert-rule';
 import { fingerprint, formatLabels, type Labels } from '../rules/labels';
 import { compareAlerts, type TimedAlert, toStoredAlert, upsertAlert } from './alert-store';
-import { type InhibitRule, isInhibited } from './inhibit';
-import type { Integration } from './integrations';
-import type { NotificationLog } from './notification-log';
-import { notifyIntegration } from './notify-stage';
+import type { DispatcherOptions, DispatcherState, Group } from './dispatcher-types';
+import { notifyIntegration, unmutedAlerts } from './notify-stage';
 import { groupLabelsFor, matchRoutes, type Route } from './route';
-import type { SilenceStore } from './silences';
 import { isResolved } from './template-data';
 
-type Group = {
-  id: string;
-  groupKey: string;
-  route: Route;
-  labels: Labels;
-  alerts: Map<string, TimedAlert>;
-  hasFlushed: boolean;
-  nextFlushAt: number;
-  timer: TimerHandle | null;
-};
-
-export type DispatcherState = {
-  version: 1;
-  alerts: TimedAlert[];
-  groups: { id: string; labels: Labels; alerts: TimedAlert[]; hasFlushed: boolean; nextFlushAt: number }[];
-};
-
-export type DispatcherOptions = {
-  clock: Clock;
-  route: Route;
-  inhibitRules: InhibitRule[];
-  silences: SilenceStore;
-  nflog: NotificationLog;
-  integrations: (receiver: string) => Integration[];
-  resolveTimeoutMs?: number;
-  /** Called after every change worth persisting (alerts received, a flush finished). */
-  onChange?: () => void;
-};
+export type { DispatcherOptions, DispatcherState } from './dispatcher-types';
 
 /** Alertmanager's dispatcher: routes alerts into aggregation groups and flushes them on group_wait/group_interval. */
 export class Dispatcher {
@@ -51,14 +20,20 @@ export class Dispatcher {
     const routes = new Map<string, Route>();
     const walk = (r: Route) => (routes.set(r.id, r), r.routes.forEach(walk));
     walk(o.route);
+    const orphans: TimedAlert[] = [];
     for (const g of state?.groups ?? []) {
       const route = routes.get(g.id.slice(0, g.id.indexOf(':')));
-      if (!route) continue;
+      // After a config change the tree may differ: such groups' alerts are routed afresh.
+      if (!route || route.key !== g.routeKey) {
+        orphans.push(...g.alerts);
+        continue;
+      }
       const group = this.newGroup(route, g.labels);
       g.alerts.forEach((a) => group.alerts.set(fingerprint(a.labels), { ...a }));
       group.hasFlushed = g.hasFlushed;
       this.schedule(group, g.nextFlushAt - o.clock.now());
     }
+    for (const a of orphans) for (const r of matchRoutes(o.route, a.labels)) this.insert(r, a, o.clock.now());
   }
 
   /** Receives alerts from the rule evaluator (Prometheus's notifier → Alertmanager's API). */
@@ -73,7 +48,7 @@ export class Dispatcher {
 
   private newGroup(route: Route, labels: Labels): Group {
     const id = `${route.id}:${formatLabels(labels)}`;
-    const g: Group = { id, groupKey: `${route.key}:${formatLabels(labels)}`, route, labels, alerts: new Map(), hasFlushed: false, nextFlushAt: 0, timer: null };
+    const g: Group = { id, groupKey: `${route.key}:${formatLabels(labels)}`, route, labels, alerts: new Map(), hasFlushed: false, nextFlushAt: 0, timer: null, flushing: false };
     this.groups.set(id, g);
     return g;
   }
@@ -112,13 +87,21 @@ export class Dispatcher {
     const now = this.o.clock.now();
     g.timer = null;
     this.schedule(g, g.route.groupIntervalMs);
+    // A slow receiver (retrying) must not overlap the next flush of the same group.
+    if (g.flushing) return;
+    g.flushing = true;
+    try {
+      await this.flushGroup(g, now);
+    } finally {
+      g.flushing = false;
+    }
+  }
+
+  private async flushGroup(g: Group, now: number): Promise<void> {
     g.hasFlushed = true;
     const snapshot = [...g.alerts.values()].map((a) => ({ ...a })).sort(compareAlerts);
     const resolved = snapshot.filter((a) => isResolved(a, now));
-    const firingNow = [...this.alerts.values()].filter((a) => !isResolved(a, now)).map((a) => a.labels);
-    const unmuted = snapshot.filter(
-      (a) => !isInhibited(this.o.inhibitRules, a.labels, firingNow) && this.o.silences.silencedBy(a.labels, now).length === 0,
-    );
+    const unmuted = unmutedAlerts(snapshot, [...this.alerts.values()], this.o.inhibitRules, this.o.silences, now);
     let ok = true;
     if (unmuted.length > 0) {
       const results = await Promise.all(this.o.integrations(g.route.receiver).map((i) => notifyIntegration(this.o.nflog, g, i, unmuted, now)));
@@ -161,6 +144,7 @@ export class Dispatcher {
       alerts: [...this.alerts.values()].map((a) => ({ ...a })),
       groups: [...this.groups.values()].map((g) => ({
         id: g.id,
+        routeKey: g.route.key,
         labels: { ...g.labels },
         alerts: [...g.alerts.values()].map((a) => ({ ...a })),
         hasFlushed: g.hasFlushed,

@@ -10,6 +10,8 @@ export type RetryOptions = {
   /** A Retry-After longer than this ends the retries (the next flush will try again). */
   maxRetryAfterMs: number;
   random: () => number;
+  /** Defaults to the clock's timers; tests against a real server pass a real sleep. */
+  sleep?: (ms: number) => Promise<void>;
 };
 
 export const DEFAULT_RETRY: RetryOptions = {
@@ -42,7 +44,17 @@ function describeNetworkError(err: NodeJS.ErrnoException, timeoutMs: number): st
 
 function postOnce(url: string, body: string, timeoutMs: number): Promise<Attempt> {
   return new Promise((resolve) => {
-    const u = new URL(url);
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      resolve({ status: null, retryAfter: null, error: 'invalid URL' });
+      return;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+      resolve({ status: null, retryAfter: null, error: 'URL must be http or https' });
+      return;
+    }
     const mod = u.protocol === 'https:' ? https : http;
     const req = mod.request(
       u,
@@ -78,14 +90,15 @@ export function backoffDelay(attempt: number, o: RetryOptions): number {
 export async function postJsonWithRetry(url: string, payload: unknown, clock: Clock, opts: Partial<RetryOptions> = {}): Promise<PostResult> {
   const o = { ...DEFAULT_RETRY, ...opts };
   const body = JSON.stringify(payload);
-  const sleep = (ms: number) => new Promise<void>((r) => clock.setTimeout(r, ms));
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => clock.setTimeout(r, ms)));
   let last: Attempt = { status: null, retryAfter: null, error: 'not attempted' };
   let attempts = 0;
   for (let attempt = 1; attempt <= o.maxAttempts; attempt++) {
     attempts = attempt;
     last = await postOnce(url, body, o.timeoutMs);
     if (last.status !== null && last.status >= 200 && last.status < 300) return { ok: true, attempts: attempt, status: last.status, error: null };
-    const retryable = last.status === null || last.status >= 500 || last.status === 429;
+    const badUrl = last.error === 'invalid URL' || last.error === 'URL must be http or https';
+    const retryable = !badUrl && (last.status === null || last.status >= 500 || last.status === 429);
     if (!retryable || attempt === o.maxAttempts) break;
     let delay = backoffDelay(attempt, o);
     if (last.status === 429) {

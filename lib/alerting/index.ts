@@ -4,7 +4,7 @@ import { Dispatcher, type DispatcherState } from './dispatcher';
 import type { RetryOptions } from './http-post';
 import { buildInhibitRules } from './inhibit';
 import { buildIntegrations, type Integration } from './integrations';
-import { NotificationLog, type NotificationLogState } from './notification-log';
+import { NotificationLog, type NotificationLogState, type NotificationRecord } from './notification-log';
 import { buildRoute } from './route';
 import { type Silence, SilenceStore } from './silences';
 
@@ -34,12 +34,21 @@ export type Alerting = {
 /** Builds the whole notification side from an `alerting:` block and saved state. */
 export function createAlerting(
   raw: unknown,
-  deps: { clock: Clock; externalURL: string; retry?: Partial<RetryOptions>; onChange?: () => void; integrations?: (receiver: string) => Integration[] },
+  deps: {
+    clock: Clock;
+    externalURL: string;
+    retry?: Partial<RetryOptions>;
+    /** Called after alerts arrive and after each flush: persist toJSON() then. */
+    onChange?: () => void;
+    /** Called for each delivery (one row of GET /api/v1/notifications). */
+    onNotification?: (r: NotificationRecord) => void;
+    integrations?: (receiver: string) => Integration[];
+  },
   state: AlertingState | null = null,
 ): Alerting {
   const config = parseAlertmanagerConfig(raw);
   const silences = new SilenceStore(state?.silences ?? []);
-  const nflog = new NotificationLog(state?.nflog ?? null);
+  const nflog = new NotificationLog(state?.nflog ?? null, { onRecord: deps.onNotification });
   const byName = new Map(config.receivers.map((r) => [r.name, buildIntegrations(r, config.global, deps)]));
   const dispatcher = new Dispatcher(
     {

@@ -32,11 +32,17 @@ export class NotificationLog {
   private entries = new Map<string, NflogEntry>();
   private records: NotificationRecord[] = [];
 
+  private readonly retentionMs: number;
+  private readonly maxRecords: number;
+  private readonly onRecord?: (r: NotificationRecord) => void;
+
   constructor(
     state: NotificationLogState | null = null,
-    private readonly retentionMs = 120 * 3_600_000,
-    private readonly maxRecords = 1000,
+    opts: { retentionMs?: number; maxRecords?: number; onRecord?: (r: NotificationRecord) => void } = {},
   ) {
+    this.retentionMs = opts.retentionMs ?? 120 * 3_600_000;
+    this.maxRecords = opts.maxRecords ?? 1000;
+    this.onRecord = opts.onRecord;
     for (const e of state?.entries ?? []) this.entries.set(key(e.groupKey, e.receiver, e.integration), { ...e });
     this.records = [...(state?.records ?? [])];
   }
@@ -58,6 +64,7 @@ export class NotificationLog {
   }
 
   record(r: NotificationRecord): void {
+    this.onRecord?.(r);
     this.records.push(r);
     if (this.records.length > this.maxRecords) this.records.splice(0, this.records.length - this.maxRecords);
   }

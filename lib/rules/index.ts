@@ -7,3 +7,4 @@ export { humanize, humanizeDuration, humanizePercentage, formatG, sprintf } from
 export { parseRuleFile, loadRuleFiles, type AlertRuleDef, type RuleGroupDef } from './rule-file';
 export * from './alert-rule';
 export * from './rule-group';
+export * from './rule-manager';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -118,9 +118,28 @@ function parseRule(raw: unknown, where: string, groupLabels: Record<string, stri
   };
 }
 
-/** Loads rule_files (globs not expanded); relative paths are relative to baseDir. */
+const GLOB = /[*?[]/;
+
+/** Expands a glob in the last path segment (`rules/*.yml`), as Prometheus's rule_files allow. */
+function expandGlob(pattern: string, baseDir: string): string[] {
+  if (!GLOB.test(pattern)) return [pattern];
+  const dir = path.dirname(pattern);
+  if (GLOB.test(dir)) throw new Error(`${pattern}: globs are only supported in the file name`);
+  const re = new RegExp(
+    `^${path.basename(pattern).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`,
+  );
+  let names: string[];
+  try {
+    names = readdirSync(path.resolve(baseDir, dir));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => re.test(n)).sort().map((n) => path.join(dir, n));
+}
+
+/** Loads rule_files (a glob in the file name is expanded); relative paths are relative to baseDir. */
 export function loadRuleFiles(files: readonly string[], baseDir: string, defaultIntervalMs: number): RuleGroupDef[] {
-  return files.flatMap((f) => {
+  return files.flatMap((p) => expandGlob(p, baseDir)).flatMap((f) => {
     const full = path.resolve(baseDir, f);
     let text: string;
     try {

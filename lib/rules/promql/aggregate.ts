@@ -1,5 +1,6 @@
 import { dropName, keepOnly, labelsKey, type Labels, without } from '../labels';
 import type { AggOp } from './ast';
+import { kahanSum, mean } from './range-functions';
 import type { Sample } from './values';
 
 function groupLabels(labels: Labels, grouping: string[], isWithout: boolean): Labels {
@@ -21,10 +22,10 @@ export function aggregate(op: AggOp, samples: Sample[], grouping: string[], isWi
     const vs = g.members.map((m) => m.value);
     switch (op) {
       case 'sum':
-        out.push({ labels: g.labels, value: vs.reduce((a, b) => a + b, 0) });
+        out.push({ labels: g.labels, value: kahanSum(vs) });
         break;
       case 'avg':
-        out.push({ labels: g.labels, value: vs.reduce((a, b) => a + b, 0) / vs.length });
+        out.push({ labels: g.labels, value: mean(vs) });
         break;
       case 'count':
         out.push({ labels: g.labels, value: vs.length });

@@ -1,8 +1,9 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
-import type { Matcher } from '../series-source';
-import { type AggOp, type BinOp, type Expr, type VectorSelector, UnsupportedError } from './ast';
-import { parseDurationMs, parseNumber, unquote } from './parse-literals';
+import { type AggOp, type BinOp, type Expr, UnsupportedError } from './ast';
+import { parseDurationMs, parseNumber } from './parse-literals';
+import { children, convertSelector, labelText } from './parse-selector';
+import { FUNCTIONS } from './signatures';
 import { checkTypes } from './typecheck';
 
 const AGG_OPS: readonly string[] = ['sum', 'avg', 'min', 'max', 'count', 'topk', 'bottomk'];
@@ -34,12 +35,6 @@ export function parsePromQL(text: string): Expr {
   return expr;
 }
 
-function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
-  return out;
-}
-
 function convert(node: SyntaxNode, src: string): Expr {
   const text = (n: SyntaxNode) => src.slice(n.from, n.to);
   const kids = children(node);
@@ -66,6 +61,7 @@ function convert(node: SyntaxNode, src: string): Expr {
       return { kind: 'unary', op: text(kids[0]) === '-' ? '-' : '+', expr: convert(kids[1], src) };
     case 'FunctionCall': {
       const func = text(kids[0]);
+      if (!FUNCTIONS[func]) throw new UnsupportedError(`function "${func}"`);
       const body = kids.find((k) => k.name === 'FunctionCallBody');
       return { kind: 'call', func, args: body ? children(body).map((a) => convert(a, src)) : [] };
     }
@@ -86,39 +82,6 @@ function durationOf(node: SyntaxNode, src: string): number {
   } catch {
     throw new UnsupportedError(`duration expression "${t}" (use a literal such as 5m)`);
   }
-}
-
-function convertSelector(node: SyntaxNode, src: string): VectorSelector {
-  const matchers: Matcher[] = [];
-  for (const c of children(node)) {
-    if (c.name === 'Identifier') matchers.push({ name: '__name__', op: '=', value: src.slice(c.from, c.to) });
-    if (c.name !== 'LabelMatchers') continue;
-    for (const m of children(c)) {
-      const parts = children(m);
-      if (m.name === 'QuotedLabelName') {
-        matchers.push({ name: '__name__', op: '=', value: unquote(src.slice(m.from, m.to)) });
-        continue;
-      }
-      const nameNode = parts[0];
-      const name =
-        nameNode.name === 'QuotedLabelName'
-          ? unquote(src.slice(nameNode.from, nameNode.to))
-          : src.slice(nameNode.from, nameNode.to);
-      const op = src.slice(parts[1].from, parts[1].to) as Matcher['op'];
-      matchers.push({ name, op, value: unquote(src.slice(parts[2].from, parts[2].to)) });
-    }
-  }
-  if (!matchers.some((m) => !matchesEmpty(m))) {
-    throw new Error(`vector selector must contain at least one non-empty matcher: ${src.slice(node.from, node.to)}`);
-  }
-  return { kind: 'vector', matchers, offsetMs: 0 };
-}
-
-function matchesEmpty(m: Matcher): boolean {
-  if (m.op === '=') return m.value === '';
-  if (m.op === '!=') return m.value !== '';
-  const re = new RegExp(`^(?:${m.value})$`);
-  return m.op === '=~' ? re.test('') : !re.test('');
 }
 
 function convertAggregate(node: SyntaxNode, src: string): Expr {
@@ -147,11 +110,6 @@ function convertAggregate(node: SyntaxNode, src: string): Expr {
     grouping,
     without: isWithout,
   };
-}
-
-function labelText(n: SyntaxNode, src: string): string {
-  const t = src.slice(n.from, n.to);
-  return n.name === 'QuotedLabelName' || t.startsWith('"') ? unquote(t) : t;
 }
 
 function convertBinary(kids: SyntaxNode[], src: string): Expr {

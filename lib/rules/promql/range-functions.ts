@@ -59,16 +59,36 @@ export function quantile(q: number, values: number[]): number {
   return sorted[lower] * (1 - weight) + sorted[upper] * weight;
 }
 
+/** Kahan–Neumaier summation, as Prometheus 3 uses for sum/avg (and *_over_time). */
+export function kahanSum(vs: number[]): number {
+  let sum = 0;
+  let c = 0;
+  for (const v of vs) {
+    const t = sum + v;
+    if (Math.abs(sum) >= Math.abs(v)) c += sum - t + v;
+    else c += v - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + c : sum;
+}
+
+export function mean(vs: number[]): number {
+  const sum = kahanSum(vs);
+  if (Number.isFinite(sum) || vs.some((v) => !Number.isFinite(v))) return sum / vs.length;
+  // The plain sum overflowed: fall back to an incremental mean, as Prometheus does.
+  return vs.reduce((m, v, i) => m + (v - m) / (i + 1), 0);
+}
+
 function variance(vs: number[]): number {
   const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
   return vs.reduce((a, v) => a + (v - mean) ** 2, 0) / vs.length;
 }
 
 const OVER_TIME: Record<string, (vs: number[]) => number> = {
-  avg_over_time: (vs) => vs.reduce((a, b) => a + b, 0) / vs.length,
+  avg_over_time: mean,
   min_over_time: (vs) => vs.reduce((a, b) => (Number.isNaN(a) || b < a ? b : a), NaN),
   max_over_time: (vs) => vs.reduce((a, b) => (Number.isNaN(a) || b > a ? b : a), NaN),
-  sum_over_time: (vs) => vs.reduce((a, b) => a + b, 0),
+  sum_over_time: kahanSum,
   count_over_time: (vs) => vs.length,
   last_over_time: (vs) => vs[vs.length - 1],
   present_over_time: () => 1,
