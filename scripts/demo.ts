@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DEFAULT_SIM_PORT, demoConfigForPort, describePhase } from '../lib/sim/demo-support';
 import { cycleLength } from '../lib/sim/scenario';
 import { startSimulator, type Simulator } from '../lib/sim/simulator';
+import { describeNotification } from '../lib/sim/describe-notification';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'data', 'demo');
@@ -43,6 +44,7 @@ async function startSim(): Promise<Simulator> {
       seed: env.SIM_SEED ? Number(env.SIM_SEED) : Date.now() % 1_000_000,
       logProbes: /^(1|true|yes)$/i.test(env.SIM_LOG_PROBES ?? ''),
       onPhaseChange: (phase) => setImmediate(() => console.log(describePhase(phase, sim.startedMs, sim.tally()))),
+      onWebhook: (body) => console.log(describeNotification(body)),
     });
     return sim;
   } catch (err) {

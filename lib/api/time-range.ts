@@ -1,16 +1,16 @@
 import { parseDuration } from '@/lib/config/duration';
 
 /**
- * Parses an API time parameter: RFC 3339, epoch milliseconds, or relative (`now`, `now-15m`).
+ * Parses an API time parameter: RFC 3339, epoch milliseconds, or relative (`now`, `now-15m`, `now+2h`).
  * Returns null when the text is none of these.
  */
 export function parseTime(text: string, now: number): number | null {
   const s = text.trim();
   if (s === 'now') return now;
-  const rel = /^now-(.+)$/.exec(s);
+  const rel = /^now([+-])(.+)$/.exec(s);
   if (rel) {
-    const d = parseDuration(rel[1]);
-    return d === null ? null : now - d;
+    const d = parseDuration(rel[2]);
+    return d === null ? null : rel[1] === '-' ? now - d : now + d;
   }
   if (/^\d{1,16}$/.test(s)) return Number(s);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) {

@@ -8,6 +8,8 @@ export interface Env {
   configFile: string | null;
   adminToken: string | null;
   anonymousRead: boolean;
+  /** Where people reach this Lookout: links in notifications point here. */
+  externalUrl: string;
 }
 
 /** Reads the contract's environment variables; every one is optional. */
@@ -26,5 +28,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(
     configFile,
     adminToken: env.LOOKOUT_ADMIN_TOKEN?.trim() || null,
     anonymousRead: /^(1|true|yes)$/i.test(env.LOOKOUT_ANONYMOUS_READ ?? ''),
+    externalUrl: (env.LOOKOUT_EXTERNAL_URL || `http://localhost:${Number(env.PORT) || 3000}`).replace(/\/+$/, ''),
   };
 }

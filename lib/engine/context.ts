@@ -4,6 +4,7 @@ import type { Env } from '@/lib/config/env';
 import type { Provisioning, Settings } from '@/lib/config/provisioning';
 import type { ScheduledTarget } from '@/lib/probes/types';
 import type { IngestService } from '@/lib/ingest/ingest-service';
+import type { AlertEngine } from './alert-engine';
 
 export interface ProbeSchedule {
   upsert(target: ScheduledTarget): void;
@@ -27,5 +28,6 @@ export interface Lookout extends EngineContext {
   adminToken: string;
   version: string;
   ingest: IngestService;
+  alerts: AlertEngine;
   stop(): Promise<void>;
 }

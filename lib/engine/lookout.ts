@@ -9,6 +9,7 @@ import { ProbeScheduler } from './scheduler';
 import { CheckWriter } from './check-writer';
 import { Retention } from './retention';
 import { IngestService } from '@/lib/ingest/ingest-service';
+import { AlertEngine, loadRules } from './alert-engine';
 import type { Lookout } from './context';
 import { VERSION } from './version';
 
@@ -26,6 +27,8 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   const env = opts.env ?? readEnv();
   const clock = opts.clock ?? systemClock;
   const { config, baseDir } = loadProvisioning(env.configFile);
+  const settings = settingsOf(config);
+  const ruleDefs = loadRules(config, baseDir, settings.evaluationIntervalMs);
   const db = openWriteDb(env.dataDir);
   const readDb = openReadDb(env.dataDir);
   const { token: adminToken, generated } = resolveAdminToken(env.adminToken, env.dataDir);
@@ -39,6 +42,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     jitter: (interval) => Math.random() * Math.min(interval, FIRST_CHECK_SPREAD_MS),
   });
   const ingest = new IngestService(db, clock);
+  const alerts = new AlertEngine(db, clock, ruleDefs, config.alerting, env.externalUrl);
   const lookout: Lookout = {
     env,
     clock,
@@ -46,14 +50,16 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     readDb,
     provisioning: config,
     provisioningDir: baseDir,
-    settings: settingsOf(config),
+    settings,
     scheduler,
     adminToken,
     version: VERSION,
     ingest,
+    alerts,
     stop: async () => {
       await scheduler.stop();
       await ingest.stop();
+      await alerts.stop();
       await retention.stop();
       writer.flush();
       readDb.close();
@@ -71,6 +77,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     scheduler.start();
     retention.start();
     ingest.start();
+    alerts.start();
   }
   return lookout;
 }

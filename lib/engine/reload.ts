@@ -1,15 +1,22 @@
 import { loadProvisioning, settingsOf } from '@/lib/config/provisioning';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import type { Lookout } from './context';
+import { loadRules } from './alert-engine';
+import { parseAlertmanagerConfig } from '@/lib/alerting';
 
 /** Re-reads the provisioning file and applies it in place; a broken file changes nothing. */
 export async function reloadConfig(lookout: Lookout): Promise<{ targets: number; logs: number; rules: number }> {
   const { config, baseDir } = loadProvisioning(lookout.env.configFile);
+  const settings = settingsOf(config);
+  const ruleDefs = loadRules(config, baseDir, settings.evaluationIntervalMs);
+  if (config.alerting) parseAlertmanagerConfig(config.alerting);
   const sources = lookout.ingest.syncFileSources(config.logs ?? [], baseDir);
-  lookout.settings = settingsOf(config);
+  lookout.alerts.reload(ruleDefs, config.alerting);
+  lookout.settings = settings;
   lookout.provisioning = config;
   lookout.provisioningDir = baseDir;
   const targets = lookout.db.transaction(() => syncProvisionedTargets(lookout, config.targets ?? []))();
   await sources;
-  return { targets, logs: config.logs?.length ?? 0, rules: config.rule_files?.length ?? 0 };
+  const rules = ruleDefs.reduce((n, g) => n + g.rules.length, 0);
+  return { targets, logs: config.logs?.length ?? 0, rules };
 }

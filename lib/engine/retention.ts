@@ -72,6 +72,11 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
   {
+    table: 'notifications',
+    sql: 'DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE at < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.rollupsMs,
+  },
+  {
     table: 'sessions',
     sql: 'DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < ? LIMIT ?)',
     cutoff: (now) => now,

@@ -8,24 +8,29 @@ export const DEFAULT_SIM_PORT = 3456;
 interface DemoConfig {
   targets?: { url?: string }[];
   logs?: { path?: string }[];
+  rule_files?: string[];
+  alerting?: { receivers?: { webhook_configs?: { url?: string }[] }[] };
   [key: string]: unknown;
+}
+
+function withPort(url: string, port: number): string {
+  const u = new URL(url);
+  if (u.port === String(DEFAULT_SIM_PORT)) u.port = String(port);
+  return u.toString();
 }
 
 /**
  * The demo provisioning file pointed at another simulator port. The copy lives
- * elsewhere, so relative log paths are made absolute against the original's folder.
+ * elsewhere, so relative log and rule file paths are made absolute against the original's folder.
  */
 export function demoConfigForPort(yamlText: string, port: number, originalDir: string): string {
   const config = (parseYaml(yamlText) ?? {}) as DemoConfig;
-  for (const t of config.targets ?? []) {
-    if (!t.url) continue;
-    const u = new URL(t.url);
-    if (u.port === String(DEFAULT_SIM_PORT)) u.port = String(port);
-    t.url = u.toString();
-  }
+  for (const t of config.targets ?? []) if (t.url) t.url = withPort(t.url, port);
+  for (const r of config.alerting?.receivers ?? []) for (const w of r.webhook_configs ?? []) if (w.url) w.url = withPort(w.url, port);
   for (const l of config.logs ?? []) {
     if (l.path && !path.isAbsolute(l.path)) l.path = path.resolve(originalDir, l.path);
   }
+  config.rule_files = (config.rule_files ?? []).map((f) => (path.isAbsolute(f) ? f : path.resolve(originalDir, f)));
   return stringifyYaml(config);
 }
 

@@ -58,12 +58,30 @@ export interface SimServerOptions {
   routes: SimRoutes;
   /** Called for every CCProxy endpoint hit (not /__sim/), so it can be logged like real traffic. */
   onServed?: (r: ServedRequest) => void;
+  /** `POST /__sim/webhook`: the demo's alert receiver, standing in for a team's webhook. */
+  onWebhook?: (body: unknown) => void;
+}
+
+function receiveWebhook(req: http.IncomingMessage, res: http.ServerResponse, onWebhook: (body: unknown) => void): void {
+  let text = '';
+  req.on('data', (c: Buffer) => {
+    if (text.length < 1_000_000) text += c.toString();
+  });
+  req.on('end', () => {
+    try {
+      onWebhook(JSON.parse(text) as unknown);
+      send(res, { status: 200, body: {} });
+    } catch {
+      send(res, { status: 400, body: { error: 'not JSON' } });
+    }
+  });
 }
 
 export function startSimServer(opts: SimServerOptions): Promise<SimServer> {
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    if (req.method === 'POST' && path === '/__sim/webhook' && opts.onWebhook) return receiveWebhook(req, res, opts.onWebhook);
     const answer = route(req, path, opts);
     const size = send(res, answer);
     if (path.startsWith('/__sim/')) return;

@@ -27,6 +27,8 @@ export interface SimulatorOptions {
   logProbes?: boolean;
   timeline?: readonly PhaseSpec[];
   onPhaseChange?: (phase: Phase) => void;
+  /** Alert notifications posted to `/__sim/webhook`. */
+  onWebhook?: (body: unknown) => void;
 }
 
 export interface Simulator {
@@ -79,6 +81,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 3456,
     apiKey: opts.apiKey,
+    onWebhook: opts.onWebhook,
     onServed: opts.logProbes ? (r) => streams[0].served(r, clock.now()) : undefined,
     routes: {
       health: (authenticated) => healthResponse(view(), authenticated),

@@ -26,7 +26,7 @@ export function makeLookout(opts: { clock?: Clock; config?: string; probes?: boo
   const lookout = startLookout({
     clock,
     probes: opts.probes ?? false,
-    env: { port: 0, host: '127.0.0.1', dataDir: path.join(dir, 'data'), configFile, adminToken: ADMIN, anonymousRead: opts.anonymousRead ?? false },
+    env: { port: 0, host: '127.0.0.1', dataDir: path.join(dir, 'data'), configFile, adminToken: ADMIN, anonymousRead: opts.anonymousRead ?? false, externalUrl: 'http://127.0.0.1:3000' },
   });
   setLookout(lookout);
   return {

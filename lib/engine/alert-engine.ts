@@ -1,0 +1,119 @@
+import type { Clock, TimerHandle } from '@/lib/clock';
+import type { Db } from '@/lib/db/connection';
+import type { Provisioning } from '@/lib/config/provisioning';
+import { createAlerting, type Alerting, type AlertingState } from '@/lib/alerting';
+import type { NotificationRecord } from '@/lib/alerting/notification-log';
+import { loadRuleFiles, RuleManager, type RuleGroupDef, type RuleManagerState } from '@/lib/rules';
+import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
+
+const IDLE_CHECK_MS = 60_000;
+
+function loadState<T>(db: Db, key: 'rules' | 'alerting'): T | null {
+  const text = db.prepare('SELECT state FROM engine_state WHERE key = ?').pluck().get(key) as string | undefined;
+  return text ? (JSON.parse(text) as T) : null;
+}
+
+/** Loads the provisioning file's rule files; a broken file throws with its name, group and rule. */
+export function loadRules(config: Provisioning, baseDir: string, evaluationIntervalMs: number): RuleGroupDef[] {
+  return loadRuleFiles(config.rule_files ?? [], baseDir, evaluationIntervalMs);
+}
+
+/**
+ * Evaluates the rule groups on their intervals over the derived series, hands alerts to the
+ * Alertmanager-style dispatcher, and saves both states after every change.
+ */
+export class AlertEngine {
+  readonly rules: RuleManager;
+  alerting: Alerting | null = null;
+  private timer: TimerHandle | null = null;
+  private readonly externalURL: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    defs: RuleGroupDef[],
+    alertingConfig: unknown,
+    externalURL: string,
+  ) {
+    this.externalURL = externalURL;
+    this.rules = new RuleManager(
+      { source: createSqliteSeriesSource(db), generatorURL: () => `${externalURL}/alerts` },
+      defs,
+      loadState<RuleManagerState>(db, 'rules'),
+    );
+    this.alerting = this.buildAlerting(alertingConfig, loadState<AlertingState>(db, 'alerting'));
+  }
+
+  start(): void {
+    const tick = () => {
+      try {
+        const alerts = this.rules.tick(this.clock.now());
+        this.save('rules', this.rules.toJSON());
+        if (alerts.length) this.alerting?.dispatcher.put(alerts);
+      } catch (err) {
+        console.error('[lookout] rule evaluation failed', err);
+      }
+      const next = this.rules.nextDueAt();
+      const wait = Number.isFinite(next) ? Math.max(0, next - this.clock.now()) : IDLE_CHECK_MS;
+      this.timer = this.clock.setTimeout(tick, wait);
+    };
+    this.timer = this.clock.setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    await this.alerting?.dispatcher.stop();
+    this.persist();
+  }
+
+  /** Applies new rule files and a new `alerting:` block, keeping every alert's state. */
+  reload(defs: RuleGroupDef[], alertingConfig: unknown): void {
+    const saved = this.alerting?.toJSON() ?? loadState<AlertingState>(this.db, 'alerting');
+    const next = this.buildAlerting(alertingConfig, saved);
+    void this.alerting?.dispatcher.stop();
+    this.alerting = next;
+    this.rules.load(defs);
+    this.persist();
+  }
+
+  /** Saves both states now: after a silence changes, and at shutdown. */
+  persist(): void {
+    this.save('rules', this.rules.toJSON());
+    if (this.alerting) this.save('alerting', this.alerting.toJSON());
+  }
+
+  private buildAlerting(raw: unknown, saved: AlertingState | null): Alerting | null {
+    if (raw === undefined || raw === null) return null;
+    let built: Alerting | null = null;
+    built = createAlerting(
+      raw,
+      {
+        clock: this.clock,
+        externalURL: this.externalURL,
+        onChange: () => built && this.save('alerting', built.toJSON()),
+        onNotification: (r) => this.record(r),
+      },
+      saved,
+    );
+    return built;
+  }
+
+  private record(r: NotificationRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO notifications (at, receiver, integration, group_key, status, alerts, ok, attempts, error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(r.at, r.receiver, r.integration, r.groupKey, r.status, r.alerts, r.ok ? 1 : 0, r.attempts, r.error);
+  }
+
+  private save(key: 'rules' | 'alerting', state: unknown): void {
+    this.db
+      .prepare(
+        `INSERT INTO engine_state (key, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      )
+      .run(key, JSON.stringify(state), this.clock.now());
+  }
+}
