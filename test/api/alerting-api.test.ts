@@ -8,6 +8,7 @@ import * as alerts from '@/app/api/v1/alerts/route';
 import * as silences from '@/app/api/v1/silences/route';
 import * as silence from '@/app/api/v1/silences/[id]/route';
 import * as notifications from '@/app/api/v1/notifications/route';
+import * as preview from '@/app/api/v1/rules/preview/route';
 import { call, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
 import { startReceiver } from '../alerting/receiver';
@@ -78,6 +79,11 @@ describe('alerting through the engine', () => {
       ['hook', 'firing', true],
     ]);
     expect(JSON.stringify(log)).not.toContain('SECRET-TOKEN');
+
+    const p = (await call(preview.POST, '/api/v1/rules/preview', { method: 'POST', body: { expr: 'up{job="ccproxy"}' } })).body as { data: { result: { labels: Record<string, string>; value: number }[]; error: string | null } };
+    expect(p.data).toMatchObject({ error: null, result: [{ labels: { __name__: 'up', job: 'ccproxy' }, value: 1 }] });
+    const unsupported = (await call(preview.POST, '/api/v1/rules/preview', { method: 'POST', body: { expr: 'label_replace(up, "a", "b", "c", "d")' } })).body as { data: { error: string } };
+    expect(unsupported.data.error).toMatch(/unsupported PromQL/);
 
     const bad = await call(silences.POST, '/api/v1/silences', { method: 'POST', body: { matchers: [], ends_at: 'now+1h', created_by: 'me', comment: 'x' } });
     expect(bad.status).toBe(400);
