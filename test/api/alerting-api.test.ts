@@ -9,6 +9,7 @@ import * as silences from '@/app/api/v1/silences/route';
 import * as silence from '@/app/api/v1/silences/[id]/route';
 import * as notifications from '@/app/api/v1/notifications/route';
 import * as preview from '@/app/api/v1/rules/preview/route';
+import * as testReceiver from '@/app/api/v1/receivers/[name]/test/route';
 import { call, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
 import { startReceiver } from '../alerting/receiver';
@@ -84,6 +85,18 @@ describe('alerting through the engine', () => {
     expect(p.data).toMatchObject({ error: null, result: [{ labels: { __name__: 'up', job: 'ccproxy' }, value: 1 }] });
     const unsupported = (await call(preview.POST, '/api/v1/rules/preview', { method: 'POST', body: { expr: 'label_replace(up, "a", "b", "c", "d")' } })).body as { data: { error: string } };
     expect(unsupported.data.error).toMatch(/unsupported PromQL/);
+
+    const sent = await testReceiver.POST(
+      new Request('http://127.0.0.1/api/v1/receivers/hook/test', { method: 'POST', headers: { authorization: 'Bearer test-admin-token' } }),
+      { params: Promise.resolve({ name: 'hook' }) },
+    );
+    expect(await sent.json()).toEqual({ data: [{ integration: 'webhook[0]', ok: true, attempts: 1, error: null }] });
+    expect((receiver.bodies.at(-1)!.body as { alerts: { labels: { alertname: string } }[] }).alerts[0].labels.alertname).toBe('LookoutTestNotification');
+    const missing = await testReceiver.POST(
+      new Request('http://127.0.0.1/api/v1/receivers/nope/test', { method: 'POST', headers: { authorization: 'Bearer test-admin-token' } }),
+      { params: Promise.resolve({ name: 'nope' }) },
+    );
+    expect(missing.status).toBe(404);
 
     const bad = await call(silences.POST, '/api/v1/silences', { method: 'POST', body: { matchers: [], ends_at: 'now+1h', created_by: 'me', comment: 'x' } });
     expect(bad.status).toBe(400);
