@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { TargetsOverview } from '@/components/panels/targets-overview';
+import { OverviewView } from '@/components/panels/overview-view';
 import { requirePageAccess } from '@/lib/auth/page-access';
 
 // Rendered per request: the guard reads the session, and the build must never open the database.
@@ -12,7 +12,7 @@ export default async function OverviewPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Overview</h1>
-      <TargetsOverview />
+      <OverviewView />
     </div>
   );
 }

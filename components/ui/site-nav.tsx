@@ -2,9 +2,11 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-// Later views (logs, providers, alerts) add a line here.
+// Later views (alerts, system) add a line here; /wall and /embed have no navigation.
 export const NAV_ITEMS = [
   { href: '/', label: 'Overview', match: ['/', '/targets'] },
+  { href: '/logs', label: 'Logs', match: ['/logs'] },
+  { href: '/providers', label: 'Providers', match: ['/providers'] },
   { href: '/settings', label: 'Settings', match: ['/settings'] },
 ] as const;
 

@@ -1,0 +1,62 @@
+'use client';
+import { useSearchParams } from 'next/navigation';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
+import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
+import { useSources } from '@/lib/swr/use-sources';
+import { useStatsSummary } from '@/lib/swr/use-stats-summary';
+import { useTargets } from '@/lib/swr/use-targets';
+import { rangeFromParams } from '@/lib/time/range';
+import { ErrorsPanel } from './errors-panel';
+import { LatencyHistogramPanel } from './latency-histogram-panel';
+import { ProviderUsagePanel } from './provider-usage-panel';
+import { RangePicker } from './range-picker';
+import { RefreshNote } from './refresh-note';
+import { RequestsPanel } from './requests-panel';
+import { SummaryTiles } from './summary-tiles';
+import { TargetStrip } from './target-strip';
+import { TargetsOverview } from './targets-overview';
+
+export function OverviewView() {
+  const params = useSearchParams();
+  const refreshMs = useRefreshInterval();
+  const range = rangeFromParams(params.get('from'), params.get('to'), '1h');
+  const { targets } = useTargets(refreshMs);
+  const { sources } = useSources(refreshMs);
+  const { summary, error, isValidating } = useStatsSummary(range, refreshMs);
+  useAuthRedirect(error);
+  const noLogs = sources !== undefined && sources.every((s) => s.lines.accepted === 0);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <RangePicker range={range} />
+        <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error && !!summary} />
+      </div>
+      <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} />
+      {targets && <TargetStrip targets={targets} />}
+      {noLogs ? (
+        <EmptyState title={sources.length === 0 ? 'No log source configured — request charts need CCProxy’s log' : 'No log lines yet'}>
+          {sources.length === 0 ? (
+            <>
+              Add a <code className="font-mono">logs:</code> entry with the path of CCProxy’s log to lookout.yml, or send lines with{' '}
+              <code className="font-mono">POST /api/v1/logs?source=ccproxy</code>.
+            </>
+          ) : (
+            <>Sources {sources.map((s) => s.name).join(', ')} have no lines yet. Check the path and that CCProxy runs with <code className="font-mono">&quot;log&quot;: true</code>.</>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <RequestsPanel range={range} refreshMs={refreshMs} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <ErrorsPanel range={range} refreshMs={refreshMs} />
+            <LatencyHistogramPanel range={range} refreshMs={refreshMs} />
+          </div>
+          <ProviderUsagePanel range={range} refreshMs={refreshMs} />
+        </>
+      )}
+      <h2 className="pt-2 text-base font-semibold">Targets</h2>
+      <TargetsOverview />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeCcproxyLog } from '/work/main/test/bench/ccproxy-log';
+import { measureCeiling } from '/work/main/test/bench/ingest-ceiling';
+import { openWriteDb } from '@/lib/db/connection';
+import { IngestService } from '@/lib/ingest/ingest-service';
+import { systemClock } from '@/lib/clock';
+const dir = '/tmp/ib'; fs.rmSync(dir, { recursive: true, force: true }); fs.mkdirSync(dir);
+const log = path.join(dir, 'c.log'); writeCcproxyLog(log, Number(process.env.N ?? 300000));
+const ceiling = measureCeiling(log, dir);
+const db = openWriteDb(path.join(dir, 'data'));
+db.prepare(`INSERT INTO log_sources (name, kind, format, created_at) VALUES ('c', 'http', 'ccproxy', 0)`).run();
+const svc = new IngestService(db, systemClock);
+const t = performance.now();
+const st = await svc.importFile('c', log, () => {});
+const s = (performance.now() - t) / 1000;
+console.log({ ceiling: Math.round(ceiling), e2e: Math.round(st.totals.linesRead / s), ratio: (st.totals.linesRead / s / ceiling).toFixed(2) });
