@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { parseDuration } from '../rules/duration';
+import { durationSchema } from '@/lib/config/duration-schema';
 import { checkAmTemplate } from './am-template';
 import { parseMatchers } from './matchers';
 
-const duration = z.string().transform((s, ctx) => {
-  try {
-    return parseDuration(s);
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    return z.NEVER;
-  }
-});
+const duration = durationSchema;
 const labelMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
 const matcherList = z.array(z.string()).superRefine((list, ctx) => {
   for (const s of list) {

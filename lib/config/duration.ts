@@ -1,9 +1,10 @@
-const UNITS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 } as const;
+const UNITS = { y: 31_536_000_000, w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/gy;
 
-/** Parses a Prometheus-style duration (`500ms`, `30s`, `1h30m`, `7d`) into milliseconds; null when invalid. */
+/** Parses a Prometheus-style duration (`500ms`, `30s`, `1h30m`, `7d`, `0`) into milliseconds; null when invalid. */
 export function parseDuration(text: string): number | null {
   const s = text.trim();
+  if (s === '0') return 0;
   if (!s) return null;
   let total = 0;
   PART.lastIndex = 0;
@@ -15,12 +16,12 @@ export function parseDuration(text: string): number | null {
   return pos === s.length && pos > 0 ? Math.round(total) : null;
 }
 
-/** `90000` → `1m30s`: the shortest Prometheus-style spelling, for display and export. */
+/** `90000` → `1m30s`: the shortest spelling, as Prometheus prints durations. */
 export function formatDuration(ms: number): string {
   if (ms === 0) return '0s';
   let rest = Math.round(ms);
   let out = '';
-  for (const [unit, size] of [['d', UNITS.d], ['h', UNITS.h], ['m', UNITS.m], ['s', UNITS.s], ['ms', UNITS.ms]] as const) {
+  for (const [unit, size] of Object.entries(UNITS)) {
     const n = Math.floor(rest / size);
     if (n > 0) {
       out += `${n}${unit}`;

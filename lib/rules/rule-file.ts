@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { parseDuration } from './duration';
+import { durationSchema } from '@/lib/config/duration-schema';
 import { parsePromQL, UnsupportedError, type Expr } from './promql';
 import { checkTemplate } from './template';
 
@@ -23,14 +23,7 @@ export type RuleGroupDef = { name: string; file: string; intervalMs: number; lim
 
 const labelValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 const labelMap = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'invalid label name'), labelValue);
-const duration = z.string().transform((s, ctx) => {
-  try {
-    return parseDuration(s);
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    return z.NEVER;
-  }
-});
+const duration = durationSchema;
 const ruleSchema = z.strictObject({
   alert: z.string().min(1).optional(),
   record: z.string().min(1).optional(),

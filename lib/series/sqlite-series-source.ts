@@ -1,13 +1,14 @@
 import type { Db } from '@/lib/db/connection';
 import { logSeries } from './log-series';
 import { probeSeries } from './probe-series';
-import { exactLabel, matches, type Matcher, type RawSeries } from './types';
+import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
+import { exactLabel, type Matcher, type RawSeries } from './types';
 
 const PROBE_NAMES = /^(up|probe_duration_seconds|probe_http_status_code|health_.+)$/;
 const LOG_NAMES = /^(http_requests_total|http_request_duration_seconds_(bucket|sum|count)|llm_tokens_total|llm_rate_limited_total|log_lines_total)$/;
 
 /** The derived series of the contract, read from checks and rollups for PromQL evaluation and /metrics. */
-export function createSqliteSeriesSource(db: Db) {
+export function createSqliteSeriesSource(db: Db): SeriesSource {
   return {
     select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[] {
       const name = exactLabel(matchers, '__name__');
@@ -15,7 +16,7 @@ export function createSqliteSeriesSource(db: Db) {
       const out: RawSeries[] = [];
       if (name === undefined || PROBE_NAMES.test(name)) out.push(...probeSeries(db, startMs, endMs, job));
       if (name === undefined || LOG_NAMES.test(name)) out.push(...logSeries(db, startMs, endMs, job));
-      return out.filter((s) => matchers.every((m) => matches(s.labels, m)));
+      return out.filter((s) => matchesAll(matchers, s.labels));
     },
   };
 }

@@ -1,27 +1,8 @@
-export type Matcher = { name: string; op: '=' | '!=' | '=~' | '!~'; value: string };
+import type { Matcher } from '@/lib/rules/series-source';
 
-export interface RawSeries {
-  /** Includes `__name__`. */
-  labels: Record<string, string>;
-  /** [epoch ms, value], ascending. */
-  samples: [number, number][];
-}
+export type { Matcher, RawSeries } from '@/lib/rules/series-source';
 
-export function matches(labels: Record<string, string>, m: Matcher): boolean {
-  const v = labels[m.name] ?? '';
-  switch (m.op) {
-    case '=':
-      return v === m.value;
-    case '!=':
-      return v !== m.value;
-    case '=~':
-      return new RegExp(`^(?:${m.value})$`).test(v);
-    case '!~':
-      return !new RegExp(`^(?:${m.value})$`).test(v);
-  }
-}
-
-/** The value an exact `job="…"` matcher asks for, to narrow the SQL before filtering the rest. */
+/** The value an exact matcher asks for (`job="…"`), to narrow the SQL before the rest are applied. */
 export function exactLabel(matchers: Matcher[], name: string): string | undefined {
   return matchers.find((m) => m.name === name && m.op === '=')?.value;
 }

@@ -4,7 +4,7 @@ import type { RulePreview } from './alert-types';
 import { toFailure } from './fetcher';
 import { swrOptions } from './options';
 
-const URL = '/api/v1/rules/preview';
+const PREVIEW_URL = '/api/v1/rules/preview';
 
 // The JSON content type is the API's CSRF guard for cookie-authenticated POSTs, even for a read like this.
 async function fetchPreview([url, expr]: readonly [string, string]): Promise<RulePreview> {
@@ -20,6 +20,6 @@ async function fetchPreview([url, expr]: readonly [string, string]): Promise<Rul
 
 // POST /api/v1/rules/preview {expr} — what an expression returns now; null `expr` asks nothing.
 export function useRulePreview(expr: string | null, refreshMs: number) {
-  const res = useSWR<RulePreview, Error, readonly [string, string] | null>(expr ? ([URL, expr] as const) : null, fetchPreview, swrOptions(refreshMs));
+  const res = useSWR<RulePreview, Error, readonly [string, string] | null>(expr ? ([PREVIEW_URL, expr] as const) : null, fetchPreview, swrOptions(refreshMs));
   return { ...res, preview: res.data };
 }
