@@ -1,3 +1,4 @@
+import { parseTime } from '@/lib/api/time-range';
 import { parseDuration } from '@/lib/config/duration';
 
 export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', '7d', '30d'] as const;
@@ -10,19 +11,8 @@ export interface TimeRange {
   to: string;
 }
 
-/** Mirrors the API's time parameter: `now`, `now-15m`, epoch ms or RFC 3339; null when unreadable. */
-export function resolveTime(text: string, now: number): number | null {
-  const s = text.trim();
-  if (s === 'now') return now;
-  const rel = /^now-(.+)$/.exec(s);
-  if (rel) {
-    const d = parseDuration(rel[1]);
-    return d === null ? null : now - d;
-  }
-  if (/^\d{1,16}$/.test(s)) return Number(s);
-  const ms = Date.parse(s);
-  return Number.isFinite(ms) ? ms : null;
-}
+/** The API's own reading of a time parameter: `now`, `now-15m`, epoch ms or RFC 3339; null when unreadable. */
+export const resolveTime = parseTime;
 
 export function presetRange(preset: RangePreset): TimeRange {
   return { from: `now-${preset}`, to: 'now' };
