@@ -2,12 +2,12 @@ import fs from 'node:fs';
 
 const PROVIDERS = ['groq', 'openai', 'gemini', 'mistral', 'xai', 'ollama'];
 
-/** Writes `lines` lines of CCProxy v1 traffic (Routed, request, response per request), as the simulator does. */
-export function writeCcproxyLog(file: string, lines: number, start = Date.now() - 3_600_000): void {
+/** Writes `lines` lines of CCProxy v1 traffic (Routed, request, response per request) spread over `spanMs`. */
+export function writeCcproxyLog(file: string, lines: number, start = Date.now() - 3_600_000, spanMs = 3_600_000): void {
   const fd = fs.openSync(file, 'w');
   let buf: string[] = [];
   const requests = Math.floor(lines / 3);
-  const step = 3_600_000 / requests;
+  const step = spanMs / requests;
   for (let i = 0; i < requests; i++) {
     const time = new Date(start + i * step).toISOString();
     const provider = PROVIDERS[i % PROVIDERS.length];

@@ -1,0 +1,110 @@
+// npm run bench:views — 30 days of CCProxy traffic (about 1.5M lines) and 200 targets: p95 of every API
+// call the overview and /logs make, for 1h, 24h, 7d and 30d; and the first-load JavaScript of /, /logs, /wall.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { FakeClock, systemClock } from '@/lib/clock';
+import { openWriteDb } from '@/lib/db/connection';
+import { CheckWriter } from '@/lib/engine/check-writer';
+import { IngestService } from '@/lib/ingest/ingest-service';
+import { exactQuantile } from '@/lib/stats/histogram';
+import { tempDir } from '../helpers/temp-dir';
+import { writeCcproxyLog } from './ccproxy-log';
+import { buildOnce, startServer, stopServer } from './server';
+
+const DAY = 86_400_000;
+const LINES = Number(process.env.BENCH_LINES ?? 1_500_000);
+const TARGETS = 200;
+const PORT = 3902;
+const RUNS = 20;
+
+async function seed(dir: string, targetUrl: string): Promise<void> {
+  const db = openWriteDb(path.join(dir, 'data'));
+  const now = Date.now();
+  const log = path.join(dir, 'history.log');
+  writeCcproxyLog(log, LINES, now - 30 * DAY, 30 * DAY);
+  await new IngestService(db, systemClock).importFile('ccproxy', log, () => {});
+  const insert = db.prepare(
+    `INSERT INTO targets (name, url, interval_ms, timeout_ms, created_at, updated_at, status, status_since) VALUES (?, ?, 30000, 2000, ?, ?, 'up', ?)`,
+  );
+  for (let i = 0; i < TARGETS; i++) insert.run(`t${i}`, `${targetUrl}?t=${i}`, now - 30 * DAY, now - 30 * DAY, now - 30 * DAY);
+  // Half-hourly history for 30 days: enough rows to fill every rollup width and the raw edges.
+  const writer = new CheckWriter(db, new FakeClock(now));
+  for (let ts = now - 30 * DAY; ts < now; ts += 1_800_000) {
+    for (let id = 1; id <= TARGETS; id++) {
+      const up = (ts / 1_800_000 + id) % 97 !== 0;
+      writer.push(id, { ts: ts + id * 1000, up, statusCode: up ? 200 : 503, latencyMs: 20 + (id % 50), error: up ? null : 'status 503 is not 2xx', gauges: { 'providers.healthy': up ? 3 : 0 } });
+    }
+    writer.flush();
+  }
+  db.close();
+}
+
+async function time(url: string): Promise<number> {
+  const t = performance.now();
+  const r = await fetch(url, { headers: { authorization: 'Bearer bench' } });
+  await r.arrayBuffer();
+  if (!r.ok) throw new Error(`${url} → ${r.status}`);
+  return performance.now() - t;
+}
+
+async function firstLoadJs(base: string, page: string): Promise<number> {
+  const html = await (await fetch(`${base}${page}`, { headers: { authorization: 'Bearer bench' } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+  let total = 0;
+  for (const src of srcs) total += zlib.gzipSync(Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())).length;
+  return Math.round(total / 1024);
+}
+
+async function main() {
+  buildOnce();
+  const target = http.createServer((_q, res) => res.end('{"status":"healthy","providers":{"healthy":3}}'));
+  await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+  const dir = tempDir('lookout-bench-views-');
+  const seeded = Date.now();
+  await seed(dir, `http://127.0.0.1:${(target.address() as { port: number }).port}/health`);
+  console.log(`seeded ${LINES.toLocaleString()} lines and ${TARGETS} targets in ${Math.round((Date.now() - seeded) / 1000)} s`);
+  const server = await startServer({ LOOKOUT_DATA_DIR: path.join(dir, 'data'), LOOKOUT_ADMIN_TOKEN: 'bench' }, PORT);
+  const base = `http://127.0.0.1:${PORT}`;
+  const results: Record<string, Record<string, number>> = {};
+  for (const range of ['1h', '24h', '7d', '30d']) {
+    const r = `from=now-${range}&to=now`;
+    const calls: Record<string, string> = {
+      summary: `/api/v1/stats/summary?${r}`,
+      requests: `/api/v1/stats/requests?${r}&by=provider`,
+      errors: `/api/v1/stats/errors?${r}&by=status`,
+      latency: `/api/v1/stats/latency?${r}`,
+      providers: `/api/v1/stats/providers?${r}`,
+      models: `/api/v1/stats/models?${r}`,
+      targets: '/api/v1/targets',
+      sparklines: '/api/v1/targets/sparklines?from=now-1h',
+      logs: `/api/v1/logs?${r}&limit=100`,
+      'logs q=status:>=500': `/api/v1/logs?${r}&limit=100&q=${encodeURIComponent('status:>=500')}`,
+      'logs q=word': `/api/v1/logs?${r}&limit=100&q=groq`,
+      histogram: `/api/v1/logs/histogram?${r}`,
+      'histogram q': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('status:>=500')}`,
+    };
+    results[range] = {};
+    for (const [name, url] of Object.entries(calls)) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) times.push(await time(`${base}${url}`));
+      results[range][name] = Math.round(exactQuantile(times, 0.95)! * 10) / 10;
+    }
+  }
+  const js = { '/': await firstLoadJs(base, '/'), '/logs': await firstLoadJs(base, '/logs'), '/wall': await firstLoadJs(base, '/wall') };
+  await stopServer(server);
+  target.close();
+  console.log('p95 ms per API call and range:');
+  console.table(results);
+  console.log('first-load JavaScript, KB gzipped:', js);
+  const worst = Math.max(...Object.values(results).flatMap((r) => Object.values(r)));
+  console.log(`${worst < 150 ? 'PASS' : 'MISS'}  every call p95 < 150 ms (worst ${worst} ms)`);
+  console.log(`${js['/wall'] <= 250 ? 'PASS' : 'MISS'}  /wall first-load JS ≤ 250 KB gzipped (${js['/wall']} KB)`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
