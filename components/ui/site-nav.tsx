@@ -2,11 +2,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-// Later views (alerts, system) add a line here; /wall and /embed have no navigation.
+// Later views (system) add a line here; /wall and /embed have no navigation.
 export const NAV_ITEMS = [
   { href: '/', label: 'Overview', match: ['/', '/targets'] },
   { href: '/logs', label: 'Logs', match: ['/logs'] },
   { href: '/providers', label: 'Providers', match: ['/providers'] },
+  { href: '/alerts', label: 'Alerts', match: ['/alerts'] },
   { href: '/settings', label: 'Settings', match: ['/settings'] },
 ] as const;
 

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALERT_NAME, RUNBOOK_URL, startLookoutWithConfig, startWebhook, writeAlertingConfig, type Webhook } from './alerts-fixture';
+import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
+import { freePort, type RunningLookout } from './lookout-server';
+
+const WAIT = { timeout: 30_000 };
+
+async function signIn(page: Page, lookout: RunningLookout, next: string): Promise<void> {
+  await page.goto(`${lookout.url}/login?next=${encodeURIComponent(next)}`);
+  await page.locator('#token').fill(lookout.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.pathname === new URL(next, 'http://x').pathname, WAIT);
+}
+
+describe('/alerts with a target that is down, a rule and a webhook receiver', () => {
+  let lookout: RunningLookout;
+  let webhook: Webhook;
+  let browser: Browser;
+  let page: Page;
+  let dir = '';
+  const problems: ConsoleProblem[] = [];
+
+  /** A step in which the browser may log exactly these failed loads (a 400 we provoke, say). */
+  async function allowingFailedLoads(statuses: number[], step: () => Promise<void>): Promise<void> {
+    const before = problems.length;
+    await step();
+    const during = problems.splice(before);
+    problems.push(...during.filter((p) => !statuses.some((s) => p.text.includes(`status of ${s}`))));
+  }
+
+  const go = (query = 'theme=light') => page.goto(`${lookout.url}/alerts?refresh=1s&${query}`);
+  const alertItem = () => page.locator(`[data-testid="alert-item"][data-alert="${ALERT_NAME}"]`);
+
+  beforeAll(async () => {
+    webhook = await startWebhook();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-e2e-rules-'));
+    // A port that was free a moment ago: nothing listens there, so every probe is refused and up == 0.
+    const config = writeAlertingConfig(dir, await freePort(), webhook.url);
+    lookout = await startLookoutWithConfig(config);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })).newPage();
+    watchConsole(page, problems);
+    await signIn(page, lookout, '/alerts');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await webhook?.close();
+    if (lookout) expect(await lookout.stop()).toBe(0);
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the alert firing with its summary and runbook link', async () => {
+    await go();
+    await alertItem().and(page.locator('[data-state="firing"]')).waitFor(WAIT);
+    expect(await alertItem().textContent()).toContain('The e2e target is down');
+    // Annotations are text: the markup in the description shows as written.
+    expect(await alertItem().textContent()).toContain('up is 0 for <b>job</b> e2e-down');
+    expect(await page.locator('main b').count()).toBe(0);
+    expect(await alertItem().getByTestId('alert-value').textContent()).toBe('0');
+    await alertItem().getByText('severity=critical').waitFor(WAIT);
+    const runbook = alertItem().getByRole('link', { name: /Runbook/ });
+    expect(await runbook.getAttribute('href')).toBe(RUNBOOK_URL);
+    expect(await runbook.getAttribute('target')).toBe('_blank');
+    expect(await runbook.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('lists the rule with health ok and previews what its expression returns now', async () => {
+    const rule = page.locator(`[data-testid="rule-item"][data-rule="${ALERT_NAME}"]`);
+    await rule.getByTestId('rule-health').locator('[data-state="ok"]').waitFor(WAIT);
+    expect(await rule.locator('code').textContent()).toBe('up{job="e2e-down"} == 0');
+    await page.getByTestId('rule-group').getByText('alerts.yml').waitFor(WAIT);
+    await rule.getByRole('button', { name: `Preview ${ALERT_NAME}` }).click();
+    const value = rule.getByTestId('preview-value').first();
+    await value.waitFor(WAIT);
+    expect(await value.textContent()).toBe('0');
+    await rule.getByTestId('rule-preview').getByText('job=e2e-down').waitFor(WAIT);
+  });
+
+  it('logs the webhook delivery', async () => {
+    await expect.poll(() => webhook.bodies.length, WAIT).toBeGreaterThan(0);
+    const row = page.getByTestId('notification-log').locator('tbody tr').filter({ hasText: 'webhook' }).first();
+    await row.waitFor(WAIT);
+    const text = await row.textContent();
+    expect(text).toContain('hook');
+    expect(text).toContain('firing');
+    expect(await row.getByTestId('notification-result').locator('[data-state="delivered"]').count()).toBe(1);
+  });
+
+  it('creates a silence from the alert’s shortcut, with the API’s validation message first', async () => {
+    await page.getByRole('button', { name: `Silence ${ALERT_NAME}` }).click();
+    const matchers = page.locator('#silence-matchers');
+    await expect.poll(() => matchers.inputValue(), WAIT).toContain(`alertname="${ALERT_NAME}"`);
+    expect(await matchers.inputValue()).toContain('severity="critical"');
+    await allowingFailedLoads([400], async () => {
+      await page.getByRole('button', { name: 'Create silence' }).click();
+      const error = page.getByTestId('error-silence-author');
+      await error.waitFor(WAIT);
+      expect(await error.textContent()).toContain('created_by is required');
+    });
+    await page.locator('#silence-author').fill('e2e');
+    await page.locator('#silence-comment').fill('Planned <b>maintenance</b>');
+    await page.locator('label', { hasText: '4h' }).click();
+    await page.getByRole('button', { name: 'Create silence' }).click();
+    await page.getByTestId('silence-message').filter({ hasText: 'Silence created (for 4h).' }).waitFor(WAIT);
+    const active = page.locator('[data-testid="silence-item"][data-status="active"]');
+    await active.waitFor(WAIT);
+    expect(await active.getByTestId('silence-comment').textContent()).toBe('Planned <b>maintenance</b>');
+    expect(await active.textContent()).toContain(`alertname="${ALERT_NAME}"`);
+    await alertItem().getByTestId('alert-silenced').waitFor(WAIT);
+  });
+
+  it('shows /alerts in both themes', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await go(`theme=${theme}`);
+      await alertItem().waitFor(WAIT);
+      await page.getByTestId('notification-log').locator('tbody tr').first().waitFor(WAIT);
+      await page.locator('[data-testid="silence-item"]').first().waitFor(WAIT);
+      await page.getByRole('button', { name: `Preview ${ALERT_NAME}` }).click();
+      await page.getByTestId('preview-value').first().waitFor(WAIT);
+      expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+      await screenshot(page, `alerts-${theme}`);
+    }
+  });
+
+  it('expires the silence', async () => {
+    await go();
+    await page.locator('[data-testid="silence-item"][data-status="active"]').waitFor(WAIT);
+    await page.getByRole('button', { name: /^Expire silence/ }).click();
+    await page.getByTestId('silence-message').filter({ hasText: 'Silence expired.' }).waitFor(WAIT);
+    await page.locator('[data-testid="silence-item"][data-status="expired"]').waitFor(WAIT);
+    expect(await page.locator('[data-testid="silence-item"][data-status="active"]').count()).toBe(0);
+    await alertItem().getByTestId('alert-silenced').waitFor({ state: 'detached', ...WAIT });
+    const res = await fetch(`${lookout.url}/api/v1/silences`, { headers: { authorization: `Bearer ${lookout.token}` } });
+    const body = (await res.json()) as { data: { status: string }[] };
+    expect(body.data.map((s) => s.status)).toEqual(['expired']);
+  });
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await go('theme=dark');
+    await alertItem().waitFor(WAIT);
+    await page.getByTestId('notification-log').locator('tbody tr').first().waitFor(WAIT);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'alerts-phone-dark');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('logged no console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('/alerts without rules or an alerting block', () => {
+  let lookout: RunningLookout;
+  let browser: Browser;
+  let page: Page;
+  const problems: ConsoleProblem[] = [];
+
+  beforeAll(async () => {
+    lookout = await startLookoutWithConfig(null);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' })).newPage();
+    watchConsole(page, problems);
+    await signIn(page, lookout, '/alerts');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (lookout) expect(await lookout.stop()).toBe(0);
+  });
+
+  it('shows the empty states and says plainly why a silence cannot be made', async () => {
+    await page.goto(`${lookout.url}/alerts?theme=light`);
+    await page.getByText('No alerts are firing or pending').waitFor(WAIT);
+    await page.getByText('No rules loaded — add rule_files to lookout.yml').waitFor(WAIT);
+    await page.getByText('rule_files:').waitFor(WAIT);
+    await screenshot(page, 'alerts-empty-light');
+    await page.locator('#silence-matchers').fill('alertname="CCProxyDown"\nseverity=~"warn|crit"');
+    await page.locator('#silence-author').fill('e2e');
+    await page.locator('#silence-comment').fill('nothing to silence');
+    await page.getByRole('button', { name: 'Create silence' }).click();
+    const error = page.getByTestId('silence-form-error');
+    await error.waitFor(WAIT);
+    expect(await error.textContent()).toContain('No `alerting:` block');
+    const bad = problems.splice(0).filter((p) => !p.text.includes('status of 409'));
+    expect(bad).toEqual([]);
+  });
+
+  it('rejects a malformed matcher before asking the API', async () => {
+    await page.locator('#silence-matchers').fill('alertname="A"\nnot a matcher');
+    await page.getByRole('button', { name: 'Create silence' }).click();
+    const error = page.getByTestId('error-silence-matchers');
+    await error.waitFor(WAIT);
+    expect(await error.textContent()).toContain('line 2');
+    expect(problems).toEqual([]);
+  });
+});
