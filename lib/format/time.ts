@@ -12,11 +12,13 @@ export function formatRelative(ts: string | number | null | undefined, now: numb
   const diff = now - t;
   const abs = Math.abs(diff);
   if (abs < 10 * SECOND) return 'just now';
+  // The past rounds down ("3 h ago"); the future rounds to nearest, so a fresh 4 h silence reads "in 4 h".
+  const count = (size: number) => (diff >= 0 ? Math.floor(abs / size) : Math.round(abs / size));
   const text =
-    abs < MINUTE ? `${Math.floor(abs / SECOND)} s`
-    : abs < HOUR ? `${Math.floor(abs / MINUTE)} min`
-    : abs < DAY ? `${Math.floor(abs / HOUR)} h`
-    : `${Math.floor(abs / DAY)} d`;
+    abs < MINUTE ? `${count(SECOND)} s`
+    : abs < HOUR ? `${count(MINUTE)} min`
+    : abs < DAY ? `${count(HOUR)} h`
+    : `${count(DAY)} d`;
   return diff >= 0 ? `${text} ago` : `in ${text}`;
 }
 

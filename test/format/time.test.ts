@@ -42,3 +42,11 @@ describe('absolute times', () => {
     expect(formatAxisTime(t, 7 * 86_400_000, 'UTC')).toBe('27 Nov');
   });
 });
+
+describe('formatRelative in the future', () => {
+  it('rounds to the nearest unit, so a fresh 4 h silence reads "in 4 h"', () => {
+    const now = Date.UTC(2026, 10, 27, 12);
+    expect(formatRelative(now + 4 * 3_600_000 - 2_000, now)).toBe('in 4 h');
+    expect(formatRelative(now - 4 * 3_600_000 + 2_000, now)).toBe('3 h ago');
+  });
+});
