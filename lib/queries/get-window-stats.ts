@@ -11,8 +11,11 @@ export interface WindowStats {
 
 const ALL = { lo: 0, hi: Number.MAX_SAFE_INTEGER };
 
-/** Checks, up checks and the latency histogram per target over [from, to), exact to the millisecond. */
-export function getWindowStats(db: Db, from: number, to: number, targetId?: number): Map<number, WindowStats> {
+/**
+ * Checks, up checks and (with `withHist`) the latency histogram per target over [from, to), exact to
+ * the millisecond. Merging histograms is the costly part, so callers ask for it only where they show latency.
+ */
+export function getWindowStats(db: Db, from: number, to: number, targetId?: number, withHist = true): Map<number, WindowStats> {
   const ids = targetId === undefined ? ALL : { lo: targetId, hi: targetId };
   const out = new Map<number, WindowStats>();
   const entry = (id: number) => {
@@ -33,7 +36,7 @@ export function getWindowStats(db: Db, from: number, to: number, targetId?: numb
         const s = entry(r.id);
         s.checks++;
         s.up += r.up;
-        if (r.code !== null) addValue(s.hist, r.ms);
+        if (withHist && r.code !== null) addValue(s.hist, r.ms);
       }
       continue;
     }
@@ -48,6 +51,7 @@ export function getWindowStats(db: Db, from: number, to: number, targetId?: numb
       s.checks += r.checks;
       s.up += r.up;
     }
+    if (!withHist) continue;
     const buckets = db
       .prepare(
         `SELECT target_id id, CAST(j.key AS INTEGER) k, SUM(j.value) n FROM probe_rollups, json_each(probe_rollups.hist) j

@@ -17,8 +17,8 @@ export function listTargets(db: Db, now: number, id?: number): Target[] {
     'SELECT ts, up, status_code, latency_ms, error, gauges FROM checks WHERE target_id = ? ORDER BY ts DESC LIMIT 1',
   );
   const d1 = getWindowStats(db, now - DAY, now + 1, id);
-  const d7 = getWindowStats(db, now - 7 * DAY, now + 1, id);
-  const d30 = getWindowStats(db, now - 30 * DAY, now + 1, id);
+  const d7 = getWindowStats(db, now - 7 * DAY, now + 1, id, false);
+  const d30 = getWindowStats(db, now - 30 * DAY, now + 1, id, false);
   return rows.map((row) =>
     shapeTarget(row, lastCheck.get(row.id) as CheckRow | undefined, { d1: d1.get(row.id), d7: d7.get(row.id), d30: d30.get(row.id) }),
   );
