@@ -9,14 +9,15 @@ export interface WindowStats {
   hist: Histogram;
 }
 
-const ALL = { lo: 0, hi: Number.MAX_SAFE_INTEGER };
 
 /**
  * Checks, up checks and (with `withHist`) the latency histogram per target over [from, to), exact to
  * the millisecond. Merging histograms is the costly part, so callers ask for it only where they show latency.
  */
 export function getWindowStats(db: Db, from: number, to: number, targetId?: number, withHist = true): Map<number, WindowStats> {
-  const ids = targetId === undefined ? ALL : { lo: targetId, hi: targetId };
+  // Without a target the condition is left out entirely: a range over target_id would steer SQLite
+  // to the primary key and a scan of every rollup instead of the (res, ts) index.
+  const only = targetId === undefined ? '' : ' AND target_id = @target';
   const out = new Map<number, WindowStats>();
   const entry = (id: number) => {
     let s = out.get(id);
@@ -24,12 +25,12 @@ export function getWindowStats(db: Db, from: number, to: number, targetId?: numb
     return s;
   };
   for (const seg of planWindow(from, to, PROBE_RESOLUTIONS)) {
-    const p = { ...ids, res: seg.res, from: seg.from, to: seg.to };
+    const p = { target: targetId ?? null, res: seg.res, from: seg.from, to: seg.to };
     if (seg.res === 0) {
       const rows = db
         .prepare(
           `SELECT target_id id, up, status_code code, latency_ms ms FROM checks
-           WHERE ts >= @from AND ts < @to AND target_id BETWEEN @lo AND @hi`,
+           WHERE ts >= @from AND ts < @to${only}`,
         )
         .all(p) as { id: number; up: number; code: number | null; ms: number }[];
       for (const r of rows) {
@@ -43,7 +44,7 @@ export function getWindowStats(db: Db, from: number, to: number, targetId?: numb
     const counts = db
       .prepare(
         `SELECT target_id id, SUM(checks) checks, SUM(up) up FROM probe_rollups
-         WHERE res = @res AND ts >= @from AND ts < @to AND target_id BETWEEN @lo AND @hi GROUP BY target_id`,
+         WHERE res = @res AND ts >= @from AND ts < @to${only} GROUP BY target_id`,
       )
       .all(p) as { id: number; checks: number; up: number }[];
     for (const r of counts) {
@@ -55,7 +56,7 @@ export function getWindowStats(db: Db, from: number, to: number, targetId?: numb
     const buckets = db
       .prepare(
         `SELECT target_id id, CAST(j.key AS INTEGER) k, SUM(j.value) n FROM probe_rollups, json_each(probe_rollups.hist) j
-         WHERE res = @res AND ts >= @from AND ts < @to AND target_id BETWEEN @lo AND @hi GROUP BY target_id, j.key`,
+         WHERE res = @res AND ts >= @from AND ts < @to${only} GROUP BY target_id, j.key`,
       )
       .all(p) as { id: number; k: number; n: number }[];
     for (const r of buckets) {
