@@ -6,14 +6,9 @@ import { loadSource, SourcePipeline, type InputLine } from './source-pipeline';
 import { ensureHttpSource, upsertFileSources } from './sources';
 import type { LogSourceInput } from './source-schema';
 import type { Rejection } from './record';
-import { createBehindIndexer } from './fts-index';
+import { FtsCatchUp } from './fts-catch-up';
 
 const TICK_MS = 10_000;
-const INDEX_EVERY_MS = 250;
-const INDEX_ROWS = 5_000;
-/** Indexing waits for a pause in ingestion, unless it falls this far behind. */
-const INDEX_QUIET_MS = 500;
-const INDEX_MAX_LAG_ROWS = 100_000;
 
 /** Owns every source's pipeline and tailer, and the one function that writes log batches. */
 export class IngestService {
@@ -23,16 +18,14 @@ export class IngestService {
   private tickTimer: TimerHandle | null = null;
   private started = false;
   private synced: Promise<void> = Promise.resolve();
-  private indexTimer: TimerHandle | null = null;
-  private lastCommitAt = 0;
-  private readonly indexBehind: (max: number) => number;
+  private readonly fts: FtsCatchUp;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {
     this.write = createLogWriter(db);
-    this.indexBehind = createBehindIndexer(db);
+    this.fts = new FtsCatchUp(db, clock);
   }
 
   /** Applies the provisioning file's `logs:`; invalid extraction rules throw before anything changes. */
@@ -96,33 +89,14 @@ export class IngestService {
       this.tickTimer = this.clock.setTimeout(tick, TICK_MS);
     };
     this.tickTimer = this.clock.setTimeout(tick, TICK_MS);
-    const index = () => {
-      this.indexStep();
-      if (this.started) this.indexTimer = this.clock.setTimeout(index, INDEX_EVERY_MS);
-    };
-    this.indexTimer = this.clock.setTimeout(index, INDEX_EVERY_MS);
-  }
-
-  /** Catches the full-text index up with bulk-ingested rows, in short transactions between batches. */
-  indexStep(force = false): number {
-    const quiet = this.clock.now() - this.lastCommitAt >= INDEX_QUIET_MS;
-    if (!force && !quiet && this.indexLag() < INDEX_MAX_LAG_ROWS) return 0;
-    return this.indexBehind(INDEX_ROWS);
-  }
-
-  indexLag(): number {
-    return this.db
-      .prepare(`SELECT COALESCE(MAX(id), 0) - (SELECT value FROM meta WHERE key = 'fts_indexed_id') FROM logs`)
-      .pluck()
-      .get() as number;
+    this.fts.start();
   }
 
   async stop(): Promise<void> {
     this.started = false;
     if (this.tickTimer) this.clock.clearTimeout(this.tickTimer);
-    if (this.indexTimer) this.clock.clearTimeout(this.indexTimer);
     this.tickTimer = null;
-    this.indexTimer = null;
+    this.fts.stop();
     await Promise.all([...this.tailers.values()].map((t) => t.tailer.stop()));
   }
 
@@ -205,7 +179,7 @@ export class IngestService {
       throw err;
     }
     p.committed(batch);
-    this.lastCommitAt = this.clock.now();
+    this.fts.committed();
     return batch;
   }
 

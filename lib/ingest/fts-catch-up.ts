@@ -1,0 +1,53 @@
+import type { Clock, TimerHandle } from '@/lib/clock';
+import type { Db } from '@/lib/db/connection';
+import { createBehindIndexer } from './fts-index';
+
+const EVERY_MS = 250;
+const ROWS = 5_000;
+/** Indexing waits for a pause in ingestion, unless it falls this far behind. */
+const QUIET_MS = 500;
+const MAX_LAG_ROWS = 100_000;
+
+/** Catches the full-text index up with bulk-ingested rows, in short transactions between batches. */
+export class FtsCatchUp {
+  private timer: TimerHandle | null = null;
+  private lastCommitAt = 0;
+  private readonly indexBehind: (max: number) => number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.indexBehind = createBehindIndexer(db);
+  }
+
+  start(): void {
+    const tick = () => {
+      this.step();
+      this.timer = this.clock.setTimeout(tick, EVERY_MS);
+    };
+    this.timer = this.clock.setTimeout(tick, EVERY_MS);
+  }
+
+  stop(): void {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  committed(): void {
+    this.lastCommitAt = this.clock.now();
+  }
+
+  step(): number {
+    const quiet = this.clock.now() - this.lastCommitAt >= QUIET_MS;
+    if (!quiet && this.lag() < MAX_LAG_ROWS) return 0;
+    return this.indexBehind(ROWS);
+  }
+
+  private lag(): number {
+    return this.db
+      .prepare(`SELECT COALESCE(MAX(id), 0) - (SELECT value FROM meta WHERE key = 'fts_indexed_id') FROM logs`)
+      .pluck()
+      .get() as number;
+  }
+}
