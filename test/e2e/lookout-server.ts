@@ -40,40 +40,45 @@ function waitForExit(child: ChildProcess, ms: number): Promise<number | null> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, logs: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Lookout exited with ${child.exitCode} before it was healthy:\n${logs()}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Lookout did not answer /api/v1/health within ${timeoutMs} ms:\n${logs()}`);
-}
-
-/** `node scripts/start.mjs` on a free port with a fresh data dir and admin token, as a user would run it. */
+/**
+ * `node scripts/start.mjs` on a free port with a fresh data dir and admin token, as a user would run it.
+ * LOOKOUT_CONFIG and LOOKOUT_ANONYMOUS_READ apply only when passed in `extraEnv`.
+ */
 export async function startLookout(extraEnv: Record<string, string> = {}): Promise<RunningLookout> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-e2e-'));
   const token = crypto.randomBytes(18).toString('base64url');
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOOKOUT_DATA_DIR: dataDir, LOOKOUT_ADMIN_TOKEN: token, ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOOKOUT_DATA_DIR: dataDir, LOOKOUT_ADMIN_TOKEN: token };
   delete env.LOOKOUT_CONFIG;
-  if (!('LOOKOUT_ANONYMOUS_READ' in extraEnv)) delete env.LOOKOUT_ANONYMOUS_READ;
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  delete env.LOOKOUT_ANONYMOUS_READ;
+  Object.assign(env, extraEnv);
+  // Its own process group, so a failed start also ends a `next build` it spawned instead of orphaning it.
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const killAll = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const logs = () => output;
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(url, child, logs, 60_000);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw err;
+  // Generous: start.mjs rebuilds first when the sources changed since the global setup.
+  const deadline = Date.now() + 200_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      killAll();
+      throw new Error(`Lookout exited with ${child.exitCode} before it was healthy:\n${logs()}`);
+    }
+    if (Date.now() > deadline) {
+      killAll();
+      throw new Error(`Lookout did not answer /api/v1/health within 200 s:\n${logs()}`);
+    }
+    if (await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
