@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SourcesAdmin } from '@/components/settings/sources-admin';
 import { TargetsAdmin } from '@/components/settings/targets-admin';
 import { requirePageAccess } from '@/lib/auth/page-access';
 
@@ -13,6 +14,7 @@ export default async function SettingsPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Settings</h1>
       <TargetsAdmin canEdit={principal.scope === 'admin'} />
+      <SourcesAdmin canEdit={principal.scope === 'admin'} />
     </div>
   );
 }

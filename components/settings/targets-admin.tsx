@@ -47,7 +47,6 @@ export function TargetsAdmin({ canEdit }: { canEdit: boolean }) {
           <TargetForm
             key={editing?.id ?? 'new'}
             editing={editing}
-           
             onCancel={() => setEditing(null)}
             onDone={(m) => {
               setEditing(null);

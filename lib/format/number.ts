@@ -61,3 +61,18 @@ export function formatRate(perSecond: number | null | undefined): string {
   if (perSecond < 10) return `${trim(perSecond.toFixed(perSecond < 1 ? 2 : 1))}/s`;
   return `${formatCount(perSecond)}/s`;
 }
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** `0 B`, `512 B`, `1.5 KiB`, `12 MiB`. */
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return DASH;
+  let v = Math.abs(n);
+  let unit = 0;
+  while (v >= 1024 && unit < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(Math.round(v)) : v.toFixed(v >= 100 ? 0 : 1).replace(/\.0$/, '');
+  return `${n < 0 ? '-' : ''}${text} ${BYTE_UNITS[unit]}`;
+}

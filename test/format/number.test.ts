@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMs, formatPercent } from '@/lib/format/number';
+import { formatBytes, formatCount, formatMs, formatPercent } from '@/lib/format/number';
 
 describe('formatCount', () => {
   it('keeps small counts exact and shortens large ones', () => {
@@ -39,4 +39,14 @@ describe('formatPercent', () => {
     expect(formatPercent(0)).toBe('0 %');
     expect(formatPercent(null)).toBe('—');
   });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [512, '512 B'],
+    [1536, '1.5 KiB'],
+    [12 * 1024 * 1024, '12 MiB'],
+    [null, '—'],
+  ])('%s → %s', (n, text) => expect(formatBytes(n)).toBe(text));
 });
