@@ -23,6 +23,20 @@ describe('a wall display with LOOKOUT_ANONYMOUS_READ', () => {
     if (lookout) expect(await lookout.stop()).toBe(0);
   });
 
+  it('refuses framing on every page but /embed, and sends no MIME sniffing or cross-site referrers', async () => {
+    for (const path of ['/', '/logs', '/api/v1/health']) {
+      const res = await fetch(`${lookout.url}${path}`);
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+    }
+    const embed = await fetch(`${lookout.url}/embed/requests`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    expect(embed.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('shows the empty overview without signing in', async () => {
     await page.goto(`${lookout.url}/?theme=dark`);
     await page.getByText('No targets yet — add one in Settings or in lookout.yml').waitFor(WAIT);
