@@ -1,3 +1,4 @@
+import { splitFieldErrors } from '@/lib/format/field-errors';
 import type { SilenceInput } from '@/lib/swr/alert-types';
 import { parseMatcherLines } from './silence-matchers';
 
@@ -34,13 +35,5 @@ export function silenceRequest(v: SilenceFormValues): { body: SilenceInput } | {
 
 /** Splits the API's 400 message (`created_by: created_by is required; ends_at: …`) onto the fields it names. */
 export function silenceErrorsFromMessage(message: string): { fields: SilenceErrors; general: string[] } {
-  const fields: SilenceErrors = {};
-  const general: string[] = [];
-  for (const part of message.split('; ')) {
-    const m = /^([a-z_]+)(?:\.[\w.]+)?: (.*)$/s.exec(part.trim());
-    const field = m && (SILENCE_FIELDS as readonly string[]).includes(m[1]) ? (m[1] as SilenceField) : null;
-    if (!m || !field) general.push(part.trim());
-    else fields[field] = fields[field] ? `${fields[field]}; ${m[2]}` : m[2];
-  }
-  return { fields, general };
+  return splitFieldErrors(message, SILENCE_FIELDS);
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Notice } from '@/components/ui/notice';
 import { ApiFailure } from '@/lib/swr/send-json';
 import { addFileSource, SOURCE_FORMATS, START_AT, type SourceInput } from '@/lib/swr/use-sources';
+import { splitFieldErrors } from '@/lib/format/field-errors';
 import { describedBy, FormField, inputClass } from './form-field';
 
 type Field = keyof SourceInput;
@@ -10,19 +11,6 @@ type Errors = Partial<Record<Field, string>>;
 
 const FIELDS: readonly Field[] = ['name', 'path', 'format', 'start_at'];
 const EMPTY: SourceInput = { name: '', path: '', format: 'auto', start_at: 'beginning' };
-
-/** The API names the field before a colon (`path: …; name: …`); anything else is shown above the form. */
-function errorsFromMessage(message: string): { fields: Errors; general: string[] } {
-  const fields: Errors = {};
-  const general: string[] = [];
-  for (const part of message.split('; ')) {
-    const m = /^([a-z_]+): (.*)$/s.exec(part.trim());
-    const field = m && (FIELDS as readonly string[]).includes(m[1]) ? (m[1] as Field) : null;
-    if (!m || !field) general.push(part.trim());
-    else fields[field] = fields[field] ? `${fields[field]}; ${m[2]}` : m[2];
-  }
-  return { fields, general };
-}
 
 export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
   const [values, setValues] = useState<SourceInput>(EMPTY);
@@ -53,7 +41,7 @@ export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
       onDone(`Added ${saved?.name ?? values.name}.`);
     } catch (err) {
       if (err instanceof ApiFailure && (err.status === 400 || err.status === 409)) {
-        const parsed = errorsFromMessage(err.message);
+        const parsed = splitFieldErrors(err.message, FIELDS);
         setErrors(parsed.fields);
         setGeneral(parsed.general);
       } else {

@@ -1,3 +1,4 @@
+import { splitFieldErrors } from './field-errors';
 import { formatDuration } from '@/lib/config/duration';
 import type { Target } from '@/lib/swr/types';
 
@@ -66,17 +67,7 @@ export function requestFromForm(v: TargetFormValues, mode: 'create' | 'edit'): {
  * what names no field stays general.
  */
 export function fieldErrorsFromMessage(message: string): { fields: FieldErrors; general: string[] } {
-  const fields: FieldErrors = {};
-  const general: string[] = [];
-  for (const part of message.split('; ')) {
-    const m = /^([a-z_]+)(?:\.(\d+))?: (.*)$/s.exec(part.trim());
-    const field = m && (FORM_FIELDS as readonly string[]).includes(m[1]) ? (m[1] as FormField) : null;
-    if (!m || !field) {
-      general.push(part.trim());
-      continue;
-    }
-    const text = m[2] !== undefined && field === 'conditions' ? `line ${Number(m[2]) + 1}: ${m[3]}` : m[3];
-    fields[field] = fields[field] ? `${fields[field]}; ${text}` : text;
-  }
-  return { fields, general };
+  return splitFieldErrors(message, FORM_FIELDS, (field, index, text) =>
+    index !== null && field === 'conditions' ? `line ${index + 1}: ${text}` : text,
+  );
 }
