@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, so its scripts carry the CSP nonce like every other page.
+  await connection();
   return (
     <div className="mx-auto mt-8 max-w-md rounded-lg border border-line bg-surface p-6 text-center">
       <p className="text-sm font-semibold text-muted">404</p>

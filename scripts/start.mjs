@@ -3,10 +3,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildWorker } from './build-worker.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 const STAMP = path.join(root, '.next', 'lookout-build-hash');
+const WORKER = path.join(root, '.lookout', 'ingest-worker.mjs');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 function* files(p) {
@@ -30,14 +32,19 @@ function sourceHash() {
 function buildIfNeeded() {
   const hash = sourceHash();
   const current = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
-  if (current) return;
+  if (current && fs.existsSync(WORKER)) return;
+  if (!current) buildNext();
+  buildWorker(root);
+  fs.writeFileSync(STAMP, hash);
+}
+
+function buildNext() {
   console.log('[lookout] building the dashboard (first start or changed sources; takes a minute or two)…');
   const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) {
     console.error('[lookout] the build failed; see the errors above.');
     process.exit(r.status ?? 1);
   }
-  fs.writeFileSync(STAMP, hash);
 }
 
 buildIfNeeded();

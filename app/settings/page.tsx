@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SourcesAdmin } from '@/components/settings/sources-admin';
 import { TargetsAdmin } from '@/components/settings/targets-admin';
+import { TokensAdmin } from '@/components/settings/tokens-admin';
 import { requirePageAccess } from '@/lib/auth/page-access';
 
 // Rendered per request: the guard reads the session, and the build must never open the database.
@@ -15,6 +16,7 @@ export default async function SettingsPage() {
       <h1 className="text-xl font-semibold">Settings</h1>
       <TargetsAdmin canEdit={principal.scope === 'admin'} />
       <SourcesAdmin canEdit={principal.scope === 'admin'} />
+      {principal.scope === 'admin' && <TokensAdmin />}
     </div>
   );
 }

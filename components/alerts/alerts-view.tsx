@@ -1,4 +1,5 @@
 'use client';
+import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { RefreshNote } from '@/components/panels/refresh-note';
 import type { Alert } from '@/lib/swr/alert-types';
@@ -8,15 +9,19 @@ import { useNotifications } from '@/lib/swr/use-notifications';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
 import { useRules } from '@/lib/swr/use-rules';
 import { useSilences } from '@/lib/swr/use-silences';
+import { rangeFromParams } from '@/lib/time/range';
 import { ActiveAlerts } from './active-alerts';
+import { HistorySection } from './history-section';
 import { NotificationsSection } from './notifications-section';
 import { RulesSection } from './rules-section';
 import { matcherLinesFromLabels } from './silence-matchers';
 import { SilencesSection, type SilencePrefill } from './silences-section';
 
-/** The /alerts page: what is firing, the rules behind it, silences, and what was sent. */
+/** The /alerts page: what is firing, the rules behind it, when alerts fired, silences, and what was sent. */
 export function AlertsView({ canEdit }: { canEdit: boolean }) {
   const refreshMs = useRefreshInterval();
+  const params = useSearchParams();
+  const range = rangeFromParams(params.get('from'), params.get('to'), '24h');
   const alerts = useAlerts(refreshMs);
   const rules = useRules(refreshMs);
   const silences = useSilences(refreshMs);
@@ -43,7 +48,8 @@ export function AlertsView({ canEdit }: { canEdit: boolean }) {
         <RefreshNote refreshMs={refreshMs} validating={validating} failed={failed} />
       </div>
       <ActiveAlerts alerts={alerts.alerts} error={alerts.error} silences={activeSilences} onSilence={canEdit ? silenceAlert : undefined} />
-      <RulesSection groups={rules.groups} error={rules.error} refreshMs={refreshMs} />
+      <RulesSection groups={rules.groups} error={rules.error} refreshMs={refreshMs} canEdit={canEdit} />
+      <HistorySection range={range} refreshMs={refreshMs} />
       <SilencesSection silences={silences.silences} error={silences.error} canEdit={canEdit} prefill={prefill} />
       <NotificationsSection notifications={notifications.notifications} error={notifications.error} />
     </div>

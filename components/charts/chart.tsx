@@ -1,11 +1,12 @@
 'use client';
 import Link from 'next/link';
-import { Area, Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import { formatAxisTime } from '@/lib/format/time';
 import { useNow } from '@/lib/time/use-now';
 import { ChartPie } from './chart-pie';
 import { ChartTooltip, type TooltipLine } from './chart-tooltip';
+import { firingAt, type ChartBand } from './firing-bands';
 import { loneDot } from './lone-dot';
 import { hasValues, type ChartRow } from './rows';
 
@@ -46,6 +47,8 @@ export interface ChartProps {
   barColor?: (row: ChartRow) => string;
   tooltipLines?: (row: ChartRow) => TooltipLine[];
   markers?: ChartMarker[];
+  /** Translucent red stretches of x where an alert fired (time charts only). */
+  bands?: ChartBand[];
   /** Clicking a time point or bar (a drill-down); `key` is the series under the pointer when known. */
   onSelect?: (row: ChartRow, key?: string) => void;
   /** Axis and legend text in px; the wall reads from across a room. */
@@ -56,7 +59,7 @@ export interface ChartProps {
 /** The one recharts wrapper: sizing, theme colours, axes, tooltip, legend and the empty state. */
 export function Chart(props: ChartProps) {
   const { label, rows, series, kind = 'line', height = 240, domain, formatValue = String, emptyText = 'No data in this range', minimal = false, categories } = props;
-  const { stacked = false, axes = kind !== 'bar', barColor, tooltipLines, markers = [], onSelect, textSize = 11 } = props;
+  const { stacked = false, axes = kind !== 'bar', barColor, tooltipLines, markers = [], bands = [], onSelect, textSize = 11 } = props;
   const tick = { fill: 'var(--muted)', fontSize: textSize };
   // Charts draw only in the browser: tick labels depend on its time zone and size.
   const mounted = useNow() !== 0;
@@ -74,6 +77,12 @@ export function Chart(props: ChartProps) {
   const xText = (t: number) => (categories ? (categories[t] ?? '') : formatAxisTime(t, span));
   const defaultLines = (row: ChartRow): TooltipLine[] =>
     series.map((s) => ({ label: s.label, value: typeof row[s.key] === 'number' ? formatValue(row[s.key] as number) : '—', color: s.color }));
+  const withBands = (row: ChartRow): TooltipLine[] => {
+    const names = firingAt(bands, row.t);
+    const lines = (tooltipLines ?? defaultLines)(row);
+    return names.length ? [...lines, { label: 'Alert firing', value: names.join(', '), color: 'var(--down)' }] : lines;
+  };
+  const firingNames = [...new Set(bands.flatMap((b) => b.names))];
   const click = onSelect
     ? (state: MouseHandlerDataParam) => {
         const row = rows[Number(state.activeTooltipIndex)];
@@ -125,10 +134,13 @@ export function Chart(props: ChartProps) {
               {!minimal && (
                 <Tooltip
                   cursor={categorical ? { fill: 'var(--surface-2)' } : { stroke: 'var(--border)' }}
-                  content={(p) => <ChartTooltip active={p.active} payload={p.payload} linesFor={tooltipLines ?? defaultLines} title={categories ? (row) => categories[row.t] ?? '' : undefined} />}
+                  content={(p) => <ChartTooltip active={p.active} payload={p.payload} linesFor={withBands} title={categories ? (row) => categories[row.t] ?? '' : undefined} />}
                   isAnimationActive={false}
                 />
               )}
+              {bands.map((b) => (
+                <ReferenceArea key={b.x1} x1={b.x1} x2={b.x2} fill="var(--down)" fillOpacity={0.12} stroke="none" ifOverflow="hidden" />
+              ))}
               {series.map((s) =>
                 kind === 'bar' ? (
                   <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? 'a' : undefined} isAnimationActive={false} radius={stacked ? 0 : 2} maxBarSize={axes ? 72 : undefined}>
@@ -147,6 +159,12 @@ export function Chart(props: ChartProps) {
           </ResponsiveContainer>
         )}
       </div>
+      {!minimal && firingNames.length > 0 && (
+        <p className="mt-1 inline-flex items-center gap-1.5 text-xs text-muted" data-testid="firing-bands">
+          <span aria-hidden="true" className="h-2 w-3 rounded-sm bg-down opacity-30" />
+          Alert firing ({bands.length === 1 ? '1 period' : `${bands.length} periods`}): {firingNames.join(', ')}
+        </p>
+      )}
     </figure>
   );
 }

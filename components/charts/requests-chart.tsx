@@ -3,6 +3,7 @@ import { formatCount } from '@/lib/format/number';
 import { SERIES_COLORS, seriesColor, statusColor } from '@/lib/format/palette';
 import type { RequestGroup, SeriesResponse } from '@/lib/swr/types';
 import { Chart, type ChartSeries } from './chart';
+import type { ChartBand } from './firing-bands';
 import { seriesToRows, type ChartRow } from './rows';
 
 interface Props {
@@ -13,10 +14,11 @@ interface Props {
   onSelect?: (row: ChartRow, key?: string) => void;
   hrefFor?: (key: string) => string;
   textSize?: number;
+  bands?: ChartBand[];
 }
 
 /** Request volume over time, stacked by provider (or model, status, source). */
-export function RequestsChart({ data, by, domain, height = 240, onSelect, hrefFor, textSize }: Props) {
+export function RequestsChart({ data, by, domain, height = 240, onSelect, hrefFor, textSize, bands }: Props) {
   const keys = data.series.map((s) => s.key).sort();
   // Providers keep one colour everywhere; models and sources are too many to fix, so they take the palette in order.
   const colorOf = (key: string, i: number) =>
@@ -40,6 +42,7 @@ export function RequestsChart({ data, by, domain, height = 240, onSelect, hrefFo
       emptyText="No requests in this range"
       onSelect={onSelect}
       textSize={textSize}
+      bands={bands}
     />
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
+import { ProcessTile } from '@/components/system/process-tile';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
@@ -34,6 +35,7 @@ export function OverviewView() {
       </div>
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} />
       {targets && <TargetStrip targets={targets} />}
+      <ProcessTile />
       {noLogs ? (
         <EmptyState title={sources.length === 0 ? 'No log source configured — request charts need CCProxy’s log' : 'No log lines yet'}>
           {sources.length === 0 ? (

@@ -1,11 +1,12 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { ErrorsPie } from '@/components/charts/errors-pie';
-import { LatencyHistogram } from '@/components/charts/latency-histogram';
-import { ProviderBars } from '@/components/charts/provider-bars';
-import { RequestsChart } from '@/components/charts/requests-chart';
+import { ProcessTile } from '@/components/system/process-tile';
 import { LocalTime } from '@/components/ui/local-time';
+import { WallErrors } from '@/components/wall/wall-errors';
+import { WallLatency } from '@/components/wall/wall-latency';
+import { WallProviders } from '@/components/wall/wall-providers';
+import { WallRequests } from '@/components/wall/wall-requests';
 import { ApiFailure, setApiToken } from '@/lib/swr/fetcher';
 import { useHeartbeat } from '@/lib/swr/use-heartbeat';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
@@ -30,12 +31,9 @@ function Tile({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-// Axis text for a TV read from across the room (1080p; a 4K screen scales CSS pixels the same way).
-const WALL_TEXT = 16;
-
 const Waiting = () => <div className="skeleton h-full" aria-hidden="true" />;
 
-/** A TV across the room: big numbers, four charts, no scrolling, no navigation. */
+/** A TV across the room: big numbers, four charts, no scrolling, no navigation; charts in plain SVG, no recharts. */
 export function WallView({ token }: { token: string | null }) {
   // Set before any hook fetches; the module keeps it for every later read.
   setApiToken(token);
@@ -65,11 +63,12 @@ export function WallView({ token }: { token: string | null }) {
       <StaleNotice beat={beat} refreshMs={refreshMs} dataError={dataError} />
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} wall />
       {targets && <TargetStrip targets={targets} large />}
+      <ProcessTile className="lg:grid-cols-4" />
       <div className="grid min-h-0 flex-1 grid-cols-2 grid-rows-2 gap-[1.2vh]">
-        <Tile title="Requests by provider">{requests.data ? <RequestsChart data={requests.data} by="provider" domain={[from, to]} height="100%" textSize={WALL_TEXT} /> : <Waiting />}</Tile>
-        <Tile title="Errors by status">{errors ? <ErrorsPie data={errors} by="status" height="100%" textSize={WALL_TEXT} /> : <Waiting />}</Tile>
-        <Tile title="Response times">{latency.data ? <LatencyHistogram data={latency.data} height="100%" textSize={WALL_TEXT} /> : <Waiting />}</Tile>
-        <Tile title="Provider usage">{providers ? <ProviderBars data={providers} metric="requests" height="100%" textSize={WALL_TEXT} /> : <Waiting />}</Tile>
+        <Tile title="Requests by provider">{requests.data ? <WallRequests data={requests.data} domain={[from, to]} /> : <Waiting />}</Tile>
+        <Tile title="Errors by status">{errors ? <WallErrors data={errors} /> : <Waiting />}</Tile>
+        <Tile title="Response times">{latency.data ? <WallLatency data={latency.data} /> : <Waiting />}</Tile>
+        <Tile title="Provider usage">{providers ? <WallProviders data={providers} /> : <Waiting />}</Tile>
       </div>
     </div>
   );

@@ -3,21 +3,27 @@ import { useState, type FormEvent } from 'react';
 import { ApiFailure, sendJson } from '@/lib/swr/send-json';
 import { Notice } from './notice';
 
-/** Exchanges the admin token for a session cookie, then goes to `next` with a full load so the server sees it. */
-export function LoginForm({ next, reason }: { next: string; reason: string | null }) {
-  const [token, setToken] = useState('');
+function failureText(err: unknown): string {
+  if (err instanceof ApiFailure && err.status === 401) return 'That password or token is not valid.';
+  if (err instanceof ApiFailure && err.status === 403) return err.message;
+  return err instanceof Error ? err.message : 'Signing in failed.';
+}
+
+/** Exchanges the admin password (or a read/admin token) for a session cookie, then goes to `next` with a full load. */
+export function LoginForm({ next, reason, label, hint, focus = true }: { next: string; reason: string | null; label: string; hint: string; focus?: boolean }) {
+  const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!token.trim()) return setError('Enter the admin token.');
+    if (!secret) return setError('Enter the password or a token.');
     setBusy(true);
     setError(null);
     try {
-      await sendJson('POST', '/api/v1/session', { token: token.trim() });
+      await sendJson('POST', '/api/v1/session', { password: secret });
       window.location.assign(next);
     } catch (err) {
-      setError(err instanceof ApiFailure && err.status === 401 ? 'That token is not valid. Use LOOKOUT_ADMIN_TOKEN or the one in data/admin-token.' : err instanceof Error ? err.message : 'Signing in failed.');
+      setError(failureText(err));
       setBusy(false);
     }
   };
@@ -26,27 +32,28 @@ export function LoginForm({ next, reason }: { next: string; reason: string | nul
       {reason && <Notice tone="warn">{reason}</Notice>}
       <div>
         <label htmlFor="token" className="mb-1 block text-sm font-medium">
-          Admin token
+          {label}
         </label>
+        {/* id "token" predates passwords; scripts and tests fill it with a token or the password alike. */}
         <input
           id="token"
-          name="token"
+          name="password"
           type="password"
           autoComplete="current-password"
-          autoFocus
-          value={token}
-          onChange={(e) => setToken(e.target.value)}
+          autoFocus={focus}
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'token-error' : 'token-hint'}
+          aria-describedby={error ? 'password-error' : 'password-hint'}
           className="w-full rounded-md border border-line bg-bg px-3 py-2 font-mono text-sm aria-[invalid=true]:border-down"
         />
         {error ? (
-          <p id="token-error" role="alert" className="mt-1 text-xs font-medium text-down">
+          <p id="password-error" role="alert" className="mt-1 text-xs font-medium text-down">
             {error}
           </p>
         ) : (
-          <p id="token-hint" className="mt-1 text-xs text-muted">
-            LOOKOUT_ADMIN_TOKEN, or the token Lookout wrote to data/admin-token on first start.
+          <p id="password-hint" className="mt-1 text-xs text-muted">
+            {hint}
           </p>
         )}
       </div>

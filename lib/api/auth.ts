@@ -1,22 +1,31 @@
 import type { Lookout } from '@/lib/engine/context';
+import { resolveToken } from '@/lib/auth/credentials';
 import { allows, type Principal, type Scope } from '@/lib/auth/scope';
 import { findSession, SESSION_COOKIE } from '@/lib/auth/sessions';
-import { safeEqual } from '@/lib/auth/secrets';
 import { ApiError } from './errors';
 
-function readCookie(header: string | null, name: string): string | null {
+export function readCookie(header: string | null, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }
 
-/** Who is calling: a bearer token, a session cookie, or nobody. */
+/** Who is calling: a bearer token (admin or API token), a session cookie, or nobody. */
 export function identify(lookout: Lookout, authorization: string | null, cookieHeader: string | null): Principal | null {
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  if (bearer) return safeEqual(bearer, lookout.adminToken) ? { scope: 'admin', via: 'token' } : null;
+  if (bearer) {
+    const grant = resolveToken(lookout, bearer);
+    return grant ? { scope: grant.scope, via: 'token' } : null;
+  }
   const session = readCookie(cookieHeader, SESSION_COOKIE);
   if (session) {
     const scope = findSession(lookout.readDb, session, lookout.clock.now());
@@ -26,17 +35,27 @@ export function identify(lookout: Lookout, authorization: string | null, cookieH
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const csrf = (message: string) => new ApiError(403, 'csrf_rejected', message);
 
-/** Cookies ride along on cross-site requests; a JSON body or same-origin marker cannot be forged by a form. */
-function checkCsrf(req: Request): void {
+/**
+ * Cookies ride along on requests other sites make; a foreign Origin, a cross-site fetch or a body a
+ * plain HTML form can send (form-encoded, multipart, text/plain) is refused. Bearer calls never get here.
+ */
+export function requireSameOrigin(req: Request): void {
   if (!MUTATING.has(req.method)) return;
   const origin = req.headers.get('origin');
-  if (origin && origin !== new URL(req.url).origin && origin !== `${req.headers.get('x-forwarded-proto') ?? 'http'}://${req.headers.get('host')}`) {
-    throw new ApiError(403, 'csrf_rejected', 'This request came from another site; Lookout only accepts changes from its own pages.');
+  const self = new URL(req.url).origin;
+  const forwarded = `${req.headers.get('x-forwarded-proto') ?? 'http'}://${req.headers.get('host')}`;
+  if (origin && origin !== self && origin !== forwarded) {
+    throw csrf('This request came from another site; Lookout only accepts changes from its own pages.');
+  }
+  const site = req.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') {
+    throw csrf('This request came from another site; Lookout only accepts changes from its own pages.');
   }
   const type = req.headers.get('content-type') ?? '';
-  if (req.method !== 'DELETE' && !type.startsWith('application/json')) {
-    throw new ApiError(403, 'csrf_rejected', 'Browser changes must be sent as application/json.');
+  if (req.method !== 'DELETE' && !/^application\/json\s*(;|$)/i.test(type)) {
+    throw csrf('Browser changes must be sent as application/json.');
   }
 }
 
@@ -55,6 +74,6 @@ export function authorize(lookout: Lookout, req: Request, need: Scope): Principa
   if (!allows(principal.scope, need)) {
     throw new ApiError(403, 'forbidden', `This needs the ${need} scope; the credentials used have ${principal.scope}.`);
   }
-  if (principal.via === 'session') checkCsrf(req);
+  if (principal.via === 'session') requireSameOrigin(req);
   return principal;
 }

@@ -3,8 +3,7 @@ import { decodeCursor } from '@/lib/queries/search-logs';
 import { badRequest } from './errors';
 import { parseLimit, parseRange } from './params';
 import { parseEnum } from './stats-params';
-
-const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+import { LOG_LEVELS, passes, textParam } from './query-schemas';
 
 /** `GET /api/v1/logs` parameters: range, q, source, level, limit, cursor. */
 export function parseLogSearch(params: URLSearchParams, now: number) {
@@ -15,7 +14,7 @@ export function parseLogSearch(params: URLSearchParams, now: number) {
   const cursor = rawCursor ? decodeCursor(rawCursor) : null;
   if (rawCursor && !cursor) throw badRequest('invalid_parameter', 'cursor: not a cursor from a previous answer; drop it to start from the newest line.');
   const source = params.get('source') || undefined;
-  if (source && (source.length > 200 || source.includes('\0'))) throw badRequest('invalid_parameter', 'source: not a source name.');
-  const level = params.get('level') ? parseEnum(params, 'level', LEVELS, 'info') : undefined;
+  if (source && !passes(textParam, source)) throw badRequest('invalid_parameter', 'source: not a source name.');
+  const level = params.get('level') ? parseEnum(params, 'level', LOG_LEVELS, 'info') : undefined;
   return { from, to, terms: parsed.terms, cursor, source, level, limit: parseLimit(params, 100, 1_000) };
 }

@@ -5,13 +5,14 @@ import type { LogFilters } from '@/lib/queries/log-filters';
 import { authorize } from './auth';
 import { badRequest } from './errors';
 import { parseRange } from './params';
+import { passes, stepParam, textParam } from './query-schemas';
 
 const MAX_POINTS = 5_000;
 
 function text(params: URLSearchParams, name: string): string | undefined {
   const v = params.get(name);
   if (v === null || v === '') return undefined;
-  if (v.length > 200 || v.includes('\0')) throw badRequest('invalid_parameter', `${name}: must be at most 200 characters, without NUL bytes.`);
+  if (!passes(textParam, v)) throw badRequest('invalid_parameter', `${name}: must be at most 200 characters, without NUL bytes.`);
   return v;
 }
 
@@ -27,8 +28,8 @@ export function parseStep(params: URLSearchParams, from: number, to: number): nu
   const raw = params.get('step');
   const auto = Math.max(10_000, Math.ceil((to - from) / 120 / 10_000) * 10_000);
   if (raw === null || raw === '') return auto;
-  const ms = /^\d{1,12}$/.test(raw) ? Number(raw) : parseDuration(raw);
-  if (ms === null || ms < 10_000 || ms % 10_000 !== 0) throw badRequest('invalid_parameter', 'step: must be a multiple of 10s, such as 10s, 1m or 1h.');
+  const ms = passes(stepParam, raw) ? (/^\d{1,12}$/.test(raw) ? Number(raw) : parseDuration(raw)) : null;
+  if (ms === null) throw badRequest('invalid_parameter', 'step: must be a multiple of 10s, such as 10s, 1m or 1h.');
   if ((to - from) / ms > MAX_POINTS) throw badRequest('invalid_parameter', `step: too small for this range (more than ${MAX_POINTS} points).`);
   return ms;
 }

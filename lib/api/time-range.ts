@@ -5,6 +5,14 @@ import { parseDuration } from '@/lib/config/duration';
  * Returns null when the text is none of these.
  */
 export function parseTime(text: string, now: number): number | null {
+  const ms = parseTimeUnchecked(text, now);
+  // Outside 1970…9999 a time cannot be printed as RFC 3339 and only makes for absurd ranges.
+  return ms !== null && Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS ? ms : null;
+}
+
+const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+function parseTimeUnchecked(text: string, now: number): number | null {
   const s = text.trim();
   if (s === 'now') return now;
   const rel = /^now([+-])(.+)$/.exec(s);

@@ -5,10 +5,13 @@ import { randomToken, sha256 } from './secrets';
 export const SESSION_COOKIE = 'lookout_session';
 export const SESSION_TTL_MS = 7 * 86_400_000;
 
-/** Creates a session and returns the cookie value; only its hash is stored. */
-export function createSession(db: Db, scope: Scope, now: number): string {
+/** Creates a session and returns the cookie value; only its hash is stored. `tokenId` ties it to an API token's life. */
+export function createSession(db: Db, scope: Scope, now: number, tokenId: number | null = null): string {
   const value = randomToken('lk_sess');
-  db.prepare('INSERT INTO sessions (id, scope, created_at, expires_at) VALUES (?, ?, ?, ?)').run(sha256(value), scope, now, now + SESSION_TTL_MS);
+  db.transaction(() => {
+    db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+    db.prepare('INSERT INTO sessions (id, scope, created_at, expires_at, token_id) VALUES (?, ?, ?, ?, ?)').run(sha256(value), scope, now, now + SESSION_TTL_MS, tokenId);
+  })();
   return value;
 }
 

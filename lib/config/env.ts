@@ -7,6 +7,10 @@ export interface Env {
   dataDir: string;
   configFile: string | null;
   adminToken: string | null;
+  /** LOOKOUT_ADMIN_PASSWORD: when set it is the password, and choosing one on /login is off. */
+  adminPassword?: string | null;
+  /** LOOKOUT_EMBED_FRAME_ANCESTORS: who may frame /embed (CSP sources); default 'self'. */
+  embedFrameAncestors?: string;
   anonymousRead: boolean;
   /** Where people reach this Lookout: links in notifications point here. */
   externalUrl: string;
@@ -27,6 +31,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(
     dataDir,
     configFile,
     adminToken: env.LOOKOUT_ADMIN_TOKEN?.trim() || null,
+    adminPassword: env.LOOKOUT_ADMIN_PASSWORD || null,
+    embedFrameAncestors: env.LOOKOUT_EMBED_FRAME_ANCESTORS?.trim() || "'self'",
     anonymousRead: /^(1|true|yes)$/i.test(env.LOOKOUT_ANONYMOUS_READ ?? ''),
     externalUrl: (env.LOOKOUT_EXTERNAL_URL || `http://localhost:${Number(env.PORT) || 3000}`).replace(/\/+$/, ''),
   };

@@ -5,18 +5,19 @@ import { z } from 'zod';
 import { parseDuration } from './duration';
 import { targetInputSchema } from './target-schema';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
+import { watchedProcessesSchema } from '@/lib/system/process-schema';
 
 const durationText = z.string().refine((s) => parseDuration(s) !== null, 'must be a duration such as 30s, 5m or 7d');
 const sizeText = z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 500MB or 10GB');
 
 export const provisioningSchema = z.object({
   global: z
-    .object({ scrape_interval: durationText.optional(), evaluation_interval: durationText.optional() })
+    .object({ scrape_interval: durationText.optional(), evaluation_interval: durationText.optional(), system_interval: durationText.optional() })
     .passthrough()
     .optional(),
   targets: z.array(targetInputSchema).optional(),
   logs: z.array(logSourceSchema).optional(),
-  processes: z.array(z.object({ name: z.string() }).passthrough()).optional(),
+  processes: watchedProcessesSchema.optional(),
   rule_files: z.array(z.string()).optional(),
   alerting: z.record(z.string(), z.unknown()).optional(),
   retention: z

@@ -5,6 +5,10 @@ import { createAlerting, type Alerting, type AlertingState } from '@/lib/alertin
 import type { NotificationRecord } from '@/lib/alerting/notification-log';
 import { loadRuleFiles, RuleManager, type RuleGroupDef, type RuleManagerState } from '@/lib/rules';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
+import { recordTransitions } from '@/lib/rules/alert-history-store';
+import { diffAlerts, snapshotAlerts, type AlertSnapshot } from '@/lib/rules/alert-transitions';
+import { readUiRules } from '@/lib/rules/ui-rule-store';
+import { uiRulesShell, withUiRules } from '@/lib/rules/ui-rules';
 
 const IDLE_CHECK_MS = 60_000;
 
@@ -13,9 +17,9 @@ function loadState<T>(db: Db, key: 'rules' | 'alerting'): T | null {
   return text ? (JSON.parse(text) as T) : null;
 }
 
-/** Loads the provisioning file's rule files; a broken file throws with its name, group and rule. */
+/** Loads the provisioning file's rule files (and the group of /alerts rules); a broken file throws with its name, group and rule. */
 export function loadRules(config: Provisioning, baseDir: string, evaluationIntervalMs: number): RuleGroupDef[] {
-  return loadRuleFiles(config.rule_files ?? [], baseDir, evaluationIntervalMs);
+  return [...loadRuleFiles(config.rule_files ?? [], baseDir, evaluationIntervalMs), uiRulesShell(evaluationIntervalMs)];
 }
 
 /**
@@ -27,6 +31,10 @@ export class AlertEngine {
   alerting: Alerting | null = null;
   private timer: TimerHandle | null = null;
   private readonly externalURL: string;
+  private fileDefs: RuleGroupDef[];
+  private lastAlerts: AlertSnapshot;
+  /** Read by the system sampler: how long the last round of rule evaluation took (real time). */
+  readonly evalStats = { evaluations: 0, failures: 0, lastSeconds: 0 };
 
   constructor(
     private readonly db: Db,
@@ -36,23 +44,31 @@ export class AlertEngine {
     externalURL: string,
   ) {
     this.externalURL = externalURL;
+    this.fileDefs = defs;
     this.rules = new RuleManager(
       { source: createSqliteSeriesSource(db), generatorURL: () => `${externalURL}/alerts` },
-      defs,
+      withUiRules(defs, readUiRules(db)),
       loadState<RuleManagerState>(db, 'rules'),
     );
+    this.lastAlerts = snapshotAlerts(this.rules.list());
     this.alerting = this.buildAlerting(alertingConfig, loadState<AlertingState>(db, 'alerting'));
   }
 
   start(): void {
     const tick = () => {
+      const began = performance.now();
       try {
-        const alerts = this.rules.tick(this.clock.now());
+        const now = this.clock.now();
+        const alerts = this.rules.tick(now);
         this.save('rules', this.rules.toJSON());
         if (alerts.length) this.alerting?.dispatcher.put(alerts);
+        this.recordHistory(now);
       } catch (err) {
+        this.evalStats.failures++;
         console.error('[lookout] rule evaluation failed', err);
       }
+      this.evalStats.evaluations++;
+      this.evalStats.lastSeconds = (performance.now() - began) / 1000;
       const next = this.rules.nextDueAt();
       const wait = Number.isFinite(next) ? Math.max(0, next - this.clock.now()) : IDLE_CHECK_MS;
       this.timer = this.clock.setTimeout(tick, wait);
@@ -73,8 +89,26 @@ export class AlertEngine {
     const next = this.buildAlerting(alertingConfig, saved);
     void this.alerting?.dispatcher.stop();
     this.alerting = next;
-    this.rules.load(defs);
+    this.fileDefs = defs;
+    this.rules.load(withUiRules(defs, readUiRules(this.db)));
     this.persist();
+  }
+
+  /** Applies a change to the rules made in /alerts; every other group keeps its state. */
+  reloadUiRules(): void {
+    this.rules.load(withUiRules(this.fileDefs, readUiRules(this.db)));
+    this.persist();
+  }
+
+  /** Appends the pending/firing/resolved transitions of the last evaluation to the alert history. */
+  private recordHistory(now: number): void {
+    const next = snapshotAlerts(this.rules.list());
+    try {
+      recordTransitions(this.db, diffAlerts(this.lastAlerts, next, now));
+    } catch (err) {
+      console.error('[lookout] recording alert history failed', err);
+    }
+    this.lastAlerts = next;
   }
 
   /** Saves both states now: after a silence changes, and at shutdown. */

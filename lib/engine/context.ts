@@ -3,8 +3,9 @@ import type { Db } from '@/lib/db/connection';
 import type { Env } from '@/lib/config/env';
 import type { Provisioning, Settings } from '@/lib/config/provisioning';
 import type { ScheduledTarget } from '@/lib/probes/types';
-import type { IngestService } from '@/lib/ingest/ingest-service';
+import type { Ingest } from '@/lib/ingest/ingest';
 import type { AlertEngine } from './alert-engine';
+import type { SystemSampler } from '@/lib/system/sampler';
 
 export interface ProbeSchedule {
   upsert(target: ScheduledTarget): void;
@@ -27,7 +28,8 @@ export interface Lookout extends EngineContext {
   provisioningDir: string;
   adminToken: string;
   version: string;
-  ingest: IngestService;
+  ingest: Ingest;
   alerts: AlertEngine;
+  system: SystemSampler;
   stop(): Promise<void>;
 }

@@ -8,9 +8,10 @@ import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { ProbeScheduler } from './scheduler';
 import { CheckWriter } from './check-writer';
 import { Retention } from './retention';
-import { IngestService } from '@/lib/ingest/ingest-service';
+import { createIngest } from '@/lib/ingest/worker/create-ingest';
 import { AlertEngine, loadRules } from './alert-engine';
 import type { Lookout } from './context';
+import { createSystemSampler } from '@/lib/system/create-sampler';
 import { VERSION } from './version';
 
 const FIRST_CHECK_SPREAD_MS = 15_000;
@@ -41,7 +42,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     // Spread first checks, but never make a new slow-interval target wait minutes for its first answer.
     jitter: (interval) => Math.random() * Math.min(interval, FIRST_CHECK_SPREAD_MS),
   });
-  const ingest = new IngestService(db, clock);
+  const ingest = createIngest(db, clock, env.dataDir);
   const alerts = new AlertEngine(db, clock, ruleDefs, config.alerting, env.externalUrl);
   const lookout: Lookout = {
     env,
@@ -56,7 +57,9 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     version: VERSION,
     ingest,
     alerts,
+    system: createSystemSampler(() => lookout, db, clock, env.dataDir, scheduler, alerts, ingest),
     stop: async () => {
+      lookout.system.stop();
       await scheduler.stop();
       await ingest.stop();
       await alerts.stop();
@@ -78,6 +81,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     retention.start();
     ingest.start();
     alerts.start();
+    lookout.system.start();
   }
   return lookout;
 }

@@ -77,6 +77,17 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
   {
+    table: 'alert_history',
+    sql: 'DELETE FROM alert_history WHERE id IN (SELECT id FROM alert_history WHERE ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.rollupsMs,
+  },
+  {
+    table: 'system_samples',
+    sql: 'DELETE FROM system_samples WHERE (series_id, ts) IN (SELECT series_id, ts FROM system_samples WHERE ts < ? LIMIT ?)',
+    // Raw 15 s samples of every host and process series add up; a week serves rules and the /system charts.
+    cutoff: (now, s) => now - Math.min(s.retention.checksMs, 8 * 86_400_000),
+  },
+  {
     table: 'sessions',
     sql: 'DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < ? LIMIT ?)',
     cutoff: (now) => now,

@@ -22,6 +22,9 @@ export interface SchedulerStats {
   missed: number;
   /** Largest delay between a slot's due time and its check actually starting. */
   maxLatenessMs: number;
+  /** Checks started, and the sum of their delays after their due time (a mean lateness over any window). */
+  started: number;
+  latenessSumMs: number;
 }
 
 /** The scheduler's per-target state (internal). */

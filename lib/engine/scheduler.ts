@@ -19,7 +19,7 @@ export class ProbeScheduler {
   private readonly pending = new Set<Promise<void>>();
   private running = false;
   private active = 0;
-  private counts = { completed: 0, skipped: 0, missed: 0, maxLatenessMs: 0 };
+  private counts = { completed: 0, skipped: 0, missed: 0, maxLatenessMs: 0, started: 0, latenessSumMs: 0 };
 
   constructor(opts: SchedulerOptions) {
     this.clock = opts.clock;
@@ -140,7 +140,10 @@ export class ProbeScheduler {
 
   private launch(job: Job): void {
     const { entry, due } = job;
-    this.counts.maxLatenessMs = Math.max(this.counts.maxLatenessMs, Math.round(this.clock.now() - due));
+    const lateness = Math.round(this.clock.now() - due);
+    this.counts.maxLatenessMs = Math.max(this.counts.maxLatenessMs, lateness);
+    this.counts.started++;
+    this.counts.latenessSumMs += lateness;
     this.active++;
     const done = runGuarded(this.run, entry.target.spec, this.clock, due).then((result) => {
       this.active--;

@@ -7,11 +7,12 @@ import { ensureHttpSource, upsertFileSources } from './sources';
 import type { LogSourceInput } from './source-schema';
 import type { Rejection } from './record';
 import { FtsCatchUp } from './fts-catch-up';
+import type { Ingest } from './ingest';
 
 const TICK_MS = 10_000;
 
 /** Owns every source's pipeline and tailer, and the one function that writes log batches. */
-export class IngestService {
+export class IngestService implements Ingest {
   private readonly write: (b: LogBatch) => void;
   private readonly pipelines = new Map<string, SourcePipeline>();
   private readonly tailers = new Map<string, { tailer: FileTailer; signature: string }>();
@@ -76,6 +77,16 @@ export class IngestService {
     return this.synced;
   }
 
+  /** Starts tailing the file sources already in the database, as after a restart of the worker. */
+  resume(): Promise<void> {
+    return this.reconcile();
+  }
+
+  /** Every tailer's status, for the worker to post to the main thread. */
+  statuses(): TailStatus[] {
+    return [...this.tailers.values()].map((t) => t.tailer.status());
+  }
+
   /** Resolves once the tailers match the latest change of sources. */
   whenSynced(): Promise<void> {
     return this.synced;
@@ -100,8 +111,8 @@ export class IngestService {
     await Promise.all([...this.tailers.values()].map((t) => t.tailer.stop()));
   }
 
-  /** The HTTP path: lines are parsed and committed before this returns. */
-  ingestLines(sourceName: string, lines: InputLine[], rejects: Rejection[]): { accepted: number; rejected: number } {
+  /** The HTTP path: lines are parsed and committed before this resolves. */
+  async ingestLines(sourceName: string, lines: InputLine[], rejects: Rejection[]): Promise<{ accepted: number; rejected: number }> {
     ensureHttpSource(this.db, sourceName, this.clock.now());
     const batch = this.commit(sourceName, (p) => p.prepare(lines, this.clock.now(), rejects));
     return { accepted: batch.records.length, rejected: batch.rejects.length };

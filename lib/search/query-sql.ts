@@ -16,6 +16,33 @@ const COLUMNS: Record<string, { sql: string; numeric: boolean }> = {
 
 const LEVEL_ALIASES: Record<string, string> = { warning: 'warn', err: 'error', critical: 'fatal' };
 
+/** A `level:` value as stored: lower case, with the common aliases mapped. */
+export const normalizeLevel = (value: string) => LEVEL_ALIASES[value.toLowerCase()] ?? value.toLowerCase();
+
+/** Partial indexes on (column, ts) from migration 006: a positive term on the column can drive the scan. */
+const TERM_INDEXES: Record<string, string> = { status: 'logs_status_ts', provider: 'logs_provider_ts' };
+
+/** The index a count over these terms should scan instead of the time index, or null. */
+export function termIndex(terms: Term[]): string | null {
+  for (const t of terms) if (t.kind === 'field' && !t.negate && TERM_INDEXES[t.field]) return TERM_INDEXES[t.field];
+  return null;
+}
+
+/**
+ * The level and source the terms ask for when they ask nothing else (so line rollups can count them);
+ * null when some term needs the lines, or two terms ask for different values.
+ */
+export function rollupFilter(terms: Term[]): { level?: string; source?: string } | null {
+  const out: { level?: string; source?: string } = {};
+  for (const t of terms) {
+    if (t.kind !== 'field' || t.negate || t.op !== '=' || t.value === '' || (t.field !== 'level' && t.field !== 'source')) return null;
+    const value = t.field === 'level' ? normalizeLevel(t.value) : t.value;
+    if (out[t.field] !== undefined && out[t.field] !== value) return null;
+    out[t.field] = value;
+  }
+  return out;
+}
+
 function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
@@ -51,7 +78,7 @@ export function termsToSql(terms: Term[], ftsMark: number): { where: string; par
       const sql = col ? col.sql : 'json_extract(fields, ?)';
       if (!col) params.push(`$."${t.field.replace(/"/g, '')}"`);
       const numeric = col ? col.numeric : /^-?\d+(\.\d+)?$/.test(t.value);
-      const value = t.field === 'level' ? (LEVEL_ALIASES[t.value.toLowerCase()] ?? t.value.toLowerCase()) : t.value;
+      const value = t.field === 'level' ? normalizeLevel(t.value) : t.value;
       clause = `${sql} ${t.op} ?`;
       params.push(numeric && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
     }

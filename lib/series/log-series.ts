@@ -1,9 +1,12 @@
 import type { Db } from '@/lib/db/connection';
 import { bucketUpperBound, histogramFromJson } from '@/lib/stats/histogram';
-import type { RawSeries } from './types';
+import { inReadOrder, SeriesIndex, type WindowSeries } from './series-window';
+import type { Matcher, RawSeries } from './types';
 
-const STEP = 10_000;
+export const LOG_STEP = 10_000;
 const LE_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] as const;
+// Points of one rollup row get consecutive `ord`s (one slot per series it feeds), as the one-pass read listed them.
+const SLOT = 32;
 
 interface Row {
   ts: number;
@@ -20,70 +23,126 @@ interface Row {
   hist: string;
 }
 
-/**
- * Counters are delivered as a scrape would see them: a cumulative sample every 10 s across the
- * range for every label set with events in it, starting from 0 just before the first bucket.
- */
-class CounterSet {
-  private readonly byKey = new Map<string, { labels: Record<string, string>; deltas: Map<number, number> }>();
+interface LevelRow {
+  ts: number;
+  job: string;
+  level: string;
+  lines: number;
+}
 
-  add(labels: Record<string, string>, ts: number, delta: number): void {
-    const key = JSON.stringify(labels);
-    let e = this.byKey.get(key);
-    if (!e) this.byKey.set(key, (e = { labels, deltas: new Map() }));
-    e.deltas.set(ts, (e.deltas.get(ts) ?? 0) + delta);
+function perLe(hist: string): number[] {
+  const out = new Array<number>(LE_SECONDS.length).fill(0);
+  for (const [i, n] of histogramFromJson(hist)) {
+    const upper = bucketUpperBound(i) / 1000;
+    for (let k = 0; k < LE_SECONDS.length; k++) if (upper <= LE_SECONDS[k] * 1.0000001) out[k] += n;
+  }
+  return out;
+}
+
+type Emit = (ix: SeriesIndex, r: Row, ord: number) => void;
+const base = (name: string, r: Row) => ({ __name__: name, job: r.job, provider: r.provider });
+
+/** How each rollup row feeds each counter family: label set, increment, slot. */
+const FAMILIES: Record<string, Emit> = {
+  http_requests_total: (ix, r, ord) => {
+    const status = r.status ? String(r.status) : '';
+    ix.add(`${r.job}\0${r.provider}\0${r.model}\0${status}`, () => ({ ...base('http_requests_total', r), model: r.model, status }), r.ts, r.requests, ord);
+  },
+  llm_tokens_total: (ix, r, ord) => {
+    const key = `${r.job}\0${r.provider}\0${r.model}\0`;
+    ix.add(`${key}input`, () => ({ ...base('llm_tokens_total', r), model: r.model, type: 'input' }), r.ts, r.input_tokens, ord + 1);
+    ix.add(`${key}output`, () => ({ ...base('llm_tokens_total', r), model: r.model, type: 'output' }), r.ts, r.output_tokens, ord + 2);
+  },
+  llm_rate_limited_total: (ix, r, ord) => ix.add(`${r.job}\0${r.provider}`, () => base('llm_rate_limited_total', r), r.ts, r.rate_limited, ord + 3),
+  http_request_duration_seconds_sum: (ix, r, ord) =>
+    ix.add(`${r.job}\0${r.provider}`, () => base('http_request_duration_seconds_sum', r), r.ts, r.latency_sum / 1000, ord + 4),
+  http_request_duration_seconds_count: (ix, r, ord) =>
+    ix.add(`${r.job}\0${r.provider}`, () => base('http_request_duration_seconds_count', r), r.ts, r.latency_count, ord + 5),
+  http_request_duration_seconds_bucket: (ix, r, ord) => {
+    const counts = perLe(r.hist);
+    LE_SECONDS.forEach((le, k) =>
+      ix.add(`${r.job}\0${r.provider}\0${le}`, () => ({ ...base('http_request_duration_seconds_bucket', r), le: String(le) }), r.ts, counts[k], ord + 6 + k),
+    );
+    ix.add(`${r.job}\0${r.provider}\0+Inf`, () => ({ ...base('http_request_duration_seconds_bucket', r), le: '+Inf' }), r.ts, r.latency_count, ord + 20);
+  },
+};
+export const LOG_FAMILIES = [...Object.keys(FAMILIES), 'log_lines_total'];
+
+/**
+ * Counters are delivered as a scrape would see them: a cumulative sample every 10 s across [start, end],
+ * starting from 0 just before the first bucket, for every label set with a row in [start - 10 s, end).
+ */
+function cumulative(s: WindowSeries, from: number, start: number, end: number): [number, number][] {
+  const samples: [number, number][] = [];
+  let total = 0;
+  let j = from;
+  for (let t = Math.floor(start / LOG_STEP) * LOG_STEP; t <= end; t += LOG_STEP) {
+    let bucket = 0;
+    while (j < s.ts.length && s.ts[j] <= t - LOG_STEP) bucket += s.values[j++];
+    total += bucket;
+    samples.push([t, total]);
+  }
+  return samples;
+}
+
+/** The 10 s request and line-level rollups of [lo, hi), indexed per family on first use. */
+export class LogWindow {
+  private readonly families = new Map<string, SeriesIndex>();
+
+  constructor(
+    private readonly rows: Row[],
+    private readonly levels: LevelRow[],
+  ) {}
+
+  private family(name: string): SeriesIndex {
+    let ix = this.families.get(name);
+    if (ix) return ix;
+    ix = new SeriesIndex();
+    if (name === 'log_lines_total') {
+      const offset = this.rows.length;
+      this.levels.forEach((l, j) =>
+        ix!.add(`${l.job}\0${l.level}`, () => ({ __name__: 'log_lines_total', job: l.job, level: l.level }), l.ts, l.lines, (offset + j) * SLOT),
+      );
+    } else {
+      const emit = FAMILIES[name];
+      this.rows.forEach((r, i) => emit(ix!, r, i * SLOT));
+    }
+    this.families.set(name, ix);
+    return ix;
   }
 
-  series(start: number, end: number): RawSeries[] {
-    const out: RawSeries[] = [];
-    const first = Math.floor(start / STEP) * STEP;
-    for (const { labels, deltas } of this.byKey.values()) {
-      const samples: [number, number][] = [];
-      let total = 0;
-      for (let t = first; t <= end; t += STEP) {
-        total += deltas.get(t - STEP) ?? 0;
-        samples.push([t, total]);
+  /** The counters of [start, end] whose labels match; `start - 10 s` and `end` must lie within the window. */
+  select(name: string | undefined, matchers: readonly Matcher[], start: number, end: number): RawSeries[] {
+    const names = name === undefined ? LOG_FAMILIES : LOG_FAMILIES.includes(name) ? [name] : [];
+    const found: { ord: number; series: RawSeries }[] = [];
+    for (const n of names) {
+      for (const { s, i } of this.family(n).matching(matchers, start - LOG_STEP)) {
+        if (s.ts[i] >= end) continue;
+        found.push({ ord: s.ord[i], series: { labels: { ...s.labels }, samples: cumulative(s, i, start, end) } });
       }
-      out.push({ labels, samples });
     }
-    return out;
+    return inReadOrder(found).map((f) => f.series);
   }
 }
 
-/** The log-derived counters of the contract, from the 10 s rollups over [start, end]. */
-export function logSeries(db: Db, start: number, end: number, job: string | undefined): RawSeries[] {
+/** Reads the 10 s rollups of [lo, hi), of one log source or all. */
+export function readLogWindow(db: Db, lo: number, hi: number, job: string | undefined): LogWindow {
+  const where = `r.res = ${LOG_STEP} AND r.ts >= ? AND r.ts < ? ${job === undefined ? '' : 'AND s.name = ?'}`;
+  const params = job === undefined ? [lo, hi] : [lo, hi, job];
   const rows = db
     .prepare(
       `SELECT r.ts, s.name job, r.provider, r.model, r.status, r.requests, r.input_tokens, r.output_tokens, r.rate_limited,
          r.latency_sum, r.latency_count, r.hist
-       FROM log_rollups r JOIN log_sources s ON s.id = r.source_id
-       WHERE r.res = ${STEP} AND r.ts >= ? AND r.ts < ? ${job === undefined ? '' : 'AND s.name = ?'}`,
+       FROM log_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} ORDER BY r.ts`,
     )
-    .all(...(job === undefined ? [start - STEP, end] : [start - STEP, end, job])) as Row[];
-  const c = new CounterSet();
-  for (const r of rows) {
-    const status = r.status ? String(r.status) : '';
-    c.add({ __name__: 'http_requests_total', job: r.job, provider: r.provider, model: r.model, status }, r.ts, r.requests);
-    c.add({ __name__: 'llm_tokens_total', job: r.job, provider: r.provider, model: r.model, type: 'input' }, r.ts, r.input_tokens);
-    c.add({ __name__: 'llm_tokens_total', job: r.job, provider: r.provider, model: r.model, type: 'output' }, r.ts, r.output_tokens);
-    c.add({ __name__: 'llm_rate_limited_total', job: r.job, provider: r.provider }, r.ts, r.rate_limited);
-    const base = { job: r.job, provider: r.provider };
-    c.add({ __name__: 'http_request_duration_seconds_sum', ...base }, r.ts, r.latency_sum / 1000);
-    c.add({ __name__: 'http_request_duration_seconds_count', ...base }, r.ts, r.latency_count);
-    const perLe = new Array<number>(LE_SECONDS.length).fill(0);
-    for (const [i, n] of histogramFromJson(r.hist)) {
-      const upper = bucketUpperBound(i) / 1000;
-      for (let k = 0; k < LE_SECONDS.length; k++) if (upper <= LE_SECONDS[k] * 1.0000001) perLe[k] += n;
-    }
-    LE_SECONDS.forEach((le, k) => c.add({ __name__: 'http_request_duration_seconds_bucket', ...base, le: String(le) }, r.ts, perLe[k]));
-    c.add({ __name__: 'http_request_duration_seconds_bucket', ...base, le: '+Inf' }, r.ts, r.latency_count);
-  }
+    .all(...params) as Row[];
   const levels = db
-    .prepare(
-      `SELECT r.ts, s.name job, r.level, r.lines FROM log_level_rollups r JOIN log_sources s ON s.id = r.source_id
-       WHERE r.res = ${STEP} AND r.ts >= ? AND r.ts < ? ${job === undefined ? '' : 'AND s.name = ?'}`,
-    )
-    .all(...(job === undefined ? [start - STEP, end] : [start - STEP, end, job])) as { ts: number; job: string; level: string; lines: number }[];
-  for (const l of levels) c.add({ __name__: 'log_lines_total', job: l.job, level: l.level }, l.ts, l.lines);
-  return c.series(start, end);
+    .prepare(`SELECT r.ts, s.name job, r.level, r.lines FROM log_level_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} ORDER BY r.ts`)
+    .all(...params) as LevelRow[];
+  return new LogWindow(rows, levels);
+}
+
+/** The log-derived counters of the contract, from the 10 s rollups over [start, end]. */
+export function logSeries(db: Db, start: number, end: number, job: string | undefined): RawSeries[] {
+  return readLogWindow(db, start - LOG_STEP, end, job).select(undefined, [], start, end);
 }

@@ -1,6 +1,8 @@
 import type { Db } from '@/lib/db/connection';
-import { logSeries } from './log-series';
-import { probeSeries } from './probe-series';
+import { LOG_STEP, readLogWindow } from './log-series';
+import { readProbeWindow } from './probe-series';
+import { WindowCache } from './window-cache';
+import { systemSeries } from './system-series';
 import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
 import { exactLabel, type Matcher, type RawSeries } from './types';
 
@@ -9,13 +11,16 @@ const LOG_NAMES = /^(http_requests_total|http_request_duration_seconds_(bucket|s
 
 /** The derived series of the contract, read from checks and rollups for PromQL evaluation and /metrics. */
 export function createSqliteSeriesSource(db: Db): SeriesSource {
+  const probes = new WindowCache(db, (lo, hi, job) => readProbeWindow(db, lo, hi, job));
+  const logs = new WindowCache(db, (lo, hi, job) => readLogWindow(db, lo, hi, job));
   return {
     select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[] {
       const name = exactLabel(matchers, '__name__');
       const job = exactLabel(matchers, 'job');
       const out: RawSeries[] = [];
-      if (name === undefined || PROBE_NAMES.test(name)) out.push(...probeSeries(db, startMs, endMs, job));
-      if (name === undefined || LOG_NAMES.test(name)) out.push(...logSeries(db, startMs, endMs, job));
+      if (name === undefined || PROBE_NAMES.test(name)) out.push(...probes.get(startMs, endMs, job).select(name, matchers, startMs, endMs));
+      if (name === undefined || LOG_NAMES.test(name)) out.push(...logs.get(startMs - LOG_STEP, endMs, job).select(name, matchers, startMs, endMs));
+      out.push(...systemSeries(db, matchers, startMs, endMs));
       return out.filter((s) => matchesAll(matchers, s.labels));
     },
   };

@@ -202,6 +202,9 @@ describe('the dashboard over ingested CCProxy logs', () => {
       await page.getByTestId('wall').locator('figure svg').nth(3).waitFor(WAIT);
       await expect.poll(() => page.getByTestId('tile-rps').textContent(), WAIT).toMatch(/\/s/);
       expect(await page.getByRole('navigation').count()).toBe(0);
+      // The wall draws its own SVG charts so it never loads recharts (issue #4: ≤ 250 KB of JavaScript).
+      expect(await page.getByTestId('wall').locator('.recharts-wrapper, .recharts-surface').count()).toBe(0);
+      expect(await page.getByTestId('wall').locator('figure[aria-label^="Requests per"] svg polygon').count()).toBeGreaterThan(0);
       const size = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight, w: window.innerWidth, h: window.innerHeight }));
       expect(size.sw).toBeLessThanOrEqual(size.w);
       expect(size.sh).toBeLessThanOrEqual(size.h);

@@ -15,7 +15,7 @@ type Summary = { requests: number; errors: number; client_errors: number; rate_l
 
 let tally: TallySnapshot;
 let ctx: ReturnType<typeof makeLookout>;
-const RANGE = `from=0&to=${Date.UTC(2100, 0, 1)}`;
+const RANGE = `from=${Date.UTC(2026, 0, 1)}&to=${Date.UTC(2027, 0, 1)}`;
 
 beforeAll(async () => {
   const simClock = new FakeClock(Date.UTC(2026, 10, 27, 9));

@@ -6,8 +6,7 @@ import { getLookout } from '@/lib/engine/instance';
 import { searchLogs } from '@/lib/queries/search-logs';
 import { readLimitedText } from '@/lib/api/read-body';
 import { splitBody } from '@/lib/ingest/split-body';
-
-const SOURCE_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
+import { passes, sourceNameParam } from '@/lib/api/query-schemas';
 
 // GET /api/v1/logs?from&to&q&source&level&limit&cursor — matching lines, newest first.
 export const GET = handle(async (req: Request) => {
@@ -22,10 +21,10 @@ export const POST = handle(async (req: Request) => {
   const lookout = getLookout();
   authorize(lookout, req, 'ingest');
   const source = new URL(req.url).searchParams.get('source') ?? '';
-  if (!SOURCE_NAME.test(source)) {
+  if (!passes(sourceNameParam, source)) {
     throw badRequest('invalid_parameter', 'source: name the source these lines come from, e.g. ?source=myapp (letters, digits, _ . : -).');
   }
   const { lines, rejects } = splitBody(await readLimitedText(req), req.headers.get('content-type') ?? '');
-  const { accepted, rejected } = lookout.ingest.ingestLines(source, lines, rejects);
+  const { accepted, rejected } = await lookout.ingest.ingestLines(source, lines, rejects);
   return json({ accepted, rejected, errors: rejects.map((r) => ({ line: r.line, reason: r.reason })) });
 });

@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import { authorize } from '@/lib/api/auth';
 import { parseBody, readJson } from '@/lib/api/params';
 import { handle, json } from '@/lib/api/response';
 import { getLookout } from '@/lib/engine/instance';
 import { previewExpression } from '@/lib/queries/preview-expression';
-
-const previewSchema = z.strictObject({ expr: z.string().trim().min(1, 'expr is required').max(4_000) });
+import { rulePreviewSchema } from '@/lib/api/rule-preview-schema';
 
 // POST /api/v1/rules/preview — evaluates a PromQL expression now, for the rule editor.
 export const POST = handle(async (req: Request) => {
   const lookout = getLookout();
   authorize(lookout, req, 'read');
-  const { expr } = parseBody(previewSchema, await readJson(req));
+  const { expr } = parseBody(rulePreviewSchema, await readJson(req));
   return json({ data: previewExpression(lookout.readDb, expr, lookout.clock.now()) });
 });

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { count, gapPoint, iso, ms, point, series } from './shapes-common';
+
+export const checkShape = z.looseObject({
+  ts: iso,
+  up: z.boolean(),
+  status_code: z.number().int().nullable(),
+  latency_ms: z.number(),
+  error: z.string().nullable().meta({ description: 'short human reason, e.g. "timeout after 10s"' }),
+  gauges: z.record(z.string(), z.number()),
+});
+
+const percent = z.number().min(0).max(100).nullable();
+
+export const targetShape = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  url: z.string(),
+  method: z.string(),
+  interval_s: z.number(),
+  timeout_ms: z.number(),
+  conditions: z.array(z.string()),
+  failure_threshold: z.number().int(),
+  success_threshold: z.number().int(),
+  paused: z.boolean(),
+  provisioned: z.boolean(),
+  has_headers: z.boolean().meta({ description: 'headers are secrets: only their presence is shown' }),
+  has_body: z.boolean(),
+  status: z.enum(['up', 'down', 'pending']),
+  since: iso.nullable(),
+  last_check: checkShape.nullable(),
+  uptime: z.looseObject({ '24h': percent, '7d': percent, '30d': percent }).meta({ description: 'percent, null without data' }),
+  latency_ms: z.looseObject({ p50: ms, p95: ms }),
+});
+
+export const incidentShape = z.looseObject({ start: iso, end: iso.nullable(), duration_s: z.number(), reason: z.string() });
+
+export const bucketsShape = z.looseObject({
+  step_ms: z.number(),
+  data: z.array(z.looseObject({ ts: iso, checks: count, up: count, uptime: z.number().nullable() })),
+});
+
+export const targetLatencyShape = z.looseObject({ step_ms: z.number(), series: z.array(series(gapPoint)) });
+export const gaugesShape = z.looseObject({ step_ms: z.number(), truncated: z.boolean(), series: z.array(series(point)) });
+export const sparklinesShape = z.looseObject({ data: z.record(z.string(), z.array(gapPoint)) });

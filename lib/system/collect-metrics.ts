@@ -1,0 +1,55 @@
+import type { Lookout } from '@/lib/engine/context';
+import { getLatestProbeSamples } from '@/lib/queries/get-latest-probe-samples';
+import { getLogTotals } from '@/lib/queries/get-log-totals';
+import { SYSTEM_METRICS, isSystemMetric } from './catalog';
+import type { MetricFamily, MetricType } from './exposition';
+import type { MetricSample } from './types';
+
+const DERIVED: Record<string, [MetricType, string]> = {
+  up: ['gauge', 'Whether the latest /health probe of the target succeeded (1) or not (0).'],
+  probe_duration_seconds: ['gauge', 'How long the latest probe took in seconds.'],
+  probe_http_status_code: ['gauge', 'HTTP status code of the latest probe response.'],
+  http_requests_total: ['counter', 'Completed client requests seen in the logs since Lookout started.'],
+  http_request_duration_seconds: ['histogram', 'Request duration seen in the logs since Lookout started.'],
+  llm_tokens_total: ['counter', 'LLM tokens seen in the logs since Lookout started, by type input or output.'],
+  llm_rate_limited_total: ['counter', 'Requests answered 429 seen in the logs since Lookout started.'],
+  log_lines_total: ['counter', 'Log lines by level since Lookout started.'],
+};
+
+/** promtool's linter rejects camelCase; node_exporter's meminfo names are exported in snake case here. */
+export const exportedName = (name: string): string =>
+  name.startsWith('node_memory_') ? name.replace(/(?<=[a-z])([A-Z])/g, '_$1').toLowerCase() : name;
+
+const familyOf = (name: string) => (/^http_request_duration_seconds_(bucket|sum|count)$/.test(name) ? 'http_request_duration_seconds' : name);
+
+function metaOf(family: string): [MetricType, string] {
+  if (DERIVED[family]) return DERIVED[family];
+  if (family.startsWith('health_')) {
+    // A JSON field named `total` is not a counter; untyped keeps promtool's "_total means counter" rule.
+    return [family.endsWith('_total') ? 'untyped' : 'gauge', `Numeric field of the latest probe's JSON body (${family.slice(7)}).`];
+  }
+  for (const [name, meta] of Object.entries(SYSTEM_METRICS)) if (exportedName(name) === family) return [meta[0], meta[1]];
+  return ['gauge', family];
+}
+
+/** Every series /metrics exports, grouped into families in a stable order. */
+export function collectMetrics(lookout: Lookout): MetricFamily[] {
+  const system = lookout.system.latest().last?.samples ?? [];
+  const samples: MetricSample[] = [
+    ...getLatestProbeSamples(lookout.readDb),
+    ...getLogTotals(lookout.readDb, lookout.system.startedAt),
+    ...system.filter((s) => isSystemMetric(s.name)).map((s) => ({ ...s, name: exportedName(s.name) })),
+    { name: 'lookout_build_info', labels: { version: lookout.version }, value: 1 },
+  ];
+  const families = new Map<string, MetricFamily>();
+  for (const s of samples) {
+    const name = s.name === 'lookout_build_info' ? s.name : familyOf(s.name);
+    let f = families.get(name);
+    if (!f) {
+      const [type, help] = name === 'lookout_build_info' ? (['gauge', 'Lookout version; always 1.'] as const) : metaOf(name);
+      families.set(name, (f = { name, type, help, samples: [] }));
+    }
+    f.samples.push(s);
+  }
+  return [...families.values()];
+}

@@ -1,0 +1,84 @@
+/**
+ * Who may call what: every route file and page under app/, by URL pattern and method. The coverage
+ * tests fail when a route file, page or method exists that this table does not list, or the reverse.
+ */
+export type Access = 'open' | 'read' | 'ingest' | 'admin';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export interface RouteRule {
+  access: Access;
+  /** A body that passes validation far enough for the rights check to decide (default `{}`). */
+  body?: unknown;
+  query?: string;
+}
+
+export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
+  '/api/v1/health': { GET: { access: 'open' } },
+  '/api/v1/openapi.json': { GET: { access: 'read' } },
+  '/metrics': { GET: { access: 'read' } },
+  '/api/v1/system': { GET: { access: 'read' } },
+  '/api/v1/system/series': { GET: { access: 'read' } },
+  // Signing in and out needs no rights; choosing a password needs admin (or, the first time, the admin token in the body).
+  '/api/v1/session': { GET: { access: 'read' }, POST: { access: 'open' }, DELETE: { access: 'open' } },
+  '/api/v1/session/password': { POST: { access: 'admin', body: { password: 'a long enough password' } } },
+  '/api/v1/tokens': { GET: { access: 'admin' }, POST: { access: 'admin' } },
+  '/api/v1/tokens/[id]': { DELETE: { access: 'admin' } },
+  '/api/v1/targets': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/targets/sparklines': { GET: { access: 'read' } },
+  '/api/v1/targets/[id]': { GET: { access: 'read' }, PATCH: { access: 'admin' }, DELETE: { access: 'admin' } },
+  '/api/v1/targets/[id]/checks': { GET: { access: 'read' } },
+  '/api/v1/targets/[id]/incidents': { GET: { access: 'read' } },
+  '/api/v1/targets/[id]/latency': { GET: { access: 'read' } },
+  '/api/v1/targets/[id]/buckets': { GET: { access: 'read' } },
+  '/api/v1/targets/[id]/gauges': { GET: { access: 'read' } },
+  '/api/v1/logs': { GET: { access: 'read' }, POST: { access: 'ingest', query: '?source=coverage' } },
+  '/api/v1/logs/histogram': { GET: { access: 'read' } },
+  '/api/v1/sources': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/sources/[id]': { DELETE: { access: 'admin' } },
+  '/api/v1/stats/summary': { GET: { access: 'read' } },
+  '/api/v1/stats/requests': { GET: { access: 'read' } },
+  '/api/v1/stats/errors': { GET: { access: 'read' } },
+  '/api/v1/stats/latency': { GET: { access: 'read' } },
+  '/api/v1/stats/providers': { GET: { access: 'read' } },
+  '/api/v1/stats/models': { GET: { access: 'read' } },
+  '/api/v1/rules': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/rules/[id]': { GET: { access: 'read' }, PUT: { access: 'admin' }, PATCH: { access: 'admin' }, DELETE: { access: 'admin' } },
+  '/api/v1/rules/export': { GET: { access: 'read' } },
+  // Previewing an expression only reads series, so read rights suffice.
+  '/api/v1/rules/preview': { POST: { access: 'read' } },
+  '/api/v1/alerts': { GET: { access: 'read' } },
+  '/api/v1/alerts/history': { GET: { access: 'read' } },
+  '/api/v1/silences': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/silences/[id]': { DELETE: { access: 'admin' } },
+  '/api/v1/notifications': { GET: { access: 'read' } },
+  '/api/v1/receivers/[name]/test': { POST: { access: 'admin' } },
+  '/api/v1/config/reload': { POST: { access: 'admin' } },
+};
+
+/** Pages: every one but /login needs read rights; `url` fills the dynamic segments. */
+export const PAGES: Record<string, { access: 'open' | 'read'; url: string }> = {
+  '/': { access: 'read', url: '/' },
+  '/login': { access: 'open', url: '/login' },
+  '/targets/[id]': { access: 'read', url: '/targets/1' },
+  '/providers': { access: 'read', url: '/providers' },
+  '/logs': { access: 'read', url: '/logs' },
+  '/alerts': { access: 'read', url: '/alerts' },
+  '/system': { access: 'read', url: '/system' },
+  '/settings': { access: 'read', url: '/settings' },
+  '/wall': { access: 'read', url: '/wall' },
+  '/embed/[panel]': { access: 'read', url: '/embed/requests' },
+};
+
+/** `app/api/v1/targets/[id]/route.ts` → `/api/v1/targets/[id]`; route groups `(x)` vanish from URLs. */
+export function routeOf(file: string, name: 'route.ts' | 'page.tsx'): string {
+  const parts = file.split('/').slice(1, -1).filter((p) => !/^\(.*\)$/.test(p));
+  return `/${parts.join('/')}`.replace(/\/$/, '') || '/';
+}
+
+export function listAppFiles(root: string, name: 'route.ts' | 'page.tsx', fs: typeof import('node:fs')): string[] {
+  return (fs.readdirSync(`${root}/app`, { recursive: true }) as string[])
+    .map((f) => `app/${f.split('\\').join('/')}`)
+    .filter((f) => f.endsWith(`/${name}`))
+    .sort();
+}
