@@ -1,10 +1,10 @@
 import type { Db } from '@/lib/db/connection';
 import { bucketUpperBound, histogramFromJson } from '@/lib/stats/histogram';
 import type { MetricSample } from '@/lib/system/types';
+// The buckets rules read, so /metrics and rules agree.
+import { LE_SECONDS } from '@/lib/series/log-series';
 
 const HOUR = 3_600_000;
-/** The buckets of lib/series/log-series.ts, so /metrics and rules agree. */
-export const LE_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] as const;
 
 interface Row {
   job: string;

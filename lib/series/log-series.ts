@@ -4,7 +4,7 @@ import { inReadOrder, SeriesIndex, type WindowSeries } from './series-window';
 import type { Matcher, RawSeries } from './types';
 
 export const LOG_STEP = 10_000;
-const LE_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] as const;
+export const LE_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] as const;
 // Points of one rollup row get consecutive `ord`s (one slot per series it feeds), as the one-pass read listed them.
 const SLOT = 32;
 
