@@ -75,7 +75,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
     scheduler.upsert(toScheduled(row));
   }
-  void ingest.syncFileSources(config.logs ?? [], baseDir);
+  ingest.syncFileSources(config.logs ?? [], baseDir).catch((err: Error) => console.error(`[lookout] log sources: ${err.message}`));
   if (opts.probes !== false) {
     scheduler.start();
     retention.start();

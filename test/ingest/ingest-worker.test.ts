@@ -85,4 +85,18 @@ describe('ingestion in a worker thread', () => {
     expect(count(c, "SELECT COUNT(DISTINCT json_extract(fields, '$.seq')) FROM logs WHERE json_extract(fields, '$.seq') IS NOT NULL")).toBe(500);
     expect(count(c, 'SELECT COUNT(*) FROM requests')).toBe(500);
   });
+
+  it('answers 503 while a dead worker is being replaced, then ingests again', async () => {
+    ctx = makeLookout({ clock: systemClock });
+    const c = ctx;
+    const handle = () => (c.lookout.ingest as unknown as { worker: Worker | null }).worker;
+    const post = (msg: string) => call(logs.POST, '/api/v1/logs?source=app', { method: 'POST', body: JSON.stringify({ msg }) });
+    await handle()!.terminate();
+    await expect.poll(handle).toBeNull();
+    const refused = await post('lost?');
+    expect(refused).toMatchObject({ status: 503, body: { error: { code: 'ingest_unavailable' } } });
+    await expect.poll(handle, { timeout: 10_000 }).not.toBeNull();
+    expect(await post('kept')).toMatchObject({ status: 200, body: { accepted: 1 } });
+    expect(count(c, 'SELECT COUNT(*) FROM logs')).toBe(1);
+  });
 });

@@ -22,6 +22,9 @@ const WORKER_AUTOCHECKPOINT_PAGES = 10_000;
 export const MAIN_AUTOCHECKPOINT_PAGES = 40_000;
 const RESTART_DELAY_MS = 1_000;
 
+/** The worker is gone (crashed, restarting or stopped): nothing of the call was committed. */
+export class IngestUnavailable extends Error {}
+
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
@@ -64,7 +67,10 @@ export class IngestClient implements Ingest {
     const worker = this.worker;
     if (!worker) return;
     try {
-      await this.call('stop', []);
+      // A worker that exits on its own while stopping has stopped all the same.
+      await this.call('stop', []).catch((err: unknown) => {
+        if (!(err instanceof IngestUnavailable)) throw err;
+      });
     } finally {
       await worker.terminate();
     }
@@ -78,7 +84,7 @@ export class IngestClient implements Ingest {
     const worker = this.worker;
     const promise = new Promise((resolve, reject) => {
       if (!worker) {
-        reject(new Error('log ingestion is restarting after a crash; try again in a moment'));
+        reject(new IngestUnavailable('log ingestion is restarting after a crash; try again in a moment'));
         return;
       }
       const id = ++this.seq;
@@ -97,7 +103,7 @@ export class IngestClient implements Ingest {
       this.worker = null;
       const lost = [...this.pending.values()];
       this.pending.clear();
-      for (const p of lost) p.reject(new Error(`log ingestion stopped (worker exit ${code}); nothing uncommitted was acknowledged`));
+      for (const p of lost) p.reject(new IngestUnavailable(`log ingestion stopped (worker exit ${code}); nothing uncommitted was acknowledged`));
       if (this.stopping) return;
       console.error(`[lookout] ingestion worker exited (${code}); restarting it in ${RESTART_DELAY_MS} ms`);
       setTimeout(() => {

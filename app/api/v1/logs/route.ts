@@ -1,5 +1,6 @@
 import { authorize } from '@/lib/api/auth';
-import { badRequest } from '@/lib/api/errors';
+import { ApiError, badRequest } from '@/lib/api/errors';
+import { IngestUnavailable } from '@/lib/ingest/worker/ingest-client';
 import { parseLogSearch } from '@/lib/api/logs-params';
 import { handle, json } from '@/lib/api/response';
 import { getLookout } from '@/lib/engine/instance';
@@ -25,6 +26,9 @@ export const POST = handle(async (req: Request) => {
     throw badRequest('invalid_parameter', 'source: name the source these lines come from, e.g. ?source=myapp (letters, digits, _ . : -).');
   }
   const { lines, rejects } = splitBody(await readLimitedText(req), req.headers.get('content-type') ?? '');
-  const { accepted, rejected } = await lookout.ingest.ingestLines(source, lines, rejects);
+  const { accepted, rejected } = await lookout.ingest.ingestLines(source, lines, rejects).catch((err: unknown) => {
+    if (err instanceof IngestUnavailable) throw new ApiError(503, 'ingest_unavailable', `${err.message}; nothing of this request was stored.`);
+    throw err;
+  });
   return json({ accepted, rejected, errors: rejects.map((r) => ({ line: r.line, reason: r.reason })) });
 });
