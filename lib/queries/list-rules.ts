@@ -1,25 +1,34 @@
 import { toIso } from '@/lib/api/time-range';
 import type { RuleManager } from '@/lib/rules';
+import { UI_RULES_FILE, type UiAlertRuleDef } from '@/lib/rules/ui-rules';
 
-/** Rule groups with each rule's state, health and last evaluation, as `GET /api/v1/rules` shows them. */
+/**
+ * Rule groups with each rule's state, health and last evaluation, as `GET /api/v1/rules` shows them,
+ * plus which group and rules can be edited in /alerts (`editable`, `id`).
+ */
 export function listRules(rules: RuleManager) {
-  return rules.list().map((g) => ({
-    name: g.def.name,
-    file: g.def.file,
-    interval_s: g.intervalMs / 1000,
-    rules: g.status().map((r) => ({
-      name: r.name,
-      kind: r.kind,
-      expr: r.expr,
-      for_s: r.forMs / 1000,
-      keep_firing_for_s: r.keepFiringForMs / 1000,
-      labels: r.labels,
-      annotations: r.annotations,
-      state: r.state,
-      health: r.health,
-      last_error: r.lastError,
-      last_evaluation: toIso(r.lastEvaluationMs),
-      alerts: r.alerts.length,
-    })),
-  }));
+  return rules.list().map((g) => {
+    const editable = g.def.file === UI_RULES_FILE;
+    return {
+      name: g.def.name,
+      file: g.def.file,
+      interval_s: g.intervalMs / 1000,
+      editable,
+      rules: g.status().map((r, i) => ({
+        name: r.name,
+        kind: r.kind,
+        expr: r.expr,
+        for_s: r.forMs / 1000,
+        keep_firing_for_s: r.keepFiringForMs / 1000,
+        labels: r.labels,
+        annotations: r.annotations,
+        state: r.state,
+        health: r.health,
+        last_error: r.lastError,
+        last_evaluation: toIso(r.lastEvaluationMs),
+        alerts: r.alerts.length,
+        id: editable ? (g.def.rules[i] as UiAlertRuleDef).id : null,
+      })),
+    };
+  });
 }

@@ -2,7 +2,7 @@ import { authorize } from '@/lib/api/auth';
 import { readJson } from '@/lib/api/params';
 import { handle, json } from '@/lib/api/response';
 import { getLookout } from '@/lib/engine/instance';
-import { listRuleGroups } from '@/lib/queries/list-rule-groups';
+import { listRules } from '@/lib/queries/list-rules';
 import { shapeUiRule } from '@/lib/queries/shape-ui-rule';
 import { createUiRule } from '@/lib/rules/ui-rule-service';
 
@@ -10,7 +10,7 @@ import { createUiRule } from '@/lib/rules/ui-rule-service';
 export const GET = handle(async (req: Request) => {
   const lookout = getLookout();
   authorize(lookout, req, 'read');
-  return json({ groups: listRuleGroups(lookout.alerts.rules) });
+  return json({ groups: listRules(lookout.alerts.rules) });
 });
 
 // POST /api/v1/rules — an alerting rule in rule-file form {name, expr, for, keep_firing_for, labels, annotations}.
