@@ -2,23 +2,11 @@ import type { Db } from '@/lib/db/connection';
 import { bucketUpperBound, histogramFromJson } from '@/lib/stats/histogram';
 import type { MetricSample } from '@/lib/system/types';
 // The buckets rules read, so /metrics and rules agree.
-import { LE_SECONDS } from '@/lib/series/log-series';
+import { LE_SECONDS, type LogRollupRow } from '@/lib/series/log-series';
 
 const HOUR = 3_600_000;
 
-interface Row {
-  job: string;
-  provider: string;
-  model: string;
-  status: number;
-  requests: number;
-  input_tokens: number;
-  output_tokens: number;
-  rate_limited: number;
-  latency_sum: number;
-  latency_count: number;
-  hist: string;
-}
+type Row = Omit<LogRollupRow, 'ts'>;
 
 /**
  * The log-derived counters as totals for /metrics: sums of the hourly rollups from the hour Lookout

@@ -8,7 +8,8 @@ export const LE_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 
 // Points of one rollup row get consecutive `ord`s (one slot per series it feeds), as the one-pass read listed them.
 const SLOT = 32;
 
-interface Row {
+/** One log_rollups row with its source's name as `job`; /metrics reads the same shape. */
+export interface LogRollupRow {
   ts: number;
   job: string;
   provider: string;
@@ -39,8 +40,8 @@ function perLe(hist: string): number[] {
   return out;
 }
 
-type Emit = (ix: SeriesIndex, r: Row, ord: number) => void;
-const base = (name: string, r: Row) => ({ __name__: name, job: r.job, provider: r.provider });
+type Emit = (ix: SeriesIndex, r: LogRollupRow, ord: number) => void;
+const base = (name: string, r: LogRollupRow) => ({ __name__: name, job: r.job, provider: r.provider });
 
 /** How each rollup row feeds each counter family: label set, increment, slot. */
 const FAMILIES: Record<string, Emit> = {
@@ -90,7 +91,7 @@ export class LogWindow {
   private readonly families = new Map<string, SeriesIndex>();
 
   constructor(
-    private readonly rows: Row[],
+    private readonly rows: LogRollupRow[],
     private readonly levels: LevelRow[],
   ) {}
 
@@ -135,7 +136,7 @@ export function readLogWindow(db: Db, lo: number, hi: number, job: string | unde
          r.latency_sum, r.latency_count, r.hist
        FROM log_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} ORDER BY r.ts`,
     )
-    .all(...params) as Row[];
+    .all(...params) as LogRollupRow[];
   const levels = db
     .prepare(`SELECT r.ts, s.name job, r.level, r.lines FROM log_level_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} ORDER BY r.ts`)
     .all(...params) as LevelRow[];
