@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobNameSchema } from '@/lib/config/job-name';
 import { parseDuration } from './duration';
 import { parseCondition } from '@/lib/probes/conditions';
 
@@ -36,12 +37,7 @@ const condition = z.string().superRefine((c, ctx) => {
 
 /** A probe target as written in the provisioning file and accepted by `POST /api/v1/targets`. */
 export const targetInputSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'name is required')
-    .max(100, 'name must be at most 100 characters')
-    .regex(/^[A-Za-z0-9_.:-]+$/, 'name may hold letters, digits and _ . : - (it becomes the job label)'),
+  name: jobNameSchema,
   url,
   interval: duration('interval', 1_000, 86_400_000).optional(),
   timeout: duration('timeout', 100, 120_000).optional(),

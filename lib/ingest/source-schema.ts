@@ -1,15 +1,11 @@
 import { z } from 'zod';
+import { jobNameSchema } from '@/lib/config/job-name';
 
 export const SOURCE_FORMATS = ['auto', 'json', 'logfmt', 'text', 'ccproxy'] as const;
 
 /** A log source as written under `logs:` in the provisioning file. */
 export const logSourceSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'name is required')
-    .max(100)
-    .regex(/^[A-Za-z0-9_.:-]+$/, 'name may hold letters, digits and _ . : - (it becomes the job label)'),
+  name: jobNameSchema,
   path: z.string().trim().min(1, 'path is required'),
   format: z.enum(SOURCE_FORMATS).optional(),
   start_at: z.enum(['beginning', 'end']).optional(),

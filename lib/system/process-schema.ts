@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { jobNameSchema } from '@/lib/config/job-name';
 
 /** A local process to watch, as written under `processes:` in the provisioning file. */
 export const watchedProcessSchema = z
   .strictObject({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'name is required')
-      .max(100)
-      .regex(/^[A-Za-z0-9_.:-]+$/, 'name may hold letters, digits and _ . : - (it becomes the job label)'),
+    name: jobNameSchema,
     pid_file: z.string().trim().min(1).max(4096).optional(),
     command: z.string().trim().min(1).max(256).optional(),
   })
