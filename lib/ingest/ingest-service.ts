@@ -11,6 +11,14 @@ import type { Ingest } from './ingest';
 
 const TICK_MS = 10_000;
 
+export interface IngestServiceOptions {
+  /**
+   * Lines per tailed batch (one transaction each). In-process ingestion keeps them small so API
+   * requests never wait long behind a commit; a worker thread can take larger ones, which cost less per line.
+   */
+  tailBatchLines?: number;
+}
+
 /** Owns every source's pipeline and tailer, and the one function that writes log batches. */
 export class IngestService implements Ingest {
   private readonly write: (b: LogBatch) => void;
@@ -24,6 +32,7 @@ export class IngestService implements Ingest {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly options: IngestServiceOptions = {},
   ) {
     this.write = createLogWriter(db);
     this.fts = new FtsCatchUp(db, clock);
@@ -151,8 +160,7 @@ export class IngestService implements Ingest {
     return new FileTailer({
       source: { name, path: file ?? row.path!, startAt: file ? 'beginning' : row.start_at },
       clock: this.clock,
-      // Small batches keep each synchronous commit short, so API requests never wait long behind ingestion.
-      maxBatchLines: file ? 5_000 : 1_000,
+      maxBatchLines: file ? 5_000 : (this.options.tailBatchLines ?? 1_000),
       store: { load: () => this.loadPositions(row.id) },
       commit: (b: TailBatch) => {
         this.commit(name, (p) => ({

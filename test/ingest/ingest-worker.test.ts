@@ -99,4 +99,16 @@ describe('ingestion in a worker thread', () => {
     expect(await post('kept')).toMatchObject({ status: 200, body: { accepted: 1 } });
     expect(count(c, 'SELECT COUNT(*) FROM logs')).toBe(1);
   });
+
+  it('copies the WAL into the database from a thread beside the writer, long before any connection would checkpoint', async () => {
+    const { c } = startWithFile(v1Lines(0, 3_000));
+    ctx = c;
+    const dbFile = path.join(c.dir, 'data', 'lookout.db');
+    const before = fs.statSync(dbFile).size;
+    await c.lookout.ingest.whenSynced();
+    await drain(c);
+    expect(count(c, 'SELECT COUNT(*) FROM logs')).toBe(6_000);
+    // ~2 MB of WAL: far below both connections' autocheckpoint, so only the checkpointer thread moves it.
+    await expect.poll(() => fs.statSync(dbFile).size - before, { timeout: 5_000 }).toBeGreaterThan(1_000_000);
+  });
 });

@@ -16,10 +16,11 @@ export function workerBundlePath(): string | null {
   return fs.existsSync(/*turbopackIgnore: true*/ file) ? file : null;
 }
 
-// The worker checkpoints the WAL every ~40 MB instead of SQLite's 4 MB: pages rewritten by every batch
-// (indexes, rollups) are then copied once, not each time, and the main thread never checkpoints mid-request.
-const WORKER_AUTOCHECKPOINT_PAGES = 10_000;
-export const MAIN_AUTOCHECKPOINT_PAGES = 40_000;
+// A checkpointer thread copies the WAL into the database continuously (checkpointer.ts). The worker's
+// own checkpoint, every ~80 MB of WAL, only copies what is left and lets the WAL start over; the main
+// thread's threshold is far above it, so a checkpoint never runs in the middle of an API request.
+const WORKER_AUTOCHECKPOINT_PAGES = 20_000;
+export const MAIN_AUTOCHECKPOINT_PAGES = 100_000;
 const RESTART_DELAY_MS = 1_000;
 
 /** The worker is gone (crashed, restarting or stopped): nothing of the call was committed. */

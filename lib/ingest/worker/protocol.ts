@@ -14,6 +14,12 @@ export interface WorkerInit {
   walAutocheckpoint: number;
 }
 
+/** The checkpointer thread runs from the same bundle; see checkpointer.ts. */
+export interface CheckpointerInit {
+  role: 'checkpointer';
+  dataDir: string;
+}
+
 export interface CallMessage {
   id: number;
   method: IngestMethod;
