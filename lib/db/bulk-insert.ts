@@ -5,6 +5,7 @@ const ROWS = 64;
 /**
  * Collects rows and inserts them 64 at a time with one multi-row statement: a better-sqlite3 call
  * per row costs more than SQLite's own work for small rows. Call `flush` before the transaction ends.
+ * `tail` follows the rows (an upsert's ON CONFLICT clause); rows of one statement must not conflict with each other.
  */
 export class BulkInsert {
   private readonly many;
@@ -16,10 +17,11 @@ export class BulkInsert {
     db: Db,
     head: string,
     private readonly columns: number,
+    tail = '',
   ) {
     const row = `(${Array(columns).fill('?').join(', ')})`;
-    this.many = db.prepare(`${head} VALUES ${Array(ROWS).fill(row).join(', ')}`);
-    this.one = db.prepare(`${head} VALUES ${row}`);
+    this.many = db.prepare(`${head} VALUES ${Array(ROWS).fill(row).join(', ')} ${tail}`);
+    this.one = db.prepare(`${head} VALUES ${row} ${tail}`);
     this.pending = new Array<unknown>(ROWS * columns);
   }
 

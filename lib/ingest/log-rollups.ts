@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/connection';
+import { BulkInsert } from '@/lib/db/bulk-insert';
 import { addValue, histogramFromJson, histogramToJson, mergeInto, type Histogram } from '@/lib/stats/histogram';
 import type { RequestFacts } from './record';
 
@@ -33,19 +34,27 @@ const floorTo = (ts: number, res: number) => ts - (((ts % res) + res) % res);
 
 /**
  * Accumulates one batch's requests and line levels in 10 s buckets, then derives the coarser widths
- * from those at flush, so each line costs one map update instead of four.
+ * from those, so each line costs one map update instead of four.
  */
 export class LogRollupBuffer {
   private requests = new Map<string, RequestBucket>();
   private levels = new Map<string, LevelBucket>();
+  // Lines come in time order and mostly alike: the previous line's bucket is usually this one's, found
+  // without building a key.
+  private lastLevel: LevelBucket | null = null;
+  private lastRequest: RequestBucket | null = null;
 
   addLine(sourceId: number, lineTs: number, lineLevel: string | null): void {
     const ts = floorTo(lineTs, FINEST);
     const level = lineLevel ?? '';
-    const key = `${ts}|${sourceId}|${level}`;
-    const b = this.levels.get(key);
-    if (b) b.lines++;
-    else this.levels.set(key, { res: FINEST, ts, sourceId, level, lines: 1 });
+    let b = this.lastLevel;
+    if (b === null || b.ts !== ts || b.sourceId !== sourceId || b.level !== level) {
+      const key = `${ts}|${sourceId}|${level}`;
+      b = this.levels.get(key) ?? null;
+      if (b === null) this.levels.set(key, (b = { res: FINEST, ts, sourceId, level, lines: 0 }));
+      this.lastLevel = b;
+    }
+    b.lines++;
   }
 
   addRequest(sourceId: number, q: RequestFacts): void {
@@ -53,11 +62,15 @@ export class LogRollupBuffer {
     const provider = q.provider ?? '';
     const model = q.model ?? '';
     const status = q.status ?? 0;
-    const key = `${ts}|${sourceId}|${provider}|${model}|${status}`;
-    let b = this.requests.get(key);
-    if (!b) {
-      b = { res: FINEST, ts, sourceId, provider, model, status, requests: 0, inputTokens: 0, outputTokens: 0, rateLimited: 0, latencyCount: 0, latencySum: 0, hist: new Map() };
-      this.requests.set(key, b);
+    let b = this.lastRequest;
+    if (b === null || b.ts !== ts || b.sourceId !== sourceId || b.provider !== provider || b.model !== model || b.status !== status) {
+      const key = `${ts}|${sourceId}|${provider}|${model}|${status}`;
+      b = this.requests.get(key) ?? null;
+      if (b === null) {
+        b = { res: FINEST, ts, sourceId, provider, model, status, requests: 0, inputTokens: 0, outputTokens: 0, rateLimited: 0, latencyCount: 0, latencySum: 0, hist: new Map() };
+        this.requests.set(key, b);
+      }
+      this.lastRequest = b;
     }
     b.requests++;
     b.inputTokens += q.inputTokens ?? 0;
@@ -70,13 +83,8 @@ export class LogRollupBuffer {
     }
   }
 
-  /** Must run inside the caller's transaction. */
-  flush(db: Db): void {
-    this.flushRequests(db);
-    this.flushLevels(db);
-  }
-
-  private flushRequests(db: Db): void {
+  /** Every width's request buckets: the 10 s ones as collected, the coarser ones summed from them. */
+  requestBuckets(): RequestBucket[] {
     const all: RequestBucket[] = [...this.requests.values()];
     for (const res of LOG_RESOLUTIONS.slice(1)) {
       const coarse = new Map<string, RequestBucket>();
@@ -98,26 +106,11 @@ export class LogRollupBuffer {
       }
       all.push(...coarse.values());
     }
-    const select = db
-      .prepare('SELECT hist FROM log_rollups WHERE res = ? AND ts = ? AND source_id = ? AND provider = ? AND model = ? AND status = ?')
-      .pluck();
-    const upsert = db.prepare(
-      `INSERT INTO log_rollups (res, ts, source_id, provider, model, status, requests, input_tokens, output_tokens, rate_limited, latency_count, latency_sum, hist)
-       VALUES (@res, @ts, @sourceId, @provider, @model, @status, @requests, @inputTokens, @outputTokens, @rateLimited, @latencyCount, @latencySum, @hist)
-       ON CONFLICT (res, ts, source_id, provider, model, status) DO UPDATE SET
-         requests = requests + excluded.requests, input_tokens = input_tokens + excluded.input_tokens,
-         output_tokens = output_tokens + excluded.output_tokens, rate_limited = rate_limited + excluded.rate_limited,
-         latency_count = latency_count + excluded.latency_count, latency_sum = latency_sum + excluded.latency_sum, hist = excluded.hist`,
-    );
-    for (const b of all) {
-      const hist = histogramFromJson(select.get(b.res, b.ts, b.sourceId, b.provider, b.model, b.status) as string | undefined);
-      mergeInto(hist, b.hist);
-      upsert.run({ ...b, hist: histogramToJson(hist) });
-    }
-    this.requests.clear();
+    return all;
   }
 
-  private flushLevels(db: Db): void {
+  /** Every width's line counts per level. */
+  levelBuckets(): LevelBucket[] {
     const all = new Map<string, LevelBucket>();
     for (const b of this.levels.values()) {
       for (const res of LOG_RESOLUTIONS) {
@@ -128,11 +121,43 @@ export class LogRollupBuffer {
         else all.set(key, { ...b, res, ts });
       }
     }
-    const upsert = db.prepare(
-      `INSERT INTO log_level_rollups (res, ts, source_id, level, lines) VALUES (@res, @ts, @sourceId, @level, @lines)
-       ON CONFLICT (res, ts, source_id, level) DO UPDATE SET lines = lines + excluded.lines`,
-    );
-    for (const l of all.values()) upsert.run(l);
-    this.levels.clear();
+    return [...all.values()];
   }
+}
+
+/**
+ * Adds a batch's buckets to the stored rollups, inside the caller's transaction. The stored and the
+ * new latency histograms are merged by SQLite calling back into JS during the upsert, which saves
+ * reading each row first.
+ */
+export function createRollupWriter(db: Db): (buffer: LogRollupBuffer) => void {
+  db.function('lookout_hist_merge', { deterministic: true }, (stored: unknown, added: unknown) => {
+    const h = histogramFromJson(stored as string);
+    mergeInto(h, histogramFromJson(added as string));
+    return histogramToJson(h);
+  });
+  const requests = new BulkInsert(
+    db,
+    'INSERT INTO log_rollups (res, ts, source_id, provider, model, status, requests, input_tokens, output_tokens, rate_limited, latency_count, latency_sum, hist)',
+    13,
+    `ON CONFLICT (res, ts, source_id, provider, model, status) DO UPDATE SET
+       requests = requests + excluded.requests, input_tokens = input_tokens + excluded.input_tokens,
+       output_tokens = output_tokens + excluded.output_tokens, rate_limited = rate_limited + excluded.rate_limited,
+       latency_count = latency_count + excluded.latency_count, latency_sum = latency_sum + excluded.latency_sum,
+       hist = lookout_hist_merge(hist, excluded.hist)`,
+  );
+  const levels = new BulkInsert(
+    db,
+    'INSERT INTO log_level_rollups (res, ts, source_id, level, lines)',
+    5,
+    'ON CONFLICT (res, ts, source_id, level) DO UPDATE SET lines = lines + excluded.lines',
+  );
+  return (buffer) => {
+    for (const b of buffer.requestBuckets()) {
+      requests.push(b.res, b.ts, b.sourceId, b.provider, b.model, b.status, b.requests, b.inputTokens, b.outputTokens, b.rateLimited, b.latencyCount, b.latencySum, histogramToJson(b.hist));
+    }
+    requests.flush();
+    for (const l of buffer.levelBuckets()) levels.push(l.res, l.ts, l.sourceId, l.level, l.lines);
+    levels.flush();
+  };
 }

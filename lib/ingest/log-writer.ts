@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/connection';
 import { BulkInsert } from '@/lib/db/bulk-insert';
 import { indexInline } from './fts-index';
-import { LogRollupBuffer } from './log-rollups';
+import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
 import type { FilePosition } from './tail';
 
@@ -36,6 +36,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     9,
   );
   const fts = new BulkInsert(db, 'INSERT INTO logs_fts (rowid, message)', 2);
+  const writeRollups = createRollupWriter(db);
   // Never below the index mark, so an id the index has passed is never given out again.
   const lastId = db.prepare(`SELECT max(COALESCE((SELECT MAX(id) FROM logs), 0), (SELECT value FROM meta WHERE key = 'fts_indexed_id'))`).pluck();
   const insertReject = db.prepare('INSERT INTO log_rejects (source_id, at, reason, sample) VALUES (?, ?, ?, ?)');
@@ -83,7 +84,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     logs.flush();
     requests.flush();
     indexInline(db, fts, indexed, firstId);
-    rollups.flush(db);
+    writeRollups(rollups);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
     for (const p of b.positions ?? []) upsertPosition.run(b.sourceId, p.dev, p.ino, p.path, p.fingerprint, p.offset, p.size);

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { LogRollupBuffer } from '@/lib/ingest/log-rollups';
+import { createRollupWriter, LogRollupBuffer } from '@/lib/ingest/log-rollups';
 
 const DAY = 86_400_000;
 const PROVIDERS = ['groq', 'openai', 'gemini', 'mistral', 'xai', 'ollama'];
@@ -54,6 +54,7 @@ export function seedLogRollups(db: Db, o: SeedOptions): number {
   const rnd = lcg(11);
   let requests = 0;
   for (const job of LOG_JOBS) db.prepare(`INSERT INTO log_sources (name, kind, created_at) VALUES (?, 'http', ?)`).run(job, start);
+  const writeRollups = createRollupWriter(db);
   for (let day = start; day < o.end; day += DAY) {
     const buf = new LogRollupBuffer();
     LOG_JOBS.forEach((_, s) => {
@@ -76,7 +77,7 @@ export function seedLogRollups(db: Db, o: SeedOptions): number {
         }
       }
     });
-    db.transaction(() => buf.flush(db))();
+    db.transaction(() => writeRollups(buf))();
   }
   return requests;
 }
