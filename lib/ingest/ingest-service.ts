@@ -11,31 +11,38 @@ import type { Ingest } from './ingest';
 
 const TICK_MS = 10_000;
 
+/** Commits log batches: in this thread, or in the writer thread (then the promise settles on its answer). */
+export interface BatchWriter {
+  write(batch: LogBatch): void | Promise<void>;
+}
+
 export interface IngestServiceOptions {
   /**
    * Lines per tailed batch (one transaction each). In-process ingestion keeps them small so API
    * requests never wait long behind a commit; a worker thread can take larger ones, which cost less per line.
    */
   tailBatchLines?: number;
+  /** Another thread's writer, which also keeps the full-text index; by default batches are written here. */
+  writer?: BatchWriter;
 }
 
 /** Owns every source's pipeline and tailer, and the one function that writes log batches. */
 export class IngestService implements Ingest {
-  private readonly write: (b: LogBatch) => void;
+  private readonly writer: BatchWriter;
   private readonly pipelines = new Map<string, SourcePipeline>();
   private readonly tailers = new Map<string, { tailer: FileTailer; signature: string }>();
   private tickTimer: TimerHandle | null = null;
   private started = false;
   private synced: Promise<void> = Promise.resolve();
-  private readonly fts: FtsCatchUp;
+  private readonly fts: FtsCatchUp | null;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly options: IngestServiceOptions = {},
   ) {
-    this.write = createLogWriter(db);
-    this.fts = new FtsCatchUp(db, clock);
+    this.writer = options.writer ?? { write: createLogWriter(db) };
+    this.fts = options.writer ? null : new FtsCatchUp(db, clock);
   }
 
   /** Applies the provisioning file's `logs:`; invalid extraction rules throw before anything changes. */
@@ -109,21 +116,21 @@ export class IngestService implements Ingest {
       this.tickTimer = this.clock.setTimeout(tick, TICK_MS);
     };
     this.tickTimer = this.clock.setTimeout(tick, TICK_MS);
-    this.fts.start();
+    this.fts?.start();
   }
 
   async stop(): Promise<void> {
     this.started = false;
     if (this.tickTimer) this.clock.clearTimeout(this.tickTimer);
     this.tickTimer = null;
-    this.fts.stop();
+    this.fts?.stop();
     await Promise.all([...this.tailers.values()].map((t) => t.tailer.stop()));
   }
 
   /** The HTTP path: lines are parsed and committed before this resolves. */
   async ingestLines(sourceName: string, lines: InputLine[], rejects: Rejection[]): Promise<{ accepted: number; rejected: number }> {
     ensureHttpSource(this.db, sourceName, this.clock.now());
-    const batch = this.commit(sourceName, (p) => p.prepare(lines, this.clock.now(), rejects));
+    const batch = await this.commit(sourceName, (p) => p.prepare(lines, this.clock.now(), rejects));
     return { accepted: batch.records.length, rejected: batch.rejects.length };
   }
 
@@ -163,11 +170,12 @@ export class IngestService implements Ingest {
       maxBatchLines: file ? 5_000 : (this.options.tailBatchLines ?? 1_000),
       store: { load: () => this.loadPositions(row.id) },
       commit: (b: TailBatch) => {
-        this.commit(name, (p) => ({
+        const done = this.commit(name, (p) => ({
           ...p.prepare(b.lines, this.clock.now()),
           positions: b.positions,
           forget: b.forget,
         }));
+        return done instanceof Promise ? done.then(() => undefined) : undefined;
       },
     });
   }
@@ -188,30 +196,41 @@ export class IngestService implements Ingest {
     return p;
   }
 
-  private commit(name: string, build: (p: SourcePipeline) => LogBatch): LogBatch {
+  private commit(name: string, build: (p: SourcePipeline) => LogBatch): LogBatch | Promise<LogBatch> {
     const p = this.pipeline(name);
-    const batch = build(p);
-    try {
-      this.write(batch);
-    } catch (err) {
+    return this.commitBatch(p, build(p));
+  }
+
+  /** The pipeline's committed parser state follows the writer's answers, which come in order. */
+  private commitBatch(p: SourcePipeline, batch: LogBatch): LogBatch | Promise<LogBatch> {
+    const done = () => {
+      p.committed(batch);
+      this.fts?.committed();
+      return batch;
+    };
+    const failed = (err: unknown): never => {
       p.rollback();
       throw err;
+    };
+    let written: void | Promise<void>;
+    try {
+      written = this.writer.write(batch);
+    } catch (err) {
+      return failed(err);
     }
-    p.committed(batch);
-    this.fts.committed();
-    return batch;
+    return written instanceof Promise ? written.then(done, failed) : done();
   }
 
   private tickAll(): void {
     for (const [name, p] of this.pipelines) {
       const batch = p.tick(this.clock.now());
       if (!batch) continue;
+      const report = (err: unknown) => console.error(`[lookout] ${name}: could not commit timed-out requests`, err);
       try {
-        this.write(batch);
-        p.committed(batch);
+        const done = this.commitBatch(p, batch);
+        if (done instanceof Promise) done.catch(report);
       } catch (err) {
-        p.rollback();
-        console.error(`[lookout] ${name}: could not commit timed-out requests`, err);
+        report(err);
       }
     }
   }

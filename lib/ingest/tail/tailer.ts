@@ -7,6 +7,17 @@ import { buildStatus } from './status';
 import { isDirty, positionOf, revertToBase, type TrackedFile } from './tracked-file';
 import type { CommitFn, FilePosition, FileTailerOptions, PositionStore, TailSource, TailStatus } from './types';
 
+/** A batch handed to `commit`, with what the tailer records once it is committed. */
+interface InFlight {
+  batch: BatchBuilder;
+  files: TrackedFile[];
+  committed: FilePosition[];
+  gone: TrackedFile[];
+  forget: FilePosition[];
+  done: Promise<void> | void;
+  failed: boolean;
+}
+
 /**
  * Tails the files of one source with exactly-once delivery: each batch's lines and the offsets they advance are handed
  * to `commit` together, and in-memory state only moves forward once `commit` returns.
@@ -103,24 +114,49 @@ export class FileTailer {
     }
     this.lastPollAt = now;
     let total = 0;
-    for (;;) {
-      const batch = new BatchBuilder(this.opts.maxBatchLines, this.opts.maxBatchBytes);
-      const full = await this.fill(batch);
-      const gone = full ? [] : this.drainedAndGone(now);
-      const positions = [...this.ctx.files.values()].filter((f) => f.copyOf === null && !gone.includes(f) && isDirty(f));
-      const forget: FilePosition[] = [...this.ctx.forget, ...gone.filter((f) => f.stored).map((f) => f.base)];
-      if (batch.lines.length === 0 && positions.length === 0 && forget.length === 0) break;
-      const committed = positions.map(positionOf);
-      try {
-        this.commitFn({ source: this.source.name, lines: batch.lines, positions: committed, forget });
-      } catch (err) {
-        for (const f of this.ctx.files.values()) revertToBase(f);
-        this.lastError = `commit failed: ${err instanceof Error ? err.message : String(err)}`;
-        throw err;
+    // Handed to `commit` and not yet known to be committed: at most the batch being written and the next one.
+    const unsettled: InFlight[] = [];
+    const settle = async (b: InFlight) => {
+      await b.done;
+      unsettled.splice(unsettled.indexOf(b), 1);
+      this.afterCommit(b, now);
+    };
+    try {
+      for (;;) {
+        const batch = new BatchBuilder(this.opts.maxBatchLines, this.opts.maxBatchBytes);
+        const full = await this.fill(batch);
+        // A batch that failed while this one was read makes this one unwanted: it follows lines not stored.
+        for (const b of unsettled) if (b.failed) await b.done;
+        // Which files are gone is decided on what is committed, so the end of a poll waits for the batch in flight.
+        if (!full) for (const b of [...unsettled]) await settle(b);
+        const gone = full ? [] : this.drainedAndGone(now);
+        const positions = [...this.ctx.files.values()].filter((f) => f.copyOf === null && !gone.includes(f) && isDirty(f));
+        const forget: FilePosition[] = [...this.ctx.forget, ...gone.filter((f) => f.stored).map((f) => f.base)];
+        if (batch.lines.length === 0 && positions.length === 0 && forget.length === 0) break;
+        const committed = positions.map(positionOf);
+        this.ctx.forget = [];
+        const next: InFlight = { batch, files: positions, committed, gone, forget, done: undefined, failed: false };
+        unsettled.push(next);
+        next.done = this.commitFn({ source: this.source.name, lines: batch.lines, positions: committed, forget });
+        // A synchronous commit is done; an asynchronous one is settled once the next batch is handed over.
+        if (next.done === undefined) await settle(next);
+        else {
+          next.done.catch(() => {
+            next.failed = true;
+          });
+          if (unsettled.length > 1) await settle(unsettled[0]);
+        }
+        total += batch.lines.length;
+        if (!full || this.stopping) break;
       }
-      this.afterCommit(batch, positions, committed, gone, now);
-      total += batch.lines.length;
-      if (!full || this.stopping) break;
+      for (const b of [...unsettled]) await settle(b);
+    } catch (err) {
+      // A batch handed over after the failed one is refused by the committer: wait for it to say so.
+      for (const b of unsettled) await Promise.resolve(b.done).catch(() => undefined);
+      this.ctx.forget = [...unsettled.flatMap((b) => b.forget), ...this.ctx.forget];
+      for (const f of this.ctx.files.values()) revertToBase(f);
+      this.lastError = `commit failed: ${err instanceof Error ? err.message : String(err)}`;
+      throw err;
     }
     return total;
   }
@@ -140,10 +176,9 @@ export class FileTailer {
     );
   }
 
-  private afterCommit(batch: BatchBuilder, files: TrackedFile[], committed: FilePosition[], gone: TrackedFile[], now: number): void {
+  private afterCommit({ batch, files, committed, gone }: InFlight, now: number): void {
     this.lastError = null;
     this.lastCommitAt = now;
-    this.ctx.forget = [];
     files.forEach((f, i) => {
       f.base = committed[i];
       f.stored = true;

@@ -30,9 +30,11 @@ export interface PositionStore {
   load(source: string): FilePosition[];
 }
 
-// Synchronous: the implementation inserts the rows AND upserts `positions` / deletes `forget` in ONE SQLite
-// transaction. If it throws, nothing was committed and the tailer must not advance (it retries next poll).
-export type CommitFn = (batch: TailBatch) => void;
+// The implementation inserts the rows AND upserts `positions` / deletes `forget` in ONE SQLite transaction.
+// If it throws (or its promise rejects), nothing was committed and the tailer must not advance (it retries
+// next poll). An asynchronous commit (another thread writes) overlaps the reading of the next batch; the
+// committer must then refuse a batch whose predecessor failed, since it was handed over before the failure.
+export type CommitFn = (batch: TailBatch) => void | Promise<void>;
 
 export type StartAt = 'beginning' | 'end';
 

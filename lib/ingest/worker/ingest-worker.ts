@@ -1,11 +1,14 @@
 // The ingestion worker's entry: bundled to .lookout/ingest-worker.mjs by scripts/build-worker.mjs.
-// The same bundle runs the checkpointer thread, which the ingestion thread starts beside itself.
+// The same bundle runs the writer and checkpointer threads, which the ingestion thread starts beside itself:
+// it tails and parses, the writer commits, the checkpointer copies the WAL into the database.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { systemClock } from '@/lib/clock';
 import { openWriteDb } from '@/lib/db/connection';
 import { IngestService } from '../ingest-service';
 import { runCheckpointer } from './checkpointer';
-import type { CallMessage, CheckpointerInit, IngestCalls, WorkerInit, WorkerMessage } from './protocol';
+import type { CallMessage, CheckpointerInit, IngestCalls, WorkerInit, WorkerMessage, WriterInit } from './protocol';
+import { RemoteWriter } from './remote-writer';
+import { runWriter } from './writer-thread';
 
 const STATUS_EVERY_MS = 1_000;
 /** Larger than in-process batches: a commit here holds up no API request. */
@@ -17,12 +20,25 @@ function startCheckpointer(dataDir: string): void {
   thread.on('error', (err) => console.error('[lookout] WAL checkpointer failed; the ingestion thread checkpoints alone:', err));
 }
 
+/** A writer that dies takes this thread with it; the main thread then restarts both from what is committed. */
+function startWriter(init: WorkerInit, stopping: () => boolean): RemoteWriter {
+  const thread = new Worker(new URL(import.meta.url), { workerData: { ...init, role: 'writer' } satisfies WriterInit });
+  thread.on('error', (err) => console.error('[lookout] log writer thread failed:', err));
+  thread.on('exit', () => {
+    if (!stopping()) process.exit(1);
+  });
+  return new RemoteWriter(thread);
+}
+
 function runIngestion(init: WorkerInit): void {
   const port = parentPort!;
   const db = openWriteDb(init.dataDir);
-  db.pragma(`wal_autocheckpoint = ${init.walAutocheckpoint}`);
+  // This connection only writes sources and reads positions; the writer thread's commits checkpoint.
+  db.pragma('wal_autocheckpoint = 0');
+  let stopping = false;
+  const writer = startWriter(init, () => stopping);
   startCheckpointer(init.dataDir);
-  const service = new IngestService(db, systemClock, { tailBatchLines: TAIL_BATCH_LINES });
+  const service = new IngestService(db, systemClock, { tailBatchLines: TAIL_BATCH_LINES, writer });
   const post = (m: WorkerMessage) => port.postMessage(m);
   const statusTimer = setInterval(() => post({ kind: 'status', statuses: service.statuses() }), STATUS_EVERY_MS);
 
@@ -35,8 +51,10 @@ function runIngestion(init: WorkerInit): void {
     pollAll: () => service.pollAll(),
     start: async () => service.start(),
     stop: async () => {
+      stopping = true;
       clearInterval(statusTimer);
       await service.stop();
+      await writer.stop();
       db.close();
     },
   };
@@ -54,6 +72,7 @@ function runIngestion(init: WorkerInit): void {
   void service.resume();
 }
 
-const data = workerData as WorkerInit | CheckpointerInit;
-if ('role' in data) runCheckpointer(data.dataDir);
-else runIngestion(data);
+const data = workerData as WorkerInit | WriterInit | CheckpointerInit;
+if (!('role' in data)) runIngestion(data);
+else if (data.role === 'writer') runWriter(data);
+else runCheckpointer(data.dataDir);

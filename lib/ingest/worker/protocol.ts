@@ -1,3 +1,4 @@
+import type { EncodedBatch } from '../batch-codec';
 import type { Ingest } from '../ingest';
 import type { TailStatus } from '../tail';
 
@@ -10,9 +11,18 @@ export type IngestMethod = keyof IngestCalls;
 
 export interface WorkerInit {
   dataDir: string;
-  /** Pages of WAL after which the worker's commits checkpoint; see ingest-client.ts. */
+  /** Pages of WAL after which the writer thread's commits checkpoint; see ingest-client.ts. */
   walAutocheckpoint: number;
 }
+
+/** The writer thread commits the batches the ingestion thread parsed; see writer-thread.ts. */
+export interface WriterInit extends WorkerInit {
+  role: 'writer';
+}
+
+/** `after`: the batch of the same source handed over before this one (0 for none), which must have been stored. */
+export type ToWriter = { kind: 'write'; seq: number; after: number; batch: EncodedBatch } | { kind: 'stop'; seq: number };
+export type FromWriter = { seq: number; ok: true } | { seq: number; ok: false; error: string };
 
 /** The checkpointer thread runs from the same bundle; see checkpointer.ts. */
 export interface CheckpointerInit {

@@ -1,0 +1,46 @@
+import { parentPort } from 'node:worker_threads';
+import { systemClock } from '@/lib/clock';
+import { openWriteDb } from '@/lib/db/connection';
+import { decodeBatch } from '../batch-codec';
+import { FtsCatchUp } from '../fts-catch-up';
+import { createLogWriter } from '../log-writer';
+import type { FromWriter, ToWriter, WriterInit } from './protocol';
+
+/**
+ * Commits log batches parsed by the ingestion thread, so parsing the next batch overlaps writing this
+ * one, and keeps the full-text index caught up. A batch whose predecessor of the same source was not
+ * stored is refused: it was parsed after lines that are not in the database.
+ */
+export function runWriter(init: WriterInit): void {
+  const port = parentPort!;
+  const db = openWriteDb(init.dataDir);
+  db.pragma(`wal_autocheckpoint = ${init.walAutocheckpoint}`);
+  const write = createLogWriter(db);
+  const fts = new FtsCatchUp(db, systemClock);
+  fts.start();
+  const stored = new Map<number, number>();
+  const answer = (m: FromWriter) => port.postMessage(m);
+
+  port.on('message', (m: ToWriter) => {
+    if (m.kind === 'stop') {
+      fts.stop();
+      db.close();
+      answer({ seq: m.seq, ok: true });
+      return;
+    }
+    const source = m.batch.head.sourceId;
+    if ((stored.get(source) ?? 0) !== m.after) {
+      answer({ seq: m.seq, ok: false, error: 'not stored: an earlier batch of this source failed and is read again' });
+      return;
+    }
+    try {
+      write(decodeBatch(m.batch));
+    } catch (err) {
+      answer({ seq: m.seq, ok: false, error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    stored.set(source, m.seq);
+    fts.committed();
+    answer({ seq: m.seq, ok: true });
+  });
+}
