@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '@/lib/clock';
 import { readEnv, type Env } from '@/lib/config/env';
 import { loadProvisioning, settingsOf } from '@/lib/config/provisioning';
 import { openReadDb, openWriteDb } from '@/lib/db/connection';
+import { WriteTurns } from '@/lib/db/write-turns';
 import { resolveAdminToken } from '@/lib/auth/admin-token';
 import { toScheduled, type TargetRow } from '@/lib/targets/target-row';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
@@ -30,7 +31,8 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   const { config, baseDir } = loadProvisioning(env.configFile);
   const settings = settingsOf(config);
   const ruleDefs = loadRules(config, baseDir, settings.evaluationIntervalMs);
-  const db = openWriteDb(env.dataDir);
+  const turns = new WriteTurns();
+  const db = openWriteDb(env.dataDir, { announce: turns });
   const readDb = openReadDb(env.dataDir);
   const { token: adminToken, generated } = resolveAdminToken(env.adminToken, env.dataDir);
   if (generated) console.log(`[lookout] admin token is in ${generated} (set LOOKOUT_ADMIN_TOKEN to choose your own)`);
@@ -42,7 +44,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     // Spread first checks, but never make a new slow-interval target wait minutes for its first answer.
     jitter: (interval) => Math.random() * Math.min(interval, FIRST_CHECK_SPREAD_MS),
   });
-  const ingest = createIngest(db, clock, env.dataDir);
+  const ingest = createIngest(db, clock, env.dataDir, turns);
   const alerts = new AlertEngine(db, clock, ruleDefs, config.alerting, env.externalUrl);
   const lookout: Lookout = {
     env,

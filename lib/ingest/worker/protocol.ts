@@ -13,6 +13,8 @@ export interface WorkerInit {
   dataDir: string;
   /** Pages of WAL after which the writer thread's commits checkpoint; see ingest-client.ts. */
   walAutocheckpoint: number;
+  /** The main thread's announced writes, which the writer thread gives way to (lib/db/write-turns.ts). */
+  writeTurns: SharedArrayBuffer;
 }
 
 /** The writer thread commits the batches the ingestion thread parsed; see writer-thread.ts. */

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { systemClock } from '@/lib/clock';
 import { openWriteDb } from '@/lib/db/connection';
+import { WriteTurns } from '@/lib/db/write-turns';
 import { decodeBatch } from '../batch-codec';
 import { FtsCatchUp } from '../fts-catch-up';
 import { createLogWriter } from '../log-writer';
@@ -13,7 +14,7 @@ import type { FromWriter, ToWriter, WriterInit } from './protocol';
  */
 export function runWriter(init: WriterInit): void {
   const port = parentPort!;
-  const db = openWriteDb(init.dataDir);
+  const db = openWriteDb(init.dataDir, { giveWay: new WriteTurns(init.writeTurns) });
   db.pragma(`wal_autocheckpoint = ${init.walAutocheckpoint}`);
   const write = createLogWriter(db);
   const fts = new FtsCatchUp(db, systemClock);
