@@ -21,29 +21,25 @@ class Writer {
   parts: string[] = [];
   length = 0;
 
-  num(v: number | null): void {
-    this.numbers.push(v ?? NaN);
+  nums(...values: (number | null)[]): void {
+    for (const v of values) this.numbers.push(v ?? NaN);
   }
 
-  str(v: string | null): void {
-    if (v === null) {
-      this.spans.push(-1, 0);
-      return;
+  strs(...values: (string | null)[]): void {
+    for (const v of values) {
+      if (v === null) {
+        this.spans.push(-1, 0);
+        continue;
+      }
+      this.spans.push(this.length, v.length);
+      this.parts.push(v);
+      this.length += v.length;
     }
-    this.spans.push(this.length, v.length);
-    this.parts.push(v);
-    this.length += v.length;
   }
 
   request(q: RequestFacts): void {
-    this.num(q.ts);
-    this.num(q.status);
-    this.num(q.durationMs);
-    this.num(q.inputTokens);
-    this.num(q.outputTokens);
-    this.num(q.rateLimited ? 1 : 0);
-    this.str(q.provider);
-    this.str(q.model);
+    this.nums(q.ts, q.status, q.durationMs, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
+    this.strs(q.provider, q.model);
   }
 }
 
@@ -51,20 +47,8 @@ export function encodeBatch(batch: LogBatch): EncodedBatch {
   const { records, extraRequests = [], ...head } = batch;
   const w = new Writer();
   for (const r of records) {
-    w.num(r.ts);
-    w.num(r.status);
-    w.num(r.durationMs);
-    w.num(r.inputTokens);
-    w.num(r.outputTokens);
-    w.num(r.isRequest ? 1 : 0);
-    w.num(r.flags);
-    w.num(r.requests.length);
-    w.str(r.level);
-    w.str(r.message);
-    w.str(r.provider);
-    w.str(r.model);
-    w.str(r.requestId);
-    w.str(r.fieldsJson);
+    w.nums(r.ts, r.status, r.durationMs, r.inputTokens, r.outputTokens, r.isRequest ? 1 : 0, r.flags, r.requests.length);
+    w.strs(r.level, r.message, r.provider, r.model, r.requestId, r.fieldsJson);
     r.requests.forEach((q) => w.request(q));
   }
   extraRequests.forEach((q) => w.request(q));

@@ -26,7 +26,7 @@ export interface IngestServiceOptions {
   writer?: BatchWriter;
 }
 
-/** Owns every source's pipeline and tailer, and the one function that writes log batches. */
+/** Owns every source's pipeline and tailer, and hands their batches to one writer, here or in the writer thread. */
 export class IngestService implements Ingest {
   private readonly writer: BatchWriter;
   private readonly pipelines = new Map<string, SourcePipeline>();

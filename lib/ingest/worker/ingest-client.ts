@@ -16,9 +16,9 @@ export function workerBundlePath(): string | null {
   return fs.existsSync(/*turbopackIgnore: true*/ file) ? file : null;
 }
 
-// A checkpointer thread copies the WAL into the database continuously (checkpointer.ts). The worker's
-// own checkpoint, every ~80 MB of WAL, only copies what is left and lets the WAL start over; the main
-// thread's threshold is far above it, so a checkpoint never runs in the middle of an API request.
+// A checkpointer thread copies the WAL into the database continuously (checkpointer.ts). The writer
+// thread's own checkpoint, every ~80 MB of WAL, only copies what is left and lets the WAL start over;
+// the main thread's threshold is far above it, so a checkpoint never runs in the middle of an API request.
 const WORKER_AUTOCHECKPOINT_PAGES = 20_000;
 export const MAIN_AUTOCHECKPOINT_PAGES = 100_000;
 const RESTART_DELAY_MS = 1_000;
