@@ -20,7 +20,7 @@ interface InFlight {
 
 /**
  * Tails the files of one source with exactly-once delivery: each batch's lines and the offsets they advance are handed
- * to `commit` together, and in-memory state only moves forward once `commit` returns.
+ * to `commit` together, and in-memory state only moves forward once `commit` returns (or its promise resolves).
  *
  * Copy rule: a new inode whose full 1 KiB fingerprint AND the 64 KiB before our committed offset equal a live tracked
  * file's is a copy (copytruncate's `app.log.1`, `cp app.log x`). It is held unread while the original lives; when the
