@@ -2,8 +2,8 @@
  * SQLite's write lock has no queue: it goes to whichever connection asks while it is free. The log
  * writer thread asks again the moment it commits, so a write of the main thread (a probe result, an
  * alert's state), retried by the busy timeout, can lose for seconds while its event loop is blocked.
- * Main-thread writes announce themselves here, and the writer thread begins no transaction while one is
- * announced: the main thread waits at most for the transaction in progress.
+ * Main-thread writes (and the ingestion thread's few) announce themselves here, and the writer thread
+ * begins no transaction while one is announced: they wait at most for the transaction in progress.
  */
 export class WriteTurns {
   readonly #announced: Int32Array;

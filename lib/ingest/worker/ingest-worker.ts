@@ -4,6 +4,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { systemClock } from '@/lib/clock';
 import { openWriteDb } from '@/lib/db/connection';
+import { WriteTurns } from '@/lib/db/write-turns';
 import { IngestService } from '../ingest-service';
 import { runCheckpointer } from './checkpointer';
 import type { CallMessage, CheckpointerInit, IngestCalls, WorkerInit, WorkerMessage, WriterInit } from './protocol';
@@ -32,8 +33,9 @@ function startWriter(init: WorkerInit, stopping: () => boolean): RemoteWriter {
 
 function runIngestion(init: WorkerInit): void {
   const port = parentPort!;
-  const db = openWriteDb(init.dataDir);
-  // This connection only writes sources and reads positions; the writer thread's commits checkpoint.
+  // This connection only writes sources and reads positions: its rare writes go before the writer thread's
+  // next transaction, like the main thread's, and the writer thread's commits checkpoint.
+  const db = openWriteDb(init.dataDir, { announce: new WriteTurns(init.writeTurns) });
   db.pragma('wal_autocheckpoint = 0');
   let stopping = false;
   const writer = startWriter(init, () => stopping);
