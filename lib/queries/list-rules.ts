@@ -1,6 +1,7 @@
 import { toIso } from '@/lib/api/time-range';
 import type { RuleManager } from '@/lib/rules';
 import { UI_RULES_FILE, type UiAlertRuleDef } from '@/lib/rules/ui-rules';
+import { shapeRuleFields } from './shape-ui-rule';
 
 /**
  * Rule groups with each rule's state, health and last evaluation, as `GET /api/v1/rules` shows them,
@@ -15,13 +16,8 @@ export function listRules(rules: RuleManager) {
       interval_s: g.intervalMs / 1000,
       editable,
       rules: g.status().map((r, i) => ({
-        name: r.name,
+        ...shapeRuleFields(r),
         kind: r.kind,
-        expr: r.expr,
-        for_s: r.forMs / 1000,
-        keep_firing_for_s: r.keepFiringForMs / 1000,
-        labels: r.labels,
-        annotations: r.annotations,
         state: r.state,
         health: r.health,
         last_error: r.lastError,
