@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as session from '@/app/api/v1/session/route';
 import * as password from '@/app/api/v1/session/password/route';
 import * as targets from '@/app/api/v1/targets/route';
 import * as tokens from '@/app/api/v1/tokens/route';
 import type { FakeClock } from '@/lib/clock';
-import { ADMIN, call, makeLookout } from '../helpers/lookout';
+import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
-
-function start(opts: Parameters<typeof makeLookout>[0] = {}) {
-  const ctx = makeLookout(opts);
-  close = ctx.close;
-  return ctx;
-}
+const start = lookoutPerTest();
 
 function post(handler: (req: Request) => Promise<Response>, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return handler(

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as sources from '@/app/api/v1/sources/route';
 import * as source from '@/app/api/v1/sources/[id]/route';
 import * as logs from '@/app/api/v1/logs/route';
-import { call, makeLookout } from '../helpers/lookout';
+import { call, lookoutPerTest } from '../helpers/lookout';
 
 type Source = {
   id: number; name: string; tailing: boolean; detected_format: string | null; lag_bytes: number;
@@ -13,16 +13,11 @@ type Source = {
   recent_rejects: { reason: string }[];
 };
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const start = lookoutPerTest();
 
 describe('log sources API', () => {
   it('adds a file source that is tailed at once, reports its status, and detaches it', async () => {
-    const ctx = makeLookout();
-    close = ctx.close;
+    const ctx = start();
     const file = path.join(ctx.dir, 'app.log');
     fs.writeFileSync(file, '{"level":"info","msg":"hello","time":"2025-12-31T23:00:00Z"}\n{"level":"error","msg":"boom","time":"2025-12-31T23:00:01Z"}\npartial');
     const created = await call(sources.POST, '/api/v1/sources', { method: 'POST', body: { name: 'app', path: file, format: 'auto' } });
@@ -44,8 +39,7 @@ describe('log sources API', () => {
   });
 
   it('refuses an invalid extraction rule with the reason, and a bad entry naming the field', async () => {
-    const ctx = makeLookout();
-    close = ctx.close;
+    const ctx = start();
     const bad = await call(sources.POST, '/api/v1/sources', {
       method: 'POST',
       body: { name: 'x', path: '/tmp/x.log', extract: [{ field: 'message', regex: '(?<status>\\d+' }] },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as targets from '@/app/api/v1/targets/route';
 import * as target from '@/app/api/v1/targets/[id]/route';
 import * as checks from '@/app/api/v1/targets/[id]/checks/route';
@@ -13,21 +13,11 @@ import * as reload from '@/app/api/v1/config/reload/route';
 import * as health from '@/app/api/v1/health/route';
 import { CheckWriter } from '@/lib/engine/check-writer';
 import { FakeClock } from '@/lib/clock';
-import { call, makeLookout } from '../helpers/lookout';
+import { call, lookoutPerTest } from '../helpers/lookout';
 
 type Body = Record<string, unknown> & { data: Record<string, unknown> & Record<string, unknown>[]; error: { code: string; message: string } };
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
-
-function start(opts: Parameters<typeof makeLookout>[0] = {}) {
-  const ctx = makeLookout(opts);
-  close = ctx.close;
-  return ctx;
-}
+const start = lookoutPerTest();
 
 const entry = { name: 'ccproxy', url: 'http://127.0.0.1:3456/health', interval: '30s', timeout: '5s', conditions: ['[BODY].providers.healthy > 0'] };
 

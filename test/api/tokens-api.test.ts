@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as tokens from '@/app/api/v1/tokens/route';
 import * as token from '@/app/api/v1/tokens/[id]/route';
 import * as session from '@/app/api/v1/session/route';
 import * as targets from '@/app/api/v1/targets/route';
 import * as logs from '@/app/api/v1/logs/route';
 import type { FakeClock } from '@/lib/clock';
-import { call, makeLookout } from '../helpers/lookout';
+import { call, lookoutPerTest } from '../helpers/lookout';
 
 type Created = { data: { id: number; name: string; scope: string; token: string } };
 type Listed = { data: { id: number; name: string; scope: string; created_at: string; last_used_at: string | null }[] };
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
-
-function start() {
-  const ctx = makeLookout();
-  close = ctx.close;
-  return ctx;
-}
+const start = lookoutPerTest();
 
 async function create(name: string, scope: string): Promise<Created['data']> {
   const res = await call(tokens.POST, '/api/v1/tokens', { method: 'POST', body: { name, scope } });

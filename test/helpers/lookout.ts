@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { afterEach } from 'vitest';
 import path from 'node:path';
 import { FakeClock, type Clock } from '@/lib/clock';
 import type { Lookout } from '@/lib/engine/context';
@@ -38,6 +39,20 @@ export function makeLookout(opts: { clock?: Clock; config?: string; probes?: boo
       await lookout.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Call at a test file's top level: the returned `start` makes a Lookout that is closed after each test. */
+export function lookoutPerTest(): (opts?: Parameters<typeof makeLookout>[0]) => ReturnType<typeof makeLookout> {
+  let close: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await close?.();
+    close = null;
+  });
+  return (opts = {}) => {
+    const ctx = makeLookout(opts);
+    close = ctx.close;
+    return ctx;
   };
 }
 

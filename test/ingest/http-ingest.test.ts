@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as logs from '@/app/api/v1/logs/route';
 import * as summary from '@/app/api/v1/stats/summary/route';
-import { ADMIN, call, makeLookout } from '../helpers/lookout';
+import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 
 type IngestBody = { accepted: number; rejected: number; errors: { line: number; reason: string }[] };
 type SearchBody = { data: { message: string; level: string | null; status: number | null; fields: Record<string, unknown>; flags: number }[] };
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
-
-function start() {
-  const ctx = makeLookout();
-  close = ctx.close;
-  return ctx;
-}
+const start = lookoutPerTest();
 
 async function post(body: string | Uint8Array, contentType = 'application/x-ndjson', source = 'app') {
   const res = await logs.POST(

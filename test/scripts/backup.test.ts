@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as logs from '@/app/api/v1/logs/route';
-import { ADMIN, makeLookout } from '../helpers/lookout';
+import { ADMIN, lookoutPerTest } from '../helpers/lookout';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -29,16 +29,11 @@ async function ingest(from: number, n: number): Promise<void> {
   expect(res.status).toBe(200);
 }
 
-let close: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await close?.();
-  close = null;
-});
+const start = lookoutPerTest();
 
 describe('npm run backup', () => {
   it('copies the live database while a writer keeps inserting: integrity ok and a consistent prefix of the writes', async () => {
-    const ctx = makeLookout();
-    close = ctx.close;
+    const ctx = start();
     const dataDir = ctx.lookout.env.dataDir;
     let written = 0;
     for (; written < 20_000; written += 1_000) await ingest(written, 1_000);
@@ -83,8 +78,7 @@ describe('npm run backup', () => {
   }, 120_000);
 
   it('refuses to overwrite a file unless --force, and explains a missing database', async () => {
-    const ctx = makeLookout();
-    close = ctx.close;
+    const ctx = start();
     const dataDir = ctx.lookout.env.dataDir;
     const target = path.join(ctx.dir, 'existing.db');
     fs.writeFileSync(target, 'keep me');
