@@ -12,12 +12,12 @@ function setMark(db: Db, id: number): void {
   db.prepare(`UPDATE meta SET value = ? WHERE key = 'fts_indexed_id'`).run(id);
 }
 
-/** Indexes rows (firstId, lastId] written by the caller's transaction, when the index was caught up. */
-export function indexInline(db: Db, fts: BulkInsert, rows: { id: number; message: string }[], previousLastId: number): void {
+/** Indexes the rows the caller's transaction wrote with ids previousLastId + 1, + 2, …, when the index was caught up. */
+export function indexInline(db: Db, fts: BulkInsert, rows: readonly { message: string }[], previousLastId: number): void {
   if (rows.length === 0 || rows.length > INLINE_FTS_MAX || ftsMark(db) !== previousLastId) return;
-  for (const r of rows) fts.push(r.id, r.message);
+  rows.forEach((r, i) => fts.push(previousLastId + i + 1, r.message));
   fts.flush();
-  setMark(db, rows[rows.length - 1].id);
+  setMark(db, previousLastId + rows.length);
 }
 
 /** Indexes up to `max` rows above the mark in one short transaction; returns how many. */

@@ -65,7 +65,6 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     // Ids are given explicitly so the full-text rows can be inserted in bulk beside them.
     const firstId = lastId.get() as number;
     let id = firstId;
-    const indexed: { id: number; message: string }[] = [];
     let flagged = 0;
     let lastTs: number | null = null;
     for (const r of b.records) {
@@ -74,7 +73,6 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
         id, b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
         r.inputTokens, r.outputTokens, r.requestId, r.isRequest ? 1 : 0, r.flags, r.fieldsJson,
       );
-      indexed.push({ id, message: r.message });
       rollups.addLine(b.sourceId, r.ts, r.level);
       r.requests.forEach(addRequest);
       if (r.flags) flagged++;
@@ -83,7 +81,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     (b.extraRequests ?? []).forEach(addRequest);
     logs.flush();
     requests.flush();
-    indexInline(db, fts, indexed, firstId);
+    indexInline(db, fts, b.records, firstId);
     writeRollups(rollups);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
