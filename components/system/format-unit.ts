@@ -4,12 +4,16 @@ import type { SystemSeriesResponse } from '@/lib/swr/use-system-series';
 /** `0.12` cores → `12 %` of one core: how top and ps show a process's CPU. */
 export const formatCores = (v: number | null | undefined): string => formatRatio(v);
 
+/** `1.5 MiB/s`; a dash when there is no value. */
+export const formatBytesPerSecond = (v: number | null | undefined): string =>
+  v === null || v === undefined ? formatBytes(v) : `${formatBytes(v)}/s`;
+
 export function formatUnit(unit: SystemSeriesResponse['unit'], v: number | null | undefined): string {
   switch (unit) {
     case 'bytes':
       return formatBytes(v);
     case 'bytes_per_s':
-      return v === null || v === undefined ? formatBytes(v) : `${formatBytes(v)}/s`;
+      return formatBytesPerSecond(v);
     case 'cores':
       return formatCores(v);
     case 'ms':

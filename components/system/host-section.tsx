@@ -3,6 +3,7 @@ import { StatTile } from '@/components/ui/stat-tile';
 import { formatBytes, formatRatio } from '@/lib/format/number';
 import type { SystemSnapshot } from '@/lib/swr/use-system';
 import type { TimeRange } from '@/lib/time/range';
+import { formatBytesPerSecond } from './format-unit';
 import { SystemChartCard } from './system-chart-card';
 
 type Host = NonNullable<SystemSnapshot['host']>;
@@ -19,7 +20,7 @@ export function HostSection({ host, range, refreshMs }: { host: Host | null; ran
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           <StatTile label="CPU busy" value={formatRatio(host.cpu_busy_ratio)} hint={`${host.cpus} CPUs, load ${host.load1 ?? '—'}`} />
           <StatTile label="Memory used" value={formatBytes(used)} hint={`of ${formatBytes(host.memory_total_bytes)}`} />
-          <StatTile label="Network in / out" value={`${formatBytes(rx)}/s`} hint={`out ${formatBytes(tx)}/s`} />
+          <StatTile label="Network in / out" value={formatBytesPerSecond(rx)} hint={`out ${formatBytesPerSecond(tx)}`} />
           <StatTile label="Disk free" value={formatBytes(host.filesystem?.avail_bytes)} hint={host.filesystem ? `on ${host.filesystem.mountpoint} of ${formatBytes(host.filesystem.size_bytes)}` : undefined} />
         </div>
       )}

@@ -3,11 +3,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatBytes, formatCount } from '@/lib/format/number';
 import type { SystemSnapshot } from '@/lib/swr/use-system';
 import type { TimeRange } from '@/lib/time/range';
-import { formatCores } from './format-unit';
+import { formatBytesPerSecond, formatCores } from './format-unit';
 import { ProcessStatePill } from './process-state';
 import { SystemChartCard } from './system-chart-card';
-
-const rate = (v: number | null) => (v === null ? '—' : `${formatBytes(v)}/s`);
 
 /** The watched processes now, and their CPU, memory, open files and disk I/O over the range. */
 export function ProcessesSection({ system, range, refreshMs }: { system: SystemSnapshot; range: TimeRange; refreshMs: number }) {
@@ -43,8 +41,8 @@ export function ProcessesSection({ system, range, refreshMs }: { system: SystemS
                     <td className="px-3 py-2">{formatCores(p.cpu_cores)}</td>
                     <td className="px-3 py-2">{formatBytes(p.rss_bytes)}</td>
                     <td className="px-3 py-2">{p.open_fds === null ? '—' : `${formatCount(p.open_fds)}${p.max_fds ? ` / ${formatCount(p.max_fds)}` : ''}`}</td>
-                    <td className="px-3 py-2">{rate(p.read_bytes_per_s)}</td>
-                    <td className="px-3 py-2">{rate(p.write_bytes_per_s)}</td>
+                    <td className="px-3 py-2">{formatBytesPerSecond(p.read_bytes_per_s)}</td>
+                    <td className="px-3 py-2">{formatBytesPerSecond(p.write_bytes_per_s)}</td>
                   </tr>
                 ))}
               </tbody>
