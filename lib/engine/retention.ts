@@ -62,13 +62,13 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
   {
-    table: 'log_level_rollups fine',
-    sql: 'DELETE FROM log_level_rollups WHERE (res, ts, source_id, level) IN (SELECT res, ts, source_id, level FROM log_level_rollups WHERE res <= 60000 AND ts < ? LIMIT ?)',
+    table: 'log_line_rollups fine',
+    sql: 'DELETE FROM log_line_rollups WHERE (res, ts, source_id, level, provider, status) IN (SELECT res, ts, source_id, level, provider, status FROM log_line_rollups WHERE res <= 60000 AND ts < ? LIMIT ?)',
     cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.logsMs),
   },
   {
-    table: 'log_level_rollups',
-    sql: 'DELETE FROM log_level_rollups WHERE (res, ts, source_id, level) IN (SELECT res, ts, source_id, level FROM log_level_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
+    table: 'log_line_rollups',
+    sql: 'DELETE FROM log_line_rollups WHERE (res, ts, source_id, level, provider, status) IN (SELECT res, ts, source_id, level, provider, status FROM log_line_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
   {

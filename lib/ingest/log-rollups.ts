@@ -22,11 +22,13 @@ interface RequestBucket {
   hist: Histogram;
 }
 
-interface LevelBucket {
+interface LineBucket {
   res: number;
   ts: number;
   sourceId: number;
   level: string;
+  provider: string;
+  status: number;
   lines: number;
 }
 
@@ -38,21 +40,23 @@ const floorTo = (ts: number, res: number) => ts - (((ts % res) + res) % res);
  */
 export class LogRollupBuffer {
   private requests = new Map<string, RequestBucket>();
-  private levels = new Map<string, LevelBucket>();
+  private lines = new Map<string, LineBucket>();
   // Lines come in time order and mostly alike: the previous line's bucket is usually this one's, found
   // without building a key.
-  private lastLevel: LevelBucket | null = null;
+  private lastLine: LineBucket | null = null;
   private lastRequest: RequestBucket | null = null;
 
-  addLine(sourceId: number, lineTs: number, lineLevel: string | null): void {
-    const ts = floorTo(lineTs, FINEST);
-    const level = lineLevel ?? '';
-    let b = this.lastLevel;
-    if (b === null || b.ts !== ts || b.sourceId !== sourceId || b.level !== level) {
-      const key = `${ts}|${sourceId}|${level}`;
-      b = this.levels.get(key) ?? null;
-      if (b === null) this.levels.set(key, (b = { res: FINEST, ts, sourceId, level, lines: 0 }));
-      this.lastLevel = b;
+  addLine(sourceId: number, line: { ts: number; level: string | null; provider: string | null; status: number | null }): void {
+    const ts = floorTo(line.ts, FINEST);
+    const level = line.level ?? '';
+    const provider = line.provider ?? '';
+    const status = line.status ?? 0;
+    let b = this.lastLine;
+    if (b === null || b.ts !== ts || b.sourceId !== sourceId || b.level !== level || b.provider !== provider || b.status !== status) {
+      const key = `${ts}|${sourceId}|${level}|${provider}|${status}`;
+      b = this.lines.get(key) ?? null;
+      if (b === null) this.lines.set(key, (b = { res: FINEST, ts, sourceId, level, provider, status, lines: 0 }));
+      this.lastLine = b;
     }
     b.lines++;
   }
@@ -109,13 +113,13 @@ export class LogRollupBuffer {
     return all;
   }
 
-  /** Every width's line counts per level. */
-  levelBuckets(): LevelBucket[] {
-    const all = new Map<string, LevelBucket>();
-    for (const b of this.levels.values()) {
+  /** Every width's line counts per level, provider and status. */
+  lineBuckets(): LineBucket[] {
+    const all = new Map<string, LineBucket>();
+    for (const b of this.lines.values()) {
       for (const res of LOG_RESOLUTIONS) {
         const ts = floorTo(b.ts, res);
-        const key = `${res}|${ts}|${b.sourceId}|${b.level}`;
+        const key = `${res}|${ts}|${b.sourceId}|${b.level}|${b.provider}|${b.status}`;
         const c = all.get(key);
         if (c) c.lines += b.lines;
         else all.set(key, { ...b, res, ts });
@@ -146,18 +150,18 @@ export function createRollupWriter(db: Db): (buffer: LogRollupBuffer) => void {
        latency_count = latency_count + excluded.latency_count, latency_sum = latency_sum + excluded.latency_sum,
        hist = lookout_hist_merge(hist, excluded.hist)`,
   );
-  const levels = new BulkInsert(
+  const lines = new BulkInsert(
     db,
-    'INSERT INTO log_level_rollups (res, ts, source_id, level, lines)',
-    5,
-    'ON CONFLICT (res, ts, source_id, level) DO UPDATE SET lines = lines + excluded.lines',
+    'INSERT INTO log_line_rollups (res, ts, source_id, level, provider, status, lines)',
+    7,
+    'ON CONFLICT (res, ts, source_id, level, provider, status) DO UPDATE SET lines = lines + excluded.lines',
   );
   return (buffer) => {
     for (const b of buffer.requestBuckets()) {
       requests.push(b.res, b.ts, b.sourceId, b.provider, b.model, b.status, b.requests, b.inputTokens, b.outputTokens, b.rateLimited, b.latencyCount, b.latencySum, histogramToJson(b.hist));
     }
     requests.flush();
-    for (const l of buffer.levelBuckets()) levels.push(l.res, l.ts, l.sourceId, l.level, l.lines);
-    levels.flush();
+    for (const l of buffer.lineBuckets()) lines.push(l.res, l.ts, l.sourceId, l.level, l.provider, l.status, l.lines);
+    lines.flush();
   };
 }

@@ -73,7 +73,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
         id, b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
         r.inputTokens, r.outputTokens, r.requestId, r.isRequest ? 1 : 0, r.flags, r.fieldsJson,
       );
-      rollups.addLine(b.sourceId, r.ts, r.level);
+      rollups.addLine(b.sourceId, r);
       r.requests.forEach(addRequest);
       if (r.flags) flagged++;
       if (lastTs === null || r.ts > lastTs) lastTs = r.ts;

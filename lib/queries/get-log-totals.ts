@@ -47,7 +47,7 @@ export function getLogTotals(db: Db, sinceMs: number): MetricSample[] {
   }
   const levels = db
     .prepare(
-      `SELECT s.name job, r.level, SUM(r.lines) lines FROM log_level_rollups r JOIN log_sources s ON s.id = r.source_id
+      `SELECT s.name job, r.level, SUM(r.lines) lines FROM log_line_rollups r JOIN log_sources s ON s.id = r.source_id
        WHERE r.res = ${HOUR} AND r.ts >= ? GROUP BY s.name, r.level`,
     )
     .all(since) as { job: string; level: string; lines: number }[];

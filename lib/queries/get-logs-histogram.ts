@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import type { Term } from '@/lib/search/parse-query';
-import { rollupFilter, termIndex, termsToSql } from '@/lib/search/query-sql';
+import { rollupTermsSql, termsToSql } from '@/lib/search/query-sql';
 import { ftsMark } from '@/lib/ingest/fts-index';
 import { bucketStarts } from '@/lib/stats/window-plan';
 
@@ -14,80 +14,70 @@ interface HistogramQuery {
 }
 
 type Counts = { t: number; n: number }[];
+type Where = { where: string; params: unknown[] };
 
 const WIDTHS = [86_400_000, 3_600_000, 60_000, 10_000];
+
+/** The `source` and `level` parameters as conditions on either table (both have source_id and level). */
+function paramsSql(q: HistogramQuery): Where {
+  const where = [
+    ...(q.source === undefined ? [] : ['source_id IN (SELECT id FROM log_sources WHERE name = ?)']),
+    ...(q.level === undefined ? [] : ['level = ?']),
+  ];
+  const params = [...(q.source === undefined ? [] : [q.source]), ...(q.level === undefined ? [] : [q.level])];
+  return { where: where.map((w) => ` AND ${w}`).join(''), params };
+}
 
 /** Matching lines per step in [from, until), counted from the lines themselves. */
 function countLines(db: Db, q: HistogramQuery, from: number, until: number): Counts {
   if (from >= until) return [];
-  const { where, params } = termsToSql(q.terms, ftsMark(db));
-  // The planner prefers the time index for any time range; over days a status or provider index reads far less.
-  const index = termIndex(q.terms);
-  const sourceSql = q.source === undefined ? '' : ' AND source_id = (SELECT id FROM log_sources WHERE name = ?)';
-  const levelSql = q.level === undefined ? '' : ' AND level = ?';
-  const extra = [...(q.source === undefined ? [] : [q.source]), ...(q.level === undefined ? [] : [q.level])];
+  const terms = termsToSql(q.terms, ftsMark(db));
+  const extra = paramsSql(q);
+  return db
+    .prepare(`SELECT (ts - ts % ?) t, COUNT(*) n FROM logs WHERE ts >= ? AND ts < ? AND ${terms.where}${extra.where} GROUP BY t`)
+    .all(q.stepMs, from, until, ...terms.params, ...extra.params) as Counts;
+}
+
+/** Matching lines per step from the line rollups of width `res` whose buckets start in [a, b). */
+function countRollups(db: Db, q: HistogramQuery, terms: Where, res: number, a: number, b: number): Counts {
+  const extra = paramsSql(q);
   return db
     .prepare(
-      `SELECT (ts - ts % ?) t, COUNT(*) n FROM logs${index ? ` INDEXED BY ${index}` : ''}
-       WHERE ts >= ? AND ts < ? AND ${where}${sourceSql}${levelSql} GROUP BY t`,
+      `SELECT (ts - ts % ?) t, SUM(lines) n FROM log_line_rollups
+       WHERE res = ? AND ts >= ? AND ts < ? AND ${terms.where}${extra.where} GROUP BY t`,
     )
-    .all(q.stepMs, from, until, ...params, ...extra) as Counts;
+    .all(q.stepMs, res, a, b, ...terms.params, ...extra.params) as Counts;
 }
 
 /**
- * Lines of one level and/or source, from the line rollups written with the lines, and from the lines
- * for the partial buckets at either edge. Only where the lines are still kept (retention prunes them
- * oldest first), so the answer equals a count of the lines.
+ * [from, until) from the widest rollup buckets that fit whole, the finer ones at either edge, and the
+ * lines for what is left under 10 s: exact, and reading few lines however busy the source.
  */
-function countLevelLines(db: Db, q: HistogramQuery, f: { level?: string; source?: string }): Counts {
-  const oldest = db.prepare('SELECT MIN(ts) FROM logs').pluck().get() as number | null;
-  if (oldest === null) return [];
-  const res = WIDTHS.find((r) => q.stepMs % r === 0);
-  const from = Math.max(q.from, oldest);
-  const until = q.to + 1;
+function countRange(db: Db, q: HistogramQuery, terms: Where, widths: number[], from: number, until: number): Counts {
+  if (from >= until) return [];
+  const [res, ...finer] = widths;
   if (res === undefined) return countLines(db, q, from, until);
   const a = Math.ceil(from / res) * res;
   const b = Math.floor(until / res) * res;
-  if (a >= b) return countLines(db, q, from, until);
-  const rolled = db
-    .prepare(
-      `SELECT (ts - ts % @step) t, SUM(lines) n FROM log_level_rollups WHERE res = @res AND ts >= @a AND ts < @b
-       ${f.level === undefined ? '' : 'AND level = @level'} ${f.source === undefined ? '' : 'AND source_id IN (SELECT id FROM log_sources WHERE name = @source)'}
-       GROUP BY t`,
-    )
-    .all({ step: q.stepMs, res, a, b, ...f }) as Counts;
-  return [...countLines(db, q, from, a), ...rolled, ...countLines(db, q, b, until)];
+  if (a >= b) return countRange(db, q, terms, finer, from, until);
+  return [...countRange(db, q, terms, finer, from, a), ...countRollups(db, q, terms, res, a, b), ...countRange(db, q, terms, finer, b, until)];
 }
 
-/** The level and source asked for by the parameters and terms together, if rollups can answer them. */
-function levelFilter(q: HistogramQuery): { level?: string; source?: string } | null {
-  const f = rollupFilter(q.terms);
-  if (!f || (q.level !== undefined && f.level !== undefined && f.level !== q.level)) return null;
-  if (q.source !== undefined && f.source !== undefined && f.source !== q.source) return null;
-  const out: { level?: string; source?: string } = {};
-  if ((f.level ?? q.level) !== undefined) out.level = f.level ?? q.level;
-  if ((f.source ?? q.source) !== undefined) out.source = f.source ?? q.source;
-  return out;
-}
-
-/** Matching lines per step over [from, to]; without a query it reads the level rollups, not the lines. */
+/**
+ * Matching lines per step over [from, to]. Without a query it sums the line rollups, even where the
+ * lines are pruned; with terms rollups can answer (level, provider, status, source) it sums them only
+ * where the lines are still kept, so the answer equals a count of the lines; otherwise it counts lines.
+ */
 export function getLogsHistogram(db: Db, q: HistogramQuery) {
   const step = q.stepMs;
-  const sourceSql = q.source === undefined ? '' : ' AND source_id = (SELECT id FROM log_sources WHERE name = ?)';
-  const levelSql = q.level === undefined ? '' : ' AND level = ?';
-  const extra = [...(q.source === undefined ? [] : [q.source]), ...(q.level === undefined ? [] : [q.level])];
-  const f = q.terms.length === 0 ? null : levelFilter(q);
+  const widths = WIDTHS.filter((r) => step % r === 0);
+  const terms = rollupTermsSql(q.terms);
   // One read transaction: the rollups and the edge lines must come from the same commit.
   const rows = db.transaction((): Counts => {
-    if (q.terms.length === 0 && step % 10_000 === 0) {
-      const res = WIDTHS.find((r) => step % r === 0)!;
-      return db
-        .prepare(
-          `SELECT (ts - ts % ?) t, SUM(lines) n FROM log_level_rollups WHERE res = ? AND ts >= ? AND ts <= ?${sourceSql}${levelSql} GROUP BY t`,
-        )
-        .all(step, res, Math.floor(q.from / step) * step, q.to, ...extra) as Counts;
-    }
-    return f ? countLevelLines(db, q, f) : countLines(db, q, q.from, q.to + 1);
+    if (terms === null || widths.length === 0) return countLines(db, q, q.from, q.to + 1);
+    if (q.terms.length === 0) return countRollups(db, q, terms, widths[0], Math.floor(q.from / step) * step, q.to + 1);
+    const oldest = db.prepare('SELECT MIN(ts) FROM logs').pluck().get() as number | null;
+    return oldest === null ? [] : countRange(db, q, terms, widths, Math.max(q.from, oldest), q.to + 1);
   })();
   const counts = new Map<number, number>();
   for (const r of rows) counts.set(r.t, (counts.get(r.t) ?? 0) + r.n);

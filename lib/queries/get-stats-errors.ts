@@ -16,7 +16,7 @@ function errorLevels(db: Db, from: number, to: number, filters: LogFilters): { k
       seg.res === 0
         ? db.prepare(`SELECT level k, COUNT(*) n FROM logs WHERE ts >= @from AND ts < @to AND level IN ('warn','error','fatal')${f.where} GROUP BY level`)
         : db.prepare(
-            `SELECT level k, SUM(lines) n FROM log_level_rollups WHERE res = @res AND ts >= @from AND ts < @to AND level IN ('warn','error','fatal')${f.where} GROUP BY level`,
+            `SELECT level k, SUM(lines) n FROM log_line_rollups WHERE res = @res AND ts >= @from AND ts < @to AND level IN ('warn','error','fatal')${f.where} GROUP BY level`,
           )
     ).all({ ...f.params, res: seg.res, from: seg.from, to: seg.to }) as { k: string; n: number }[];
     for (const r of rows) counts.set(r.k, (counts.get(r.k) ?? 0) + r.n);

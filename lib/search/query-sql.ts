@@ -19,28 +19,35 @@ const LEVEL_ALIASES: Record<string, string> = { warning: 'warn', err: 'error', c
 /** A `level:` value as stored: lower case, with the common aliases mapped. */
 export const normalizeLevel = (value: string) => LEVEL_ALIASES[value.toLowerCase()] ?? value.toLowerCase();
 
-/** Partial indexes on (column, ts) from migration 006: a positive term on the column can drive the scan. */
-const TERM_INDEXES: Record<string, string> = { status: 'logs_status_ts', provider: 'logs_provider_ts' };
-
-/** The index a count over these terms should scan instead of the time index, or null. */
-export function termIndex(terms: Term[]): string | null {
-  for (const t of terms) if (t.kind === 'field' && !t.negate && TERM_INDEXES[t.field]) return TERM_INDEXES[t.field];
-  return null;
-}
+const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
- * The level and source the terms ask for when they ask nothing else (so line rollups can count them);
- * null when some term needs the lines, or two terms ask for different values.
+ * The terms as a condition on `log_line_rollups` (level, provider and status, '' / 0 when a line has
+ * none), matching exactly the lines `termsToSql` matches; null when some term needs the lines.
  */
-export function rollupFilter(terms: Term[]): { level?: string; source?: string } | null {
-  const out: { level?: string; source?: string } = {};
+export function rollupTermsSql(terms: Term[]): { where: string; params: unknown[] } | null {
+  const parts: string[] = [];
+  const params: unknown[] = [];
   for (const t of terms) {
-    if (t.kind !== 'field' || t.negate || t.op !== '=' || t.value === '' || (t.field !== 'level' && t.field !== 'source')) return null;
-    const value = t.field === 'level' ? normalizeLevel(t.value) : t.value;
-    if (out[t.field] !== undefined && out[t.field] !== value) return null;
-    out[t.field] = value;
+    if (t.kind !== 'field' || t.value === '') return null;
+    let clause: string;
+    if (t.field === 'status' && NUMBER.test(t.value)) {
+      clause = `(status <> 0 AND status ${t.op} ?)`;
+      params.push(Number(t.value));
+    } else if (t.op !== '=') {
+      return null;
+    } else if (t.field === 'level' || t.field === 'provider') {
+      clause = `${t.field} = ?`;
+      params.push(t.field === 'level' ? normalizeLevel(t.value) : t.value);
+    } else if (t.field === 'source') {
+      clause = 'source_id IN (SELECT id FROM log_sources WHERE name = ?)';
+      params.push(t.value);
+    } else {
+      return null;
+    }
+    parts.push(t.negate ? `NOT (${clause})` : clause);
   }
-  return out;
+  return { where: parts.length ? parts.join(' AND ') : '1', params };
 }
 
 function ftsPhrase(text: string): string {
@@ -77,10 +84,10 @@ export function termsToSql(terms: Term[], ftsMark: number): { where: string; par
       const col = COLUMNS[t.field];
       const sql = col ? col.sql : 'json_extract(fields, ?)';
       if (!col) params.push(`$."${t.field.replace(/"/g, '')}"`);
-      const numeric = col ? col.numeric : /^-?\d+(\.\d+)?$/.test(t.value);
+      const numeric = col ? col.numeric : NUMBER.test(t.value);
       const value = t.field === 'level' ? normalizeLevel(t.value) : t.value;
       clause = `${sql} ${t.op} ?`;
-      params.push(numeric && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+      params.push(numeric && NUMBER.test(value) ? Number(value) : value);
     }
     parts.push(t.negate ? `NOT coalesce(${clause}, 0)` : clause);
   }

@@ -138,7 +138,7 @@ export function readLogWindow(db: Db, lo: number, hi: number, job: string | unde
     )
     .all(...params) as LogRollupRow[];
   const levels = db
-    .prepare(`SELECT r.ts, s.name job, r.level, r.lines FROM log_level_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} ORDER BY r.ts`)
+    .prepare(`SELECT r.ts, s.name job, r.level, SUM(r.lines) lines FROM log_line_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} GROUP BY r.ts, s.name, r.level ORDER BY r.ts`)
     .all(...params) as LevelRow[];
   return new LogWindow(rows, levels);
 }

@@ -72,7 +72,9 @@ export function seedLogRollups(db: Db, o: SeedOptions): number {
             ts: t, status, provider, model: `${provider}-large`, durationMs: 150 + rnd() * rnd() * 8000,
             inputTokens: 200 + Math.floor(rnd() * 900), outputTokens: 50 + Math.floor(rnd() * 400), rateLimited: status === 429,
           });
-          for (let line = 0; line < 3; line++) buf.addLine(sourceId, t, line === 2 && status >= 500 ? 'error' : 'info');
+          buf.addLine(sourceId, { ts: t, level: 'info', provider, status: null });
+          buf.addLine(sourceId, { ts: t, level: 'info', provider: null, status: null });
+          buf.addLine(sourceId, { ts: t, level: status >= 500 ? 'error' : 'info', provider: null, status });
           requests++;
         }
       }
