@@ -15,51 +15,77 @@ export interface EncodedBatch {
   text: string;
 }
 
-class Writer {
-  numbers: number[] = [];
-  spans: number[] = [];
-  parts: string[] = [];
-  length = 0;
+const RECORD_NUMBERS = 8;
+const RECORD_STRINGS = 6;
+const REQUEST_NUMBERS = 6;
+const REQUEST_STRINGS = 2;
 
-  nums(...values: (number | null)[]): void {
-    for (const v of values) this.numbers.push(v ?? NaN);
+/** Writes values in place into arrays sized for the batch: no per-value arrays, no copy at the end. */
+class Encoder {
+  readonly numbers: Float64Array;
+  readonly spans: Int32Array;
+  readonly parts: string[] = [];
+  private n = 0;
+  private s = 0;
+  private length = 0;
+
+  constructor(records: number, requests: number) {
+    this.numbers = new Float64Array(records * RECORD_NUMBERS + requests * REQUEST_NUMBERS);
+    this.spans = new Int32Array(2 * (records * RECORD_STRINGS + requests * REQUEST_STRINGS));
   }
 
-  strs(...values: (string | null)[]): void {
-    for (const v of values) {
-      if (v === null) {
-        this.spans.push(-1, 0);
-        continue;
-      }
-      this.spans.push(this.length, v.length);
-      this.parts.push(v);
-      this.length += v.length;
+  num(v: number | null): void {
+    this.numbers[this.n++] = v ?? NaN;
+  }
+
+  str(v: string | null): void {
+    if (v === null) {
+      this.spans[this.s++] = -1;
+      this.spans[this.s++] = 0;
+      return;
     }
+    this.spans[this.s++] = this.length;
+    this.spans[this.s++] = v.length;
+    this.parts.push(v);
+    this.length += v.length;
   }
 
   request(q: RequestFacts): void {
-    this.nums(q.ts, q.status, q.durationMs, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
-    this.strs(q.provider, q.model);
+    this.num(q.ts);
+    this.num(q.status);
+    this.num(q.durationMs);
+    this.num(q.inputTokens);
+    this.num(q.outputTokens);
+    this.num(q.rateLimited ? 1 : 0);
+    this.str(q.provider);
+    this.str(q.model);
   }
 }
 
 export function encodeBatch(batch: LogBatch): EncodedBatch {
   const { records, extraRequests = [], ...head } = batch;
-  const w = new Writer();
+  let requests = extraRequests.length;
+  for (const r of records) requests += r.requests.length;
+  const e = new Encoder(records.length, requests);
   for (const r of records) {
-    w.nums(r.ts, r.status, r.durationMs, r.inputTokens, r.outputTokens, r.isRequest ? 1 : 0, r.flags, r.requests.length);
-    w.strs(r.level, r.message, r.provider, r.model, r.requestId, r.fieldsJson);
-    r.requests.forEach((q) => w.request(q));
+    e.num(r.ts);
+    e.num(r.status);
+    e.num(r.durationMs);
+    e.num(r.inputTokens);
+    e.num(r.outputTokens);
+    e.num(r.isRequest ? 1 : 0);
+    e.num(r.flags);
+    e.num(r.requests.length);
+    e.str(r.level);
+    e.str(r.message);
+    e.str(r.provider);
+    e.str(r.model);
+    e.str(r.requestId);
+    e.str(r.fieldsJson);
+    for (const q of r.requests) e.request(q);
   }
-  extraRequests.forEach((q) => w.request(q));
-  return {
-    head,
-    records: records.length,
-    extraRequests: extraRequests.length,
-    numbers: Float64Array.from(w.numbers),
-    spans: Int32Array.from(w.spans),
-    text: w.parts.join(''),
-  };
+  for (const q of extraRequests) e.request(q);
+  return { head, records: records.length, extraRequests: extraRequests.length, numbers: e.numbers, spans: e.spans, text: e.parts.join('') };
 }
 
 /** The buffers of an encoded batch, to transfer instead of copy. */
