@@ -18,10 +18,14 @@ export function migrate(db: Database.Database, dir = DIR): number {
   let applied = 0;
   for (const m of listMigrations(dir)) {
     if (m.version <= current) continue;
+    // Upgrading a database that holds data may rewrite much of it (008 recounts the kept lines): say so.
+    const started = Date.now();
+    if (current > 0) console.log(`[lookout] database: applying migration ${m.name}…`);
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     })();
+    if (current > 0) console.log(`[lookout] database: ${m.name} applied in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     applied++;
   }
   return applied;
