@@ -20,12 +20,17 @@ const WIDTHS = [86_400_000, 3_600_000, 60_000, 10_000];
 
 /** The `source` and `level` parameters as conditions on either table (both have source_id and level). */
 function paramsSql(q: HistogramQuery): Where {
-  const where = [
-    ...(q.source === undefined ? [] : ['source_id IN (SELECT id FROM log_sources WHERE name = ?)']),
-    ...(q.level === undefined ? [] : ['level = ?']),
-  ];
-  const params = [...(q.source === undefined ? [] : [q.source]), ...(q.level === undefined ? [] : [q.level])];
-  return { where: where.map((w) => ` AND ${w}`).join(''), params };
+  let where = '';
+  const params: unknown[] = [];
+  if (q.source !== undefined) {
+    where += ' AND source_id IN (SELECT id FROM log_sources WHERE name = ?)';
+    params.push(q.source);
+  }
+  if (q.level !== undefined) {
+    where += ' AND level = ?';
+    params.push(q.level);
+  }
+  return { where, params };
 }
 
 /** Matching lines per step in [from, until), counted from the lines themselves. */
