@@ -18,7 +18,7 @@ const TAIL_BATCH_LINES = 5_000;
 function startCheckpointer(dataDir: string): void {
   const thread = new Worker(new URL(import.meta.url), { workerData: { role: 'checkpointer', dataDir } satisfies CheckpointerInit });
   // Without it ingestion is slower, not wrong: the writer's own checkpoints still bound the WAL.
-  thread.on('error', (err) => console.error('[lookout] WAL checkpointer failed; the ingestion thread checkpoints alone:', err));
+  thread.on('error', (err) => console.error('[lookout] WAL checkpointer failed; the log writer thread still checkpoints on its own:', err));
 }
 
 /** A writer that dies takes this thread with it; the main thread then restarts both from what is committed. */
