@@ -1,4 +1,4 @@
-/** What the simulator wrote, counted the way contract.md "Counting" and ccproxy.md define it. */
+/** What the simulator wrote, counted as docs/api.md#counting and docs/ccproxy.md#what-counts-as-a-request define it. */
 export interface Counts {
   requests: number;
   errors: number;

@@ -1,4 +1,4 @@
-// The alerting API's shapes as the browser sees them (contract.md, /api/v1/rules, alerts, silences, notifications).
+// The alerting API's shapes as the browser sees them (docs/api.md#endpoints: /api/v1/rules, alerts, silences, notifications).
 
 export type Labels = Record<string, string>;
 

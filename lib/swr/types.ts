@@ -1,4 +1,4 @@
-// The API's shapes as the browser sees them (contract.md); kept apart from server code.
+// The API's shapes as the browser sees them (docs/api.md#shapes); kept apart from server code.
 
 export const TARGET_STATUSES = ['up', 'down', 'pending'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];

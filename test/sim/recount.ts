@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
 
-/** An independent recount of a simulator log file, written from ccproxy.md rather than from lib/sim. */
+/** An independent recount of a simulator log file, written from docs/ccproxy.md rather than from lib/sim. */
 export interface Recount {
   lines: number;
   byProvider: Record<string, { requests: number; errors: number; client_errors: number; rate_limited: number; input_tokens: number; output_tokens: number }>;

@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { recountV0, recountV1, type Recount } from './recount';
 
 describe('tally accounting', () => {
-  it('counts errors, client errors and 429s as contract.md defines them', () => {
+  it('counts errors, client errors and 429s as docs/api.md#counting defines them', () => {
     const f = createFileTally('ccproxy', 'v1', '/x', 0);
     for (const status of [200, 201, 400, 429, 500, 502, 503]) {
       recordRequest(f, { provider: 'groq', status, input_tokens: 10, output_tokens: 0, latency_ms: status, end_ms: 0 });
