@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { ConfigError, type ConfigProblem, problemAt, schemaProblems } from './config-error';
 import { parseDuration } from './duration';
+import { NOT_YET_SUPPORTED } from './foreign-keys';
 import { targetInputSchema } from './target-schema';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
 import { watchedProcessesSchema } from '@/lib/system/process-schema';
@@ -55,35 +57,54 @@ export function settingsOf(p: Provisioning): Settings {
   };
 }
 
-/** Loads and validates the provisioning file; errors name the file and the offending key. */
-export function loadProvisioning(file: string | null): { config: Provisioning; baseDir: string } {
-  if (!file) return { config: {}, baseDir: process.cwd() };
+export interface LoadedProvisioning {
+  config: Provisioning;
+  baseDir: string;
+  /** The file's text, for locating later problems (alerting, rules) by line; '' without a file. */
+  text: string;
+  /** Keys of later versions that this one ignores, said once at start. */
+  warnings: string[];
+}
+
+/** Loads and validates the provisioning file; a ConfigError names the file, line and key of every problem. */
+export function loadProvisioning(file: string | null): LoadedProvisioning {
+  if (!file) return { config: {}, baseDir: process.cwd(), text: '', warnings: [] };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read the provisioning file ${file}: ${(err as Error).message}`);
+    throw new ConfigError(file, [{ key: '', line: null, reason: `cannot read the provisioning file: ${(err as Error).message}`, hint: null }]);
   }
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) ?? {};
-  } catch (err) {
-    throw new Error(`${file} is not valid YAML: ${(err as Error).message}`);
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    const lines = new LineCounter();
+    parseDocument(text, { lineCounter: lines });
+    const problems = doc.errors.map((e) => ({ key: '', line: lines.linePos(e.pos[0]).line, reason: `not valid YAML: ${e.message}`, hint: null }));
+    throw new ConfigError(file, problems);
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(file, [{ key: '', line: 1, reason: 'must be a mapping of keys such as targets:, logs:, alerting:', hint: null }]);
+  }
+  const warnings: string[] = [];
+  const problems: ConfigProblem[] = [];
+  for (const key of Object.keys(raw)) {
+    if (key in provisioningSchema.shape) continue;
+    if ((NOT_YET_SUPPORTED as readonly string[]).includes(key)) warnings.push(`${file}: ${key}: not supported by this version of Lookout; ignored`);
+    else problems.push(problemAt(text, [key], 'unknown key'));
   }
   const result = provisioningSchema.safeParse(raw);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${file} is invalid: ${issues}`);
-  }
-  const names = new Set<string>();
-  for (const t of result.data.targets ?? []) {
-    if (names.has(t.name)) throw new Error(`${file} is invalid: targets: the name "${t.name}" is used twice`);
-    names.add(t.name);
-  }
-  const sources = new Set<string>();
-  for (const l of result.data.logs ?? []) {
-    if (sources.has(l.name)) throw new Error(`${file} is invalid: logs: the name "${l.name}" is used twice`);
-    sources.add(l.name);
-  }
-  return { config: result.data, baseDir: path.dirname(file) };
+  if (!result.success) problems.push(...schemaProblems(text, [], result.error.issues));
+  if (problems.length || !result.success) throw new ConfigError(file, problems);
+  const unique = (list: { name: string }[] | undefined, key: string) => {
+    const seen = new Set<string>();
+    (list ?? []).forEach((item, i) => {
+      if (seen.has(item.name)) problems.push(problemAt(text, [key, i, 'name'], `the name "${item.name}" is used twice`));
+      seen.add(item.name);
+    });
+  };
+  unique(result.data.targets, 'targets');
+  unique(result.data.logs, 'logs');
+  if (problems.length) throw new ConfigError(file, problems);
+  return { config: result.data, baseDir: path.dirname(file), text, warnings };
 }

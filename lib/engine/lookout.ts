@@ -1,6 +1,5 @@
 import { systemClock, type Clock } from '@/lib/clock';
 import { readEnv, type Env } from '@/lib/config/env';
-import { loadProvisioning, settingsOf } from '@/lib/config/provisioning';
 import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { resolveAdminToken } from '@/lib/auth/admin-token';
@@ -10,7 +9,8 @@ import { ProbeScheduler } from './scheduler';
 import { CheckWriter } from './check-writer';
 import { Retention } from './retention';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
-import { AlertEngine, loadRules } from './alert-engine';
+import { AlertEngine } from './alert-engine';
+import { checkConfig } from './config-check';
 import type { Lookout } from './context';
 import { createSystemSampler } from '@/lib/system/create-sampler';
 import { VERSION } from './version';
@@ -28,9 +28,8 @@ export interface StartOptions {
 export function startLookout(opts: StartOptions = {}): Lookout {
   const env = opts.env ?? readEnv();
   const clock = opts.clock ?? systemClock;
-  const { config, baseDir } = loadProvisioning(env.configFile);
-  const settings = settingsOf(config);
-  const ruleDefs = loadRules(config, baseDir, settings.evaluationIntervalMs);
+  const { config, baseDir, settings, ruleDefs, warnings } = checkConfig(env.configFile);
+  for (const w of warnings) console.warn(`[lookout] ${w}`);
   const turns = new WriteTurns();
   const db = openWriteDb(env.dataDir, { announce: turns });
   const readDb = openReadDb(env.dataDir);

@@ -1,15 +1,10 @@
-import { loadProvisioning, settingsOf } from '@/lib/config/provisioning';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import type { Lookout } from './context';
-import { loadRules } from './alert-engine';
-import { parseAlertmanagerConfig } from '@/lib/alerting';
+import { checkConfig } from './config-check';
 
 /** Re-reads the provisioning file and applies it in place; a broken file changes nothing. */
 export async function reloadConfig(lookout: Lookout): Promise<{ targets: number; logs: number; rules: number }> {
-  const { config, baseDir } = loadProvisioning(lookout.env.configFile);
-  const settings = settingsOf(config);
-  const ruleDefs = loadRules(config, baseDir, settings.evaluationIntervalMs);
-  if (config.alerting) parseAlertmanagerConfig(config.alerting);
+  const { config, baseDir, settings, ruleDefs } = checkConfig(lookout.env.configFile);
   const sources = lookout.ingest.syncFileSources(config.logs ?? [], baseDir);
   lookout.alerts.reload(ruleDefs, config.alerting);
   lookout.settings = settings;

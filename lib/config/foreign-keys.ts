@@ -1,0 +1,29 @@
+/**
+ * Keys that users of other tools paste into lookout.yml, with what Lookout calls the same thing.
+ * Matched on the dotted key path, array indexes as `*`.
+ */
+const HINTS: Record<string, string> = {
+  scrape_configs:
+    "scrape_configs is Prometheus's; Lookout probes /health endpoints listed under targets: (name, url, interval), see docs/configuration.md",
+  route: 'route is Alertmanager configuration: put route:, receivers: and inhibit_rules: under alerting:',
+  receivers: 'receivers is Alertmanager configuration: put route:, receivers: and inhibit_rules: under alerting:',
+  inhibit_rules: 'inhibit_rules is Alertmanager configuration: put it under alerting:',
+  endpoints: "endpoints is Gatus's name; Lookout calls them targets: (name, url, interval, conditions)",
+  monitors: "Lookout calls monitors targets: (name, url, interval, conditions)",
+  'alerting.alertmanagers':
+    "alerting.alertmanagers is Prometheus's list of Alertmanagers to send to; Lookout routes and notifies itself: put Alertmanager's route: and receivers: under alerting:",
+  'alerting.alert_relabel_configs': "alert_relabel_configs is Prometheus's; Lookout has no alert relabelling",
+  'logs.*.paths': 'a log source takes one path: (a file or a glob in its last segment); add one source per pattern',
+  'logs.*.file': 'a log source names its file with path:',
+  'targets.*.endpoint': 'a target names its address with url:',
+  'targets.*.scrape_interval': 'a target sets its probe interval with interval:',
+  'targets.*.expected_status': 'check the status with a condition: conditions: ["[STATUS] == 200"]',
+};
+
+/** Keys of the contract that this version does not implement yet: warned about, not refused. */
+export const NOT_YET_SUPPORTED = ['remote_write', 'status_pages', 'prices', 'budgets', 'slos', 'syslog'] as const;
+
+export function hintFor(path: readonly (string | number)[]): string | null {
+  const dotted = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+  return HINTS[dotted] ?? null;
+}
