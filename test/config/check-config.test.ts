@@ -93,7 +93,7 @@ describe('checkConfig: what start-up and reload validate', () => {
 });
 
 describe('processes that read the file', () => {
-  const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [tsx, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
 
   it('npm run check-config exits 0 on a good file, 1 naming every problem, 2 without a file', () => {
