@@ -18,7 +18,7 @@ const REASONS: Record<string, string> = {
 // Only same-site paths: `next=//evil.example` or a full URL would turn the login into an open redirect.
 function safeNext(raw: string | string[] | undefined): string {
   const next = Array.isArray(raw) ? raw[0] : raw;
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 export default async function LoginPage({ searchParams }: Props) {

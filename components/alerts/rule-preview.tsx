@@ -29,6 +29,7 @@ export function RulePreview({ id, expr, refreshMs }: { id: string; expr: string;
           </thead>
           <tbody>
             {preview.result.map((s, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the result is replaced whole, never reordered, and samples have no id
               <tr key={i} className="border-t border-line">
                 <td className="px-1 py-1">{Object.keys(s.labels).length ? <LabelChips labels={s.labels} /> : <span className="text-muted">{'{}'}</span>}</td>
                 <td className="px-1 py-1 text-right font-mono" data-testid="preview-value">{formatSampleValue(s.value)}</td>

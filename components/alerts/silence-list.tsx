@@ -54,6 +54,7 @@ export function SilenceList({ silences, canExpire, onMessage }: { silences: Sile
           </div>
           <ul className="flex flex-wrap gap-1" aria-label="Matchers">
             {s.matchers.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: matchers are positional and may repeat
               <li key={i} className="break-all rounded border border-line bg-surface-2 px-1.5 py-0.5 font-mono text-xs">
                 {formatMatcher(m)}
               </li>

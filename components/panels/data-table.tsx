@@ -20,7 +20,11 @@ export function DataTable({ caption, columns, rows, empty }: { caption: string; 
           {rows.map((r) => (
             <tr key={r.key} className="border-b border-line last:border-0">
               {r.cells.map((cell, i) => (
-                <td key={i} className={`px-2 py-1.5 align-top ${i < r.cells.length - 1 ? 'whitespace-nowrap' : 'min-w-40'}`}>
+                <td
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are columns, identified by position
+                  key={i}
+                  className={`px-2 py-1.5 align-top ${i < r.cells.length - 1 ? 'whitespace-nowrap' : 'min-w-40'}`}
+                >
                   {cell}
                 </td>
               ))}

@@ -26,7 +26,7 @@ export function OverviewView() {
   const { sources } = useSources(refreshMs);
   const { summary, error, isValidating } = useStatsSummary(range, refreshMs);
   useAuthRedirect(error);
-  const noLogs = sources !== undefined && sources.every((s) => s.lines.accepted === 0);
+  const noLogs = sources?.every((s) => s.lines.accepted === 0) === true;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">

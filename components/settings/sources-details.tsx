@@ -50,6 +50,7 @@ export function SourcesDetails({ source }: { source: SourceDetail }) {
           <h4 className="mb-1 font-medium text-fg">Recent rejects</h4>
           <ul className="space-y-1" data-testid={`source-rejects-${source.name}`}>
             {source.recent_rejects.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rejects are a ring of recent lines; two may share a time
               <li key={`${r.at ?? ''}-${i}`} className="rounded border border-line bg-bg p-2">
                 <div className="flex flex-wrap gap-2">
                   <RelativeTime ts={r.at} className="text-muted" />

@@ -25,6 +25,7 @@ export function SourcesStop({ source, onMessage }: { source: SourceDetail; onMes
     return (
       <div role="group" aria-label={`Confirm stopping ${source.name}`} className="flex flex-wrap items-center gap-2">
         <span className="text-xs">Stop reading {source.name}? Its lines stay searchable.</span>
+        {/* biome-ignore lint/a11y/noAutofocus: focus moves to the confirmation the user just asked for */}
         <button type="button" onClick={stop} disabled={busy} className={`${button} border-down text-down`} autoFocus>
           Yes, stop
         </button>

@@ -30,6 +30,7 @@ export function TargetActions({ target, onEdit, onMessage }: { target: Target; o
     return (
       <div role="group" aria-label={`Confirm deleting ${target.name}`} className="flex flex-wrap items-center gap-2">
         <span className="text-xs">Delete {target.name} and its history?</span>
+        {/* biome-ignore lint/a11y/noAutofocus: focus moves to the confirmation the user just asked for */}
         <button type="button" onClick={remove} disabled={busy} className={`${button} border-down text-down`} autoFocus>
           Yes, delete
         </button>

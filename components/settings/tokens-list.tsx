@@ -29,6 +29,7 @@ function Revoke({ token, onMessage }: { token: ApiToken; onMessage: (m: string) 
   return (
     <div role="group" aria-label={`Confirm revoking ${token.name}`} className="flex flex-wrap items-center gap-2">
       <span className="text-xs">Revoke {token.name}? Whatever uses it stops working.</span>
+      {/* biome-ignore lint/a11y/noAutofocus: focus moves to the confirmation the user just asked for */}
       <button type="button" onClick={revoke} disabled={busy} className={`${button} border-down text-down`} autoFocus>
         Yes, revoke
       </button>

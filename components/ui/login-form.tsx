@@ -40,6 +40,7 @@ export function LoginForm({ next, reason, label, hint, focus = true }: { next: s
           name="password"
           type="password"
           autoComplete="current-password"
+          // biome-ignore lint/a11y/noAutofocus: the login page exists to type this one field
           autoFocus={focus}
           value={secret}
           onChange={(e) => setSecret(e.target.value)}

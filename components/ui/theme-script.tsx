@@ -1,9 +1,6 @@
-export const THEME_STORAGE_KEY = 'lookout-theme';
-
-// Runs before first paint so the page never flashes the wrong theme: URL `theme`, then the saved choice, then the OS.
-// A wall display is dark unless its URL says otherwise: it hangs in a room, not on the viewer's desk.
-const source = `(function(){try{var d=document.documentElement;var p=new URLSearchParams(location.search).get('theme');var w=/^\\/wall(\\/|$)/.test(location.pathname);var t=(p==='light'||p==='dark')?p:w?'dark':localStorage.getItem('${THEME_STORAGE_KEY}');if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}d.dataset.theme=t}catch(e){}})();`;
+import { THEME_SCRIPT } from '@/lib/theme-script';
 
 export function ThemeScript() {
-  return <script dangerouslySetInnerHTML={{ __html: source }} />;
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, allowed by its hash in the CSP
+  return <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />;
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useSyncExternalStore } from 'react';
-import { THEME_STORAGE_KEY } from './theme-script';
+import { THEME_STORAGE_KEY } from '@/lib/theme-script';
 
 type Theme = 'light' | 'dark';
 

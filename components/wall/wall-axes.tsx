@@ -18,6 +18,7 @@ export function plotArea(width: number, height: number, text: number, leftChars 
 export function ValueAxis({ plot, ticks, format }: { plot: Plot; ticks: number[]; format: (v: number) => string }) {
   const top = ticks.at(-1) || 1;
   return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> takes no focus; the figure's numbers are read out elsewhere
     <g aria-hidden="true">
       {ticks.map((v) => {
         const y = plot.top + plot.height - (v / top) * plot.height;
@@ -38,6 +39,7 @@ export function ValueAxis({ plot, ticks, format }: { plot: Plot; ticks: number[]
 export function NameAxis({ plot, items }: { plot: Plot; items: { x: number; label: string }[] }) {
   const y = plot.top + plot.height;
   return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> takes no focus; the figure's numbers are read out elsewhere
     <g aria-hidden="true">
       <line x1={plot.left} x2={plot.left + plot.width} y1={y} y2={y} stroke="var(--border)" />
       {items.map((it) => (

@@ -114,7 +114,6 @@ export const alertmanagerConfigSchema = z.strictObject({
 
 export type AlertmanagerConfig = z.infer<typeof alertmanagerConfigSchema>;
 export type ReceiverConfig = AlertmanagerConfig['receivers'][number];
-export type WebhookConfig = ReceiverConfig['webhook_configs'][number];
 export type SlackConfig = ReceiverConfig['slack_configs'][number];
 export type InhibitRuleConfig = AlertmanagerConfig['inhibit_rules'][number];
 

@@ -26,7 +26,7 @@ export class CheckWriter {
   private readonly flushTx: () => void;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
   ) {
     const getState = db.prepare(

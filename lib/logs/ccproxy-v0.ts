@@ -68,9 +68,9 @@ export function expireV0(state: V0State, now: number, limits: V0Limits): Complet
   while (state.awaiting.length > 0) {
     const id = state.awaiting[0];
     const p = state.pending.get(id);
-    if (p && p.responded && state.seq - p.responded.seq <= limits.finalizeAfterLines && now - p.responded.at < limits.finalizeAfterMs) break;
+    if (p?.responded && state.seq - p.responded.seq <= limits.finalizeAfterLines && now - p.responded.at < limits.finalizeAfterMs) break;
     state.awaiting.shift();
-    if (!p || !p.responded) continue;
+    if (!p?.responded) continue;
     state.pending.delete(id);
     remember(state, id, limits);
     out.push(fallbackRequest(id, p));
@@ -94,7 +94,7 @@ export function expireV0(state: V0State, now: number, limits: V0Limits): Complet
  * `expireV0` completes it from the `anthropic_response` once `finalizeAfterLines` more lines
  * were read or `finalizeAfterMs` passed, and remembers the id so a later `http_request` is ignored.
  */
-export function processV0(state: V0State, line: ParsedLine, receivedAt: number, limits: V0Limits): CompletedRequest | undefined {
+export function processV0(state: V0State, line: ParsedLine, receivedAt: number, _limits: V0Limits): CompletedRequest | undefined {
   state.seq++;
   const f = line.fields;
   const c = line.common;

@@ -50,8 +50,8 @@ export function processV1(state: V1State, line: ParsedLine, receivedAt: number, 
   if (f.msg === NOISE_MESSAGE) return { noise: true };
   if (typeof f.msg === 'string' && f.msg.startsWith(ROUTED_PREFIX)) {
     const m = ROUTED.exec(f.msg);
-    const provider = m && m[1] ? m[1] : null;
-    const model = m && m[2] ? m[2] : null;
+    const provider = m?.[1] ? m[1] : null;
+    const model = m?.[2] ? m[2] : null;
     state.routed = { provider, model, inputTokens: m ? asCount(m[3]) : null, receivedAt };
     c.provider = provider;
     c.model = model;

@@ -72,7 +72,7 @@ export function parseTextLine(line: string): TextParts {
   }
   const found = findLevel(line, rest);
   // Without a timestamp the line is kept whole: "Error: ENOENT …" reads better than "ENOENT …".
-  if (found && found.first && time !== undefined) rest = found.end;
+  if (found?.first && time !== undefined) rest = found.end;
   if (rest === 0) return { time, level: found ? found.level : null, message: line };
   let start = rest;
   while (start < line.length && (isSpace(line.charCodeAt(start)) || line.charCodeAt(start) === 58 || line.charCodeAt(start) === 45)) start++;

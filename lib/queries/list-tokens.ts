@@ -18,5 +18,3 @@ export function listTokens(db: Db) {
     last_used_at: r.last_used_at === null ? null : toIso(r.last_used_at),
   }));
 }
-
-export type ApiTokenInfo = ReturnType<typeof listTokens>[number];

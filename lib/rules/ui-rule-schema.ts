@@ -16,6 +16,7 @@ export const uiRuleFields = z.strictObject({
     .trim()
     .min(1, 'name is required')
     .max(200, 'at most 200 characters')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'must be one line without control characters'),
   expr: z.string().trim().min(1, 'expr is required').max(4_000, 'at most 4000 characters'),
   for: durationSchema.optional(),

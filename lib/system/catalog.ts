@@ -53,6 +53,5 @@ export const SYSTEM_METRICS = {
 } as const satisfies Record<string, readonly ['gauge' | 'counter', string]>;
 
 export type SystemMetricName = keyof typeof SYSTEM_METRICS;
-export const SYSTEM_METRIC_NAMES = Object.keys(SYSTEM_METRICS) as [SystemMetricName, ...SystemMetricName[]];
 
 export const isSystemMetric = (name: string): name is SystemMetricName => Object.hasOwn(SYSTEM_METRICS, name);

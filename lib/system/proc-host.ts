@@ -58,7 +58,7 @@ export interface Mount {
   fstype: string;
 }
 
-const unescape = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+const unescapeOctal = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
 
 /** `/proc/self/mounts` lines; spaces in paths are written as `\040`. */
 export function parseMounts(text: string): Mount[] {
@@ -66,7 +66,7 @@ export function parseMounts(text: string): Mount[] {
     .split('\n')
     .map((l) => l.split(' '))
     .filter((f) => f.length >= 3)
-    .map((f) => ({ device: unescape(f[0]), mountpoint: unescape(f[1]), fstype: f[2] }));
+    .map((f) => ({ device: unescapeOctal(f[0]), mountpoint: unescapeOctal(f[1]), fstype: f[2] }));
 }
 
 /** The mount holding `dir` (an absolute, resolved path): the longest mount point that is a prefix of it. */

@@ -71,7 +71,7 @@ export const PAGES: Record<string, { access: 'open' | 'read'; url: string }> = {
 };
 
 /** `app/api/v1/targets/[id]/route.ts` → `/api/v1/targets/[id]`; route groups `(x)` vanish from URLs. */
-export function routeOf(file: string, name: 'route.ts' | 'page.tsx'): string {
+export function routeOf(file: string, _name: 'route.ts' | 'page.tsx'): string {
   const parts = file.split('/').slice(1, -1).filter((p) => !/^\(.*\)$/.test(p));
   return `/${parts.join('/')}`.replace(/\/$/, '') || '/';
 }

@@ -39,7 +39,7 @@ describe('log sources API', () => {
   });
 
   it('refuses an invalid extraction rule with the reason, and a bad entry naming the field', async () => {
-    const ctx = start();
+    start();
     const bad = await call(sources.POST, '/api/v1/sources', {
       method: 'POST',
       body: { name: 'x', path: '/tmp/x.log', extract: [{ field: 'message', regex: '(?<status>\\d+' }] },

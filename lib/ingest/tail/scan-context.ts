@@ -98,7 +98,7 @@ export async function statMatches(paths: string[]): Promise<Map<string, Match>> 
   const out = new Map<string, Match>();
   for (const p of paths) {
     const st = await fs.stat(p).catch(() => null);
-    if (!st || !st.isFile()) continue;
+    if (!st?.isFile()) continue;
     const key = `${st.dev}:${st.ino}`;
     if (!out.has(key)) out.set(key, { path: p, size: st.size, mtimeMs: st.mtimeMs });
   }

@@ -83,7 +83,7 @@ async function discover(ctx: ScanContext, m: Match): Promise<void> {
   if (!handle) return;
   const st = await handle.stat().catch(() => null);
   const key = st ? fileKey(st.dev, st.ino) : '';
-  if (!st || !st.isFile() || ctx.files.has(key)) {
+  if (!st?.isFile() || ctx.files.has(key)) {
     await closeQuietly(handle);
     return;
   }

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { formatFingerprint, parseFingerprint, type Fingerprint } from './fingerprint';
-import { LineSplitter } from './line-splitter';
+import type { LineSplitter } from './line-splitter';
 import type { FilePosition } from './types';
 
 /** In-memory state of one inode. The handle stays open so a renamed-away or deleted file can still be drained. */

@@ -6,7 +6,7 @@ import { DEFAULT_LOOKBACK_MS, type Sample } from './values';
 
 export { parsePromQL } from './parse';
 export { UnsupportedError, type Expr } from './ast';
-export type { Sample, Value } from './values';
+export type { Sample } from './values';
 
 /** Evaluates a rule expression at timeMs as Prometheus's rule engine does: a scalar becomes one label-less sample. */
 export function evaluateInstant(expr: Expr, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): Sample[] {
