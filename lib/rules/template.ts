@@ -1,4 +1,4 @@
-import { GoMap, Template, TemplateError } from '@/lib/template';
+import { GoMap, Template, TemplateError, withType } from '@/lib/template';
 import { PROMETHEUS_UNSUPPORTED, prometheusFuncs } from '@/lib/template/prometheus-funcs';
 
 export type TemplateData = {
@@ -10,6 +10,7 @@ export type TemplateData = {
   alertName?: string;
 };
 
+const DATA_TYPE = 'struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value float64 }';
 // Prometheus prepends these, so error columns count them too (rules/alerting.go).
 const DEFS = '{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}';
 
@@ -24,12 +25,13 @@ function compile(text: string, d: Pick<TemplateData, 'externalURL' | 'alertName'
  */
 export function expandTemplate(text: string, data: TemplateData): string {
   if (!text.includes('{{')) return text;
-  return compile(text, data).execute({
+  const dot = {
     Labels: GoMap.of(data.labels, ''),
     ExternalLabels: GoMap.of(data.externalLabels ?? {}, ''),
     ExternalURL: data.externalURL ?? '',
     Value: data.value,
-  });
+  };
+  return compile(text, data).execute(withType(dot, DATA_TYPE));
 }
 
 /** What Prometheus writes in place of a template that fails to expand: the rule keeps evaluating. */

@@ -1,5 +1,5 @@
 import { BUILTINS, type Func, type Funcs } from './builtins';
-import type { Arg, Command, Node, Pipe, Tree } from './nodes';
+import type { Arg, At, Command, Node, Pipe, Tree } from './nodes';
 import { GoMap, isTrue, methodsOf, printValue, typeName, type Value } from './values';
 
 export type MissingKey = 'default' | 'zero' | 'error';
@@ -145,16 +145,16 @@ export class Executor {
     const first = cmd.args[0];
     switch (first.kind) {
       case 'field':
-        return this.fieldChain(s, dot, dot, cmd, first.names, cmd.args, final);
+        return this.fieldChain(s, dot, dot, first, first.names, cmd.args, final);
       case 'chain':
-        return this.fieldChain(s, dot, this.arg(s, dot, first.node, cmd), cmd, first.names, cmd.args, final);
+        return this.fieldChain(s, dot, this.arg(s, dot, first.node, cmd), first, first.names, cmd.args, final);
       case 'variable': {
         const v = this.varValue(s, first.name, first.pos);
         if (first.names.length === 0) {
           this.notAFunction(s, cmd, final);
           return v;
         }
-        return this.fieldChain(s, dot, v, cmd, first.names, cmd.args, final);
+        return this.fieldChain(s, dot, v, first, first.names, cmd.args, final);
       }
       case 'identifier':
         return this.call(s, dot, cmd, first.name, this.lookup(s, first.name, cmd), cmd.args, final);
@@ -176,20 +176,21 @@ export class Executor {
     if (cmd.args.length > 1 || final !== MISSING) this.fail(s, cmd.pos, cmd.text, `can't give argument to non-function ${cmd.text.split(/\s/)[0]}`);
   }
 
-  private lookup(s: Scope, name: string, cmd: Command): Func | null {
+  private lookup(s: Scope, name: string, cmd: At): Func | null {
     if (name === 'and' || name === 'or') return null;
     const f = this.funcs[name] ?? BUILTINS[name];
     if (!f) this.fail(s, cmd.pos, cmd.text, `"${name}" is not a defined function`);
     return f;
   }
 
-  private fieldChain(s: Scope, dot: Value, receiver: Value, cmd: Command, names: string[], args: Arg[], final: Final): Value {
+  private fieldChain(s: Scope, dot: Value, receiver: Value, at: At, names: string[], args: Arg[], final: Final): Value {
     let r = receiver;
-    for (let i = 0; i < names.length - 1; i++) r = this.field(s, dot, names[i], cmd, [], MISSING, r);
-    return this.field(s, dot, names[names.length - 1], cmd, args, final, r);
+    for (let i = 0; i < names.length - 1; i++) r = this.field(s, dot, names[i], at, [], MISSING, r);
+    return this.field(s, dot, names[names.length - 1], at, args, final, r);
   }
 
-  private field(s: Scope, dot: Value, name: string, cmd: Command, args: Arg[], final: Final, receiver: Value): Value {
+  private field(s: Scope, dot: Value, name: string, at: At, args: Arg[], final: Final, receiver: Value): Value {
+    const cmd = at;
     if (receiver === undefined) {
       if (this.missingKey === 'error') this.fail(s, cmd.pos, cmd.text, `nil data; no entry for key "${name}"`);
       return undefined;
@@ -211,7 +212,7 @@ export class Executor {
     return this.fail(s, cmd.pos, cmd.text, `can't evaluate field ${name} in type ${typeName(receiver)}`);
   }
 
-  private call(s: Scope, dot: Value, cmd: Command, name: string, fn: Func | null, args: Arg[], final: Final): Value {
+  private call(s: Scope, dot: Value, cmd: At, name: string, fn: Func | null, args: Arg[], final: Final): Value {
     const rest = args.slice(1);
     if (fn === null) {
       // and/or evaluate their arguments lazily and return the deciding one, as Go 1.18+ does.
@@ -234,7 +235,7 @@ export class Executor {
     }
   }
 
-  private arg(s: Scope, dot: Value, a: Arg, cmd: Command): Value {
+  private arg(s: Scope, dot: Value, a: Arg, cmd: At): Value {
     switch (a.kind) {
       case 'dot':
         return dot;
@@ -243,17 +244,19 @@ export class Executor {
       case 'literal':
         return a.value;
       case 'field':
-        return this.fieldChain(s, dot, dot, cmd, a.names, [a], MISSING);
+        return this.fieldChain(s, dot, dot, a, a.names, [a], MISSING);
       case 'variable': {
         const v = this.varValue(s, a.name, a.pos);
-        return a.names.length === 0 ? v : this.fieldChain(s, dot, v, cmd, a.names, [a], MISSING);
+        return a.names.length === 0 ? v : this.fieldChain(s, dot, v, a, a.names, [a], MISSING);
       }
       case 'chain':
-        return this.fieldChain(s, dot, this.arg(s, dot, a.node, cmd), cmd, a.names, [a], MISSING);
+        return this.fieldChain(s, dot, this.arg(s, dot, a.node, cmd), a, a.names, [a], MISSING);
       case 'pipe':
         return this.pipeline(s, dot, a.pipe);
-      case 'identifier':
-        return this.call(s, dot, cmd, a.name, this.lookup(s, a.name, cmd), [a], MISSING);
+      case 'identifier': {
+        const at = { pos: a.pos, text: a.name };
+        return this.call(s, dot, at, a.name, this.lookup(s, a.name, at), [a], MISSING);
+      }
     }
   }
 }

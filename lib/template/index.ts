@@ -4,4 +4,4 @@ export { ExecError } from './exec';
 export { TemplateError } from './parse';
 export { formatE, formatF, formatG } from './go-number';
 export { sprintf } from './sprintf';
-export { GoMap, METHODS, isTrue, printValue, sprint, toFloat, toInt, toStr, withMethods, type Value } from './values';
+export { GoMap, METHODS, isTrue, printValue, sprint, toFloat, toInt, toStr, withMethods, withType, type Value } from './values';

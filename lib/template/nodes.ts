@@ -2,16 +2,18 @@ import type { Value } from './values';
 
 /** Operands of a command, as Go's parse package names them. */
 export type Arg =
-  | { kind: 'field'; pos: number; names: string[] }
-  | { kind: 'variable'; pos: number; name: string; names: string[] }
-  | { kind: 'chain'; pos: number; node: Arg; names: string[] }
+  | { kind: 'field'; pos: number; text: string; names: string[] }
+  | { kind: 'variable'; pos: number; text: string; name: string; names: string[] }
+  | { kind: 'chain'; pos: number; text: string; node: Arg; names: string[] }
   | { kind: 'identifier'; pos: number; name: string }
   | { kind: 'dot'; pos: number }
   | { kind: 'nil'; pos: number }
   | { kind: 'literal'; pos: number; value: Value }
   | { kind: 'pipe'; pos: number; pipe: Pipe };
 
-export type Command = { pos: number; text: string; args: Arg[] };
+/** Where an error is reported: Go's node position and its text. */
+export type At = { pos: number; text: string };
+export type Command = At & { args: Arg[] };
 export type Pipe = { pos: number; decl: string[]; isAssign: boolean; cmds: Command[] };
 
 export type Node =

@@ -225,12 +225,15 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
   function operand(): Arg {
     const node = term();
     if (peek().type !== 'field') return node;
+    // Go positions a chained operand at its first chained field.
+    const pos = peek().pos;
     const names: string[] = [];
     while (peek().type === 'field') names.push(next().value.slice(1));
-    if (node.kind === 'field') return { ...node, names: [...node.names, ...names] };
-    if (node.kind === 'variable') return { ...node, names: [...node.names, ...names] };
+    const text = source.slice(node.pos, lastEnd());
+    if (node.kind === 'field') return { ...node, pos, text, names: [...node.names, ...names] };
+    if (node.kind === 'variable') return { ...node, pos, text, names: [...node.names, ...names] };
     if (node.kind === 'literal' || node.kind === 'nil' || node.kind === 'dot') fail(`unexpected . after term`, node.pos);
-    return { kind: 'chain', pos: node.pos, node, names };
+    return { kind: 'chain', pos, text, node, names };
   }
 
   function term(): Arg {
@@ -246,9 +249,9 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
         return { kind: 'nil', pos: t.pos };
       case 'variable':
         if (!vars.includes(t.value)) fail(`undefined variable "${t.value}"`, t.pos);
-        return { kind: 'variable', pos: t.pos, name: t.value, names: [] };
+        return { kind: 'variable', pos: t.pos, text: t.value, name: t.value, names: [] };
       case 'field':
-        return { kind: 'field', pos: t.pos, names: [t.value.slice(1)] };
+        return { kind: 'field', pos: t.pos, text: t.value, names: [t.value.slice(1)] };
       case 'bool':
         return { kind: 'literal', pos: t.pos, value: t.value === 'true' };
       case 'number':

@@ -2,17 +2,19 @@ import { formatG } from './go-number';
 
 /** Methods a value offers to `.Name` (Go methods on its type), e.g. KV.SortedPairs or Alerts.Firing. */
 export const METHODS = Symbol('go-methods');
+/** The Go type name a struct or slice reports in error messages. */
+export const TYPE = Symbol('go-type');
 export type Method = (...args: Value[]) => Value;
 export type Methods = Record<string, Method>;
 
 /** A Go map: keys print and range in sorted order; `zero` is what a missing key gives under missingkey=zero. */
 export class GoMap {
   [METHODS]?: Methods;
-  constructor(readonly entries: Map<string, Value>, readonly zero: Value = undefined, methods?: Methods) {
+  constructor(readonly entries: Map<string, Value>, readonly zero: Value = undefined, methods?: Methods, readonly type?: string) {
     if (methods) this[METHODS] = methods;
   }
-  static of(record: Record<string, Value>, zero: Value = undefined, methods?: Methods): GoMap {
-    return new GoMap(new Map(Object.entries(record)), zero, methods);
+  static of(record: Record<string, Value>, zero: Value = undefined, methods?: Methods, type?: string): GoMap {
+    return new GoMap(new Map(Object.entries(record)), zero, methods, type);
   }
   sortedKeys(): string[] {
     return [...this.entries.keys()].sort();
@@ -20,8 +22,8 @@ export class GoMap {
 }
 
 /** A Go struct: plain fields, optional methods. */
-export type GoStruct = { readonly [field: string]: Value; [METHODS]?: Methods };
-export type GoSlice = Value[] & { [METHODS]?: Methods };
+export type GoStruct = { readonly [field: string]: Value; [METHODS]?: Methods; [TYPE]?: string };
+export type GoSlice = Value[] & { [METHODS]?: Methods; [TYPE]?: string };
 
 /**
  * Template values: string, float64 (number), int (bigint), bool, nil (null), "no value"
@@ -34,8 +36,14 @@ export function methodsOf(v: Value): Methods | undefined {
   return v !== null && typeof v === 'object' ? v[METHODS] : undefined;
 }
 
-export function withMethods<T extends GoSlice | GoStruct>(v: T, methods: Methods): T {
+export function withMethods<T extends GoSlice | GoStruct>(v: T, methods: Methods, type?: string): T {
   Object.defineProperty(v, METHODS, { value: methods, enumerable: false });
+  if (type) Object.defineProperty(v, TYPE, { value: type, enumerable: false });
+  return v;
+}
+
+export function withType<T extends GoSlice | GoStruct>(v: T, type: string): T {
+  Object.defineProperty(v, TYPE, { value: type, enumerable: false });
   return v;
 }
 
@@ -47,9 +55,8 @@ export function typeName(v: Value): string {
   if (typeof v === 'number') return 'float64';
   if (typeof v === 'bigint') return 'int';
   if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return '[]interface {}';
-  if (v instanceof GoMap) return 'map[string]interface {}';
-  return 'struct';
+  if (v instanceof GoMap) return v.type ?? (v.zero === '' ? 'map[string]string' : 'map[string]interface {}');
+  return v[TYPE] ?? (Array.isArray(v) ? '[]interface {}' : 'struct');
 }
 
 /** Go's template truth: empty strings, slices and maps, zero numbers, false and nil are false. */
