@@ -45,6 +45,6 @@ export function expandOrExplain(text: string, data: TemplateData): string {
 }
 
 /** Parses a template at load time (Prometheus's ParseTest), so a typo is a load error, not an evaluation error. */
-export function checkTemplate(text: string): void {
-  compile(text, {});
+export function checkTemplate(text: string, alertName = ''): void {
+  compile(text, { alertName });
 }
