@@ -298,7 +298,7 @@ function unquote(t: Token, fail: (m: string, p: number) => never): string {
     const e = body[++k];
     const hex = (n: number) => {
       const h = body.slice(k + 1, k + 1 + n);
-      if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== n) fail(`invalid syntax: ${t.value}`, t.pos);
+      if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== n) fail(`invalid syntax`, t.pos);
       k += n;
       return parseInt(h, 16);
     };
@@ -309,7 +309,7 @@ function unquote(t: Token, fail: (m: string, p: number) => never): string {
     else if (/[0-7]/.test(e)) {
       out += String.fromCharCode(parseInt(body.slice(k, k + 3), 8));
       k += 2;
-    } else fail(`invalid syntax: ${t.value}`, t.pos);
+    } else fail(`invalid syntax`, t.pos);
   }
   return out;
 }
