@@ -38,7 +38,7 @@ export function formatGoTime(ms: number, layout: string, zone = 'UTC'): string {
   const frac = String(f.ms).padStart(3, '0') + '000000';
   return layout.replace(LAYOUT, (t) => {
     switch (t) {
-      case '2006': return String(f.y);
+      case '2006': return String(f.y).padStart(4, '0');
       case '06': return p2(f.y % 100);
       case 'January': return MONTHS[f.mo];
       case 'Jan': return MONTHS[f.mo].slice(0, 3);
