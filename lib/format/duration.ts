@@ -59,3 +59,8 @@ export function formatDuration(ms: number): string {
   }
   return out;
 }
+
+/** Seconds in the same spelling (rule `for`, group intervals): `0s`, `2s`, `5m`, `1h30m`. */
+export function formatSeconds(seconds: number): string {
+  return formatDuration(seconds * 1000);
+}
