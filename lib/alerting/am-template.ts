@@ -1,5 +1,6 @@
 import { Template, type Value } from '@/lib/template';
 import { alertList, alertmanagerFuncs, kv } from '@/lib/template/alertmanager-funcs';
+import { memo } from '@/lib/template/cache';
 import { goTime } from '@/lib/template/go-time';
 import { DEFAULT_TEMPLATES } from './default-templates';
 import type { TemplateData } from './template-data';
@@ -14,8 +15,19 @@ function base(now?: () => number): Template {
   return new Template('', { funcs: alertmanagerFuncs(now), missingKey: 'zero' }).parse(DEFAULT_TEMPLATES, 'default.tmpl');
 }
 
+const parsed = memo(1_000, (text) => base().parse(text));
+
 /** Alertmanager's template.Data as Go templates see it: .Alerts.Firing, .CommonLabels.SortedPairs, … */
 export function amTemplateData(d: TemplateData): Value {
+  let v = converted.get(d);
+  if (!v) converted.set(d, (v = convert(d)));
+  return v;
+}
+
+// A message renders a dozen fields from one TemplateData: convert it once.
+const converted = new WeakMap<TemplateData, Value>();
+
+function convert(d: TemplateData): Value {
   return {
     Receiver: d.receiver,
     Status: d.status,
@@ -43,7 +55,7 @@ export function amTemplateData(d: TemplateData): Value {
  */
 export function renderAmTemplate(text: string, d: TemplateData, now?: () => number): string {
   if (text === '') return '';
-  return base(now).parse(text).execute(amTemplateData(d));
+  return (now ? base(now).parse(text) : parsed(text)).execute(amTemplateData(d));
 }
 
 /** Parses a template field at config load, so a typo is a config error. */

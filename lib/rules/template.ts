@@ -1,4 +1,5 @@
 import { GoMap, Template, TemplateError, withType } from '@/lib/template';
+import { memo } from '@/lib/template/cache';
 import { PROMETHEUS_UNSUPPORTED, prometheusFuncs } from '@/lib/template/prometheus-funcs';
 
 export type TemplateData = {
@@ -14,9 +15,14 @@ const DATA_TYPE = 'struct { Labels map[string]string; ExternalLabels map[string]
 // Prometheus prepends these, so error columns count them too (rules/alerting.go).
 const DEFS = '{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}';
 
+const funcsFor = memo(16, (externalURL) => prometheusFuncs({ externalURL }));
+const parsed = memo(2_000, (key) => {
+  const [name, externalURL, text] = JSON.parse(key) as [string, string, string];
+  return new Template(name, { funcs: funcsFor(externalURL), missingKey: 'zero', unsupported: PROMETHEUS_UNSUPPORTED }).parse(DEFS + text);
+});
+
 function compile(text: string, d: Pick<TemplateData, 'externalURL' | 'alertName'>): Template {
-  const funcs = prometheusFuncs({ externalURL: d.externalURL ?? '' });
-  return new Template(`__alert_${d.alertName ?? ''}`, { funcs, missingKey: 'zero', unsupported: PROMETHEUS_UNSUPPORTED }).parse(DEFS + text);
+  return parsed(JSON.stringify([`__alert_${d.alertName ?? ''}`, d.externalURL ?? '', text]));
 }
 
 /**

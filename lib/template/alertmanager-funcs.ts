@@ -3,7 +3,7 @@ import type { Funcs } from './builtins';
 import { goRegExp, goReplaceAll } from './go-regexp';
 import { formatGoTime, goDuration, goTime, timeMs } from './go-time';
 import { goTitle, convertToFloat } from './prometheus-funcs';
-import { GoMap, toStr, typeName, withMethods, type GoSlice, type GoStruct, type Value } from './values';
+import { GoMap, METHODS, toStr, typeName, withMethods, type GoSlice, type GoStruct, type Methods, type Value } from './values';
 
 function strings(v: Value): string[] {
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
@@ -28,15 +28,25 @@ export function sortedPairs(kv: Record<string, string>): [string, string][] {
 
 /** Alertmanager's template.KV: a map[string]string with SortedPairs, Names, Values and Remove. */
 export function kv(record: Record<string, string>): GoMap {
-  return GoMap.of(record, '', {
-    SortedPairs: () => pairs(sortedPairs(record)),
-    Names: () => stringSlice(sortedPairs(record).map(([n]) => n)),
-    Values: () => stringSlice(sortedPairs(record).map(([, v]) => v)),
-    Remove: (keys) => {
-      const drop = new Set(strings(keys));
-      return kv(Object.fromEntries(Object.entries(record).filter(([k]) => !drop.has(k))));
-    },
-  });
+  return new KV(record);
+}
+
+class KV extends GoMap {
+  constructor(private readonly record: Record<string, string>) {
+    super(new Map(Object.entries(record)), '', undefined, 'template.KV');
+  }
+  override get [METHODS](): Methods {
+    const record = this.record;
+    return {
+      SortedPairs: () => pairs(sortedPairs(record)),
+      Names: () => stringSlice(sortedPairs(record).map(([n]) => n)),
+      Values: () => stringSlice(sortedPairs(record).map(([, v]) => v)),
+      Remove: (keys) => {
+        const drop = new Set(strings(keys));
+        return kv(Object.fromEntries(Object.entries(record).filter(([k]) => !drop.has(k))));
+      },
+    };
+  }
 }
 
 /** Alertmanager's template.Alerts: a slice with Firing() and Resolved(). */

@@ -1,5 +1,5 @@
 import { formatG } from './go-number';
-import { withMethods, type GoStruct, type Value } from './values';
+import { METHODS, withMethods, type GoStruct, type Methods, type Value } from './values';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -77,20 +77,28 @@ export function formatGoTime(ms: number, layout: string, zone = 'UTC'): string {
 
 export type GoTime = GoStruct & { readonly __ms: number; readonly __zone: string };
 
+/** time.Time's methods are built when a template first calls one: most times are only printed or not used. */
+class TimeValue {
+  constructor(readonly __ms: number, readonly __zone: string) {}
+  get [METHODS](): Methods {
+    const { __ms: ms, __zone: zone } = this;
+    return {
+      String: () => formatGoTime(ms, GO_TIME_STRING, zone),
+      Format: (layout) => formatGoTime(ms, String(layout), zone),
+      UTC: () => goTime(ms),
+      Local: () => goTime(ms),
+      In: (z) => goTime(ms, String(z)),
+      Unix: () => BigInt(Math.floor(ms / 1000)),
+      UnixMilli: () => BigInt(Math.floor(ms)),
+      IsZero: () => ms === GO_ZERO_MS,
+      Sub: (other) => goDuration((ms - timeMs(other)) * 1e6),
+    };
+  }
+}
+
 /** A time.Time value (millisecond precision) with the methods templates call on it. */
 export function goTime(ms: number, zone = 'UTC'): GoTime {
-  const t = { __ms: ms, __zone: zone } as GoTime;
-  return withMethods(t, {
-    String: () => formatGoTime(ms, GO_TIME_STRING, zone),
-    Format: (layout) => formatGoTime(ms, String(layout), zone),
-    UTC: () => goTime(ms),
-    Local: () => goTime(ms),
-    In: (z) => goTime(ms, String(z)),
-    Unix: () => BigInt(Math.floor(ms / 1000)),
-    UnixMilli: () => BigInt(Math.floor(ms)),
-    IsZero: () => ms === GO_ZERO_MS,
-    Sub: (other) => goDuration((ms - timeMs(other)) * 1e6),
-  });
+  return new TimeValue(ms, zone) as unknown as GoTime;
 }
 
 export function isGoTime(v: Value): v is GoTime {

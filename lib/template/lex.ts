@@ -5,10 +5,12 @@ export type TokenType =
   | 'declare' | 'assign' | 'comma' | 'eof';
 export type Token = { type: TokenType; value: string; pos: number };
 
-const SPACE = ' \t\r\n';
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
-const isSpace = (c: string | undefined) => c !== undefined && SPACE.includes(c);
-const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{Nd}_]/u.test(c);
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const ALNUM = /[\p{L}\p{Nd}_]/u;
+const isAlnum = (c: string | undefined) =>
+  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c === '_' || (c > '\x7f' && ALNUM.test(c)));
 
 export class TemplateSyntaxError extends Error {}
 
@@ -75,46 +77,51 @@ function lexAction(input: string, delimPos: number, from: number, out: Token[], 
       return r;
     }
     const c = input[p];
-    const start = p;
-    const push = (type: TokenType, end: number) => {
-      out.push({ type, value: input.slice(start, end), pos: start });
-      p = end;
-    };
     if (c === undefined) fail('unclosed action', delimPos);
-    else if (isSpace(c)) {
-      let e = p;
-      while (isSpace(input[e]) && !atRight(input, e)?.trim) e++;
-      if (e === p) e++;
-      push('space', e);
-    } else if (c === '=') push('assign', p + 1);
-    else if (c === ':') {
+    const [type, end] = token(input, p, c, fail);
+    if (type === 'leftParen') parens++;
+    else if (type === 'rightParen' && --parens < 0) fail('unexpected right paren', p);
+    out.push({ type, value: input.slice(p, end), pos: p });
+    p = end;
+  }
+}
+
+/** The token starting at p: its type and where it ends. */
+function token(input: string, p: number, c: string, fail: (m: string, p: number) => never): [TokenType, number] {
+  if (isSpace(c)) {
+    let e = p;
+    while (isSpace(input[e]) && !atRight(input, e)?.trim) e++;
+    return ['space', e === p ? p + 1 : e];
+  }
+  switch (c) {
+    case '=': return ['assign', p + 1];
+    case ':':
       if (input[p + 1] !== '=') fail('expected :=', p);
-      push('declare', p + 2);
-    } else if (c === '|') push('pipe', p + 1);
-    else if (c === ',') push('comma', p + 1);
-    else if (c === '"') push('string', scanQuote(input, p, '"', fail));
-    else if (c === '`') {
+      return ['declare', p + 2];
+    case '|': return ['pipe', p + 1];
+    case ',': return ['comma', p + 1];
+    case '(': return ['leftParen', p + 1];
+    case ')': return ['rightParen', p + 1];
+    case '"': return ['string', scanQuote(input, p, '"', fail)];
+    case "'": return ['char', scanQuote(input, p, "'", fail)];
+    case '`': {
       const e = input.indexOf('`', p + 1);
       if (e < 0) fail('unterminated raw quoted string', p);
-      push('rawString', e + 1);
-    } else if (c === "'") push('char', scanQuote(input, p, "'", fail));
-    else if (c === '$') push('variable', scanWord(input, p + 1));
-    else if (c === '.' && !/[0-9]/.test(input[p + 1] ?? '')) {
-      const e = scanWord(input, p + 1);
-      push(e === p + 1 ? 'dot' : 'field', e);
-    } else if (/[0-9+\-.]/.test(c)) push('number', scanNumber(input, p, fail));
-    else if (isAlnum(c)) {
-      const e = scanWord(input, p);
-      const w = input.slice(p, e);
-      push(KEYWORDS.has(w) ? 'keyword' : w === 'true' || w === 'false' ? 'bool' : w === 'nil' ? 'nil' : 'identifier', e);
-    } else if (c === '(') {
-      parens++;
-      push('leftParen', p + 1);
-    } else if (c === ')') {
-      if (--parens < 0) fail(`unexpected right paren`, p);
-      push('rightParen', p + 1);
-    } else fail(`unrecognized character in action: ${JSON.stringify(c)}`, p);
+      return ['rawString', e + 1];
+    }
+    case '$': return ['variable', scanWord(input, p + 1)];
   }
+  if (c === '.' && !isDigit(input[p + 1])) {
+    const e = scanWord(input, p + 1);
+    return [e === p + 1 ? 'dot' : 'field', e];
+  }
+  if (isDigit(c) || c === '+' || c === '-' || c === '.') return ['number', scanNumber(input, p, fail)];
+  if (isAlnum(c)) {
+    const e = scanWord(input, p);
+    const w = input.slice(p, e);
+    return [KEYWORDS.has(w) ? 'keyword' : w === 'true' || w === 'false' ? 'bool' : w === 'nil' ? 'nil' : 'identifier', e];
+  }
+  return fail(`unrecognized character in action: ${JSON.stringify(c)}`, p);
 }
 
 function scanWord(input: string, p: number): number {
@@ -133,8 +140,11 @@ function scanQuote(input: string, p: number, q: string, fail: (m: string, p: num
   return e + 1;
 }
 
+const NUMBER = /[+-]?(0[xX][0-9a-fA-F_]*\.?[0-9a-fA-F_]*(?:[pP][+-]?[0-9_]+)?|0[bB][01_]+|0[oO][0-7_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?)i?/y;
+
 function scanNumber(input: string, p: number, fail: (m: string, p: number) => never): number {
-  const m = /^[+-]?(0[xX][0-9a-fA-F_]*\.?[0-9a-fA-F_]*(?:[pP][+-]?[0-9_]+)?|0[bB][01_]+|0[oO][0-7_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?)i?/.exec(input.slice(p));
+  NUMBER.lastIndex = p;
+  const m = NUMBER.exec(input);
   const e = p + (m ? m[0].length : 0);
   if (e === p || isAlnum(input[e])) fail(`bad number syntax: ${JSON.stringify(input.slice(p, scanWord(input, e) + (e === p ? 1 : 0)))}`, p);
   return e;

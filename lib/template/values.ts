@@ -9,9 +9,9 @@ export type Methods = Record<string, Method>;
 
 /** A Go map: keys print and range in sorted order; `zero` is what a missing key gives under missingkey=zero. */
 export class GoMap {
-  [METHODS]?: Methods;
-  constructor(readonly entries: Map<string, Value>, readonly zero: Value = undefined, methods?: Methods, readonly type?: string) {
-    if (methods) this[METHODS] = methods;
+  constructor(readonly entries: Map<string, Value>, readonly zero: Value = undefined, private readonly methods?: Methods, readonly type?: string) {}
+  get [METHODS](): Methods | undefined {
+    return this.methods;
   }
   static of(record: Record<string, Value>, zero: Value = undefined, methods?: Methods, type?: string): GoMap {
     return new GoMap(new Map(Object.entries(record)), zero, methods, type);
