@@ -12,8 +12,6 @@ const ALNUM = /[\p{L}\p{Nd}_]/u;
 const isAlnum = (c: string | undefined) =>
   c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c === '_' || (c > '\x7f' && ALNUM.test(c)));
 
-export class TemplateSyntaxError extends Error {}
-
 /** Splits a template into tokens exactly where Go's lexer does; trim markers remove adjacent ASCII spaces. */
 export function lex(input: string, fail: (msg: string, pos: number) => never): Token[] {
   const out: Token[] = [];
