@@ -37,7 +37,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
   };
 
   /** Parses nodes until {{end}} or {{else}}; returns them and what stopped the list. */
-  function list(ctx: string, inRange: boolean, topLevel: boolean): { nodes: Node[]; end: End | null } {
+  function list(inRange: boolean, topLevel: boolean): { nodes: Node[]; end: End | null } {
     const nodes: Node[] = [];
     for (;;) {
       const t = next();
@@ -80,7 +80,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
         return { kind: k.value, pos: k.pos };
       case 'template':
       case 'block':
-        return templateCall(k.value, k.pos, leftPos, inRange);
+        return templateCall(k.value, k.pos, leftPos);
       case 'define':
         if (!topLevel) fail('unexpected <define> in command', k.pos);
         define(nextNonSpace(), k.pos);
@@ -93,7 +93,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
   function branch(kind: 'if' | 'with' | 'range', pos: number, inRange: boolean): Node {
     const saved = vars.length;
     const pipe = pipeline(kind, 'right', kind === 'range');
-    const body = list(kind, inRange || kind === 'range', false);
+    const body = list(inRange || kind === 'range', false);
     let elseList: Node[] | null = null;
     if (body.end?.keyword === 'else') {
       const after = peekNonSpace();
@@ -103,7 +103,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
         elseList = [branch(kind, after.pos, inRange)];
       } else {
         expectRight('else');
-        const rest = list(kind, inRange, false);
+        const rest = list(inRange, false);
         if (rest.end?.keyword !== 'end') fail(`expected end; found {{else}}`, rest.end?.pos ?? pos);
         elseList = rest.nodes;
       }
@@ -112,7 +112,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
     return { kind, pos, pipe, list: body.nodes, elseList } as Node;
   }
 
-  function templateCall(kw: string, pos: number, leftPos: number, inRange: boolean): Node {
+  function templateCall(kw: string, pos: number, leftPos: number): Node {
     const t = nextNonSpace();
     if (t.type !== 'string' && t.type !== 'rawString') fail(`unexpected ${describe(t)} in ${kw} clause`, t.pos);
     const tmplName = unquote(t, fail);
@@ -122,7 +122,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
     if (kw === 'block') {
       const saved = vars;
       vars = ['$'];
-      const body = list('block', false, false);
+      const body = list(false, false);
       vars = saved;
       if (body.end?.keyword !== 'end') fail('unexpected {{else}} in block', pos);
       addTree(tmplName, body.nodes);
@@ -136,7 +136,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
     expectRight('define clause');
     const saved = vars;
     vars = ['$'];
-    const body = list('define', false, false);
+    const body = list(false, false);
     vars = saved;
     if (body.end?.keyword !== 'end') fail('unexpected {{else}} in define', pos);
     addTree(defName, body.nodes);
@@ -266,7 +266,7 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
     }
   }
 
-  const main = list('template', false, true);
+  const main = list(false, true);
   addTree(name, main.nodes);
   return trees;
 }
