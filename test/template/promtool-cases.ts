@@ -45,6 +45,6 @@ export const PROMTOOL_CASES: [string, string][] = [
   ["{{ printf \"%T %T %T %T\" 1 1.5 \"s\" true }}|{{ printf \"%6.2f%%\" 12.3456 }}", "int float64 string bool| 12.35%"],
   ["{{ print 1.0 }}|{{ print 100000000.0 }}|{{ print 0.1 }}|{{ print -0.0 }}|{{ 1e-7 }}|{{ 123456789 }}", "1|1e+08|0.1|-0|1e-07|123456789"],
   ["{{ if and (eq $labels.job \"api\") (ge $value 1000.0) }}both{{ end }}|{{ or $labels.nope \"dflt\" }}", "both|dflt"],
-  ["{{ $labels.job }} {{- \"x\" }}|{{ \"tab\\tnew\\nline\" }}|{{ `raw\\n` }}", "api x|tab\tnew\nline|raw\\n"],
+  ["{{ $labels.job }}\u00a0{{- \"x\" }}|{{ \"tab\\tnew\\nline\" }}|{{ `raw\\n` }}", "api\u00a0x|tab\tnew\nline|raw\\n"],
   ["{{ len (args 1 2 3) }}|{{ index (args \"x\" \"y\") \"arg1\" }}|{{ slice \"héllo\" 1 3 }}", "3|y|é"],
 ];
