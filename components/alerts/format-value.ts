@@ -10,18 +10,3 @@ export function formatSampleValue(v: number | string | null | undefined): string
   if (Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(4)));
 }
-
-/** Rule durations in seconds the way rule files write them: `0s`, `2s`, `5m`, `1h30m`. */
-export function formatRuleDuration(seconds: number): string {
-  if (!seconds) return '0s';
-  const parts: string[] = [];
-  let s = seconds;
-  for (const [size, unit] of [[86_400, 'd'], [3_600, 'h'], [60, 'm']] as const) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)}${unit}`);
-      s %= size;
-    }
-  }
-  if (s) parts.push(`${Number(s.toFixed(3))}s`);
-  return parts.join('');
-}

@@ -1,7 +1,7 @@
 import { splitFieldErrors } from '@/lib/format/field-errors';
 import type { Labels, Rule } from '@/lib/swr/alert-types';
 import type { RuleInput } from '@/lib/swr/ui-rules';
-import { formatRuleDuration } from './format-value';
+import { formatSeconds } from '@/lib/format/duration';
 
 export interface RuleFormValues {
   name: string;
@@ -28,7 +28,7 @@ const toLines = (m: Labels) => Object.entries(m).map(([k, v]) => `${k}=${v}`).jo
 
 export function valuesFromRule(r: Rule): RuleFormValues {
   const { summary = '', description = '', runbook_url: runbookUrl = '', ...rest } = r.annotations;
-  return { name: r.name, expr: r.expr, for: formatRuleDuration(r.for_s), keepFiringFor: formatRuleDuration(r.keep_firing_for_s), summary, description, runbookUrl, labels: toLines(r.labels), annotations: toLines(rest) };
+  return { name: r.name, expr: r.expr, for: formatSeconds(r.for_s), keepFiringFor: formatSeconds(r.keep_firing_for_s), summary, description, runbookUrl, labels: toLines(r.labels), annotations: toLines(rest) };
 }
 
 /** `severity=critical` lines into a map; a line without `=` is reported by its number. */

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { RelativeTime } from '@/components/ui/local-time';
 import type { Rule } from '@/lib/swr/alert-types';
 import { ruleId } from '@/lib/swr/ui-rules';
-import { formatRuleDuration } from './format-value';
+import { formatSeconds } from '@/lib/format/duration';
 import { LabelChips } from './label-chips';
 import { RuleEditor } from './rule-editor';
 import { RuleDeleteButton } from './rule-delete-button';
@@ -36,8 +36,8 @@ export function RuleItem({ rule, refreshMs, canEdit = false, onMessage }: { rule
         <span data-testid="rule-health">
           <StatePill state={rule.health} label={`health ${rule.health}`} />
         </span>
-        {alerting && <span className="text-sm text-muted">for {formatRuleDuration(rule.for_s)}</span>}
-        {rule.keep_firing_for_s > 0 && <span className="text-sm text-muted">keep firing {formatRuleDuration(rule.keep_firing_for_s)}</span>}
+        {alerting && <span className="text-sm text-muted">for {formatSeconds(rule.for_s)}</span>}
+        {rule.keep_firing_for_s > 0 && <span className="text-sm text-muted">keep firing {formatSeconds(rule.keep_firing_for_s)}</span>}
         <span className="text-sm text-muted">
           evaluated <RelativeTime ts={rule.last_evaluation} />
         </span>

@@ -6,7 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import { LoadingBlock } from '@/components/ui/skeleton';
 import type { RuleGroup } from '@/lib/swr/alert-types';
 import { isEditableGroup } from '@/lib/swr/ui-rules';
-import { formatRuleDuration } from './format-value';
+import { formatSeconds } from '@/lib/format/duration';
 import { RuleEditor } from './rule-editor';
 import { RuleItem } from './rule-item';
 
@@ -73,7 +73,7 @@ export function RulesSection({ groups, error, refreshMs, canEdit }: { groups: Ru
               <h3 className="mb-2 flex flex-wrap items-baseline gap-x-3 text-sm">
                 <span className="font-semibold">{g.name}</span>
                 <span className="break-all font-mono text-xs text-muted">{g.file}</span>
-                <span className="text-xs text-muted">every {formatRuleDuration(g.interval_s)}</span>
+                <span className="text-xs text-muted">every {formatSeconds(g.interval_s)}</span>
               </h3>
               <ul className="divide-y divide-line">
                 {g.rules.map((r, i) => (

@@ -1,60 +1,64 @@
-import { sortedPairs, type TemplateData } from './template-data';
+import { Template, type Value } from '@/lib/template';
+import { alertList, alertmanagerFuncs, kv } from '@/lib/template/alertmanager-funcs';
+import { memo } from '@/lib/template/cache';
+import { goTime } from '@/lib/template/go-time';
+import { DEFAULT_TEMPLATES } from './default-templates';
+import type { TemplateData } from './template-data';
 
-const FUNCS: Record<string, (s: string) => string> = {
-  toUpper: (s) => s.toUpperCase(),
-  toLower: (s) => s.toLowerCase(),
-  title: (s) => s.replace(/\b\w/g, (c) => c.toUpperCase()),
-};
+let defaults: Template | null = null;
+
+function base(now?: () => number): Template {
+  if (!now) {
+    defaults ??= new Template('', { funcs: alertmanagerFuncs(), missingKey: 'zero' }).parse(DEFAULT_TEMPLATES, 'default.tmpl');
+    return defaults.clone();
+  }
+  return new Template('', { funcs: alertmanagerFuncs(now), missingKey: 'zero' }).parse(DEFAULT_TEMPLATES, 'default.tmpl');
+}
+
+const parsed = memo(1_000, (text) => base().parse(text));
+
+/** Alertmanager's template.Data as Go templates see it: .Alerts.Firing, .CommonLabels.SortedPairs, … */
+export function amTemplateData(d: TemplateData): Value {
+  let v = converted.get(d);
+  if (!v) converted.set(d, (v = convert(d)));
+  return v;
+}
+
+// A message renders a dozen fields from one TemplateData: convert it once.
+const converted = new WeakMap<TemplateData, Value>();
+
+function convert(d: TemplateData): Value {
+  return {
+    Receiver: d.receiver,
+    Status: d.status,
+    Alerts: alertList(
+      d.alerts.map((a) => ({
+        Status: a.status,
+        Labels: kv(a.labels),
+        Annotations: kv(a.annotations),
+        StartsAt: goTime(Date.parse(a.startsAt)),
+        EndsAt: goTime(Date.parse(a.endsAt)),
+        GeneratorURL: a.generatorURL,
+        Fingerprint: a.fingerprint,
+      })),
+    ),
+    GroupLabels: kv(d.groupLabels),
+    CommonLabels: kv(d.commonLabels),
+    CommonAnnotations: kv(d.commonAnnotations),
+    ExternalURL: d.externalURL,
+  };
+}
 
 /**
- * The subset of Alertmanager notification templates Lookout renders: literal text,
- * {{ template "slack.default.*" . }}, {{ .Status }}, {{ .Receiver }}, {{ .ExternalURL }},
- * {{ .GroupLabels.x }}, {{ .CommonLabels.x }}, {{ .CommonAnnotations.x }}, piped to toUpper/toLower/title.
- * Anything else throws naming the action (checked at config load with checkAmTemplate).
+ * Renders a notification template field as Alertmanager's ExecuteTextString does: Go text/template
+ * with missingkey=zero, Alertmanager's functions, and every template of its default.tmpl defined.
  */
-export function renderAmTemplate(text: string, d: TemplateData, defs: Record<string, string>): string {
-  return text.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_m, action: string) => {
-    const [head, ...pipes] = action.split('|').map((s) => s.trim());
-    let value = operand(head, d, defs, action);
-    for (const p of pipes) {
-      const f = FUNCS[p];
-      if (!f) throw new Error(`unsupported template function "${p}" in "{{ ${action} }}"`);
-      value = f(value);
-    }
-    return value;
-  });
+export function renderAmTemplate(text: string, d: TemplateData, now?: () => number): string {
+  if (text === '') return '';
+  return (now ? base(now).parse(text) : parsed(text)).execute(amTemplateData(d));
 }
 
-function operand(head: string, d: TemplateData, defs: Record<string, string>, action: string): string {
-  const tmpl = /^template\s+"([^"]+)"\s+\.$/.exec(head);
-  if (tmpl) {
-    const v = defs[tmpl[1]];
-    if (v === undefined) throw new Error(`unknown template "${tmpl[1]}"`);
-    return v;
-  }
-  if (head === '.Status') return d.status;
-  if (head === '.Receiver') return d.receiver;
-  if (head === '.ExternalURL') return d.externalURL;
-  const kv = /^\.(GroupLabels|CommonLabels|CommonAnnotations)\.([a-zA-Z_][a-zA-Z0-9_]*)$/.exec(head);
-  if (kv) {
-    const map = kv[1] === 'GroupLabels' ? d.groupLabels : kv[1] === 'CommonLabels' ? d.commonLabels : d.commonAnnotations;
-    return map[kv[2]] ?? '';
-  }
-  const values = /^\.(GroupLabels|CommonLabels)\.SortedPairs\.Values\s*$/.exec(head);
-  if (values) return sortedPairs(values[1] === 'GroupLabels' ? d.groupLabels : d.commonLabels).map(([, v]) => v).join(' ');
-  throw new Error(`unsupported template action "{{ ${action} }}"`);
-}
-
+/** Parses a template field at config load, so a typo is a config error. */
 export function checkAmTemplate(text: string): void {
-  const d: TemplateData = {
-    receiver: '',
-    status: 'firing',
-    alerts: [],
-    groupLabels: {},
-    commonLabels: {},
-    commonAnnotations: {},
-    externalURL: '',
-  };
-  const names = ['title', 'username', 'titlelink', 'fallback', 'pretext', 'text', 'iconemoji', 'iconurl', 'callbackid', 'footer'];
-  renderAmTemplate(text, d, Object.fromEntries(names.map((n) => [`slack.default.${n}`, ''])));
+  base().parse(text);
 }

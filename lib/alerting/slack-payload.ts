@@ -1,6 +1,6 @@
 import type { SlackConfig } from './config';
 import { renderAmTemplate } from './am-template';
-import { sortedPairs, type TemplateData } from './template-data';
+import type { TemplateData } from './template-data';
 
 export type SlackAttachment = {
   title?: string;
@@ -25,41 +25,7 @@ export type SlackMessage = {
   attachments: SlackAttachment[];
 };
 
-/** Go's url.QueryEscape. */
-export function queryEscape(s: string): string {
-  return Array.from(new TextEncoder().encode(s))
-    .map((b) => {
-      const c = String.fromCharCode(b);
-      if (/[A-Za-z0-9\-_.~]/.test(c)) return c;
-      return c === ' ' ? '+' : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    })
-    .join('');
-}
-
-/** The named templates of Alertmanager's default.tmpl that Slack uses. */
-export function defaultSlackTemplates(d: TemplateData): Record<string, string> {
-  const firing = d.alerts.filter((a) => a.status === 'firing').length;
-  const groupValues = sortedPairs(d.groupLabels).map(([, v]) => v).join(' ');
-  let extra = '';
-  if (Object.keys(d.commonLabels).length > Object.keys(d.groupLabels).length) {
-    const rest = Object.fromEntries(Object.entries(d.commonLabels).filter(([k]) => !(k in d.groupLabels)));
-    extra = `(${sortedPairs(rest).map(([, v]) => v).join(' ')})`;
-  }
-  const subject = `[${d.status.toUpperCase()}${d.status === 'firing' ? `:${firing}` : ''}] ${groupValues} ${extra}`;
-  const titlelink = `${d.externalURL}/#/alerts?receiver=${queryEscape(d.receiver)}`;
-  return {
-    'slack.default.title': subject,
-    'slack.default.username': 'Alertmanager',
-    'slack.default.titlelink': titlelink,
-    'slack.default.fallback': `${subject} | ${titlelink}`,
-    'slack.default.pretext': '',
-    'slack.default.text': '',
-    'slack.default.iconemoji': '',
-    'slack.default.iconurl': '',
-    'slack.default.callbackid': '',
-    'slack.default.footer': '',
-  };
-}
+export { queryEscape } from '@/lib/template';
 
 function truncateRunes(s: string, n: number): string {
   const runes = Array.from(s);
@@ -68,9 +34,8 @@ function truncateRunes(s: string, n: number): string {
 
 /** Builds the Slack incoming-webhook body exactly as Alertmanager's slack notifier does with default templates. */
 export function buildSlackMessage(cfg: SlackConfig, d: TemplateData): SlackMessage {
-  const defs = defaultSlackTemplates(d);
-  const t = (value: string | undefined, name: string) => renderAmTemplate(value ?? `{{ template "${name}" . }}`, d, defs);
-  const color = cfg.color === undefined ? (d.status === 'firing' ? 'danger' : 'good') : renderAmTemplate(cfg.color, d, defs);
+  const t = (value: string | undefined, name: string) => renderAmTemplate(value ?? `{{ template "${name}" . }}`, d);
+  const color = cfg.color === undefined ? (d.status === 'firing' ? 'danger' : 'good') : renderAmTemplate(cfg.color, d);
   const att: SlackAttachment = {
     title: truncateRunes(t(cfg.title, 'slack.default.title'), 1024) || undefined,
     title_link: t(cfg.title_link, 'slack.default.titlelink') || undefined,
@@ -78,14 +43,14 @@ export function buildSlackMessage(cfg: SlackConfig, d: TemplateData): SlackMessa
     text: t(cfg.text, 'slack.default.text'),
     fallback: t(cfg.fallback, 'slack.default.fallback'),
     callback_id: t(cfg.callback_id, 'slack.default.callbackid'),
-    image_url: cfg.image_url ? renderAmTemplate(cfg.image_url, d, defs) : undefined,
-    thumb_url: cfg.thumb_url ? renderAmTemplate(cfg.thumb_url, d, defs) : undefined,
+    image_url: cfg.image_url ? renderAmTemplate(cfg.image_url, d) : undefined,
+    thumb_url: cfg.thumb_url ? renderAmTemplate(cfg.thumb_url, d) : undefined,
     footer: t(cfg.footer, 'slack.default.footer'),
     color: color || undefined,
     mrkdwn_in: cfg.mrkdwn_in ?? ['fallback', 'pretext', 'text'],
   };
   const msg: SlackMessage = {
-    channel: cfg.channel ? renderAmTemplate(cfg.channel, d, defs) : undefined,
+    channel: cfg.channel ? renderAmTemplate(cfg.channel, d) : undefined,
     username: t(cfg.username, 'slack.default.username') || undefined,
     icon_emoji: t(cfg.icon_emoji, 'slack.default.iconemoji') || undefined,
     icon_url: t(cfg.icon_url, 'slack.default.iconurl') || undefined,

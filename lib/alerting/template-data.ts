@@ -1,5 +1,7 @@
 import { fingerprint, type Labels } from '../rules/labels';
 
+export { sortedPairs } from '@/lib/template/alertmanager-funcs';
+
 /** An alert as the dispatcher holds it (Alertmanager's types.Alert). Times in epoch ms. */
 export type StoredAlert = {
   labels: Labels;
@@ -75,11 +77,4 @@ export function buildTemplateData(receiver: string, groupLabels: Labels, alerts:
     commonAnnotations: common(alerts.map((a) => a.annotations)),
     externalURL,
   };
-}
-
-/** Alertmanager's KV.SortedPairs order: alertname first, then by name. */
-export function sortedPairs(kv: Labels): [string, string][] {
-  const keys = Object.keys(kv).filter((k) => k !== 'alertname').sort();
-  if (kv.alertname !== undefined) keys.unshift('alertname');
-  return keys.map((k) => [k, kv[k]]);
 }

@@ -1,3 +1,5 @@
+export { formatElapsed } from './duration';
+
 const DASH = '—';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -20,18 +22,6 @@ export function formatRelative(ts: string | number | null | undefined, now: numb
     : abs < DAY ? `${count(HOUR)} h`
     : `${count(DAY)} d`;
   return diff >= 0 ? `${text} ago` : `in ${text}`;
-}
-
-/** An elapsed time in seconds: `45 s`, `3 min 20 s`, `2 h 5 min`, `3 d 4 h`. */
-export function formatElapsed(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return DASH;
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  const parts: [number, string][] =
-    s < 3600 ? [[Math.floor(s / 60), 'min'], [s % 60, 's']]
-    : s < 86400 ? [[Math.floor(s / 3600), 'h'], [Math.floor((s % 3600) / 60), 'min']]
-    : [[Math.floor(s / 86400), 'd'], [Math.floor((s % 86400) / 3600), 'h']];
-  return parts.filter(([n], i) => i === 0 || n > 0).map(([n, u]) => `${n} ${u}`).join(' ');
 }
 
 /** A time in the given zone (default: the browser's), e.g. `27 Nov, 14:05:09`. */

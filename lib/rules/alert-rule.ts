@@ -1,7 +1,7 @@
 import { fingerprint, formatLabels, type Labels, sortLabels } from './labels';
 import type { Sample } from './promql';
 import type { AlertRuleDef } from './rule-file';
-import { expandTemplate } from './template';
+import { expandOrExplain } from './template';
 
 export type AlertState = 'inactive' | 'pending' | 'firing';
 export type RuleHealth = 'unknown' | 'ok' | 'err';
@@ -44,8 +44,8 @@ export function emptyRuleState(): RuleState {
 export function applyRuleResult(def: AlertRuleDef, state: RuleState, samples: Sample[], ts: number, limit = 0): RuleState {
   const current = new Map<string, ActiveAlert>();
   for (const s of samples) {
-    const data = { labels: s.labels, value: s.value };
-    const expand = (m: Labels) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, expandTemplate(v, data)]));
+    const data = { labels: s.labels, value: s.value, alertName: def.name };
+    const expand = (m: Labels) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, expandOrExplain(v, data)]));
     const { __name__: _name, ...rest } = s.labels;
     const labels = sortLabels({ ...rest, ...expand(def.labels), alertname: def.name });
     const fp = fingerprint(labels);

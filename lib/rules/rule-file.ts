@@ -93,7 +93,7 @@ function parseRule(raw: unknown, where: string, groupLabels: Record<string, stri
   const annotations = d.annotations ?? {};
   for (const [k, v] of [...Object.entries(labels), ...Object.entries(annotations)]) {
     try {
-      checkTemplate(v);
+      checkTemplate(v, d.alert ?? '');
     } catch (err) {
       throw new Error(`${at}: template of "${k}": ${(err as Error).message}`);
     }

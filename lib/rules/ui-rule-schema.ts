@@ -37,7 +37,7 @@ function checkRule(v: z.output<typeof uiRuleFields>, ctx: z.RefinementCtx): void
   for (const field of ['labels', 'annotations'] as const) {
     for (const [k, text] of Object.entries(v[field] ?? {})) {
       try {
-        checkTemplate(text);
+        checkTemplate(text, v.name);
       } catch (err) {
         ctx.addIssue({ code: 'custom', path: [field, k], message: `template: ${(err as Error).message}` });
       }

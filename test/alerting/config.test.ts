@@ -32,7 +32,7 @@ describe('Alertmanager configuration', () => {
     ['route: { receiver: x, group_wait: 10 minutes }\nreceivers: [{ name: x }]', /route\.group_wait: not a valid duration/],
     ['route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ channel: "#a" }] }]', /no api_url or global slack_api_url/],
     ['route: { receiver: x }\nreceivers: [{ name: x }, { name: x }]', /"x" is not unique/],
-    ['route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ api_url: "https://h/s", title: "{{ range .Alerts }}" }] }]', /slack_configs\.0\.title: unsupported template action/],
+    ['route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ api_url: "https://h/s", title: "{{ range .Alerts }}" }] }]', /slack_configs\.0\.title: template: :1: unexpected EOF/],
     ['route: { receiver: x }\nreceivers: [{ name: x, email_configs: [] }]', /email_configs/],
   ])('rejects %#', (text, err) => expect(() => parseAlertmanagerConfig(parse(text))).toThrow(err));
 

@@ -32,7 +32,7 @@ describe('rule file loading', () => {
     ['groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up\n        fro: 5m\n', /^f\.yml: group "a", rule 1: .*fro/],
     ['groups:\n  - name: a\n    rules:\n      - expr: up\n', /exactly one of "alert" or "record"/],
     ['groups:\n  - name: a\n    rules: []\n  - name: a\n    rules: []\n', /group "a": repeated in the same file/],
-    ['groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up\n        annotations: { s: "{{ if 1 }}" }\n', /rule 1 \("X"\): template of "s": unsupported/],
+    ['groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up\n        annotations: { s: "{{ if 1 }}" }\n', /rule 1 \("X"\): template of "s": template: __alert_X:1: unexpected EOF/],
   ])('rejects %#', (text, err) => expect(() => parseRuleFile(text, 'f.yml', 15_000)).toThrow(err));
 
   it('loads files relative to a base directory and names a missing file', () => {

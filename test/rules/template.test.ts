@@ -44,13 +44,14 @@ describe('expandTemplate', () => {
     ['{{ $value | humanizeDuration }}', '2.346s'],
     ['{{ printf "%.2f" $value }}', '2.35'],
     ['{{ $value | printf "%.1f" }}', '2.3'],
-    ['{{ $labels.missing }}', '<no value>'],
+    // promtool test rules (Prometheus 2.42) renders a missing label as "": its templates run with missingkey=zero.
+    ['{{ $labels.missing }}', ''],
     ['a  {{- $labels.job -}}  b', 'accproxyb'],
     ['{{ $labels.job | toUpper }}', 'CCPROXY'],
   ])('%s', (tmpl, want) => expect(expandTemplate(tmpl, data)).toBe(want));
 
   it.each([
-    ['{{ if $value }}x{{ end }}', /unsupported template/],
+    ['{{ if $value }}x', /unexpected EOF/],
     ['{{ query "up" }}', /unsupported template function "query"/],
   ])('rejects %s', (tmpl, err) => expect(() => expandTemplate(tmpl, data)).toThrow(err));
 });

@@ -1,0 +1,93 @@
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, watchConsole, type ConsoleProblem } from './browser';
+import { ccproxyLines, ingest } from './ccproxy-lines';
+import { startLookout, type RunningLookout } from './lookout-server';
+
+const WAIT = { timeout: 30_000 };
+const REFRESH_MS = 60_000;
+const HOURS = 24;
+
+interface Memory {
+  heapMb: number;
+  nodes: number;
+  listeners: number;
+}
+
+/**
+ * A wall tab stays open for days (docs/operations.md): a simulated day of refreshes under the browser's
+ * fake clock must not grow its heap, DOM or listeners. Each refresh hits the real server.
+ */
+describe('/wall left open for a day', () => {
+  let lookout: RunningLookout;
+  let browser: Browser;
+  let page: Page;
+  let cdp: CDPSession;
+  const problems: ConsoleProblem[] = [];
+  let inflight = 0;
+
+  beforeAll(async () => {
+    lookout = await startLookout();
+    expect((await ingest(lookout.url, lookout.token, 'ccproxy', ccproxyLines(Date.now()))).rejected).toBe(0);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    watchConsole(page, problems);
+    page.on('request', () => inflight++);
+    page.on('requestfinished', () => inflight--);
+    page.on('requestfailed', () => inflight--);
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (lookout) await lookout.stop();
+  });
+
+  /** Waits (in real time) until the refresh a timer started has its answers. */
+  async function settle(): Promise<void> {
+    for (let quiet = 0; quiet < 3; ) {
+      await new Promise((r) => setTimeout(r, 15));
+      quiet = inflight === 0 ? quiet + 1 : 0;
+    }
+  }
+
+  async function memory(): Promise<Memory> {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { heapMb: get('JSHeapUsedSize') / 1048576, nodes: get('Nodes'), listeners: get('JSEventListeners') };
+  }
+
+  it('keeps heap, DOM nodes and listeners flat over 1,440 refreshes', async () => {
+    await page.clock.install();
+    await page.goto(`${lookout.url}/wall?token=${lookout.token}&refresh=1m&from=now-1h&to=now`);
+    await page.getByTestId('wall').locator('figure svg').nth(3).waitFor(WAIT);
+    const hourly: Memory[] = [];
+    let refreshes = 0;
+    for (let hour = 0; hour < HOURS; hour++) {
+      for (let m = 0; m < 3_600_000 / REFRESH_MS; m++) {
+        const before = inflight;
+        await page.clock.runFor(REFRESH_MS);
+        if (inflight > before) refreshes++;
+        await settle();
+      }
+      hourly.push(await memory());
+    }
+    // The first hour warms caches and JIT; after it nothing may keep growing.
+    const base = hourly[1];
+    const last = hourly.at(-1) as Memory;
+    const peak = hourly.slice(1).reduce((a, b) => ({
+      heapMb: Math.max(a.heapMb, b.heapMb),
+      nodes: Math.max(a.nodes, b.nodes),
+      listeners: Math.max(a.listeners, b.listeners),
+    }));
+    const summary = { refreshes, base, last, peak };
+    expect(refreshes, JSON.stringify(summary)).toBeGreaterThanOrEqual(HOURS * 55);
+    expect(last.heapMb, JSON.stringify(summary)).toBeLessThan(base.heapMb * 1.2 + 1);
+    expect(last.nodes, JSON.stringify(summary)).toBeLessThanOrEqual(base.nodes * 1.05 + 20);
+    expect(last.listeners, JSON.stringify(summary)).toBeLessThanOrEqual(base.listeners + 10);
+    await page.getByTestId('wall').locator('figure svg').nth(3).waitFor(WAIT);
+    expect(problems).toEqual([]);
+  }, 900_000);
+});
