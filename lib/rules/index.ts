@@ -1,7 +1,7 @@
 export * from './series-source';
 export * from './labels';
 export { parsePromQL, evaluateInstant } from './promql';
-export { expandTemplate } from './template';
+export { expandTemplate, expandOrExplain, checkTemplate } from './template';
 export { humanize, humanizePercentage } from '@/lib/template/prometheus-funcs';
 export { humanizeDuration } from '@/lib/format/duration';
 export { formatG } from '@/lib/template';
