@@ -9,6 +9,9 @@ export type Value =
   | { type: 'vector'; samples: Sample[] }
   | { type: 'matrix'; series: RangeSeries[]; rangeStartMs: number; rangeEndMs: number; rangeMs: number };
 
-export type EvalContext = { source: SeriesSource; timeMs: number; lookbackMs: number };
+export type QueryValue = Value | { type: 'string'; value: string };
+
+/** timeMs is the evaluation instant; startMs/endMs the query's range (for `@ start()` / `@ end()`). */
+export type EvalContext = { source: SeriesSource; timeMs: number; startMs: number; endMs: number; lookbackMs: number };
 
 export const DEFAULT_LOOKBACK_MS = 5 * 60_000;

@@ -1,0 +1,233 @@
+import { formatLabels, labelsKey, type Labels } from '@/lib/rules/labels';
+import { instantQuery, rangeQuery, type QueryValue, type RangeResult } from '@/lib/rules/promql';
+import { parseDurationMs } from '@/lib/rules/promql/parse-literals';
+import { InMemorySeriesSource } from '@/lib/rules/series-source';
+import { NativeHistogramNotation, parseGoNumber, parseSeriesDesc, type SeqValue, unquoteGo } from './series-notation';
+
+/** One `eval` command of a promqltest file. */
+export type EvalCase = {
+  line: number;
+  expr: string;
+  range: { startMs: number; endMs: number; stepMs: number } | null;
+  atMs: number;
+  fail: { message?: string; regex?: RegExp } | null;
+  ordered: boolean;
+  expectScalar: number | null;
+  expectString: string | null;
+  expectMatrix: { startMs: number; endMs: number; stepMs: number } | null;
+  expected: { labels: Labels; values: SeqValue[] }[];
+  skip: string | null;
+};
+
+type Command = { kind: 'clear' } | { kind: 'load'; stepMs: number; series: { labels: Labels; values: SeqValue[] }[]; nhcb: boolean; histogramNames: string[] } | { kind: 'eval'; c: EvalCase };
+
+export type CaseOutcome = { line: number; expr: string; status: 'passed' | 'failed' | 'skipped'; reason?: string };
+
+const EPSILON = 1e-6;
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** promqltest's almost.Equal: relative error below 1e-6, NaN equals NaN. */
+export function almostEqual(a: number, b: number): boolean {
+  if (Number.isNaN(a) && Number.isNaN(b)) return true;
+  if (a === b) return true;
+  const absSum = Math.abs(a) + Math.abs(b);
+  const diff = Math.abs(a - b);
+  if (a === 0 || b === 0 || absSum < MIN_NORMAL) return diff < EPSILON * MIN_NORMAL;
+  return diff / Math.min(absSum, Number.MAX_VALUE) < EPSILON;
+}
+
+const dur = (s: string) => (s.trim() === '0' ? 0 : parseDurationMs(s.trim()));
+
+export function parseTestFile(text: string): Command[] {
+  const lines = text.split('\n').map((l) => (l.trim().startsWith('#') ? '' : l.trim()));
+  const cmds: Command[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l === '') continue;
+    const word = l.split(/\s+/)[0].toLowerCase();
+    if (word === 'clear') cmds.push({ kind: 'clear' });
+    else if (word.startsWith('load')) {
+      const m = /^load(_with_nhcb)?\s+(\S+)$/.exec(l);
+      if (!m) throw new Error(`line ${i + 1}: bad load command`);
+      const cmd: Command = { kind: 'load', stepMs: dur(m[2]), series: [], nhcb: m[1] !== undefined, histogramNames: [] };
+      for (; i + 1 < lines.length && lines[i + 1] !== ''; i++) {
+        const def = lines[i + 1];
+        if (/^\S+@st\s/.test(def)) continue; // start timestamps: not modelled
+        try {
+          cmd.series.push(parseSeriesDesc(def));
+        } catch (e) {
+          if (!(e instanceof NativeHistogramNotation)) throw e;
+          cmd.histogramNames.push(/^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(def)?.[0] ?? def);
+        }
+      }
+      cmds.push(cmd);
+    } else if (word.startsWith('eval')) {
+      const [c, next] = parseEval(lines, i);
+      cmds.push({ kind: 'eval', c });
+      i = next;
+    } else throw new Error(`line ${i + 1}: invalid command ${l}`);
+  }
+  return cmds;
+}
+
+function parseEval(lines: string[], i: number): [EvalCase, number] {
+  const l = lines[i];
+  const inst = /^eval(?:_(fail|warn|ordered|info))?\s+instant\s+(?:at\s+(.+?))?\s+(.+)$/.exec(l);
+  const rng = /^eval(?:_(fail|warn|info))?\s+range\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+?)\s+(.+)$/.exec(l);
+  if (!inst && !rng) throw new Error(`line ${i + 1}: bad eval command`);
+  const mod = inst ? inst[1] : rng![1];
+  const c: EvalCase = {
+    line: i + 1,
+    expr: inst ? inst[3] : rng![5],
+    range: rng ? { startMs: dur(rng[2]), endMs: dur(rng[3]), stepMs: dur(rng[4]) } : null,
+    atMs: inst ? dur(inst[2] ?? '0') : 0,
+    fail: mod === 'fail' ? {} : null,
+    ordered: mod === 'ordered',
+    expectScalar: null,
+    expectString: null,
+    expectMatrix: null,
+    expected: [],
+    skip: null,
+  };
+  for (; i + 1 < lines.length && lines[i + 1] !== ''; i++) {
+    const def = lines[i + 1];
+    if (c.fail && def.startsWith('expected_fail_message')) c.fail.message = def.slice(21).trim();
+    else if (c.fail && def.startsWith('expected_fail_regexp')) c.fail.regex = new RegExp(def.slice(20).trim());
+    else if (def.startsWith('expect range vector')) {
+      const m = /from\s+(.+)\s+to\s+(.+)\s+step\s+(.+)$/.exec(def)!;
+      c.expectMatrix = { startMs: dur(m[1]), endMs: dur(m[2]), stepMs: dur(m[3]) };
+    } else if (def.startsWith('expect string')) c.expectString = unquoteGo(def.slice(13).trim());
+    else if (def.split(' ')[0] === 'expect') {
+      const m = /^expect\s+(ordered|fail|warn|no_warn|info|no_info)(?:\s+(regex|msg):(.+))?$/.exec(def);
+      if (!m) throw new Error(`line ${i + 2}: bad expect line`);
+      if (m[1] === 'ordered') c.ordered = true;
+      if (m[1] === 'fail') c.fail = m[2] === 'msg' ? { message: m[3].trim() } : m[2] === 'regex' ? { regex: new RegExp(m[3].trim()) } : {};
+      // warn/info annotations: Lookout's evaluator has none, so they are not checked.
+    } else if (parseGoNumber(def) !== null) c.expectScalar = parseGoNumber(def);
+    else {
+      try {
+        c.expected.push(parseSeriesDesc(def));
+      } catch (e) {
+        if (!(e instanceof NativeHistogramNotation)) throw e;
+        c.skip = 'native histogram result';
+      }
+    }
+  }
+  return [c, i];
+}
+
+/** Runs every command of one file; returns one outcome per eval. */
+export function runTestFile(text: string): CaseOutcome[] {
+  const source = new InMemorySeriesSource();
+  const histogramNames = new Set<string>();
+  const out: CaseOutcome[] = [];
+  for (const cmd of parseTestFile(text)) {
+    if (cmd.kind === 'clear') {
+      source.clear();
+      histogramNames.clear();
+    } else if (cmd.kind === 'load') {
+      load(source, cmd.stepMs, cmd.series);
+      for (const n of cmd.histogramNames) histogramNames.add(n);
+      // load_with_nhcb also stores each classic histogram as a native one under its base name.
+      if (cmd.nhcb) for (const s of cmd.series) histogramNames.add((s.labels.__name__ ?? '').replace(/_(bucket|count|sum)$/, ''));
+    } else {
+      const c = cmd.c;
+      const touchesHistogram = [...histogramNames].some((n) => n !== '' && new RegExp(`(^|[^\\w:])${n}(?![\\w:])`).test(c.expr));
+      const skip = c.skip ?? (touchesHistogram ? 'native histogram input' : null);
+      if (skip) {
+        out.push({ line: c.line, expr: c.expr, status: 'skipped', reason: skip });
+        continue;
+      }
+      const reason = runCase(source, c);
+      out.push({ line: c.line, expr: c.expr, status: reason === null ? 'passed' : 'failed', reason: reason ?? undefined });
+    }
+  }
+  return out;
+}
+
+function load(source: InMemorySeriesSource, stepMs: number, series: { labels: Labels; values: SeqValue[] }[]): void {
+  for (const s of series) {
+    s.values.forEach((v, k) => {
+      if (v === 'omitted') return;
+      if (v === 'stale') source.markStale(s.labels, k * stepMs);
+      else source.push(s.labels, k * stepMs, v);
+    });
+  }
+}
+
+function errMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function runCase(source: InMemorySeriesSource, c: EvalCase): string | null {
+  let result: QueryValue | RangeResult;
+  try {
+    result = c.range ? rangeQuery(c.expr, source, c.range.startMs, c.range.endMs, c.range.stepMs) : instantQuery(c.expr, source, c.atMs);
+  } catch (e) {
+    if (!c.fail) return `error: ${errMessage(e)}`;
+    const msg = errMessage(e);
+    if (c.fail.message !== undefined && !msg.includes(c.fail.message)) return `expected failure "${c.fail.message}", got "${msg}"`;
+    if (c.fail.regex && !c.fail.regex.test(msg)) return `expected failure matching ${c.fail.regex}, got "${msg}"`;
+    return null;
+  }
+  if (c.fail) return 'expected an error, got a result';
+  if (Array.isArray(result)) return compareMatrix(c, result, c.range!);
+  const mismatch = compareValue(c, result);
+  if (mismatch || c.range || c.ordered || c.expectMatrix || c.expectString !== null) return mismatch;
+  // promqltest also checks that the same query in range mode agrees at the instant.
+  try {
+    const r = rangeQuery(c.expr, source, c.atMs - 60_000, c.atMs + 60_000, 60_000);
+    const samples = r.flatMap((s) => s.points.filter(([t]) => t === c.atMs).map(([, v]) => ({ labels: s.labels, value: v })));
+    const asValue: QueryValue = result.type === 'scalar' ? { type: 'scalar', value: samples[0]?.value ?? NaN } : { type: 'vector', samples };
+    const m = compareValue(c, asValue);
+    return m ? `range mode: ${m}` : null;
+  } catch (e) {
+    return `range mode: error: ${errMessage(e)}`;
+  }
+}
+
+function compareValue(c: EvalCase, v: QueryValue): string | null {
+  if (v.type === 'string') return c.expectString === v.value ? null : `expected string ${JSON.stringify(c.expectString)}, got ${JSON.stringify(v.value)}`;
+  if (v.type === 'scalar') {
+    if (c.expectScalar === null) return `expected a vector, got scalar ${v.value}`;
+    return almostEqual(c.expectScalar, v.value) ? null : `expected scalar ${c.expectScalar}, got ${v.value}`;
+  }
+  if (v.type === 'matrix') {
+    if (!c.expectMatrix) return 'expected an instant result, got a range vector';
+    const end = c.expectMatrix.endMs;
+    return compareMatrix(c, v.series.map((s) => ({ labels: s.labels, points: s.points.filter(([t]) => t <= end) })), c.expectMatrix);
+  }
+  if (c.expectScalar !== null) return 'expected a scalar, got a vector';
+  const expected = new Map(c.expected.map((e, pos) => [labelsKey(e.labels), { ...e, pos }]));
+  const seen = new Set<string>();
+  for (const [pos, s] of v.samples.entries()) {
+    const k = labelsKey(s.labels);
+    const e = expected.get(k);
+    if (!e) return `unexpected ${formatLabels(s.labels)} ${s.value}`;
+    if (c.ordered && e.pos !== pos) return `${formatLabels(s.labels)} at position ${pos + 1}, expected ${e.pos + 1}`;
+    const want = e.values[0];
+    if (typeof want !== 'number' || !almostEqual(want, s.value)) return `expected ${want} for ${formatLabels(s.labels)}, got ${s.value}`;
+    seen.add(k);
+  }
+  for (const [k, e] of expected) if (!seen.has(k)) return `missing ${formatLabels(e.labels)}`;
+  return null;
+}
+
+function compareMatrix(c: EvalCase, series: RangeResult, r: { startMs: number; stepMs: number }): string | null {
+  const expected = new Map(c.expected.map((e) => [labelsKey(e.labels), e]));
+  const seen = new Set<string>();
+  for (const s of series) {
+    const k = labelsKey(s.labels);
+    const e = expected.get(k);
+    if (!e) return `unexpected ${formatLabels(s.labels)} ${JSON.stringify(s.points)}`;
+    seen.add(k);
+    const want = e.values.flatMap((v, i) => (typeof v === 'number' ? [[r.startMs + i * r.stepMs, v] as const] : []));
+    if (want.length !== s.points.length) return `${formatLabels(s.labels)}: expected ${want.length} points, got ${JSON.stringify(s.points)}`;
+    for (let i = 0; i < want.length; i++) {
+      const [t, v] = s.points[i];
+      if (t !== want[i][0] || !almostEqual(want[i][1], v)) return `${formatLabels(s.labels)} point ${i}: expected ${want[i][1]}@${want[i][0]}, got ${v}@${t}`;
+    }
+  }
+  for (const [k, e] of expected) if (!seen.has(k)) return `missing ${formatLabels(e.labels)}`;
+  return null;
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runTestFile } from './runner';
+
+/** Prometheus's own PromQL acceptance suite (promql/promqltest/testdata, Apache-2.0), never committed here. */
+const CANDIDATES = [process.env.LOOKOUT_PROMQLTEST_DIR, path.resolve(import.meta.dirname, '../../../../shared/promqltest')];
+const dir = CANDIDATES.find((d): d is string => !!d && fs.existsSync(d));
+
+/** Stable files and the share of their cases Lookout must pass (cases run = not skipped). */
+const FLOORS: Record<string, number> = {
+  'aggregators.test': 0,
+  'at_modifier.test': 0,
+  'collision.test': 0,
+  'functions.test': 0,
+  'histograms.test': 0,
+  'literals.test': 0,
+  'operators.test': 0,
+  'range_queries.test': 0,
+  'selectors.test': 0,
+  'staleness.test': 0,
+  'subquery.test': 0,
+  'trig_functions.test': 0,
+};
+
+describe.skipIf(!dir)('Prometheus promqltest suite', () => {
+  const rows: string[] = [];
+  for (const [file, floor] of Object.entries(FLOORS)) {
+    it(file, () => {
+      const outcomes = runTestFile(fs.readFileSync(path.join(dir!, file), 'utf8'));
+      const n = (s: string) => outcomes.filter((o) => o.status === s).length;
+      const [passed, failed, skipped] = [n('passed'), n('failed'), n('skipped')];
+      rows.push(`${file}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+      if (process.env.PROMQLTEST_VERBOSE) for (const o of outcomes.filter((x) => x.status === 'failed')) console.log(`${file}:${o.line} ${o.expr}\n   ${o.reason}`);
+      expect(passed / Math.max(1, passed + failed)).toBeGreaterThanOrEqual(floor);
+    });
+  }
+  it('summary', () => console.log(rows.join('\n')));
+});
+
+if (!dir) {
+  describe('Prometheus promqltest suite', () => {
+    it.skip(`skipped: no upstream testdata (set LOOKOUT_PROMQLTEST_DIR or place it in ../shared/promqltest)`, () => {});
+  });
+}
