@@ -1,3 +1,5 @@
+import { compileAnchoredRe2 } from '../regex/re2';
+
 export type Matcher = { name: string; op: '=' | '!=' | '=~' | '!~'; value: string };
 
 export interface RawSeries {
@@ -13,11 +15,11 @@ export interface SeriesSource {
 
 const regexCache = new Map<string, RegExp>();
 
-/** Prometheus anchors label regexes at both ends. */
+/** Prometheus anchors label regexes at both ends; the syntax is RE2's. */
 export function anchoredRegex(pattern: string): RegExp {
   let re = regexCache.get(pattern);
   if (!re) {
-    re = new RegExp(`^(?:${pattern})$`, 's');
+    re = compileAnchoredRe2(pattern);
     if (regexCache.size > 1000) regexCache.clear();
     regexCache.set(pattern, re);
   }

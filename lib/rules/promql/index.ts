@@ -14,6 +14,7 @@ export function evaluateInstant(expr: Expr, source: SeriesSource, timeMs: number
   const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, lookbackMs });
   if (v.type === 'scalar') return [{ labels: {}, value: v.value }];
   if (v.type === 'matrix') throw new Error('rule result is not a vector or scalar (got a range vector)');
+  if (v.type === 'string') throw new Error('rule result is not a vector or scalar (got a string)');
   const seen = new Set<string>();
   for (const s of v.samples) {
     const k = labelsKey(s.labels);

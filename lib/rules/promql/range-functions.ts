@@ -38,11 +38,12 @@ export function extrapolatedRate(
   return result * factor;
 }
 
-function irate(points: Points): number | null {
+function instantDelta(points: Points, isRate: boolean): number | null {
   if (points.length < 2) return null;
   const [pt, pv] = points[points.length - 2];
   const [lt, lv] = points[points.length - 1];
-  const diff = lv < pv ? lv : lv - pv;
+  const diff = isRate && lv < pv ? lv : lv - pv;
+  if (!isRate) return diff;
   const dt = (lt - pt) / 1000;
   return dt === 0 ? null : diff / dt;
 }
@@ -79,10 +80,75 @@ export function mean(vs: number[]): number {
   return vs.reduce((m, v, i) => m + (v - m) / (i + 1), 0);
 }
 
-function variance(vs: number[]): number {
-  const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
-  return vs.reduce((a, v) => a + (v - mean) ** 2, 0) / vs.length;
+/** Kahan–Neumaier step, as Prometheus's kahansum.Inc. */
+function kahanInc(inc: number, sum: number, c: number): [number, number] {
+  const t = sum + inc;
+  if (!Number.isFinite(t)) return [t, 0];
+  if (Math.abs(sum) >= Math.abs(inc)) return [t, c + (sum - t + inc)];
+  return [t, c + (inc - t + sum)];
 }
+
+/** Welford's variance with Kahan-compensated running sums (Prometheus's varianceOverTime). */
+function variance(vs: number[]): number {
+  let count = 0;
+  let [m, cm, aux, caux] = [0, 0, 0, 0];
+  for (const v of vs) {
+    count++;
+    const delta = v - (m + cm);
+    [m, cm] = kahanInc(delta / count, m, cm);
+    [aux, caux] = kahanInc(delta * (v - (m + cm)), aux, caux);
+  }
+  return (aux + caux) / count;
+}
+
+/** Least squares over (t - interceptMs, v), as Prometheus's linearRegression. */
+function linearRegression(points: Points, interceptMs: number): [number, number] {
+  const initY = points[0][1];
+  const constY = points.every(([, v]) => v === initY);
+  if (constY) return Number.isFinite(initY) ? [0, initY] : [NaN, NaN];
+  let [n, sx, cx, sy, cy, sxy, cxy, sx2, cx2] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (const [t, v] of points) {
+    n++;
+    const x = (t - interceptMs) / 1000;
+    [sx, cx] = kahanInc(x, sx, cx);
+    [sy, cy] = kahanInc(v, sy, cy);
+    [sxy, cxy] = kahanInc(x * v, sxy, cxy);
+    [sx2, cx2] = kahanInc(x * x, sx2, cx2);
+  }
+  sx += cx;
+  sy += cy;
+  sxy += cxy;
+  sx2 += cx2;
+  const slope = (sxy - (sx * sy) / n) / (sx2 - (sx * sx) / n);
+  return [slope, sy / n - (slope * sx) / n];
+}
+
+function doubleExponentialSmoothing(vs: number[], sf: number, tf: number): number | null {
+  if (!(sf > 0 && sf < 1)) throw new Error(`invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf}`);
+  if (!(tf > 0 && tf < 1)) throw new Error(`invalid trend factor. Expected: 0 < tf < 1, got: ${tf}`);
+  if (vs.length < 2) return null;
+  let [s0, s1, b] = [0, vs[0], vs[1] - vs[0]];
+  for (let i = 1; i < vs.length; i++) {
+    if (i > 1) b = tf * (s1 - s0) + (1 - tf) * b;
+    [s0, s1] = [s1, sf * vs[i] + (1 - sf) * (s1 + b)];
+  }
+  return s1;
+}
+
+function changes(vs: number[], isReset: boolean): number {
+  let n = 0;
+  for (let i = 1; i < vs.length; i++) {
+    const [p, c] = [vs[i - 1], vs[i]];
+    if (isReset ? c < p : !(c === p || (Number.isNaN(c) && Number.isNaN(p)))) n++;
+  }
+  return n;
+}
+
+function madOverTime(vs: number[]): number {
+  const median = quantile(0.5, vs);
+  return quantile(0.5, vs.map((v) => Math.abs(v - median)));
+}
+
 
 const OVER_TIME: Record<string, (vs: number[]) => number> = {
   avg_over_time: mean,
@@ -91,6 +157,10 @@ const OVER_TIME: Record<string, (vs: number[]) => number> = {
   sum_over_time: kahanSum,
   count_over_time: (vs) => vs.length,
   last_over_time: (vs) => vs[vs.length - 1],
+  first_over_time: (vs) => vs[0],
+  changes: (vs) => changes(vs, false),
+  resets: (vs) => changes(vs, true),
+  mad_over_time: madOverTime,
   present_over_time: () => 1,
   stdvar_over_time: variance,
   stddev_over_time: (vs) => Math.sqrt(variance(vs)),
@@ -102,21 +172,32 @@ export function applyRangeFunction(
   series: RangeSeries[],
   rangeStartMs: number,
   rangeEndMs: number,
-  param: number,
+  params: number[],
+  evalMs: number,
 ): Sample[] {
   const out: Sample[] = [];
   for (const s of series) {
     if (s.points.length === 0) continue;
+    const vs = s.points.map((p) => p[1]);
     let v: number | null;
     if (func === 'rate') v = extrapolatedRate(s.points, rangeStartMs, rangeEndMs, true, true);
     else if (func === 'increase') v = extrapolatedRate(s.points, rangeStartMs, rangeEndMs, true, false);
     else if (func === 'delta') v = extrapolatedRate(s.points, rangeStartMs, rangeEndMs, false, false);
-    else if (func === 'irate') v = irate(s.points);
-    else if (func === 'quantile_over_time') v = quantile(param, s.points.map((p) => p[1]));
-    else v = OVER_TIME[func](s.points.map((p) => p[1]));
+    else if (func === 'irate') v = instantDelta(s.points, true);
+    else if (func === 'idelta') v = instantDelta(s.points, false);
+    else if (func === 'deriv') v = s.points.length < 2 ? null : linearRegression(s.points, s.points[0][0])[0];
+    else if (func === 'predict_linear') {
+      if (s.points.length < 2) v = null;
+      else {
+        const [slope, intercept] = linearRegression(s.points, evalMs);
+        v = slope * params[0] + intercept;
+      }
+    } else if (func === 'double_exponential_smoothing') v = doubleExponentialSmoothing(vs, params[0], params[1]);
+    else if (func === 'quantile_over_time') v = quantile(params[0], vs);
+    else v = OVER_TIME[func](vs);
     if (v === null) continue;
-    // last_over_time keeps the metric name in Prometheus; every other function drops it.
-    out.push({ labels: func === 'last_over_time' ? { ...s.labels } : dropName(s.labels), value: v });
+    // last_over_time and first_over_time keep the metric name in Prometheus; every other function drops it.
+    out.push({ labels: func === 'last_over_time' || func === 'first_over_time' ? { ...s.labels } : dropName(s.labels), value: v });
   }
   return out;
 }

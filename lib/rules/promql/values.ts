@@ -1,15 +1,17 @@
 import type { Labels } from '../labels';
 import type { SeriesSource } from '../series-source';
 
-export type Sample = { labels: Labels; value: number };
+/** t: the sample's own timestamp, kept by selectors for timestamp(). */
+export type Sample = { labels: Labels; value: number; t?: number };
 export type RangeSeries = { labels: Labels; points: [number, number][] };
 
 export type Value =
   | { type: 'scalar'; value: number }
   | { type: 'vector'; samples: Sample[] }
-  | { type: 'matrix'; series: RangeSeries[]; rangeStartMs: number; rangeEndMs: number; rangeMs: number };
+  | { type: 'matrix'; series: RangeSeries[]; rangeStartMs: number; rangeEndMs: number; rangeMs: number }
+  | { type: 'string'; value: string };
 
-export type QueryValue = Value | { type: 'string'; value: string };
+export type QueryValue = Value;
 
 /** timeMs is the evaluation instant; startMs/endMs the query's range (for `@ start()` / `@ end()`). */
 export type EvalContext = { source: SeriesSource; timeMs: number; startMs: number; endMs: number; lookbackMs: number };
