@@ -28,7 +28,7 @@ export function checkTypes(e: Expr): ValueType {
       if (!sig.variadic && e.args.length > sig.args.length) {
         throw new Error(`expected at most ${sig.args.length} argument(s) in call to "${e.func}", got ${e.args.length}`);
       }
-      e.args.forEach((a, i) => expect(checkTypes(a), [sig.args[Math.min(i, sig.args.length - 1)]], `call to function "${e.func}"`));
+      e.args.forEach((a, i) => expect(checkTypes(a), [sig.args[Math.min(i, sig.args.length - 1)]], `argument ${i + 1} of "${e.func}"`));
       return sig.returns;
     }
     case 'aggregate': {
