@@ -139,6 +139,14 @@ export function callFunction(func: string, args: Expr[], ctx: EvalContext, evalu
       return { type: 'scalar', value: ctx.timeMs / 1000 };
     case 'pi':
       return { type: 'scalar', value: Math.PI };
+    case 'start':
+      return { type: 'scalar', value: ctx.startMs / 1000 };
+    case 'end':
+      return { type: 'scalar', value: ctx.endMs / 1000 };
+    case 'step':
+      return { type: 'scalar', value: ctx.stepMs / 1000 };
+    case 'range':
+      return { type: 'scalar', value: (ctx.endMs - ctx.startMs) / 1000 };
     case 'round': {
       const inv = 1 / (args.length > 1 ? asScalar(arg(1)) : 1);
       return mapValues(asVector(arg(0)), (v) => Math.floor(v * inv + 0.5) / inv);

@@ -11,7 +11,7 @@ export { instantQuery, rangeQuery, type RangeResult } from './query';
 
 /** Evaluates a rule expression at timeMs as Prometheus's rule engine does: a scalar becomes one label-less sample. */
 export function evaluateInstant(expr: Expr, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): Sample[] {
-  const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, lookbackMs });
+  const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs });
   if (v.type === 'scalar') return [{ labels: {}, value: v.value }];
   if (v.type === 'matrix') throw new Error('rule result is not a vector or scalar (got a range vector)');
   if (v.type === 'string') throw new Error('rule result is not a vector or scalar (got a string)');

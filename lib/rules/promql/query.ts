@@ -9,7 +9,7 @@ export type RangeResult = { labels: Labels; points: [number, number][] }[];
 /** An instant query (as Prometheus's /api/v1/query): the raw value, scalar or string included. */
 export function instantQuery(text: string, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): QueryValue {
   const expr = parsePromQL(text);
-  const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, lookbackMs });
+  const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs });
   if (v.type === 'vector') assertUnique(v.samples.map((s) => s.labels));
   return v;
 }
@@ -27,7 +27,7 @@ export function rangeQuery(
   if (!(stepMs > 0)) throw new Error('zero or negative query resolution step widths are not accepted');
   const byKey = new Map<string, { labels: Labels; points: [number, number][] }>();
   for (let t = startMs; t <= endMs; t += stepMs) {
-    const v = evaluate(expr, { source, timeMs: t, startMs, endMs, lookbackMs });
+    const v = evaluate(expr, { source, timeMs: t, startMs, endMs, stepMs, lookbackMs });
     let samples: { labels: Labels; value: number }[];
     if (v.type === 'scalar') samples = [{ labels: {}, value: v.value }];
     else if (v.type === 'vector') samples = v.samples;

@@ -52,7 +52,8 @@ export function quantile(q: number, values: number[]): number {
   if (values.length === 0 || Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  const sorted = [...values].sort((a, b) => a - b);
+  // NaN sorts first, as in Prometheus's vectorByValueHeap.
+  const sorted = [...values].sort((a, b) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b));
   const rank = q * (sorted.length - 1);
   const lower = Math.max(0, Math.floor(rank));
   const upper = Math.min(sorted.length - 1, lower + 1);
@@ -73,11 +74,26 @@ export function kahanSum(vs: number[]): number {
   return Number.isFinite(sum) ? sum + c : sum;
 }
 
+/** Prometheus's avg: Kahan sum while it stays finite, then an incremental (Kahan) mean. */
 export function mean(vs: number[]): number {
-  const sum = kahanSum(vs);
-  if (Number.isFinite(sum) || vs.some((v) => !Number.isFinite(v))) return sum / vs.length;
-  // The plain sum overflowed: fall back to an incremental mean, as Prometheus does.
-  return vs.reduce((m, v, i) => m + (v - m) / (i + 1), 0);
+  let [sum, c, m] = [vs[0], 0, 0];
+  let incremental = false;
+  for (let i = 1; i < vs.length; i++) {
+    const n = i + 1;
+    if (!incremental) {
+      const [t, tc] = kahanInc(vs[i], sum, c);
+      if (Number.isFinite(t)) {
+        [sum, c] = [t, tc];
+        continue;
+      }
+      incremental = true;
+      m = sum / (n - 1);
+      c /= n - 1;
+    }
+    const q = (n - 1) / n;
+    [m, c] = kahanInc(vs[i] / n, q * m, q * c);
+  }
+  return incremental ? m + c : sum / vs.length + c / vs.length;
 }
 
 /** Kahan–Neumaier step, as Prometheus's kahansum.Inc. */
@@ -133,6 +149,16 @@ function doubleExponentialSmoothing(vs: number[], sf: number, tf: number): numbe
     [s0, s1] = [s1, sf * vs[i] + (1 - sf) * (s1 + b)];
   }
   return s1;
+}
+
+/** ts_of_{min,max,first,last}_over_time: the time (s) of that sample; ties go to the latest. */
+function tsOf(func: string, points: Points): number {
+  if (func === 'ts_of_first_over_time') return points[0][0] / 1000;
+  if (func === 'ts_of_last_over_time') return points[points.length - 1][0] / 1000;
+  const better = func === 'ts_of_max_over_time' ? (c: number, b: number) => c >= b : (c: number, b: number) => c <= b;
+  let [bt, bv] = points[0];
+  for (const [t, v] of points) if (better(v, bv) || Number.isNaN(bv)) [bt, bv] = [t, v];
+  return bt / 1000;
 }
 
 function changes(vs: number[], isReset: boolean): number {
@@ -193,6 +219,7 @@ export function applyRangeFunction(
         v = slope * params[0] + intercept;
       }
     } else if (func === 'double_exponential_smoothing') v = doubleExponentialSmoothing(vs, params[0], params[1]);
+    else if (func.startsWith('ts_of_')) v = tsOf(func, s.points);
     else if (func === 'quantile_over_time') v = quantile(params[0], vs);
     else v = OVER_TIME[func](vs);
     if (v === null) continue;
