@@ -1,4 +1,4 @@
-import { dropName, labelsKey, type Labels } from '../labels';
+import { dropName, formatLabels, labelsKey, type Labels } from '../labels';
 import type { Sample } from './values';
 
 type Bucket = { upper: number; count: number };
@@ -47,14 +47,19 @@ function parseLe(le: string | undefined): number | null {
 
 /** histogram_quantile(q, v): groups by all labels but `le` (and the name); samples without a valid le are ignored. */
 export function histogramQuantile(q: number, samples: Sample[]): Sample[] {
-  const groups = new Map<string, { labels: Labels; buckets: Bucket[] }>();
+  const groups = new Map<string, { labels: Labels; buckets: Bucket[]; les: Set<string> }>();
   for (const s of samples) {
     const upper = parseLe(s.labels.le);
     if (upper === null) continue;
     const { le: _le, ...rest } = dropName(s.labels);
     const key = labelsKey(rest);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { labels: rest, buckets: [] }));
+    if (!g) groups.set(key, (g = { labels: rest, buckets: [], les: new Set<string>() }));
+    // Two series that differ only in their name (a_bucket, b_bucket) collide once the name is dropped.
+    if (g.les.has(s.labels.le)) {
+      throw new Error(`vector cannot contain metrics with the same labelset ${formatLabels({ ...rest, le: s.labels.le })}`);
+    }
+    g.les.add(s.labels.le);
     g.buckets.push({ upper, count: s.value });
   }
   return [...groups.values()].map((g) => ({ labels: g.labels, value: bucketQuantile(q, g.buckets) }));

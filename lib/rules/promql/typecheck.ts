@@ -9,7 +9,8 @@ export function checkTypes(e: Expr): ValueType {
     case 'string':
       return 'string';
     case 'subquery':
-      expect(checkTypes(e.expr), ['vector', 'scalar'], 'subquery', 'subquery is only allowed on instant vector');
+      const inner = checkTypes(e.expr);
+      expect(inner, ['vector'], 'subquery', `subquery is only allowed on instant vector, got ${typeName(inner)} instead`);
       return 'matrix';
     case 'vector':
       return 'vector';

@@ -2,7 +2,7 @@ import { formatLabels, labelsKey, type Labels } from '@/lib/rules/labels';
 import { instantQuery, rangeQuery, type QueryValue, type RangeResult } from '@/lib/rules/promql';
 import { parseDurationMs } from '@/lib/rules/promql/parse-literals';
 import { InMemorySeriesSource } from '@/lib/rules/series-source';
-import { NativeHistogramNotation, parseGoNumber, parseSeriesDesc, type SeqValue, unquoteGo } from './series-notation';
+import { NativeHistogramNotation, parseGoNumber, parseLabels, parseSeriesDesc, type SeqValue, unquoteGo } from './series-notation';
 
 /** One `eval` command of a promqltest file. */
 export type EvalCase = {
@@ -17,9 +17,18 @@ export type EvalCase = {
   expectMatrix: { startMs: number; endMs: number; stepMs: number } | null;
   expected: { labels: Labels; values: SeqValue[] }[];
   skip: string | null;
+  /** promtool reports a scalar as one sample without labels. */
+  scalarAsVector?: boolean;
 };
 
-type Command = { kind: 'clear' } | { kind: 'load'; stepMs: number; series: { labels: Labels; values: SeqValue[] }[]; nhcb: boolean; histogramNames: string[] } | { kind: 'eval'; c: EvalCase };
+type Command = { kind: 'clear' } | {
+      kind: 'load';
+      stepMs: number;
+      series: { labels: Labels; values: SeqValue[] }[];
+      raw: { series: string; values: string }[];
+      nhcb: boolean;
+      histogramNames: string[];
+    } | { kind: 'eval'; c: EvalCase };
 
 export type CaseOutcome = { line: number; expr: string; status: 'passed' | 'failed' | 'skipped'; reason?: string };
 
@@ -49,10 +58,12 @@ export function parseTestFile(text: string): Command[] {
     else if (word.startsWith('load')) {
       const m = /^load(_with_nhcb)?\s+(\S+)$/.exec(l);
       if (!m) throw new Error(`line ${i + 1}: bad load command`);
-      const cmd: Command = { kind: 'load', stepMs: dur(m[2]), series: [], nhcb: m[1] !== undefined, histogramNames: [] };
+      const cmd: Command = { kind: 'load', stepMs: dur(m[2]), series: [], raw: [], nhcb: m[1] !== undefined, histogramNames: [] };
       for (; i + 1 < lines.length && lines[i + 1] !== ''; i++) {
         const def = lines[i + 1];
         if (/^\S+@st\s/.test(def)) continue; // start timestamps: not modelled
+        const rest = parseLabels(def).rest;
+        cmd.raw.push({ series: def.slice(0, def.length - rest.length).trim(), values: rest.trim() });
         try {
           cmd.series.push(parseSeriesDesc(def));
         } catch (e) {
@@ -116,8 +127,8 @@ function parseEval(lines: string[], i: number): [EvalCase, number] {
   return [c, i];
 }
 
-/** Runs every command of one file; returns one outcome per eval. */
-export function runTestFile(text: string): CaseOutcome[] {
+/** Runs every command of one file; returns one outcome per eval. `expect` may replace a case's expectations. */
+export function runTestFile(text: string, expect?: (c: EvalCase) => void): CaseOutcome[] {
   const source = new InMemorySeriesSource();
   const histogramNames = new Set<string>();
   const out: CaseOutcome[] = [];
@@ -132,6 +143,7 @@ export function runTestFile(text: string): CaseOutcome[] {
       if (cmd.nhcb) for (const s of cmd.series) histogramNames.add((s.labels.__name__ ?? '').replace(/_(bucket|count|sum)$/, ''));
     } else {
       const c = cmd.c;
+      expect?.(c);
       const touchesHistogram = [...histogramNames].some((n) => n !== '' && new RegExp(`(^|[^\\w:])${n}(?![\\w:])`).test(c.expr));
       const skip = c.skip ?? (touchesHistogram ? 'native histogram input' : null);
       if (skip) {
@@ -147,10 +159,12 @@ export function runTestFile(text: string): CaseOutcome[] {
 
 function load(source: InMemorySeriesSource, stepMs: number, series: { labels: Labels; values: SeqValue[] }[]): void {
   for (const s of series) {
+    // An empty label value is no label at all in Prometheus.
+    const labels = Object.fromEntries(Object.entries(s.labels).filter(([, v]) => v !== ''));
     s.values.forEach((v, k) => {
       if (v === 'omitted') return;
-      if (v === 'stale') source.markStale(s.labels, k * stepMs);
-      else source.push(s.labels, k * stepMs, v);
+      if (v === 'stale') source.markStale(labels, k * stepMs);
+      else source.push(labels, k * stepMs, v);
     });
   }
 }
@@ -173,7 +187,10 @@ function runCase(source: InMemorySeriesSource, c: EvalCase): string | null {
   if (c.fail) return 'expected an error, got a result';
   if (Array.isArray(result)) return compareMatrix(c, result, c.range!);
   const mismatch = compareValue(c, result);
-  if (mismatch || c.range || c.ordered || c.expectMatrix || c.expectString !== null) return mismatch;
+  // As promqltest, no range-mode check where the query's own range matters (start(), @ end(), step(), …).
+  if (mismatch || c.range || c.ordered || c.expectMatrix || c.expectString !== null || /(start|end|range|step)\(\)/.test(c.expr)) {
+    return mismatch;
+  }
   // promqltest also checks that the same query in range mode agrees at the instant.
   try {
     const r = rangeQuery(c.expr, source, c.atMs - 60_000, c.atMs + 60_000, 60_000);
@@ -188,6 +205,7 @@ function runCase(source: InMemorySeriesSource, c: EvalCase): string | null {
 
 function compareValue(c: EvalCase, v: QueryValue): string | null {
   if (v.type === 'string') return c.expectString === v.value ? null : `expected string ${JSON.stringify(c.expectString)}, got ${JSON.stringify(v.value)}`;
+  if (v.type === 'scalar' && c.scalarAsVector) v = { type: 'vector', samples: [{ labels: {}, value: v.value }] };
   if (v.type === 'scalar') {
     if (c.expectScalar === null) return `expected a vector, got scalar ${v.value}`;
     return almostEqual(c.expectScalar, v.value) ? null : `expected scalar ${c.expectScalar}, got ${v.value}`;

@@ -24,8 +24,8 @@ export function unquoteGo(s: string): string {
     );
 }
 
-/** Splits `metric{...}` from the values; returns the label part's end index. */
-function parseLabels(line: string): { labels: Record<string, string>; rest: string } {
+/** Splits `metric{...}` from the values that follow it. */
+export function parseLabels(line: string): { labels: Record<string, string>; rest: string } {
   const labels: Record<string, string> = {};
   let i = 0;
   const name = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(line);
