@@ -1,7 +1,7 @@
 import { dropName, type Labels } from '../labels';
 import { anchoredRegex } from '../series-source';
 import type { Expr } from './ast';
-import { histogramQuantile } from './histogram';
+import { histogramFraction, histogramQuantile } from './histogram';
 import { applyRangeFunction } from './range-functions';
 import type { EvalContext, Sample, Value } from './values';
 
@@ -166,6 +166,8 @@ export function callFunction(func: string, args: Expr[], ctx: EvalContext, evalu
     }
     case 'timestamp':
       return vec(asVector(arg(0)).map((s) => ({ labels: dropName(s.labels), value: (s.t ?? ctx.timeMs) / 1000 })));
+    case 'histogram_fraction':
+      return vec(histogramFraction(asScalar(arg(0)), asScalar(arg(1)), asVector(arg(2))));
     case 'histogram_quantile':
       return vec(histogramQuantile(asScalar(arg(0)), asVector(arg(1))));
     case 'scalar': {

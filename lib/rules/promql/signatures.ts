@@ -20,6 +20,7 @@ export const FUNCTIONS: Record<string, Signature> = {
   predict_linear: v(['matrix', 'scalar']),
   double_exponential_smoothing: v(['matrix', 'scalar', 'scalar']),
   histogram_quantile: v(['scalar', 'vector']),
+  histogram_fraction: v(['scalar', 'scalar', 'vector']),
   abs: math, ceil: math, floor: math, exp: math, sqrt: math, ln: math, log2: math, log10: math, sgn: math,
   acos: math, acosh: math, asin: math, asinh: math, atan: math, atanh: math,
   cos: math, cosh: math, sin: math, sinh: math, tan: math, tanh: math, deg: math, rad: math,

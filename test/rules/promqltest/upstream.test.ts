@@ -7,20 +7,23 @@ import { runTestFile } from './runner';
 const CANDIDATES = [process.env.LOOKOUT_PROMQLTEST_DIR, path.resolve(import.meta.dirname, '../../../../shared/promqltest')];
 const dir = CANDIDATES.find((d): d is string => !!d && fs.existsSync(d));
 
-/** Stable files and the share of their cases Lookout must pass (cases run = not skipped). */
+/**
+ * Stable files and the share of their run cases (not skipped) Lookout must pass. Measured against
+ * prometheus/prometheus d15adb9ad7e5; selectors waits for lib/regex/re2 (`(?i)` groups).
+ */
 const FLOORS: Record<string, number> = {
-  'aggregators.test': 0,
-  'at_modifier.test': 0,
-  'collision.test': 0,
-  'functions.test': 0,
-  'histograms.test': 0,
-  'literals.test': 0,
-  'operators.test': 0,
-  'range_queries.test': 0,
-  'selectors.test': 0,
-  'staleness.test': 0,
-  'subquery.test': 0,
-  'trig_functions.test': 0,
+  'aggregators.test': 0.97,
+  'at_modifier.test': 1,
+  'collision.test': 1,
+  'functions.test': 0.95,
+  'histograms.test': 0.9,
+  'literals.test': 1,
+  'operators.test': 1,
+  'range_queries.test': 1,
+  'selectors.test': 0.65,
+  'staleness.test': 1,
+  'subquery.test': 1,
+  'trig_functions.test': 1,
 };
 
 describe.skipIf(!dir)('Prometheus promqltest suite', () => {
