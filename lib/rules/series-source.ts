@@ -15,11 +15,12 @@ export interface SeriesSource {
 
 const regexCache = new Map<string, RegExp>();
 
-/** Prometheus anchors label regexes at both ends; the syntax is RE2's. */
+/** Prometheus anchors label regexes at both ends and compiles them as `(?s:…)`; the syntax is RE2's. */
 export function anchoredRegex(pattern: string): RegExp {
   let re = regexCache.get(pattern);
   if (!re) {
-    re = compileAnchoredRe2(pattern);
+    const base = compileAnchoredRe2(pattern);
+    re = base.flags.includes('s') ? base : new RegExp(base.source, `${base.flags}s`);
     if (regexCache.size > 1000) regexCache.clear();
     regexCache.set(pattern, re);
   }

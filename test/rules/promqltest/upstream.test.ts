@@ -5,7 +5,9 @@ import { runTestFile } from './runner';
 
 /** Prometheus's own PromQL acceptance suite (promql/promqltest/testdata, Apache-2.0), never committed here. */
 const CANDIDATES = [process.env.LOOKOUT_PROMQLTEST_DIR, path.resolve(import.meta.dirname, '../../../../shared/promqltest')];
-const dir = CANDIDATES.find((d): d is string => !!d && fs.existsSync(d));
+const dir = CANDIDATES.filter((d): d is string => !!d)
+  .flatMap((d) => [d, path.join(d, 'promql/promqltest/testdata')])
+  .find((d) => fs.existsSync(path.join(d, 'functions.test')));
 
 /**
  * Stable files and the share of their run cases (not skipped) Lookout must pass. Measured against
@@ -42,6 +44,7 @@ describe.skipIf(!dir)('Prometheus promqltest suite', () => {
 });
 
 if (!dir) {
+  console.warn('Prometheus promqltest suite skipped: no upstream testdata (set LOOKOUT_PROMQLTEST_DIR, or place it in ../shared/promqltest)');
   describe('Prometheus promqltest suite', () => {
     it.skip(`skipped: no upstream testdata (set LOOKOUT_PROMQLTEST_DIR or place it in ../shared/promqltest)`, () => {});
   });
