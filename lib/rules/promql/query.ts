@@ -1,5 +1,6 @@
 import { formatLabels, labelsKey, type Labels } from '../labels';
 import type { SeriesSource } from '../series-source';
+import type { Expr } from './ast';
 import { evaluate } from './eval';
 import { parsePromQL } from './parse';
 import { DEFAULT_LOOKBACK_MS, type QueryValue } from './values';
@@ -7,8 +8,8 @@ import { DEFAULT_LOOKBACK_MS, type QueryValue } from './values';
 export type RangeResult = { labels: Labels; points: [number, number][] }[];
 
 /** An instant query (as Prometheus's /api/v1/query): the raw value, scalar or string included. */
-export function instantQuery(text: string, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): QueryValue {
-  const expr = parsePromQL(text);
+export function instantQuery(text: string | Expr, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): QueryValue {
+  const expr = typeof text === 'string' ? parsePromQL(text) : text;
   const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs });
   if (v.type === 'vector') assertUnique(v.samples.map((s) => s.labels));
   return v;
@@ -16,14 +17,14 @@ export function instantQuery(text: string, source: SeriesSource, timeMs: number,
 
 /** A range query (as /api/v1/query_range): one series per label set, sorted by labels. */
 export function rangeQuery(
-  text: string,
+  text: string | Expr,
   source: SeriesSource,
   startMs: number,
   endMs: number,
   stepMs: number,
   lookbackMs = DEFAULT_LOOKBACK_MS,
 ): RangeResult {
-  const expr = parsePromQL(text);
+  const expr = typeof text === 'string' ? parsePromQL(text) : text;
   if (!(stepMs > 0)) throw new Error('zero or negative query resolution step widths are not accepted');
   const byKey = new Map<string, { labels: Labels; points: [number, number][] }>();
   for (let t = startMs; t <= endMs; t += stepMs) {

@@ -140,8 +140,8 @@ function linearRegression(points: Points, interceptMs: number): [number, number]
 }
 
 function doubleExponentialSmoothing(vs: number[], sf: number, tf: number): number | null {
-  if (!(sf > 0 && sf < 1)) throw new Error(`invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf}`);
-  if (!(tf > 0 && tf < 1)) throw new Error(`invalid trend factor. Expected: 0 < tf < 1, got: ${tf}`);
+  if (!(sf > 0 && sf < 1)) throw new Error(`invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`);
+  if (!(tf > 0 && tf < 1)) throw new Error(`invalid trend factor. Expected: 0 < tf < 1, got: ${tf.toFixed(6)}`);
   if (vs.length < 2) return null;
   let [s0, s1, b] = [0, vs[0], vs[1] - vs[0]];
   for (let i = 1; i < vs.length; i++) {

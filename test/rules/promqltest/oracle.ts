@@ -16,12 +16,16 @@ export type OracleFile = { promtool: string; cases: OracleCase[] };
 
 export const CASES_DIR = path.join(import.meta.dirname, 'cases');
 
+let version: string | null | undefined;
+
 export function promtoolVersion(): string | null {
+  if (version !== undefined) return version;
   try {
-    return execFileSync('promtool', ['--version'], { encoding: 'utf8' }).split('\n')[0].trim();
+    version = execFileSync('promtool', ['--version'], { encoding: 'utf8' }).split('\n')[0].trim();
   } catch {
-    return null;
+    version = null;
   }
+  return version;
 }
 
 /** promtool's `got:` list: `{a="b"} 1E+00, {c="d"} NaN`. */
@@ -37,6 +41,11 @@ function parseGot(text: string): OracleSample[] {
     rest = after.slice(m[0].length);
   }
   return out;
+}
+
+/** Prometheus 2.x named double_exponential_smoothing holt_winters. */
+function forPromtool(expr: string): string {
+  return /^promtool, version 2\./.test(promtoolVersion() ?? '') ? expr.replace(/\bdouble_exponential_smoothing\(/g, 'holt_winters(') : expr;
 }
 
 /** Runs one corpus file's evals through promtool; every load scope (between clears) is one test group. */
@@ -60,7 +69,7 @@ export function askPromtool(text: string): OracleCase[] {
     tests: groups.map((g) => ({
       interval: g.interval,
       input_series: g.series,
-      promql_expr_test: g.cases.map((c) => ({ expr: c.expr, eval_time: `${c.atMs / 1000}s`, exp_samples: [] })),
+      promql_expr_test: g.cases.map((c) => ({ expr: forPromtool(c.expr), eval_time: `${c.atMs / 1000}s`, exp_samples: [] })),
     })),
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-oracle-'));
@@ -81,7 +90,7 @@ export function askPromtool(text: string): OracleCase[] {
     const head = /^\s+expr: ("(?:[^"\\]|\\.)*"), time: [^,]+,(?: err: (.*))?$/.exec(lines[i]);
     if (!head) continue;
     const expr = JSON.parse(head[1]) as string;
-    while (next < cases.length && cases[next].expr !== expr) next++;
+    while (next < cases.length && forPromtool(cases[next].expr) !== expr) next++;
     if (next === cases.length) throw new Error(`promtool reported an expression not asked for: ${expr}`);
     const c = cases[next++];
     if (head[2] !== undefined) c.error = head[2];

@@ -1,5 +1,6 @@
 import { formatLabels, labelsKey, type Labels } from '@/lib/rules/labels';
-import { instantQuery, rangeQuery, type QueryValue, type RangeResult } from '@/lib/rules/promql';
+import { type Expr, instantQuery, parsePromQL, rangeQuery, type QueryValue, type RangeResult } from '@/lib/rules/promql';
+import { atVariants } from './at-variants';
 import { parseDurationMs } from '@/lib/rules/promql/parse-literals';
 import { InMemorySeriesSource } from '@/lib/rules/series-source';
 import { NativeHistogramNotation, parseGoNumber, parseLabels, parseSeriesDesc, type SeqValue, unquoteGo } from './series-notation';
@@ -174,9 +175,25 @@ function errMessage(e: unknown): string {
 }
 
 function runCase(source: InMemorySeriesSource, c: EvalCase): string | null {
+  const first = runQuery(source, c, c.expr, c.atMs);
+  if (first !== null || c.range) return first;
+  let expr: Expr;
+  try {
+    expr = parsePromQL(c.expr);
+  } catch {
+    return null; // an expected parse failure: already checked
+  }
+  for (const v of atVariants(expr, c.atMs)) {
+    const m = runQuery(source, c, v.expr, v.atMs);
+    if (m !== null) return `with @ ${v.atMs / 1000} at ${v.atMs / 1000}s: ${m}`;
+  }
+  return null;
+}
+
+function runQuery(source: InMemorySeriesSource, c: EvalCase, query: string | Expr, atMs: number): string | null {
   let result: QueryValue | RangeResult;
   try {
-    result = c.range ? rangeQuery(c.expr, source, c.range.startMs, c.range.endMs, c.range.stepMs) : instantQuery(c.expr, source, c.atMs);
+    result = c.range ? rangeQuery(query, source, c.range.startMs, c.range.endMs, c.range.stepMs) : instantQuery(query, source, atMs);
   } catch (e) {
     if (!c.fail) return `error: ${errMessage(e)}`;
     const msg = errMessage(e);
@@ -193,8 +210,8 @@ function runCase(source: InMemorySeriesSource, c: EvalCase): string | null {
   }
   // promqltest also checks that the same query in range mode agrees at the instant.
   try {
-    const r = rangeQuery(c.expr, source, c.atMs - 60_000, c.atMs + 60_000, 60_000);
-    const samples = r.flatMap((s) => s.points.filter(([t]) => t === c.atMs).map(([, v]) => ({ labels: s.labels, value: v })));
+    const r = rangeQuery(query, source, atMs - 60_000, atMs + 60_000, 60_000);
+    const samples = r.flatMap((s) => s.points.filter(([t]) => t === atMs).map(([, v]) => ({ labels: s.labels, value: v })));
     const asValue: QueryValue = result.type === 'scalar' ? { type: 'scalar', value: samples[0]?.value ?? NaN } : { type: 'vector', samples };
     const m = compareValue(c, asValue);
     return m ? `range mode: ${m}` : null;
