@@ -1,4 +1,7 @@
 import type { Expr } from '@/lib/rules/promql';
+import type { At } from '@/lib/rules/promql/ast';
+
+const hasTimestamp = (at: At) => at !== null && typeof at !== 'string';
 
 /** Functions whose result depends on the evaluation time even with step-invariant arguments. */
 const AT_UNSAFE = new Set([
@@ -9,6 +12,7 @@ const AT_UNSAFE = new Set([
 /**
  * promqltest also runs every instant eval with `@ <eval time>` set on each selector and subquery that
  * has none (nothing inside a subquery is touched), at five other evaluation times; the answer must not change.
+ * Like Prometheus's (whose printer prefers a timestamp), `@ start()`/`@ end()` count as none.
  */
 export function atVariants(expr: Expr, evalMs: number): { expr: Expr; atMs: number }[] {
   const copy = structuredClone(expr);
@@ -16,13 +20,13 @@ export function atVariants(expr: Expr, evalMs: number): { expr: Expr; atMs: numb
   const visit = (e: Expr): void => {
     switch (e.kind) {
       case 'vector':
-        if (e.at === null) e.at = { ms: evalMs };
+        if (!hasTimestamp(e.at)) e.at = { ms: evalMs };
         return;
       case 'matrix':
-        if (e.selector.at === null) e.selector.at = { ms: evalMs };
+        if (!hasTimestamp(e.selector.at)) e.selector.at = { ms: evalMs };
         return;
       case 'subquery':
-        if (e.at === null) e.at = { ms: evalMs };
+        if (!hasTimestamp(e.at)) e.at = { ms: evalMs };
         return;
       case 'call':
         if (AT_UNSAFE.has(e.func)) unsafe = true;
