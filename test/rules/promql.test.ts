@@ -111,7 +111,7 @@ describe('PromQL errors name the unsupported or wrong part', () => {
   it.each([
     ['histogram_count(up)', /unsupported PromQL: function "histogram_count"/],
     ['info(up)', /unsupported PromQL: function "info"/],
-    ['limitk(1, up)', /unsupported PromQL: aggregation "limitk"/],
+    ['limit_ratio(0.5, up)', /unsupported PromQL: aggregation "limit_ratio"/],
     ['up[5m] smoothed', /unsupported PromQL: the smoothed modifier/],
     ['up[5m:1m] offset 1m @ 100 offset 2m', /offset may not be set multiple times/],
     ['rate(up[5m]', /parse error at character/],

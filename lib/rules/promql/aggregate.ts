@@ -38,6 +38,7 @@ function reduceGroup(op: AggOp, vs: number[], param: number): number {
 /** Aggregation operators with by/without, per Prometheus's aggregation semantics. */
 export function aggregate(op: AggOp, samples: Sample[], grouping: string[], isWithout: boolean, param: number, label: string): Sample[] {
   if (op === 'count_values') return countValues(samples, grouping, isWithout, label);
+  if ((op === 'topk' || op === 'bottomk' || op === 'limitk') && Number.isNaN(param)) throw new Error('Parameter value is NaN');
   const groups = new Map<string, { labels: Labels; members: Sample[] }>();
   for (const s of samples) {
     const labels = groupLabels(s.labels, grouping, isWithout);
@@ -49,6 +50,7 @@ export function aggregate(op: AggOp, samples: Sample[], grouping: string[], isWi
   const out: Sample[] = [];
   for (const g of groups.values()) {
     if (op === 'topk' || op === 'bottomk') out.push(...selectK(g.members, param, op === 'topk'));
+    else if (op === 'limitk') out.push(...limitK(g.members, param));
     else out.push({ labels: g.labels, value: reduceGroup(op, g.members.map((m) => m.value), param) });
   }
   return out;
@@ -65,6 +67,15 @@ function countValues(samples: Sample[], grouping: string[], isWithout: boolean, 
     else counts.set(key, { labels, value: 1 });
   }
   return [...counts.values()];
+}
+
+/** limitk: any k series of each group; Lookout takes the first k in label order, so the pick is stable. */
+function limitK(members: Sample[], k: number): Sample[] {
+  if (Number.isNaN(k)) throw new Error('Parameter value is NaN');
+  const n = Math.floor(k);
+  if (!(n >= 1)) return [];
+  const keyed = members.map((m) => [labelsKey(m.labels), m] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return keyed.slice(0, n).map(([, m]) => ({ ...m, labels: { ...m.labels } }));
 }
 
 function selectK(members: Sample[], k: number, top: boolean): Sample[] {

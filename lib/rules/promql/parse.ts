@@ -154,8 +154,8 @@ function durationOf(node: SyntaxNode, src: string): number {
 function convertAggregate(node: SyntaxNode, src: string): Expr {
   const kids = children(node);
   const op = src.slice(kids[0].from, kids[0].to).toLowerCase();
-  // limitk/limit_ratio pick series by hash order, which Lookout does not reproduce.
-  if (!(AGG_OPS as readonly string[]).includes(op) || op === 'limitk' || op === 'limit_ratio') throw new UnsupportedError(`aggregation "${op}"`);
+  // limit_ratio samples series by their label hash (xxhash), which Lookout does not reproduce.
+  if (!(AGG_OPS as readonly string[]).includes(op) || op === 'limit_ratio') throw new UnsupportedError(`aggregation "${op}"`);
   const body = kids.find((k) => k.name === 'FunctionCallBody');
   const args = body ? children(body).map((a) => convert(a, src, [])) : [];
   const modifier = kids.find((k) => k.name === 'AggregateModifier');
