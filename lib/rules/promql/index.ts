@@ -21,5 +21,5 @@ export function evaluateInstant(expr: Expr, source: SeriesSource, timeMs: number
     if (seen.has(k)) throw new Error(`vector cannot contain metrics with the same labelset ${formatLabels(s.labels)}`);
     seen.add(k);
   }
-  return v.samples;
+  return v.samples.map((s) => ({ labels: s.labels, value: s.value }));
 }

@@ -11,8 +11,9 @@ export type RangeResult = { labels: Labels; points: [number, number][] }[];
 export function instantQuery(text: string | Expr, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): QueryValue {
   const expr = typeof text === 'string' ? parsePromQL(text) : text;
   const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs });
-  if (v.type === 'vector') assertUnique(v.samples.map((s) => s.labels));
-  return v;
+  if (v.type !== 'vector') return v;
+  assertUnique(v.samples.map((s) => s.labels));
+  return { type: 'vector', samples: v.samples.map((s) => ({ labels: s.labels, value: s.value })) };
 }
 
 /** A range query (as /api/v1/query_range): one series per label set, sorted by labels. */
