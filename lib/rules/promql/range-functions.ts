@@ -171,6 +171,7 @@ function changes(vs: number[], isReset: boolean): number {
 }
 
 function madOverTime(vs: number[]): number {
+  if (vs.some(Number.isNaN)) return NaN;
   const median = quantile(0.5, vs);
   return quantile(0.5, vs.map((v) => Math.abs(v - median)));
 }
