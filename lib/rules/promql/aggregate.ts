@@ -1,7 +1,8 @@
 import { dropName, keepOnly, labelsKey, type Labels, without } from '../labels';
 import type { AggOp } from './ast';
 import { formatFloat } from './format-float';
-import { kahanSum, mean, quantile } from './range-functions';
+import { kahanSum, mean } from './range-functions';
+import { quantile } from './range-math';
 import type { Sample } from './values';
 
 function groupLabels(labels: Labels, grouping: string[], isWithout: boolean): Labels {

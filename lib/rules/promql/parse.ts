@@ -1,7 +1,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
 import { AGG_OPS, type AggOp, type At, type BinOp, type Expr, type Matching, UnsupportedError } from './ast';
-import { parseDurationMs, parseNumber, unquote } from './parse-literals';
+import { normalizeNumbers, parseDurationMs, parseNumber, unquote } from './parse-literals';
 import { children, convertSelector, labelText } from './parse-selector';
 import { FUNCTIONS } from './signatures';
 import { checkTypes } from './typecheck';
@@ -13,30 +13,6 @@ const UNSUPPORTED_NODES: Record<string, string> = {
 };
 
 type Modifier = { offsetMs: number } | { at: At };
-
-/** Go accepts `1.` and `1_000`; the lezer grammar does not, so such numbers are rewritten first. */
-function normalizeNumbers(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== c) j += c !== '`' && text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const m = /^[0-9][0-9_]*(\.(?![0-9]))?/.exec(text.slice(i));
-    if (m && !/[\w:.]/.test(text[i - 1] ?? '')) {
-      out += m[0].replace(/_/g, '') + (m[1] ? '0' : '');
-      i += m[0].length;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  return out;
-}
 
 /** Parses PromQL with Prometheus's own lezer grammar into Lookout's AST, then type-checks it. */
 export function parsePromQL(original: string): Expr {
