@@ -1,4 +1,4 @@
-import { dropName, formatLabels, labelsKey, type Labels } from '../labels';
+import { dropName, formatLabels, labelsKey } from '../labels';
 import { matchesAll } from '../series-source';
 import type { At, Expr, MatrixSelector, Subquery, VectorSelector } from './ast';
 import { aggregate } from './aggregate';
@@ -123,5 +123,3 @@ export function asScalar(v: Value): number {
   if (v.type !== 'scalar') throw new Error(`expected scalar, got ${v.type}`);
   return v.value;
 }
-
-export type { Labels };
