@@ -1,8 +1,12 @@
+import { compileAnchoredRe2 } from '../regex/re2';
+
 export type Matcher = { name: string; op: '=' | '!=' | '=~' | '!~'; value: string };
 
 export interface RawSeries {
   labels: Record<string, string>; // includes __name__
   samples: [number, number][]; // [ms, value], ascending
+  /** Staleness markers (ms, ascending): the series ended there; a later sample starts it again. */
+  staleMs?: number[];
 }
 
 export interface SeriesSource {
@@ -11,11 +15,12 @@ export interface SeriesSource {
 
 const regexCache = new Map<string, RegExp>();
 
-/** Prometheus anchors label regexes at both ends. */
+/** Prometheus anchors label regexes at both ends and compiles them as `(?s:…)`; the syntax is RE2's. */
 export function anchoredRegex(pattern: string): RegExp {
   let re = regexCache.get(pattern);
   if (!re) {
-    re = new RegExp(`^(?:${pattern})$`, 's');
+    const base = compileAnchoredRe2(pattern);
+    re = base.flags.includes('s') ? base : new RegExp(base.source, `${base.flags}s`);
     if (regexCache.size > 1000) regexCache.clear();
     regexCache.set(pattern, re);
   }
@@ -66,13 +71,37 @@ export class InMemorySeriesSource implements SeriesSource {
     this.series = [];
   }
 
+  /** Adds a staleness marker (Prometheus's StaleNaN) to the series with exactly these labels. */
+  markStale(labels: Record<string, string>, ms: number): void {
+    const key = labelsKeyOf(labels);
+    const s = this.series.find((x) => labelsKeyOf(x.labels) === key) ?? this.add(labels);
+    s.staleMs = [...(s.staleMs ?? []), ms].sort((a, b) => a - b);
+  }
+
   select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[] {
     const out: RawSeries[] = [];
     for (const s of this.series) {
       if (!matchesAll(matchers, s.labels)) continue;
-      const samples = s.samples.filter(([t]) => t >= startMs && t <= endMs);
-      if (samples.length > 0) out.push({ labels: { ...s.labels }, samples });
+      const samples = s.samples.slice(lowerBound(s.samples, startMs), lowerBound(s.samples, endMs + 1));
+      const staleMs = s.staleMs?.filter((t) => t >= startMs && t <= endMs);
+      if (samples.length > 0 || (staleMs && staleMs.length > 0)) out.push({ labels: { ...s.labels }, samples, staleMs });
     }
     return out;
   }
+}
+
+function labelsKeyOf(labels: Record<string, string>): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Index of the first sample at or after ms. */
+function lowerBound(samples: [number, number][], ms: number): number {
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid][0] < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

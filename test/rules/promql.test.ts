@@ -109,11 +109,11 @@ describe('PromQL evaluation (instant, lookback 5m)', () => {
 
 describe('PromQL errors name the unsupported or wrong part', () => {
   it.each([
-    ['up[5m:1m]', /unsupported PromQL: subqueries/],
-    ['label_replace(up, "a", "b", "c", "d")', /unsupported PromQL: function "label_replace"/],
-    ['up * on(job) group_left up', /unsupported PromQL: group_left/],
-    ['quantile(0.5, up)', /unsupported PromQL: aggregation "quantile"/],
-    ['up @ 100', /unsupported PromQL: the @ modifier/],
+    ['histogram_count(up)', /unsupported PromQL: function "histogram_count"/],
+    ['info(up)', /unsupported PromQL: function "info"/],
+    ['limit_ratio(0.5, up)', /unsupported PromQL: aggregation "limit_ratio"/],
+    ['up[5m] smoothed', /unsupported PromQL: the smoothed modifier/],
+    ['up[5m:1m] offset 1m @ 100 offset 2m', /offset may not be set multiple times/],
     ['rate(up[5m]', /parse error at character/],
     ['rate(up)', /expected type range vector in argument 1 of "rate"/],
     ['1 > 2', /comparisons between scalars must use BOOL modifier/],

@@ -1,8 +1,8 @@
 import { dropName, formatLabels, keepOnly, labelsKey, type Labels, without } from '../labels';
-import { type BinOp, COMPARE_OPS } from './ast';
-import type { Sample, Value } from './values';
+import { type BinOp, COMPARE_OPS, type Matching as AstMatching } from './ast';
 
-type Matching = { on: boolean; labels: string[] } | null;
+type Matching = AstMatching | null;
+import type { Sample, Value } from './values';
 
 export function arith(op: BinOp, l: number, r: number): number {
   switch (op) {
@@ -12,6 +12,7 @@ export function arith(op: BinOp, l: number, r: number): number {
     case '/': return l / r;
     case '%': return l % r;
     case '^': return Math.pow(l, r);
+    case 'atan2': return Math.atan2(l, r);
     default: throw new Error(`not an arithmetic operator: ${op}`);
   }
 }
@@ -54,32 +55,59 @@ export function vectorScalar(op: BinOp, samples: Sample[], scalar: number, scala
   return out;
 }
 
-export function vectorVector(op: BinOp, lhs: Sample[], rhs: Sample[], m: Matching, bool: boolean): Sample[] {
-  if (op === 'and' || op === 'or' || op === 'unless') return setOp(op, lhs, rhs, m);
+function sortedPair(a: Labels, b: Labels): string {
+  const [x, y] = [formatLabels(a), formatLabels(b)].sort();
+  return `[${x}, ${y}]`;
+}
+
+/** Prometheus's VectorBinop: one-to-one, or many-to-one / one-to-many with group_left/group_right. */
+export function vectorVector(op: BinOp, lhsIn: Sample[], rhsIn: Sample[], m: Matching, bool: boolean): Sample[] {
+  if (op === 'and' || op === 'or' || op === 'unless') return setOp(op, lhsIn, rhsIn, m);
+  if (lhsIn.length === 0 || rhsIn.length === 0) return [];
+  const card = m?.card ?? 'one-to-one';
+  const swapped = card === 'one-to-many';
+  const [lhs, rhs] = swapped ? [rhsIn, lhsIn] : [lhsIn, rhsIn];
   const right = new Map<string, Sample>();
   for (const s of rhs) {
     const sig = signature(s.labels, m);
-    if (right.has(sig)) {
+    const dup = right.get(sig);
+    if (dup) {
       throw new Error(
-        `found duplicate series for the match group ${formatLabels(matchLabels(s.labels, m))} on the right hand-side of the operation; many-to-many matching not allowed: matching labels must be unique on one side`,
+        `found duplicate series for the match group ${formatLabels(matchLabels(s.labels, m))} on the ${swapped ? 'left' : 'right'} hand-side of the operation: ${sortedPair(s.labels, dup.labels)};many-to-many matching not allowed: matching labels must be unique on one side`,
       );
     }
     right.set(sig, s);
   }
-  const seen = new Set<string>();
+  const matched = new Map<string, Set<string>>();
   const out: Sample[] = [];
-  for (const l of lhs) {
-    const sig = signature(l.labels, m);
-    const r = right.get(sig);
-    if (!r) continue;
-    if (seen.has(sig)) throw new Error('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
-    seen.add(sig);
-    let labels: Labels = !isCompare(op) || bool ? dropName(l.labels) : { ...l.labels };
-    if (m?.on) labels = keepOnly(labels, m.labels);
-    else if (m) labels = without(labels, m.labels);
-    if (!isCompare(op)) out.push({ labels, value: arith(op, l.value, r.value) });
-    else if (bool) out.push({ labels, value: compare(op, l.value, r.value) ? 1 : 0 });
-    else if (compare(op, l.value, r.value)) out.push({ labels, value: l.value });
+  for (const ls of lhs) {
+    const sig = signature(ls.labels, m);
+    const rs = right.get(sig);
+    if (!rs) continue;
+    const [fl, fr] = swapped ? [rs.value, ls.value] : [ls.value, rs.value];
+    let labels: Labels = !isCompare(op) || bool ? dropName(ls.labels) : { ...ls.labels };
+    if (card === 'one-to-one') {
+      if (m?.on) labels = keepOnly(labels, m.labels);
+      else if (m) labels = without(labels, m.labels);
+    }
+    for (const n of m?.include ?? []) {
+      if (rs.labels[n]) labels[n] = rs.labels[n];
+      else delete labels[n];
+    }
+    const seen = matched.get(sig) ?? new Set<string>();
+    const key = card === 'one-to-one' ? '' : labelsKey(labels);
+    if (seen.has(key)) {
+      throw new Error(
+        card === 'one-to-one'
+          ? 'multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)'
+          : 'multiple matches for labels: grouping labels must ensure unique matches',
+      );
+    }
+    seen.add(key);
+    matched.set(sig, seen);
+    if (!isCompare(op)) out.push({ labels, value: arith(op, fl, fr) });
+    else if (bool) out.push({ labels, value: compare(op, fl, fr) ? 1 : 0 });
+    else if (compare(op, fl, fr)) out.push({ labels, value: fl });
   }
   return out;
 }

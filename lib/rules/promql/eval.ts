@@ -1,21 +1,27 @@
-import { dropName } from '../labels';
+import { dropName, formatLabels, labelsKey } from '../labels';
 import { matchesAll } from '../series-source';
-import type { Expr, MatrixSelector, VectorSelector } from './ast';
+import type { At, Expr, MatrixSelector, Subquery, VectorSelector } from './ast';
 import { aggregate } from './aggregate';
 import { binaryValues } from './binary';
-import { histogramQuantile } from './histogram';
-import { applyRangeFunction } from './range-functions';
-import type { EvalContext, Sample, Value } from './values';
+import { callFunction } from './functions';
+import type { EvalContext, RangeSeries, Sample, Value } from './values';
+
+/** The default subquery step when `[range:]` names none (Prometheus uses the rule interval; tests 1m). */
+const DEFAULT_SUBQUERY_STEP_MS = 60_000;
 
 /** Evaluates an expression at ctx.timeMs (an instant query). */
 export function evaluate(e: Expr, ctx: EvalContext): Value {
   switch (e.kind) {
     case 'number':
       return { type: 'scalar', value: e.value };
+    case 'string':
+      return { type: 'string', value: e.value };
     case 'vector':
       return { type: 'vector', samples: selectInstant(e, ctx) };
     case 'matrix':
       return selectRange(e, ctx);
+    case 'subquery':
+      return subquery(e, ctx);
     case 'unary': {
       const v = evaluate(e.expr, ctx);
       if (e.op === '+') return v;
@@ -23,27 +29,47 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
       return { type: 'vector', samples: asVector(v).map((s) => ({ labels: dropName(s.labels), value: -s.value })) };
     }
     case 'aggregate': {
-      const param = e.param ? asScalar(evaluate(e.param, ctx)) : 0;
-      return { type: 'vector', samples: aggregate(e.op, asVector(evaluate(e.expr, ctx)), e.grouping, e.without, param) };
+      const p = e.param ? evaluate(e.param, ctx) : null;
+      const param = p === null ? 0 : p.type === 'scalar' ? p.value : NaN;
+      const label = p?.type === 'string' ? p.value : '';
+      return { type: 'vector', samples: aggregate(e.op, asVector(evaluate(e.expr, ctx)), e.grouping, e.without, param, label) };
     }
     case 'binary':
       return binaryValues(e.op, evaluate(e.lhs, ctx), evaluate(e.rhs, ctx), e.matching, e.bool);
-    case 'call':
-      return call(e.func, e.args, ctx);
+    case 'call': {
+      const v = callFunction(e.func, e.args, ctx, evaluate);
+      if (v.type === 'vector') assertUniqueLabels(v.samples);
+      return v;
+    }
   }
 }
 
+export function assertUniqueLabels(samples: Sample[]): void {
+  const seen = new Set<string>();
+  for (const s of samples) {
+    const k = labelsKey(s.labels);
+    if (seen.has(k)) throw new Error(`vector cannot contain metrics with the same labelset ${formatLabels(s.labels)}`);
+    seen.add(k);
+  }
+}
+
+function refTime(at: At, offsetMs: number, ctx: EvalContext): number {
+  const base = at === null ? ctx.timeMs : at === 'start' ? ctx.startMs : at === 'end' ? ctx.endMs : at.ms;
+  return base - offsetMs;
+}
+
 function selectInstant(sel: VectorSelector, ctx: EvalContext): Sample[] {
-  const end = ctx.timeMs - sel.offsetMs;
+  const end = refTime(sel.at, sel.offsetMs, ctx);
   const start = end - ctx.lookbackMs;
   const out: Sample[] = [];
-  // Left-open window (start, end], as in Prometheus 3.
+  // Left-open window (start, end], as in Prometheus 3; a staleness marker after the last sample ends the series.
   for (const s of ctx.source.select(sel.matchers, start, end)) {
     if (!matchesAll(sel.matchers, s.labels)) continue;
     for (let i = s.samples.length - 1; i >= 0; i--) {
       const [t, v] = s.samples[i];
       if (t > end) continue;
-      if (t > start) out.push({ labels: { ...s.labels }, value: v });
+      const stale = s.staleMs?.some((st) => st >= t && st <= end) ?? false;
+      if (t > start && !stale) out.push({ labels: { ...s.labels }, value: v, t });
       break;
     }
   }
@@ -51,7 +77,7 @@ function selectInstant(sel: VectorSelector, ctx: EvalContext): Sample[] {
 }
 
 function selectRange(m: MatrixSelector, ctx: EvalContext): Value {
-  const end = ctx.timeMs - m.offsetMs;
+  const end = refTime(m.selector.at, m.selector.offsetMs, ctx);
   const start = end - m.rangeMs;
   const series = ctx.source
     .select(m.selector.matchers, start, end)
@@ -61,61 +87,39 @@ function selectRange(m: MatrixSelector, ctx: EvalContext): Value {
   return { type: 'matrix', series, rangeStartMs: start, rangeEndMs: end, rangeMs: m.rangeMs };
 }
 
-function asVector(v: Value): Sample[] {
+/** Go's integer division truncates toward zero; subquery steps are aligned with it. */
+function goDiv(a: number, b: number): number {
+  return Math.trunc(a / b);
+}
+
+function subquery(q: Subquery, ctx: EvalContext): Value {
+  const end = refTime(q.at, q.offsetMs, ctx);
+  const start = end - q.rangeMs;
+  const step = q.stepMs ?? DEFAULT_SUBQUERY_STEP_MS;
+  if (!(step > 0)) throw new Error('zero or negative subquery step');
+  let t = step * goDiv(start, step);
+  if (t <= start) t += step;
+  const byKey = new Map<string, RangeSeries>();
+  for (; t <= end; t += step) {
+    const v = evaluate(q.expr, { ...ctx, timeMs: t });
+    const samples: Sample[] = v.type === 'scalar' ? [{ labels: {}, value: v.value }] : v.type === 'vector' ? v.samples : [];
+    if (v.type === 'matrix' || v.type === 'string') throw new Error('subquery is only allowed on instant vector or scalar');
+    for (const s of samples) {
+      const k = labelsKey(s.labels);
+      let series = byKey.get(k);
+      if (!series) byKey.set(k, (series = { labels: s.labels, points: [] }));
+      series.points.push([t, s.value]);
+    }
+  }
+  return { type: 'matrix', series: [...byKey.values()], rangeStartMs: start, rangeEndMs: end, rangeMs: q.rangeMs };
+}
+
+export function asVector(v: Value): Sample[] {
   if (v.type !== 'vector') throw new Error(`expected instant vector, got ${v.type}`);
   return v.samples;
 }
 
-function asScalar(v: Value): number {
+export function asScalar(v: Value): number {
   if (v.type !== 'scalar') throw new Error(`expected scalar, got ${v.type}`);
   return v.value;
-}
-
-function mapValues(samples: Sample[], f: (v: number) => number): Value {
-  return { type: 'vector', samples: samples.map((s) => ({ labels: dropName(s.labels), value: f(s.value) })) };
-}
-
-function call(func: string, args: Expr[], ctx: EvalContext): Value {
-  const arg = (i: number) => evaluate(args[i], ctx);
-  switch (func) {
-    case 'time':
-      return { type: 'scalar', value: ctx.timeMs / 1000 };
-    case 'abs':
-      return mapValues(asVector(arg(0)), Math.abs);
-    case 'clamp_min': {
-      const min = asScalar(arg(1));
-      return mapValues(asVector(arg(0)), (v) => (Number.isNaN(v) ? v : Math.max(v, min)));
-    }
-    case 'clamp_max': {
-      const max = asScalar(arg(1));
-      return mapValues(asVector(arg(0)), (v) => (Number.isNaN(v) ? v : Math.min(v, max)));
-    }
-    case 'histogram_quantile':
-      return { type: 'vector', samples: histogramQuantile(asScalar(arg(0)), asVector(arg(1))) };
-    case 'scalar': {
-      const vs = asVector(arg(0));
-      return { type: 'scalar', value: vs.length === 1 ? vs[0].value : NaN };
-    }
-    case 'vector':
-      return { type: 'vector', samples: [{ labels: {}, value: asScalar(arg(0)) }] };
-    case 'absent':
-      return absent(args[0], asVector(arg(0)));
-    default: {
-      const isQuantile = func === 'quantile_over_time';
-      const param = isQuantile ? asScalar(arg(0)) : 0;
-      const m = arg(isQuantile ? 1 : 0);
-      if (m.type !== 'matrix') throw new Error(`expected range vector in call to "${func}"`);
-      return { type: 'vector', samples: applyRangeFunction(func, m.series, m.rangeStartMs, m.rangeEndMs, param) };
-    }
-  }
-}
-
-/** absent(v): 1 with the labels of v's equality matchers when v is empty, else nothing. */
-function absent(e: Expr, samples: Sample[]): Value {
-  if (samples.length > 0) return { type: 'vector', samples: [] };
-  const labels: Record<string, string> = {};
-  if (e.kind === 'vector') {
-    for (const m of e.matchers) if (m.op === '=' && m.name !== '__name__') labels[m.name] = m.value;
-  }
-  return { type: 'vector', samples: [{ labels, value: 1 }] };
 }

@@ -1,4 +1,4 @@
-import { dropName, labelsKey, type Labels } from '../labels';
+import { dropName, formatLabels, labelsKey, type Labels } from '../labels';
 import type { Sample } from './values';
 
 type Bucket = { upper: number; count: number };
@@ -45,17 +45,68 @@ function parseLe(le: string | undefined): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
+function sortAndCoalesce(input: Bucket[]): Bucket[] {
+  const out: Bucket[] = [];
+  for (const b of [...input].sort((x, y) => x.upper - y.upper)) {
+    const prev = out[out.length - 1];
+    if (prev && prev.upper === b.upper) prev.count += b.count;
+    else out.push({ ...b });
+  }
+  return out;
+}
+
+/** Prometheus's BucketFraction: the share of observations in [lower, upper], interpolated inside buckets. */
+export function bucketFraction(lower: number, upper: number, input: Bucket[]): number {
+  const buckets = sortAndCoalesce(input);
+  if (buckets.length === 0 || buckets[buckets.length - 1].upper !== Infinity) return NaN;
+  const count = buckets[buckets.length - 1].count;
+  if (count === 0 || Number.isNaN(lower) || Number.isNaN(upper)) return NaN;
+  if (lower >= upper) return 0;
+  let [rank, lowerRank, upperRank] = [0, 0, 0];
+  let [lowerSet, upperSet] = [false, false];
+  let lowerBound = buckets[0].upper <= 0 ? -Infinity : 0;
+  for (let i = 0; i < buckets.length; i++) {
+    const b = buckets[i];
+    if (i > 0) lowerBound = buckets[i - 1].upper;
+    const interpolate = (v: number) => (lowerBound === -Infinity ? b.count : rank + ((b.count - rank) * (v - lowerBound)) / (b.upper - lowerBound));
+    if (!lowerSet && lowerBound >= lower) [lowerRank, lowerSet] = [rank, true];
+    if (!upperSet && lowerBound >= upper) [upperRank, upperSet] = [rank, true];
+    if (lowerSet && upperSet) break;
+    if (!lowerSet && lowerBound < lower && b.upper > lower) [lowerRank, lowerSet] = [interpolate(lower), true];
+    if (!upperSet && lowerBound < upper && b.upper > upper) [upperRank, upperSet] = [interpolate(upper), true];
+    if (lowerSet && upperSet) break;
+    rank = b.count;
+  }
+  if (!lowerSet || lowerRank > count) lowerRank = count;
+  if (!upperSet || upperRank > count) upperRank = count;
+  return (upperRank - lowerRank) / count;
+}
+
+/** histogram_fraction(lower, upper, v) over classic (le-labelled) buckets. */
+export function histogramFraction(lower: number, upper: number, samples: Sample[]): Sample[] {
+  return groupBuckets(samples).map((g) => ({ labels: g.labels, value: bucketFraction(lower, upper, g.buckets) }));
+}
+
 /** histogram_quantile(q, v): groups by all labels but `le` (and the name); samples without a valid le are ignored. */
 export function histogramQuantile(q: number, samples: Sample[]): Sample[] {
-  const groups = new Map<string, { labels: Labels; buckets: Bucket[] }>();
+  return groupBuckets(samples).map((g) => ({ labels: g.labels, value: bucketQuantile(q, g.buckets) }));
+}
+
+function groupBuckets(samples: Sample[]): { labels: Labels; buckets: Bucket[] }[] {
+  const groups = new Map<string, { labels: Labels; buckets: Bucket[]; les: Set<string> }>();
   for (const s of samples) {
     const upper = parseLe(s.labels.le);
     if (upper === null) continue;
     const { le: _le, ...rest } = dropName(s.labels);
     const key = labelsKey(rest);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { labels: rest, buckets: [] }));
+    if (!g) groups.set(key, (g = { labels: rest, buckets: [], les: new Set<string>() }));
+    // Two series that differ only in their name (a_bucket, b_bucket) collide once the name is dropped.
+    if (g.les.has(s.labels.le)) {
+      throw new Error(`vector cannot contain metrics with the same labelset ${formatLabels({ ...rest, le: s.labels.le })}`);
+    }
+    g.les.add(s.labels.le);
     g.buckets.push({ upper, count: s.value });
   }
-  return [...groups.values()].map((g) => ({ labels: g.labels, value: bucketQuantile(q, g.buckets) }));
+  return [...groups.values()];
 }

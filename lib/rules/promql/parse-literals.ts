@@ -58,3 +58,27 @@ export function unquote(lit: string): string {
     }
   });
 }
+
+/** Go accepts `1.` and `1_000`; the lezer grammar does not, so such numbers are rewritten first. */
+export function normalizeNumbers(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += c !== '`' && text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[0-9][0-9_]*(\.(?![0-9]))?/.exec(text.slice(i));
+    if (m && !/[\w:.]/.test(text[i - 1] ?? '')) {
+      out += m[0].replace(/_/g, '') + (m[1] ? '0' : '');
+      i += m[0].length;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}

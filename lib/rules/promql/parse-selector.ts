@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { Matcher } from '../series-source';
+import { anchoredRegex, type Matcher } from '../series-source';
 import type { VectorSelector } from './ast';
 import { unquote } from './parse-literals';
 
@@ -32,13 +32,13 @@ export function convertSelector(node: SyntaxNode, src: string): VectorSelector {
   if (!matchers.some((m) => !matchesEmpty(m))) {
     throw new Error(`vector selector must contain at least one non-empty matcher: ${src.slice(node.from, node.to)}`);
   }
-  return { kind: 'vector', matchers, offsetMs: 0 };
+  return { kind: 'vector', matchers, offsetMs: 0, at: null };
 }
 
 function matchesEmpty(m: Matcher): boolean {
   if (m.op === '=') return m.value === '';
   if (m.op === '!=') return m.value !== '';
-  const re = new RegExp(`^(?:${m.value})$`);
+  const re = anchoredRegex(m.value);
   return m.op === '=~' ? re.test('') : !re.test('');
 }
 

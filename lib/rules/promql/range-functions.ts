@@ -1,4 +1,5 @@
 import { dropName } from '../labels';
+import { changes, doubleExponentialSmoothing, kahanInc, linearRegression, madOverTime, quantile, tsOf, variance } from './range-math';
 import type { RangeSeries, Sample } from './values';
 
 type Points = [number, number][];
@@ -38,25 +39,14 @@ export function extrapolatedRate(
   return result * factor;
 }
 
-function irate(points: Points): number | null {
+function instantDelta(points: Points, isRate: boolean): number | null {
   if (points.length < 2) return null;
   const [pt, pv] = points[points.length - 2];
   const [lt, lv] = points[points.length - 1];
-  const diff = lv < pv ? lv : lv - pv;
+  const diff = isRate && lv < pv ? lv : lv - pv;
+  if (!isRate) return diff;
   const dt = (lt - pt) / 1000;
   return dt === 0 ? null : diff / dt;
-}
-
-export function quantile(q: number, values: number[]): number {
-  if (values.length === 0 || Number.isNaN(q)) return NaN;
-  if (q < 0) return -Infinity;
-  if (q > 1) return Infinity;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = q * (sorted.length - 1);
-  const lower = Math.max(0, Math.floor(rank));
-  const upper = Math.min(sorted.length - 1, lower + 1);
-  const weight = rank - Math.floor(rank);
-  return sorted[lower] * (1 - weight) + sorted[upper] * weight;
 }
 
 /** Kahan–Neumaier summation, as Prometheus 3 uses for sum/avg (and *_over_time). */
@@ -72,16 +62,26 @@ export function kahanSum(vs: number[]): number {
   return Number.isFinite(sum) ? sum + c : sum;
 }
 
+/** Prometheus's avg: Kahan sum while it stays finite, then an incremental (Kahan) mean. */
 export function mean(vs: number[]): number {
-  const sum = kahanSum(vs);
-  if (Number.isFinite(sum) || vs.some((v) => !Number.isFinite(v))) return sum / vs.length;
-  // The plain sum overflowed: fall back to an incremental mean, as Prometheus does.
-  return vs.reduce((m, v, i) => m + (v - m) / (i + 1), 0);
-}
-
-function variance(vs: number[]): number {
-  const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
-  return vs.reduce((a, v) => a + (v - mean) ** 2, 0) / vs.length;
+  let [sum, c, m] = [vs[0], 0, 0];
+  let incremental = false;
+  for (let i = 1; i < vs.length; i++) {
+    const n = i + 1;
+    if (!incremental) {
+      const [t, tc] = kahanInc(vs[i], sum, c);
+      if (Number.isFinite(t)) {
+        [sum, c] = [t, tc];
+        continue;
+      }
+      incremental = true;
+      m = sum / (n - 1);
+      c /= n - 1;
+    }
+    const q = (n - 1) / n;
+    [m, c] = kahanInc(vs[i] / n, q * m, q * c);
+  }
+  return incremental ? m + c : sum / vs.length + c / vs.length;
 }
 
 const OVER_TIME: Record<string, (vs: number[]) => number> = {
@@ -91,6 +91,10 @@ const OVER_TIME: Record<string, (vs: number[]) => number> = {
   sum_over_time: kahanSum,
   count_over_time: (vs) => vs.length,
   last_over_time: (vs) => vs[vs.length - 1],
+  first_over_time: (vs) => vs[0],
+  changes: (vs) => changes(vs, false),
+  resets: (vs) => changes(vs, true),
+  mad_over_time: madOverTime,
   present_over_time: () => 1,
   stdvar_over_time: variance,
   stddev_over_time: (vs) => Math.sqrt(variance(vs)),
@@ -102,21 +106,33 @@ export function applyRangeFunction(
   series: RangeSeries[],
   rangeStartMs: number,
   rangeEndMs: number,
-  param: number,
+  params: number[],
+  evalMs: number,
 ): Sample[] {
   const out: Sample[] = [];
   for (const s of series) {
     if (s.points.length === 0) continue;
+    const vs = s.points.map((p) => p[1]);
     let v: number | null;
     if (func === 'rate') v = extrapolatedRate(s.points, rangeStartMs, rangeEndMs, true, true);
     else if (func === 'increase') v = extrapolatedRate(s.points, rangeStartMs, rangeEndMs, true, false);
     else if (func === 'delta') v = extrapolatedRate(s.points, rangeStartMs, rangeEndMs, false, false);
-    else if (func === 'irate') v = irate(s.points);
-    else if (func === 'quantile_over_time') v = quantile(param, s.points.map((p) => p[1]));
-    else v = OVER_TIME[func](s.points.map((p) => p[1]));
+    else if (func === 'irate') v = instantDelta(s.points, true);
+    else if (func === 'idelta') v = instantDelta(s.points, false);
+    else if (func === 'deriv') v = s.points.length < 2 ? null : linearRegression(s.points, s.points[0][0])[0];
+    else if (func === 'predict_linear') {
+      if (s.points.length < 2) v = null;
+      else {
+        const [slope, intercept] = linearRegression(s.points, evalMs);
+        v = slope * params[0] + intercept;
+      }
+    } else if (func === 'double_exponential_smoothing') v = doubleExponentialSmoothing(vs, params[0], params[1]);
+    else if (func.startsWith('ts_of_')) v = tsOf(func, s.points);
+    else if (func === 'quantile_over_time') v = quantile(params[0], vs);
+    else v = OVER_TIME[func](vs);
     if (v === null) continue;
-    // last_over_time keeps the metric name in Prometheus; every other function drops it.
-    out.push({ labels: func === 'last_over_time' ? { ...s.labels } : dropName(s.labels), value: v });
+    // last_over_time and first_over_time keep the metric name in Prometheus; every other function drops it.
+    out.push({ labels: func === 'last_over_time' || func === 'first_over_time' ? { ...s.labels } : dropName(s.labels), value: v });
   }
   return out;
 }
