@@ -1,25 +1,28 @@
 import { z } from 'zod';
 import { durationSchema } from '@/lib/config/duration-schema';
 import { checkAmTemplate } from './am-template';
+import { compileAnchoredRe2, Re2SyntaxError } from '../regex/re2';
 import { parseMatchers } from './matchers';
 
 const duration = durationSchema;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const labelMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
 const matcherList = z.array(z.string()).superRefine((list, ctx) => {
   for (const s of list) {
     try {
       parseMatchers(s);
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      const msg = (err as Error).message;
+      ctx.addIssue({ code: 'custom', message: err instanceof Re2SyntaxError ? `bad regular expression in ${JSON.stringify(s)}: ${msg}` : msg });
     }
   }
 });
 const regexMap = z.record(z.string(), z.string()).superRefine((m, ctx) => {
-  for (const [k, v] of Object.entries(m)) {
+  for (const v of Object.values(m)) {
     try {
-      new RegExp(v);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `bad regular expression for ${k}` });
+      compileAnchoredRe2(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }
   }
 });
@@ -156,6 +159,15 @@ export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
     if (r.group_interval === 0) throw new Error(`alerting: ${at}: group_interval cannot be zero`);
     if (r.repeat_interval === 0) throw new Error(`alerting: ${at}: repeat_interval cannot be zero`);
     if (r.group_by?.includes('...') && r.group_by.length > 1) throw new Error(`alerting: ${at}: cannot have wildcard group_by (\`...\`) and other labels at the same time`);
+    const seen = new Set<string>();
+    for (const l of r.group_by ?? []) {
+      if (l !== '...' && !LABEL_NAME.test(l)) throw new Error(`alerting: ${at}.group_by: invalid label name ${JSON.stringify(l)} in group_by list`);
+      if (seen.has(l)) throw new Error(`alerting: ${at}.group_by: duplicated label ${JSON.stringify(l)} in group_by`);
+      seen.add(l);
+    }
+    for (const [key, m] of [['match', r.match], ['match_re', r.match_re]] as const) {
+      for (const l of Object.keys(m ?? {})) if (!LABEL_NAME.test(l)) throw new Error(`alerting: ${at}.${key}: invalid label name ${JSON.stringify(l)}`);
+    }
     r.routes?.forEach((c, i) => check(c, `${at}.routes.${i}`));
   };
   check(root, 'route');

@@ -1,5 +1,6 @@
 import type { PostableAlert } from '../rules/alert-rule';
-import { fingerprint, formatLabels, type Labels } from '../rules/labels';
+import { fingerprint, type Labels } from '../rules/labels';
+import { formatLabelSet } from './go-format';
 import { compareAlerts, type TimedAlert, toStoredAlert, upsertAlert } from './alert-store';
 import type { DispatcherOptions, DispatcherState, Group } from './dispatcher-types';
 import { notifyIntegration, unmutedAlerts } from './notify-stage';
@@ -47,15 +48,15 @@ export class Dispatcher {
   }
 
   private newGroup(route: Route, labels: Labels): Group {
-    const id = `${route.id}:${formatLabels(labels)}`;
-    const g: Group = { id, groupKey: `${route.key}:${formatLabels(labels)}`, route, labels, alerts: new Map(), hasFlushed: false, nextFlushAt: 0, timer: null, flushing: false };
+    const id = `${route.id}:${formatLabelSet(labels)}`;
+    const g: Group = { id, groupKey: `${route.key}:${formatLabelSet(labels)}`, route, labels, alerts: new Map(), hasFlushed: false, nextFlushAt: 0, timer: null, flushing: false };
     this.groups.set(id, g);
     return g;
   }
 
   private insert(route: Route, alert: TimedAlert, now: number): void {
     const labels = groupLabelsFor(route, alert.labels);
-    let g = this.groups.get(`${route.id}:${formatLabels(labels)}`);
+    let g = this.groups.get(`${route.id}:${formatLabelSet(labels)}`);
     if (!g) {
       g = this.newGroup(route, labels);
       this.schedule(g, route.groupWaitMs);

@@ -22,13 +22,15 @@ export const ROUTE_DEFAULTS = { groupWaitMs: 30_000, groupIntervalMs: 5 * 60_000
 export function buildRoute(cfg: RouteConfig, parent: Route | null = null, index = 0): Route {
   const matchers = combineMatchers(cfg.match, cfg.match_re, cfg.matchers);
   const key = parent ? `${parent.key}/${formatMatchers(matchers)}` : formatMatchers(matchers);
-  const groupBy = cfg.group_by ?? parent?.groupBy ?? [];
+  // Alertmanager builds GroupBy by appending, so `group_by: []` stays nil: the parent's grouping applies.
+  const own = cfg.group_by?.length ? cfg.group_by : undefined;
+  const groupBy = own ?? parent?.groupBy ?? [];
   const route: Route = {
     id: parent ? `${parent.id}/${index}` : '{}',
     key,
     receiver: cfg.receiver ?? parent?.receiver ?? '',
     groupBy: groupBy.filter((l) => l !== '...'),
-    groupByAll: cfg.group_by ? cfg.group_by.includes('...') : (parent?.groupByAll ?? false),
+    groupByAll: own ? own.includes('...') : (parent?.groupByAll ?? false),
     groupWaitMs: cfg.group_wait ?? parent?.groupWaitMs ?? ROUTE_DEFAULTS.groupWaitMs,
     groupIntervalMs: cfg.group_interval ?? parent?.groupIntervalMs ?? ROUTE_DEFAULTS.groupIntervalMs,
     repeatIntervalMs: cfg.repeat_interval ?? parent?.repeatIntervalMs ?? ROUTE_DEFAULTS.repeatIntervalMs,
