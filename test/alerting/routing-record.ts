@@ -23,7 +23,7 @@ export async function alertmanagerRoutingAnswers(): Promise<RoutingExpected> {
       const endsAt = new Date(Date.now() + 3_600_000).toISOString();
       await am.post(c.alerts.map((labels) => ({ labels, endsAt })));
       await new Promise((r) => setTimeout(r, 1500));
-      const groups = (await am.groups()) as (Awaited<ReturnType<typeof am.groups>>[number] & { alerts: { labels: Record<string, string>; status: { inhibitedBy: string[] } }[] })[];
+      const groups = await am.groups();
       out[c.name] = c.alerts.map((labels) => {
         const mine = groups.filter((g) => g.alerts.some((a) => sameLabels(a.labels, labels)));
         const inhibited = mine.some((g) => g.alerts.some((a) => sameLabels(a.labels, labels) && a.status.inhibitedBy.length > 0));

@@ -22,7 +22,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type AmGroup = { labels: Record<string, string>; receiver: { name: string }; alerts: { labels: Record<string, string> }[] };
+export type AmGroup = { labels: Record<string, string>; receiver: { name: string }; alerts: { labels: Record<string, string>; status: { state: string; inhibitedBy: string[]; silencedBy: string[] } }[] };
 export type PostAlert = { labels: Record<string, string>; annotations?: Record<string, string>; startsAt?: string; endsAt?: string; generatorURL?: string };
 
 export type RunningAlertmanager = {

@@ -32,14 +32,16 @@ export function labelArg(name: string, value: string): string {
   return `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-/** `amtool check-config`: null when valid, else amtool's message (without its "Checking … FAILED:" prefix). */
+/** `amtool check-config` on a file in place: null when valid, else amtool's message (without "Checking … FAILED:"). */
+export function amtoolCheckConfigFile(file: string): string | null {
+  const r = spawnSync(AMTOOL, ['check-config', file], { encoding: 'utf8' });
+  if (r.status === 0) return null;
+  const m = /FAILED: ([\s\S]*?)\n\n/.exec(r.stdout) ?? /FAILED: ([\s\S]*)$/.exec(r.stdout);
+  return (m ? m[1] : r.stdout + r.stderr).trim();
+}
+
 export function amtoolCheckConfig(config: unknown): string | null {
-  return withConfig(config, (file) => {
-    const r = spawnSync(AMTOOL, ['check-config', file], { encoding: 'utf8' });
-    if (r.status === 0) return null;
-    const m = /FAILED: ([\s\S]*?)\n\n/.exec(r.stdout) ?? /FAILED: ([\s\S]*)$/.exec(r.stdout);
-    return (m ? m[1] : r.stdout + r.stderr).trim();
-  });
+  return withConfig(config, amtoolCheckConfigFile);
 }
 
 /** `amtool config routes test`: the receivers an alert with these labels is routed to, in order. */
