@@ -4,7 +4,7 @@ import { formatLabelSet } from './go-format';
 import { compareAlerts, type TimedAlert, toStoredAlert, upsertAlert } from './alert-store';
 import type { DispatcherOptions, DispatcherState, Group } from './dispatcher-types';
 import { notifyIntegration, unmutedAlerts } from './notify-stage';
-import { groupLabelsFor, matchRoutes, type Route } from './route';
+import { groupLabelsFor, isTimeMuted, matchRoutes, type Route } from './route';
 import { isResolved } from './template-data';
 
 export type { DispatcherOptions, DispatcherState } from './dispatcher-types';
@@ -104,7 +104,8 @@ export class Dispatcher {
     const resolved = snapshot.filter((a) => isResolved(a, now));
     const unmuted = unmutedAlerts(snapshot, [...this.alerts.values()], this.o.inhibitRules, this.o.silences, now);
     let ok = true;
-    if (unmuted.length > 0) {
+    // Alertmanager's TimeMuteStage/TimeActiveStage: nothing is sent (nor logged) while muted; the flush still counts.
+    if (unmuted.length > 0 && !isTimeMuted(g.route, this.o.timeIntervals ?? new Map(), now)) {
       const results = await Promise.all(this.o.integrations(g.route.receiver).map((i) => notifyIntegration(this.o.nflog, g, i, unmuted, now)));
       ok = results.every(Boolean);
     }

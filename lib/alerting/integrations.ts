@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Labels } from '../rules/labels';
 import type { AlertmanagerConfig, ReceiverConfig } from './config';
 import { type PostResult, postJsonWithRetry, type RetryOptions } from './http-post';
+import { UNDELIVERED_KIND_NAMES, type UndeliveredKind } from './receiver-kinds';
 import { buildSlackMessage } from './slack-payload';
 import { buildTemplateData, type StoredAlert } from './template-data';
 import { buildWebhookMessage } from './webhook-payload';
@@ -13,6 +14,8 @@ export interface Integration {
   /** e.g. `webhook[0]`, `slack[1]` — the nflog key, and safe to show (no URL). */
   readonly id: string;
   readonly sendResolved: boolean;
+  /** Set for receiver kinds Lookout accepts but cannot send: logged as "not delivered by Lookout" instead. */
+  readonly undelivered?: string;
   notify(ctx: NotifyContext, alerts: StoredAlert[]): Promise<PostResult>;
 }
 
@@ -52,5 +55,31 @@ export function buildIntegrations(rc: ReceiverConfig, global: AlertmanagerConfig
       },
     });
   });
+  for (const kind of UNDELIVERED_KIND_NAMES) {
+    const name = kind.replace(/_configs$/, '');
+    (rc[kind] ?? []).forEach((c, i) => {
+      out.push({
+        id: `${name}[${i}]`,
+        sendResolved: (c as { send_resolved?: boolean }).send_resolved ?? DEFAULT_SEND_RESOLVED[kind],
+        undelivered: `not delivered by Lookout: ${kind} are accepted but not sent yet`,
+        notify: async () => ({ ok: false, attempts: 0, status: null, error: 'not delivered by Lookout' }),
+      });
+    });
+  }
   return out;
 }
+
+/** Alertmanager 0.25's send_resolved defaults per kind. */
+const DEFAULT_SEND_RESOLVED: Record<UndeliveredKind, boolean> = {
+  email_configs: false,
+  pagerduty_configs: true,
+  opsgenie_configs: true,
+  wechat_configs: false,
+  pushover_configs: true,
+  victorops_configs: true,
+  sns_configs: true,
+  telegram_configs: true,
+  webex_configs: true,
+  discord_configs: true,
+  msteams_configs: true,
+};

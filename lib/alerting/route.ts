@@ -1,6 +1,7 @@
 import type { Labels } from '../rules/labels';
 import type { RouteConfig } from './config';
 import { combineMatchers, formatMatchers, type Matcher, matchesAll } from './matchers';
+import { inAnyInterval, type TimeInterval } from './time-intervals';
 
 export type Route = {
   id: string;
@@ -12,6 +13,9 @@ export type Route = {
   groupIntervalMs: number;
   repeatIntervalMs: number;
   continue: boolean;
+  /** Names from `time_intervals`/`mute_time_intervals`; not inherited, as in Alertmanager. */
+  muteTimeIntervals: string[];
+  activeTimeIntervals: string[];
   matchers: Matcher[];
   routes: Route[];
 };
@@ -35,6 +39,8 @@ export function buildRoute(cfg: RouteConfig, parent: Route | null = null, index 
     groupIntervalMs: cfg.group_interval ?? parent?.groupIntervalMs ?? ROUTE_DEFAULTS.groupIntervalMs,
     repeatIntervalMs: cfg.repeat_interval ?? parent?.repeatIntervalMs ?? ROUTE_DEFAULTS.repeatIntervalMs,
     continue: cfg.continue ?? false,
+    muteTimeIntervals: cfg.mute_time_intervals ?? [],
+    activeTimeIntervals: cfg.active_time_intervals ?? [],
     matchers,
     routes: [],
   };
@@ -59,4 +65,10 @@ export function groupLabelsFor(route: Route, labels: Labels): Labels {
   const out: Labels = {};
   for (const l of route.groupBy) if (labels[l] !== undefined && labels[l] !== '') out[l] = labels[l];
   return out;
+}
+
+/** Muted by one of the route's mute_time_intervals, or outside all of its active_time_intervals. */
+export function isTimeMuted(route: Route, intervals: ReadonlyMap<string, TimeInterval[]>, now: number): boolean {
+  if (inAnyInterval(route.muteTimeIntervals, intervals, now)) return true;
+  return route.activeTimeIntervals.length > 0 && !inAnyInterval(route.activeTimeIntervals, intervals, now);
 }
