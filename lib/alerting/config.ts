@@ -7,7 +7,7 @@ import { checkUndelivered, UNDELIVERED_KIND_NAMES, UNDELIVERED_KINDS, type Undel
 import { namedTimeIntervalSchema } from './time-intervals';
 
 const GLOBAL_KEYS = [
-  'smtp_from', 'smtp_hello', 'smtp_smarthost', 'smtp_auth_username', 'smtp_auth_password', 'smtp_auth_secret', 'smtp_auth_identity',
+  'smtp_from', 'smtp_hello', 'smtp_smarthost', 'smtp_auth_username', 'smtp_auth_password', 'smtp_auth_password_file', 'smtp_auth_secret', 'smtp_auth_identity',
   'pagerduty_url', 'opsgenie_api_url', 'opsgenie_api_key', 'opsgenie_api_key_file', 'wechat_api_url', 'wechat_api_secret', 'wechat_api_corp_id',
   'victorops_api_url', 'victorops_api_key', 'victorops_api_key_file', 'telegram_api_url', 'webex_api_url',
 ] as const;
@@ -152,6 +152,10 @@ export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
     throw new Error(`alerting: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
   const cfg = r.data;
+  const g = cfg.global;
+  for (const [a, b] of [['slack_api_url', 'slack_api_url_file'], ['smtp_auth_password', 'smtp_auth_password_file'], ['opsgenie_api_key', 'opsgenie_api_key_file'], ['victorops_api_key', 'victorops_api_key_file']] as const) {
+    if (g[a] && g[b]) throw new Error(`alerting: global: at most one of ${a} & ${b} must be configured`);
+  }
   const names = new Set<string>();
   for (const rc of cfg.receivers) {
     if (names.has(rc.name)) throw new Error(`alerting: receivers: notification config name "${rc.name}" is not unique`);
@@ -166,7 +170,8 @@ export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
           throw new Error(`alerting: receiver "${rc.name}": slack_configs.${i}.${field}: ${(err as Error).message}`);
         }
       }
-      if (!s.api_url && !s.api_url_file && !cfg.global.slack_api_url) {
+      if (s.api_url && s.api_url_file) throw new Error(`alerting: receiver "${rc.name}": slack_configs.${i}: at most one of api_url & api_url_file must be configured`);
+      if (!s.api_url && !s.api_url_file && !cfg.global.slack_api_url && !cfg.global.slack_api_url_file) {
         throw new Error(`alerting: receiver "${rc.name}": slack_configs.${i}: no api_url or global slack_api_url set`);
       }
     });

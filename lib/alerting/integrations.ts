@@ -50,7 +50,8 @@ export function buildIntegrations(rc: ReceiverConfig, global: AlertmanagerConfig
       sendResolved: s.send_resolved,
       notify: async (ctx, alerts) => {
         const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
-        const url = s.api_url ?? (s.api_url_file ? readSecretFile(s.api_url_file) : (global.slack_api_url ?? ''));
+        const file = s.api_url_file ?? global.slack_api_url_file;
+        const url = s.api_url ?? (s.api_url_file ? undefined : global.slack_api_url) ?? (file ? readSecretFile(file) : '');
         return postJsonWithRetry(url, buildSlackMessage(s, data), deps.clock, deps.retry);
       },
     });

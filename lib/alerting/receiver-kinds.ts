@@ -15,6 +15,7 @@ export const emailSchema = z.strictObject({
   smarthost: str,
   auth_username: str,
   auth_password: str,
+  auth_password_file: str,
   auth_secret: str,
   auth_identity: str,
   headers: strMap,
@@ -159,6 +160,7 @@ export function checkUndelivered(kind: UndeliveredKind, c: C, g: G): string | nu
       if (!has(c.to)) return 'missing to address in email config';
       if (!has(c.smarthost) && !has(g.smtp_smarthost)) return 'no global SMTP smarthost set';
       if (!has(c.from) && !has(g.smtp_from)) return 'no global SMTP from set';
+      if (has(c.auth_password) && has(c.auth_password_file)) return 'at most one of auth_password & auth_password_file must be configured';
       for (const k of [c.smarthost, g.smtp_smarthost]) if (has(k) && !/^[^:]*:[^:]+$|^\[.*\]:[^:]+$/.test(String(k))) return `address ${String(k)}: missing port in address`;
       return null;
     case 'pagerduty_configs':
