@@ -82,3 +82,30 @@ describe.runIf(live)('webhook payload equals Alertmanager 0.25 field for field',
     expect(trunc).toMatchObject({ receiver: 'truncated \\(max 2\\)', status: 'resolved', truncatedAlerts: 1 });
   }, 30_000);
 });
+
+describe.runIf(live)('Slack message equals Alertmanager 0.25 (default templates)', () => {
+  it('same alerts, same incoming-webhook body', async () => {
+    const amRx = await startReceiver([{ status: 200 }]);
+    const ourRx = await startReceiver([{ status: 200 }]);
+    closers.push(amRx.close, ourRx.close);
+    const slack = (url: string) => ({
+      route: { receiver: 'chat.ops', group_by: ['alertname'], group_wait: '3s', group_interval: '1h' },
+      receivers: [{ name: 'chat.ops', slack_configs: [{ api_url: url, channel: '#alerts', send_resolved: true }] }],
+    });
+    const base = Date.now();
+    const list = alerts(base).slice(0, 3);
+    const am = await startAlertmanager(slack(amRx.url), EXTERNAL);
+    closers.push(am.stop);
+    await am.post(list.map((a) => ({ labels: a.labels, annotations: a.annotations, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), generatorURL: a.generatorURL })));
+    const clock = new FakeClock(base);
+    const ours = createAlerting(slack(ourRx.url), { clock, externalURL: EXTERNAL });
+    ours.dispatcher.put(list);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(1000);
+      await ours.dispatcher.idle();
+    }
+    ours.dispatcher.stop();
+    for (let waited = 0; amRx.bodies.length < 1 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(ourRx.bodies.map((b) => b.body)).toEqual(amRx.bodies.map((b) => b.body));
+  }, 30_000);
+});

@@ -81,6 +81,13 @@ export const MATCH_CASES: [string, string[]][] = [
   ['\\$', ['$']],
   ['日本(語)?', ['日本', '日本語']],
   ['(?s:.)+', ['\n😀']],
+  ['(?i)ok\\b', ['OK', 'oK']],
+  ['(?i)[[:word:]]+', ['\u212a', 'ſ_1']],
+  ['(?i)\\pL(?-i)a', ['Aa', 'AA', 'ßa']],
+  ['(?i)[^\\P{Lu}]', ['a', 'A', '1']],
+  ['(?i)[\\P{Lu}1]', ['a', 'A', '1']],
+  ['(?m)(?U)^a+', ['aa', 'b\naa']],
+  ['x(?i)[k-m]y', ['x\u212ay', 'xKy', 'XKy']],
 ];
 
 /** Patterns RE2 refuses; amtool's message is the oracle. */
