@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { buildInhibitRules, buildRoute, formatMatchers, groupLabelsFor, isInhibited, matchRoutes, parseAlertmanagerConfig, type Route } from '@/lib/alerting';
 import { formatLabelSet } from '@/lib/alerting/go-format';
 import { hasAlertmanager } from '../oracle/alertmanager';
-import { hasAmtool, requireLiveOracle } from '../oracle/amtool';
+import { amtoolVerifyReceivers, hasAmtool, requireLiveOracle } from '../oracle/amtool';
 import { ROUTING_CASES } from './routing-cases';
 import { alertmanagerRoutingAnswers, amtoolRouteKeys, type RouteKeysExpected, type RoutingAnswer, type RoutingExpected } from './routing-record';
 
@@ -53,6 +53,14 @@ describe('routing, grouping and inhibition agree with Alertmanager 0.25', () => 
   it.runIf(live)('route keys, live against amtool', () => {
     expect(lookoutKeys()).toEqual(amtoolRouteKeys());
   });
+
+  it.runIf(live)('amtool --verify.receivers accepts the receivers Lookout picks', () => {
+    const ours = lookoutAnswers();
+    const refused = ROUTING_CASES.flatMap((c) =>
+      ours[c.name].filter((a) => !amtoolVerifyReceivers(parse(c.config), a.labels, a.receivers)).map((a) => [c.name, a.labels]),
+    );
+    expect(refused).toEqual([]);
+  }, 60_000);
 
   it.runIf(live)('every case, live against amtool and a running Alertmanager', async () => {
     expect(lookoutAnswers()).toEqual(await alertmanagerRoutingAnswers());

@@ -63,3 +63,11 @@ export function amtoolRouteTree(config: unknown): string[] {
       .filter((k): k is string => k !== undefined);
   });
 }
+
+/** `amtool config routes test --verify.receivers=a,b`: whether amtool agrees the labels route to exactly these receivers. */
+export function amtoolVerifyReceivers(config: unknown, labels: Record<string, string>, receivers: string[]): boolean {
+  return withConfig(config, (file) => {
+    const args = ['config', 'routes', 'test', `--config.file=${file}`, `--verify.receivers=${receivers.join(',')}`, ...Object.entries(labels).map(([k, v]) => labelArg(k, v))];
+    return spawnSync(AMTOOL, args, { encoding: 'utf8' }).status === 0;
+  });
+}
