@@ -183,8 +183,16 @@ export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
     }
     rc.webhook_configs.forEach((w, i) => {
       if (!w.url === !w.url_file) throw new Error(`alerting: receiver "${rc.name}": webhook_configs.${i}: exactly one of url or url_file must be set`);
+      const scheme = w.url ? new URL(w.url).protocol.slice(0, -1) : 'http';
+      if (scheme !== 'http' && scheme !== 'https') throw new Error(`alerting: receiver "${rc.name}": webhook_configs.${i}.url: unsupported scheme "${scheme}" for URL`);
     });
   }
+  cfg.inhibit_rules.forEach((r, i) => {
+    for (const l of r.equal) if (!LABEL_NAME.test(l)) throw new Error(`alerting: inhibit_rules.${i}.equal: ${JSON.stringify(l)} is not a valid label name`);
+    for (const key of ['source_match', 'source_match_re', 'target_match', 'target_match_re'] as const) {
+      for (const l of Object.keys(r[key] ?? {})) if (!LABEL_NAME.test(l)) throw new Error(`alerting: inhibit_rules.${i}.${key}: invalid label name ${JSON.stringify(l)}`);
+    }
+  });
   const intervals = new Set<string>();
   for (const [key, list] of [['mute_time_intervals', cfg.mute_time_intervals], ['time_intervals', cfg.time_intervals]] as const) {
     for (const ti of list) {

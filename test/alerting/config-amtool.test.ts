@@ -45,6 +45,11 @@ const KEY: Record<string, string> = {
   'webhook-no-url': 'webhook_configs',
   'wechat-no-secret': 'wechat_configs',
   'zero-group-interval': 'group_interval',
+  'inhibit-equal-bad-label': 'equal',
+  'inhibit-source-match-bad-label': 'source_match',
+  'bad-matcher-format': 'matchers',
+  'webhook-ftp-url': 'webhook_configs',
+  'matcher-unescaped-quote': 'matchers',
 };
 
 function lookoutVerdict(text: string): string | null {
