@@ -1,6 +1,7 @@
 import { checkAmTemplate } from './am-template';
 import type { AlertmanagerConfig, RouteConfig } from './config';
-import { checkUndelivered, UNDELIVERED_KIND_NAMES } from './receiver-kinds';
+import { checkUndelivered } from './receiver-kind-checks';
+import { UNDELIVERED_KIND_NAMES } from './receiver-kinds';
 
 /** Prometheus's label name syntax (model.LabelNameRE). */
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
