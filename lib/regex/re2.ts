@@ -6,7 +6,7 @@ export { Re2SyntaxError } from './re2-ast';
 /**
  * Translates a Go/RE2 regular expression into an equivalent JavaScript RegExp (`u` flag, never `s`),
  * unanchored like Go's MatchString. Throws Re2SyntaxError, with Go's message, for what RE2 refuses
- * (lookaround, backreferences, possessive quantifiers, `\Z`, …). See docs/alerting.md.
+ * (lookaround, backreferences, possessive quantifiers, `\Z`, …); see lib/alerting/SEMANTICS.md.
  */
 export function compileRe2(pattern: string): RegExp {
   const alts = new Re2Parser(pattern).parse();
