@@ -48,7 +48,7 @@ export function AlertsView({ canEdit }: { canEdit: boolean }) {
         <RefreshNote refreshMs={refreshMs} validating={validating} failed={failed} />
       </div>
       <ActiveAlerts alerts={alerts.alerts} error={alerts.error} silences={activeSilences} onSilence={canEdit ? silenceAlert : undefined} />
-      <RulesSection groups={rules.groups} error={rules.error} refreshMs={refreshMs} canEdit={canEdit} />
+      <RulesSection groups={rules.groups} error={rules.error} refreshMs={refreshMs} canEdit={canEdit} linkedRule={params.get('rule')} />
       <HistorySection range={range} refreshMs={refreshMs} />
       <SilencesSection silences={silences.silences} error={silences.error} canEdit={canEdit} prefill={prefill} />
       <NotificationsSection notifications={notifications.notifications} error={notifications.error} />

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { RelativeTime } from '@/components/ui/local-time';
 import type { Rule } from '@/lib/swr/alert-types';
 import { ruleId } from '@/lib/swr/ui-rules';
@@ -14,8 +14,25 @@ import { StatePill } from './state-pill';
 const button = 'rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:bg-surface-2';
 
 /** One rule: state, health, expression and labels; rules made in /alerts can be edited and deleted by an admin. */
-export function RuleItem({ rule, refreshMs, canEdit = false, onMessage }: { rule: Rule; refreshMs: number; canEdit?: boolean; onMessage?: (text: string) => void }) {
-  const [previewing, setPreviewing] = useState(false);
+export function RuleItem({
+  rule,
+  refreshMs,
+  canEdit = false,
+  onMessage,
+  linked = false,
+}: {
+  rule: Rule;
+  refreshMs: number;
+  canEdit?: boolean;
+  onMessage?: (text: string) => void;
+  /** Opened from an alert's generatorURL (`/alerts?rule=…`): scrolled to, with its preview shown. */
+  linked?: boolean;
+}) {
+  const [previewing, setPreviewing] = useState(linked);
+  const itemRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (linked) itemRef.current?.scrollIntoView({ block: 'start' });
+  }, [linked]);
   const [editing, setEditing] = useState(false);
   const previewId = useId();
   const alerting = rule.kind !== 'recording';
@@ -29,7 +46,7 @@ export function RuleItem({ rule, refreshMs, canEdit = false, onMessage }: { rule
     );
   }
   return (
-    <li className="space-y-2 py-3 first:pt-0 last:pb-0" data-testid="rule-item" data-rule={rule.name}>
+    <li ref={itemRef} className="space-y-2 py-3 first:pt-0 last:pb-0" data-testid="rule-item" data-rule={rule.name} data-linked={linked || undefined}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h4 className="break-all font-semibold">{rule.name}</h4>
         {alerting ? <StatePill state={rule.state} /> : <StatePill state="recording" />}

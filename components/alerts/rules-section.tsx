@@ -26,7 +26,19 @@ groups:
 
 const button = 'rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:bg-surface-2';
 
-export function RulesSection({ groups, error, refreshMs, canEdit }: { groups: RuleGroup[] | undefined; error: Error | undefined; refreshMs: number; canEdit: boolean }) {
+export function RulesSection({
+  groups,
+  error,
+  refreshMs,
+  canEdit,
+  linkedRule = null,
+}: {
+  groups: RuleGroup[] | undefined;
+  error: Error | undefined;
+  refreshMs: number;
+  canEdit: boolean;
+  linkedRule?: string | null;
+}) {
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const hasUiRules = groups?.some(isEditableGroup) ?? false;
@@ -77,7 +89,7 @@ export function RulesSection({ groups, error, refreshMs, canEdit }: { groups: Ru
               </h3>
               <ul className="divide-y divide-line">
                 {g.rules.map((r, i) => (
-                  <RuleItem key={`${i}:${r.name}`} rule={r} refreshMs={refreshMs} canEdit={canEdit && isEditableGroup(g)} onMessage={setMessage} />
+                  <RuleItem key={`${i}:${r.name}`} rule={r} refreshMs={refreshMs} canEdit={canEdit && isEditableGroup(g)} onMessage={setMessage} linked={linkedRule === r.name} />
                 ))}
               </ul>
             </section>

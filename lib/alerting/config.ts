@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { durationSchema } from '@/lib/config/duration-schema';
-import { checkAmTemplate } from './am-template';
+import { compileAnchoredRe2, Re2SyntaxError } from '../regex/re2';
 import { parseMatchers } from './matchers';
+import { checkReceivers, checkRoutes, LABEL_NAME } from './config-checks';
+import { UNDELIVERED_KIND_NAMES, UNDELIVERED_KINDS, type UndeliveredKind } from './receiver-kinds';
+import { namedTimeIntervalSchema } from './time-intervals';
+
+const GLOBAL_KEYS = [
+  'smtp_from', 'smtp_hello', 'smtp_smarthost', 'smtp_auth_username', 'smtp_auth_password', 'smtp_auth_password_file', 'smtp_auth_secret', 'smtp_auth_identity',
+  'pagerduty_url', 'opsgenie_api_url', 'opsgenie_api_key', 'opsgenie_api_key_file', 'wechat_api_url', 'wechat_api_secret', 'wechat_api_corp_id',
+  'victorops_api_url', 'victorops_api_key', 'victorops_api_key_file', 'telegram_api_url', 'webex_api_url',
+] as const;
+const GLOBAL_STRINGS = Object.fromEntries(GLOBAL_KEYS.map((k) => [k, z.string().optional()])) as { [K in (typeof GLOBAL_KEYS)[number]]: z.ZodOptional<z.ZodString> };
 
 const duration = durationSchema;
 const labelMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
@@ -10,16 +20,17 @@ const matcherList = z.array(z.string()).superRefine((list, ctx) => {
     try {
       parseMatchers(s);
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      const msg = (err as Error).message;
+      ctx.addIssue({ code: 'custom', message: err instanceof Re2SyntaxError ? `bad regular expression in ${JSON.stringify(s)}: ${msg}` : msg });
     }
   }
 });
 const regexMap = z.record(z.string(), z.string()).superRefine((m, ctx) => {
-  for (const [k, v] of Object.entries(m)) {
+  for (const v of Object.values(m)) {
     try {
-      new RegExp(v);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `bad regular expression for ${k}` });
+      compileAnchoredRe2(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }
   }
 });
@@ -34,6 +45,8 @@ export type RouteConfig = {
   group_wait?: number;
   group_interval?: number;
   repeat_interval?: number;
+  mute_time_intervals?: string[];
+  active_time_intervals?: string[];
   routes?: RouteConfig[];
 };
 
@@ -48,6 +61,8 @@ export const routeSchema: z.ZodType<RouteConfig, unknown> = z.lazy(() =>
     group_wait: duration.optional(),
     group_interval: duration.optional(),
     repeat_interval: duration.optional(),
+    mute_time_intervals: z.array(z.string()).optional(),
+    active_time_intervals: z.array(z.string()).optional(),
     routes: z.array(routeSchema).optional(),
   }),
 );
@@ -81,12 +96,18 @@ const slackSchema = z.strictObject({
   thumb_url: z.string().optional(),
   link_names: z.boolean().default(false),
   mrkdwn_in: z.array(z.string()).optional(),
+  actions: z.array(z.object({}).loose()).optional(),
+  fields: z.array(z.object({}).loose()).optional(),
+  short_fields: z.boolean().optional(),
   http_config: httpConfig,
 });
 const receiverSchema = z.strictObject({
   name: z.string().min(1),
   webhook_configs: z.array(webhookSchema).default([]),
   slack_configs: z.array(slackSchema).default([]),
+  ...Object.fromEntries(UNDELIVERED_KIND_NAMES.map((k) => [k, z.array(UNDELIVERED_KINDS[k]).optional()])) as {
+    [K in UndeliveredKind]: z.ZodOptional<z.ZodArray<(typeof UNDELIVERED_KINDS)[K]>>;
+  },
 });
 const inhibitSchema = z.strictObject({
   source_match: labelMap.optional(),
@@ -103,12 +124,17 @@ export const alertmanagerConfigSchema = z.strictObject({
     .strictObject({
       resolve_timeout: duration.default(5 * 60_000),
       slack_api_url: z.url().optional(),
+      slack_api_url_file: z.string().optional(),
       http_config: httpConfig,
+      ...GLOBAL_STRINGS,
+      smtp_require_tls: z.boolean().optional(),
     })
     .default({ resolve_timeout: 5 * 60_000 }),
   route: routeSchema,
   receivers: z.array(receiverSchema).min(1),
   inhibit_rules: z.array(inhibitSchema).default([]),
+  time_intervals: z.array(namedTimeIntervalSchema).default([]),
+  mute_time_intervals: z.array(namedTimeIntervalSchema).default([]),
   templates: z.array(z.string()).max(0, 'custom template files are not supported; Lookout uses Alertmanager\'s default templates').optional(),
 });
 
@@ -124,39 +150,24 @@ export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
     throw new Error(`alerting: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
   const cfg = r.data;
-  const names = new Set<string>();
-  for (const rc of cfg.receivers) {
-    if (names.has(rc.name)) throw new Error(`alerting: receivers: notification config name "${rc.name}" is not unique`);
-    names.add(rc.name);
-    rc.slack_configs.forEach((s, i) => {
-      for (const field of ['channel', 'username', 'color', 'title', 'title_link', 'pretext', 'text', 'footer', 'fallback', 'callback_id', 'icon_emoji', 'icon_url', 'image_url', 'thumb_url'] as const) {
-        const v = s[field];
-        if (v === undefined) continue;
-        try {
-          checkAmTemplate(v);
-        } catch (err) {
-          throw new Error(`alerting: receiver "${rc.name}": slack_configs.${i}.${field}: ${(err as Error).message}`);
-        }
-      }
-      if (!s.api_url && !s.api_url_file && !cfg.global.slack_api_url) {
-        throw new Error(`alerting: receiver "${rc.name}": slack_configs.${i}: no api_url or global slack_api_url set`);
-      }
-    });
-    rc.webhook_configs.forEach((w, i) => {
-      if (!w.url === !w.url_file) throw new Error(`alerting: receiver "${rc.name}": webhook_configs.${i}: exactly one of url or url_file must be set`);
-    });
+  const g = cfg.global;
+  for (const [a, b] of [['slack_api_url', 'slack_api_url_file'], ['smtp_auth_password', 'smtp_auth_password_file'], ['opsgenie_api_key', 'opsgenie_api_key_file'], ['victorops_api_key', 'victorops_api_key_file']] as const) {
+    if (g[a] && g[b]) throw new Error(`alerting: global: at most one of ${a} & ${b} must be configured`);
   }
-  const root = cfg.route;
-  if (!root.receiver) throw new Error('alerting: route: root route must specify a default receiver');
-  if (root.match || root.match_re || root.matchers?.length) throw new Error('alerting: route: root route must not have any matchers');
-  if (root.continue) throw new Error('alerting: route: cannot have continue in root route');
-  const check = (r: RouteConfig, at: string) => {
-    if (r.receiver && !names.has(r.receiver)) throw new Error(`alerting: ${at}: undefined receiver "${r.receiver}" used in route`);
-    if (r.group_interval === 0) throw new Error(`alerting: ${at}: group_interval cannot be zero`);
-    if (r.repeat_interval === 0) throw new Error(`alerting: ${at}: repeat_interval cannot be zero`);
-    if (r.group_by?.includes('...') && r.group_by.length > 1) throw new Error(`alerting: ${at}: cannot have wildcard group_by (\`...\`) and other labels at the same time`);
-    r.routes?.forEach((c, i) => check(c, `${at}.routes.${i}`));
-  };
-  check(root, 'route');
+  const names = checkReceivers(cfg);
+  cfg.inhibit_rules.forEach((r, i) => {
+    for (const l of r.equal) if (!LABEL_NAME.test(l)) throw new Error(`alerting: inhibit_rules.${i}.equal: ${JSON.stringify(l)} is not a valid label name`);
+    for (const key of ['source_match', 'source_match_re', 'target_match', 'target_match_re'] as const) {
+      for (const l of Object.keys(r[key] ?? {})) if (!LABEL_NAME.test(l)) throw new Error(`alerting: inhibit_rules.${i}.${key}: invalid label name ${JSON.stringify(l)}`);
+    }
+  });
+  const intervals = new Set<string>();
+  for (const [key, list] of [['mute_time_intervals', cfg.mute_time_intervals], ['time_intervals', cfg.time_intervals]] as const) {
+    for (const ti of list) {
+      if (intervals.has(ti.name)) throw new Error(`alerting: ${key}: time interval "${ti.name}" is not unique`);
+      intervals.add(ti.name);
+    }
+  }
+  checkRoutes(cfg.route, names, intervals);
   return cfg;
 }

@@ -6,6 +6,7 @@ import type { Integration } from './integrations';
 import type { NotificationLog } from './notification-log';
 import type { Route } from './route';
 import type { SilenceStore } from './silences';
+import type { TimeInterval } from './time-intervals';
 
 export type Group = {
   id: string;
@@ -33,6 +34,8 @@ export type DispatcherOptions = {
   nflog: NotificationLog;
   integrations: (receiver: string) => Integration[];
   resolveTimeoutMs?: number;
+  /** Named time intervals for routes' mute_time_intervals/active_time_intervals. */
+  timeIntervals?: ReadonlyMap<string, TimeInterval[]>;
   /** Called after every change worth persisting (alerts received, a flush finished). */
   onChange?: () => void;
 };

@@ -1,9 +1,10 @@
 import type { PostableAlert } from '../rules/alert-rule';
-import { fingerprint, formatLabels, type Labels } from '../rules/labels';
+import { fingerprint, type Labels } from '../rules/labels';
+import { formatLabelSet } from './go-format';
 import { compareAlerts, type TimedAlert, toStoredAlert, upsertAlert } from './alert-store';
 import type { DispatcherOptions, DispatcherState, Group } from './dispatcher-types';
 import { notifyIntegration, unmutedAlerts } from './notify-stage';
-import { groupLabelsFor, matchRoutes, type Route } from './route';
+import { groupLabelsFor, isTimeMuted, matchRoutes, type Route } from './route';
 import { isResolved } from './template-data';
 
 export type { DispatcherOptions, DispatcherState } from './dispatcher-types';
@@ -47,15 +48,15 @@ export class Dispatcher {
   }
 
   private newGroup(route: Route, labels: Labels): Group {
-    const id = `${route.id}:${formatLabels(labels)}`;
-    const g: Group = { id, groupKey: `${route.key}:${formatLabels(labels)}`, route, labels, alerts: new Map(), hasFlushed: false, nextFlushAt: 0, timer: null, flushing: false };
+    const id = `${route.id}:${formatLabelSet(labels)}`;
+    const g: Group = { id, groupKey: `${route.key}:${formatLabelSet(labels)}`, route, labels, alerts: new Map(), hasFlushed: false, nextFlushAt: 0, timer: null, flushing: false };
     this.groups.set(id, g);
     return g;
   }
 
   private insert(route: Route, alert: TimedAlert, now: number): void {
     const labels = groupLabelsFor(route, alert.labels);
-    let g = this.groups.get(`${route.id}:${formatLabels(labels)}`);
+    let g = this.groups.get(`${route.id}:${formatLabelSet(labels)}`);
     if (!g) {
       g = this.newGroup(route, labels);
       this.schedule(g, route.groupWaitMs);
@@ -103,7 +104,8 @@ export class Dispatcher {
     const resolved = snapshot.filter((a) => isResolved(a, now));
     const unmuted = unmutedAlerts(snapshot, [...this.alerts.values()], this.o.inhibitRules, this.o.silences, now);
     let ok = true;
-    if (unmuted.length > 0) {
+    // Alertmanager's TimeMuteStage/TimeActiveStage: nothing is sent (nor logged) while muted; the flush still counts.
+    if (unmuted.length > 0 && !isTimeMuted(g.route, this.o.timeIntervals ?? new Map(), now)) {
       const results = await Promise.all(this.o.integrations(g.route.receiver).map((i) => notifyIntegration(this.o.nflog, g, i, unmuted, now)));
       ok = results.every(Boolean);
     }

@@ -20,6 +20,7 @@ export * from './http-post';
 export * from './notification-log';
 export * from './integrations';
 export * from './dispatcher';
+export * from './time-intervals';
 
 export type AlertingState = { dispatcher: DispatcherState | null; nflog: NotificationLogState | null; silences: Silence[] };
 
@@ -59,6 +60,7 @@ export function createAlerting(
       nflog,
       integrations: deps.integrations ?? ((name) => byName.get(name) ?? []),
       resolveTimeoutMs: config.global.resolve_timeout,
+      timeIntervals: new Map([...config.mute_time_intervals, ...config.time_intervals].map((t) => [t.name, t.time_intervals])),
       onChange: deps.onChange,
     },
     state?.dispatcher ?? null,

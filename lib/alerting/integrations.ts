@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Labels } from '../rules/labels';
 import type { AlertmanagerConfig, ReceiverConfig } from './config';
 import { type PostResult, postJsonWithRetry, type RetryOptions } from './http-post';
+import { UNDELIVERED_KIND_NAMES, type UndeliveredKind } from './receiver-kinds';
 import { buildSlackMessage } from './slack-payload';
 import { buildTemplateData, type StoredAlert } from './template-data';
 import { buildWebhookMessage } from './webhook-payload';
@@ -13,6 +14,8 @@ export interface Integration {
   /** e.g. `webhook[0]`, `slack[1]` — the nflog key, and safe to show (no URL). */
   readonly id: string;
   readonly sendResolved: boolean;
+  /** Set for receiver kinds Lookout accepts but cannot send: logged as "not delivered by Lookout" instead. */
+  readonly undelivered?: string;
   notify(ctx: NotifyContext, alerts: StoredAlert[]): Promise<PostResult>;
 }
 
@@ -47,10 +50,37 @@ export function buildIntegrations(rc: ReceiverConfig, global: AlertmanagerConfig
       sendResolved: s.send_resolved,
       notify: async (ctx, alerts) => {
         const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
-        const url = s.api_url ?? (s.api_url_file ? readSecretFile(s.api_url_file) : (global.slack_api_url ?? ''));
+        const file = s.api_url_file ?? global.slack_api_url_file;
+        const url = s.api_url ?? (s.api_url_file ? undefined : global.slack_api_url) ?? (file ? readSecretFile(file) : '');
         return postJsonWithRetry(url, buildSlackMessage(s, data), deps.clock, deps.retry);
       },
     });
   });
+  for (const kind of UNDELIVERED_KIND_NAMES) {
+    const name = kind.replace(/_configs$/, '');
+    (rc[kind] ?? []).forEach((c, i) => {
+      out.push({
+        id: `${name}[${i}]`,
+        sendResolved: (c as { send_resolved?: boolean }).send_resolved ?? DEFAULT_SEND_RESOLVED[kind],
+        undelivered: `not delivered by Lookout: ${kind} are accepted but not sent yet`,
+        notify: async () => ({ ok: false, attempts: 0, status: null, error: 'not delivered by Lookout' }),
+      });
+    });
+  }
   return out;
 }
+
+/** Alertmanager 0.25's send_resolved defaults per kind. */
+const DEFAULT_SEND_RESOLVED: Record<UndeliveredKind, boolean> = {
+  email_configs: false,
+  pagerduty_configs: true,
+  opsgenie_configs: true,
+  wechat_configs: false,
+  pushover_configs: true,
+  victorops_configs: true,
+  sns_configs: true,
+  telegram_configs: true,
+  webex_configs: true,
+  discord_configs: true,
+  msteams_configs: true,
+};

@@ -38,7 +38,9 @@ export async function notifyIntegration(
   if (toSend.length > 0) {
     let result: PostResult;
     try {
-      result = await integ.notify({ receiver, groupKey: g.groupKey, groupLabels: g.labels, now }, toSend);
+      result = integ.undelivered
+        ? { ok: false, attempts: 0, status: null, error: integ.undelivered }
+        : await integ.notify({ receiver, groupKey: g.groupKey, groupLabels: g.labels, now }, toSend);
     } catch (err) {
       result = { ok: false, attempts: 1, status: null, error: err instanceof Error ? err.message : 'notify failed' };
     }
@@ -53,7 +55,8 @@ export async function notifyIntegration(
       attempts: result.attempts,
       error: result.error,
     });
-    if (!result.ok) return false;
+    // An undelivered kind is logged like a send, so it shows once per repeat_interval, not every flush.
+    if (!result.ok && !integ.undelivered) return false;
   }
   nflog.log(g.groupKey, receiver, integ.id, [...firingSet], [...resolvedSet], now);
   return true;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Labels } from '../rules/labels';
 import type { Matcher } from './matchers';
+import { compileAnchoredRe2 } from '../regex/re2';
 import { matchesAll } from './matchers';
 
 /** Alertmanager API matcher form. */
@@ -42,7 +43,7 @@ export class SilenceStore {
       if (!m.name) throw new Error('silence matcher has an empty label name');
       if (m.isRegex) {
         try {
-          new RegExp(m.value);
+          compileAnchoredRe2(m.value);
         } catch {
           throw new Error(`silence matcher ${m.name} has an invalid regular expression`);
         }

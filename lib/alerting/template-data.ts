@@ -47,11 +47,17 @@ export function isResolved(a: StoredAlert, now: number): boolean {
   return a.endsAt <= now;
 }
 
-function common(maps: Labels[]): Labels {
+/** Alertmanager's common labels/annotations: the pairs every alert shares. */
+export function commonKV(maps: Labels[]): Labels {
   if (maps.length === 0) return {};
   const out: Labels = { ...maps[0] };
   for (const m of maps.slice(1)) for (const k of Object.keys(out)) if (m[k] !== out[k]) delete out[k];
   return out;
+}
+
+/** Go's regexp.QuoteMeta. */
+export function quoteMeta(s: string): string {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
 /** Builds template data; a firing alert's endsAt is hidden (Go's zero time), as Alertmanager does. */
@@ -69,12 +75,13 @@ export function buildTemplateData(receiver: string, groupLabels: Labels, alerts:
     };
   });
   return {
-    receiver,
+    // Alertmanager's template.Data quotes the receiver name for use in a regex (regexp.QuoteMeta).
+    receiver: quoteMeta(receiver),
     status: list.some((a) => a.status === 'firing') ? 'firing' : 'resolved',
     alerts: list,
     groupLabels: { ...groupLabels },
-    commonLabels: common(alerts.map((a) => a.labels)),
-    commonAnnotations: common(alerts.map((a) => a.annotations)),
+    commonLabels: commonKV(alerts.map((a) => a.labels)),
+    commonAnnotations: commonKV(alerts.map((a) => a.annotations)),
     externalURL,
   };
 }

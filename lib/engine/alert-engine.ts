@@ -5,6 +5,7 @@ import { createAlerting, type Alerting, type AlertingState } from '@/lib/alertin
 import type { NotificationRecord } from '@/lib/alerting/notification-log';
 import { loadRuleFiles, RuleManager, type RuleGroupDef, type RuleManagerState } from '@/lib/rules';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
+import { ruleGeneratorURL } from '@/lib/rules/generator-url';
 import { recordTransitions } from '@/lib/rules/alert-history-store';
 import { diffAlerts, snapshotAlerts, type AlertSnapshot } from '@/lib/rules/alert-transitions';
 import { readUiRules } from '@/lib/rules/ui-rule-store';
@@ -46,7 +47,7 @@ export class AlertEngine {
     this.externalURL = externalURL;
     this.fileDefs = defs;
     this.rules = new RuleManager(
-      { source: createSqliteSeriesSource(db), generatorURL: () => `${externalURL}/alerts` },
+      { source: createSqliteSeriesSource(db), generatorURL: (rule) => ruleGeneratorURL(externalURL, rule) },
       withUiRules(defs, readUiRules(db)),
       loadState<RuleManagerState>(db, 'rules'),
     );

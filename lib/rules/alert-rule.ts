@@ -128,7 +128,8 @@ export function collectAlertsToSend(
     out.push({
       labels: { ...a.labels },
       annotations: { ...a.annotations },
-      startsAt: a.activeAtMs,
+      // Prometheus posts FiredAt, not ActiveAt: the alert starts when it leaves pending.
+      startsAt: a.firedAtMs ?? a.activeAtMs,
       endsAt: a.resolvedAtMs ?? a.validUntilMs,
       generatorURL,
     });

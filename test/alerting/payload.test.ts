@@ -27,7 +27,7 @@ describe('webhook payload (Alertmanager version 4)', () => {
 
   it('fills the fields as Alertmanager does', () => {
     expect(msg).toEqual({
-      receiver: 'web.hook',
+      receiver: 'web\\.hook', // regexp.QuoteMeta, as Alertmanager's template data
       status: 'firing',
       alerts: [
         {
@@ -88,9 +88,9 @@ describe('Slack message (Alertmanager default templates)', () => {
       attachments: [
         {
           title: '[FIRING:2] HighLatency (ccproxy warning)',
-          title_link: 'http://lookout:3000/#/alerts?receiver=web.hook',
+          title_link: 'http://lookout:3000/#/alerts?receiver=web%5C.hook',
           text: '',
-          fallback: '[FIRING:2] HighLatency (ccproxy warning) | http://lookout:3000/#/alerts?receiver=web.hook',
+          fallback: '[FIRING:2] HighLatency (ccproxy warning) | http://lookout:3000/#/alerts?receiver=web%5C.hook',
           callback_id: '',
           footer: '',
           color: 'danger',
