@@ -32,10 +32,8 @@ describe('Alertmanager configuration', () => {
     ['route: { receiver: x, group_wait: 10 minutes }\nreceivers: [{ name: x }]', /route\.group_wait: not a valid duration/],
     ['route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ channel: "#a" }] }]', /no api_url or global slack_api_url/],
     ['route: { receiver: x }\nreceivers: [{ name: x }, { name: x }]', /"x" is not unique/],
-    ['route: { receiver: x }
-receivers: [{ name: x, slack_configs: [{ api_url: "https://h/s", title: "{{ range .Alerts }}" }] }]', /slack_configs\.0\.title: template: :1: unexpected EOF/],
-    ['route: { receiver: x }
-receivers: [{ name: x, email_configs: [{ from: "a@b" }] }]', /email_configs\.0: missing to address/],
+    ['route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ api_url: "https://h/s", title: "{{ range .Alerts }}" }] }]', /slack_configs\.0\.title: template: :1: unexpected EOF/],
+    ['route: { receiver: x }\nreceivers: [{ name: x, email_configs: [{ from: "a@b" }] }]', /email_configs\.0: missing to address/],
   ])('rejects %#', (text, err) => expect(() => parseAlertmanagerConfig(parse(text))).toThrow(err));
 
   it('never puts a webhook URL in a config error', () => {
