@@ -10,7 +10,7 @@ export type Node =
   | { t: 'class'; items: ClassItem[]; neg: boolean; fold: boolean }
   | { t: 'dot'; nl: boolean }
   | { t: 'assert'; what: 'bot' | 'eot' | 'bol' | 'eol' | 'wb' | 'nwb' }
-  | { t: 'group'; capture: boolean; alts: Node[][] }
+  | { t: 'group'; capture: boolean; alts: Node[][]; name?: string }
   | { t: 'repeat'; node: Node; min: number; max: number; greedy: boolean; brace: boolean };
 
 /** Go's regexp/syntax error: `error parsing regexp: <code>: `<expr>``. */

@@ -1,7 +1,8 @@
 import type { ClassItem, Node } from './re2-ast';
 import { complement, fold, isFoldClosed, normalize, orbit, type Ranges } from './re2-charset';
 
-type Ctx = { iFlag: boolean };
+/** `names`: capture names already emitted (Go allows a name twice, JavaScript does not). */
+type Ctx = { iFlag: boolean; names?: Set<string> };
 
 const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split('').map((c) => c.codePointAt(0)));
 const CLASS_SYNTAX = new Set('\\]^-['.split('').map((c) => c.codePointAt(0)));
@@ -73,7 +74,7 @@ export function nodeSource(n: Node, ctx: Ctx): string {
     case 'assert':
       return ASSERTS[n.what];
     case 'group':
-      return `(${n.capture ? '' : '?:'}${altsSource(n.alts, ctx)})`;
+      return `(${n.capture ? groupName(n.name, ctx) : '?:'}${altsSource(n.alts, ctx)})`;
     case 'repeat': {
       const inner = nodeSource(n.node, ctx);
       const atomic = n.node.t === 'group' || n.node.t === 'dot' || (n.node.t === 'lit' && !inner.startsWith('(')) || (n.node.t === 'class' && inner.startsWith('['));
@@ -111,4 +112,11 @@ export function chooseIFlag(alts: Node[][]): boolean {
   };
   alts.forEach((a) => a.forEach(visit));
   return wants && !forbids;
+}
+
+/** `(?P<name>…)` keeps its name for `$name` expansion where JavaScript can spell it (not `1a`). */
+function groupName(name: string | undefined, ctx: Ctx): string {
+  if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || ctx.names?.has(name)) return '';
+  (ctx.names ??= new Set()).add(name);
+  return `?<${name}>`;
 }

@@ -115,12 +115,14 @@ export class Re2Parser {
   private group(flags: Flags, depth: number): Node | null {
     const start = this.pos;
     let capture = true;
+    let name: string | undefined;
     const inner: Flags = { ...flags };
     if (this.at(1) === ch('?')) {
       if (this.cs.length - start > 4 && this.at(2) === ch('P') && this.at(3) === ch('<')) {
         const end = this.cs.indexOf(ch('>'), start);
         if (end < 0) this.fail(ERR.namedCapture, start);
-        if (!/^[A-Za-z0-9_]+$/.test(this.text(start + 4, end))) this.fail(ERR.namedCapture, start, end + 1);
+        name = this.text(start + 4, end);
+        if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(ERR.namedCapture, start, end + 1);
         this.pos = end + 1;
       } else {
         this.pos += 2;
@@ -148,7 +150,7 @@ export class Re2Parser {
     } else this.pos++;
     const alts = this.alts(inner, depth + 1);
     this.pos++; // the `)` that alts() stopped at
-    return { t: 'group', capture, alts };
+    return { t: 'group', capture, alts, name };
   }
 
   private atom(flags: Flags): Node[] {

@@ -66,3 +66,11 @@ describe('compileAnchoredRe2', () => {
     expect(compileAnchoredRe2('x+')).toBe(compileAnchoredRe2('x+'));
   });
 });
+
+describe('named captures', () => {
+  it('keeps (?P<name>…) for $name expansion, and accepts a name twice as Go does', () => {
+    expect(compileAnchoredRe2('/(?P<name>[a-z]+)/.*').exec('/api/v1')?.groups?.name).toBe('api');
+    expect(compileAnchoredRe2('(?P<n>a)(?P<n>b)').test('ab')).toBe(true);
+    expect(compileAnchoredRe2('(?P<1a>x)').exec('x')?.[1]).toBe('x');
+  });
+});
