@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileAnchoredRe2 } from '@/lib/regex/re2';
 import { askPromtool, CASES_DIR, type OracleCase, type OracleFile, promtoolVersion } from './oracle';
 import { runTestFile } from './runner';
 import { parseGoNumber } from './series-notation';
@@ -13,16 +12,6 @@ import { parseGoNumber } from './series-notation';
 const files = fs.readdirSync(CASES_DIR).filter((f) => f.endsWith('.test'));
 const load = (f: string) => JSON.parse(fs.readFileSync(path.join(CASES_DIR, f.replace(/\.test$/, '.expected.json')), 'utf8')) as OracleFile;
 
-/** RE2-only syntax needs lib/regex/re2's real implementation; with a plain JavaScript fallback those cases wait. */
-function re2Ready(): boolean {
-  try {
-    return compileAnchoredRe2('(?P<n>[[:digit:]])').test('7');
-  } catch {
-    return false;
-  }
-}
-const RE2_ONLY = /\(\?P<|\[\[:/;
-
 describe('PromQL conformance corpus: Lookout agrees with promtool', () => {
   for (const f of files) {
     it(f, () => {
@@ -33,7 +22,6 @@ describe('PromQL conformance corpus: Lookout agrees with promtool', () => {
         c.fail = e.error !== undefined ? {} : null;
         c.scalarAsVector = true;
         c.expected = (e.samples ?? []).map((s) => ({ labels: s.labels, values: [parseGoNumber(s.value) ?? NaN] }));
-        if (RE2_ONLY.test(c.expr) && !re2Ready()) c.skip = 'needs the RE2 implementation of lib/regex/re2';
       });
       const failed = outcomes.filter((o) => o.status === 'failed').map((o) => `${f}:${o.line} ${o.expr}: ${o.reason}`);
       expect(failed).toEqual([]);
