@@ -4,9 +4,32 @@ const MAX_SEGMENT = 64;
 
 const sanitise = (segment: string) => segment.slice(0, MAX_SEGMENT).replace(/[^a-zA-Z0-9_]/g, '_') || '_';
 
+/** Time-unit suffixes promtool's linter refuses as abbreviations, and their factor to seconds. */
+const TIME_UNITS: [RegExp, number][] = [
+  [/_(ns|nanos|nanoseconds)$/, 1e-9],
+  [/_(us|micros|microseconds)$/, 1e-6],
+  [/_(ms|millis|milliseconds)$/, 1e-3],
+  [/_(s|sec|secs)$/, 1],
+];
+
 /** `providers.healthy` → `health_providers_healthy`; gauge keys are already sanitised, so this is always a valid Prometheus name. */
 export function gaugeMetricName(path: string): string {
-  return `health_${path.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+  return gaugeSeries(path, 0).name;
+}
+
+/**
+ * A body field as the series rules and /metrics see it: snake case (`responseTimeMs` → `response_time_ms`),
+ * and a time in ns/us/ms/s converted to `_seconds` as Prometheus names base units (docs/api.md#derived-series).
+ */
+export function gaugeSeries(path: string, value: number): { name: string; value: number } {
+  const snake = path
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^a-zA-Z0-9_]/g, '_')
+    .toLowerCase();
+  for (const [suffix, factor] of TIME_UNITS) {
+    if (suffix.test(snake)) return { name: `health_${snake.replace(suffix, '_seconds')}`, value: value * factor };
+  }
+  return { name: `health_${snake}`, value };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { gaugeMetricName } from '@/lib/probes/gauges';
+import { gaugeSeries } from '@/lib/probes/gauges';
 import { inReadOrder, SeriesIndex } from './series-window';
 import type { Matcher, RawSeries } from './types';
 
@@ -47,7 +47,10 @@ export class ProbeWindow {
         return;
       }
       if (!r.gauges) return;
-      Object.entries(JSON.parse(r.gauges) as Record<string, number>).forEach(([path, value], k) => push(gaugeMetricName(path), r, value, i * SLOT + 3 + k));
+      Object.entries(JSON.parse(r.gauges) as Record<string, number>).forEach(([path, raw], k) => {
+        const { name, value } = gaugeSeries(path, raw);
+        push(name, r, value, i * SLOT + 3 + k);
+      });
     });
     if (gauges) this.gauges = ix;
     else this.base = ix;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractGauges, gaugeMetricName } from '@/lib/probes/gauges';
+import { extractGauges, gaugeMetricName, gaugeSeries } from '@/lib/probes/gauges';
 
 const PROM_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
@@ -70,8 +70,24 @@ describe('gaugeMetricName', () => {
     ['items.0.x', 'health_items_0_x'],
     ['uptime', 'health_uptime'],
     ['a-b c', 'health_a_b_c'],
+    ['details.groq.responseTimeMs', 'health_details_groq_response_time_seconds'],
   ])('%s → %s', (path, name) => {
     expect(gaugeMetricName(path)).toBe(name);
     expect(name).toMatch(PROM_NAME);
+  });
+});
+
+describe('gaugeSeries: names promtool accepts, times in seconds', () => {
+  it.each([
+    ['providers.details.groq.response_time_ms', 1500, 'health_providers_details_groq_response_time_seconds', 1.5],
+    ['latency_us', 250, 'health_latency_seconds', 0.00025],
+    ['gc_pause_ns', 2e6, 'health_gc_pause_seconds', 0.002],
+    ['uptime_secs', 90, 'health_uptime_seconds', 90],
+    ['queueDepth', 4, 'health_queue_depth', 4],
+    ['providers.healthy', 2, 'health_providers_healthy', 2],
+  ])('%s = %s → %s = %s', (path, raw, name, value) => {
+    const s = gaugeSeries(path, raw);
+    expect(s.name).toBe(name);
+    expect(s.value).toBeCloseTo(value, 12);
   });
 });
