@@ -14,10 +14,6 @@ export function getLookout(): Lookout {
   return g[KEY];
 }
 
-export function peekLookout(): Lookout | undefined {
-  return (globalThis as Holder)[KEY];
-}
-
 /** Tests install their own instance (temp data dir, fake clock). */
 export function setLookout(lookout: Lookout): void {
   (globalThis as Holder)[KEY] = lookout;

@@ -2,7 +2,6 @@ import { splitFieldErrors } from './field-errors';
 import { formatDuration } from '@/lib/config/duration';
 import type { Target } from '@/lib/swr/types';
 
-export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export const FORM_FIELDS = ['name', 'url', 'method', 'interval', 'timeout', 'conditions', 'failure_threshold', 'success_threshold', 'headers', 'body'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** The form keeps every field as the text the user typed. */
