@@ -8,7 +8,7 @@ import type { ModelStats } from '@/lib/swr/types';
 import type { TimeRange } from '@/lib/time/range';
 import { useSetParams } from '@/lib/time/use-set-params';
 
-type Row = ModelStats & { share: number };
+type Row = ModelStats;
 
 const COLUMNS = [
   { key: 'provider', label: 'Provider', value: (r: Row) => r.provider, show: (r: Row) => r.provider || 'unknown' },
@@ -29,9 +29,8 @@ export function ModelsTable({ data, range }: { data: ModelStats[]; range: TimeRa
   const setParams = useSetParams();
   const sortKey = COLUMNS.find((c) => c.key === params.get('sort'))?.key ?? 'requests';
   const dir: SortDir = params.get('dir') === 'asc' ? 'asc' : 'desc';
-  const total = data.reduce((s, r) => s + r.requests, 0);
   const column = COLUMNS.find((c) => c.key === sortKey) ?? COLUMNS[2];
-  const rows = sortRows<Row>(data.map((r) => ({ ...r, share: total ? r.requests / total : 0 })), column.value, dir, (r) => `${r.provider}/${r.model}`);
+  const rows = sortRows<Row>(data, column.value, dir, (r) => `${r.provider}/${r.model}`);
   const sortBy = (key: string) => setParams({ sort: key, dir: key === sortKey && dir === 'desc' ? 'asc' : 'desc' });
   if (rows.length === 0) return <p className="py-4 text-center text-sm text-muted">No requests in this range, so no providers or models to compare.</p>;
   return (

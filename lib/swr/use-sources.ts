@@ -2,53 +2,19 @@
 import useSWR, { mutate } from 'swr';
 import { swrOptions } from './options';
 import { sendJson } from './send-json';
+import type { z } from 'zod';
+import type { logSourceSchema } from '@/lib/ingest/source-schema';
 import type { LogSource } from './types';
 
 const KEY = '/api/v1/sources';
 
-export const SOURCE_FORMATS = ['auto', 'json', 'logfmt', 'text', 'ccproxy'] as const;
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-export const START_AT = ['beginning', 'end'] as const;
-export type StartAt = (typeof START_AT)[number];
+export { SOURCE_FORMATS, START_AT, type SourceFormat, type StartAt } from '@/lib/logs/source-formats';
 
-export interface SourceFile {
-  path: string;
-  state: string;
-  size_bytes: number;
-  offset: number;
-  lag_bytes: number;
-  growth_bytes_per_s: number;
-  lines_read: number;
-  lines_truncated: number;
-  last_read_at: string | null;
-}
-
-export interface SourceReject {
-  at: string | null;
-  reason: string;
-  sample: string;
-}
-
-/** The whole GET /api/v1/sources entry; LogSource is the part the dashboards read. */
-export interface SourceDetail extends LogSource {
-  path: string | null;
-  tailing: boolean;
-  provisioned: boolean;
-  format: string;
-  start_at: string;
-  detected_format: string | null;
-  last_ingest_at: string | null;
-  recent_rejects: SourceReject[];
-  files: SourceFile[];
-  lag_bytes: number;
-}
-
-export interface SourceInput {
-  name: string;
-  path: string;
-  format: SourceFormat;
-  start_at: StartAt;
-}
+/** The whole GET /api/v1/sources entry. */
+export type SourceDetail = LogSource;
+export type SourceFile = LogSource['files'][number];
+export type SourceReject = LogSource['recent_rejects'][number];
+export type SourceInput = Required<Pick<z.input<typeof logSourceSchema>, 'name' | 'path' | 'format' | 'start_at'>>;
 
 // GET /api/v1/sources — log sources with line counts, for "nothing configured / nothing yet" states.
 export function useSources(refreshMs: number) {

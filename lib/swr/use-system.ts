@@ -1,7 +1,7 @@
 'use client';
 import useSWR from 'swr';
-import type { SystemSnapshot } from '@/lib/queries/get-system-snapshot';
 import { swrOptions } from './options';
+import type { SystemSnapshot } from './types';
 
 export type { SystemSnapshot };
 

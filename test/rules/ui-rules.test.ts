@@ -89,7 +89,7 @@ describe('the rule form', () => {
       body: { name: 'A', expr: 'up == 0', for: '0s', keep_firing_for: '0s', labels: { severity: 'page', team: 'ops' }, annotations: { dashboard: 'https://d.example/a=b', summary: 'Down', runbook_url: 'https://x.example/r' } },
     });
     expect(ruleRequest({ ...values, labels: 'severity' })).toEqual({ errors: { labels: 'line 1: write name=value' } });
-    const back = valuesFromRule({ name: 'A', kind: 'alerting', expr: 'up', for_s: 90, keep_firing_for_s: 0, labels: { s: 'x' }, annotations: { summary: 'S', other: 'o' }, state: 'inactive', health: 'ok', last_error: null, last_evaluation: null, alerts: 0 });
+    const back = valuesFromRule({ name: 'A', kind: 'alert', expr: 'up', for_s: 90, keep_firing_for_s: 0, labels: { s: 'x' }, annotations: { summary: 'S', other: 'o' }, state: 'inactive', health: 'ok', last_error: null, last_evaluation: null, alerts: 0 });
     expect(back).toMatchObject({ for: '1m30s', keepFiringFor: '0s', summary: 'S', labels: 's=x', annotations: 'other=o' });
     expect(ruleErrorsFromMessage('expr: unexpected end; annotations.summary: template: bad; something else')).toEqual({
       fields: { expr: 'unexpected end', annotations: 'summary: template: bad' },
