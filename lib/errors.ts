@@ -35,8 +35,16 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** The request clashes with the current state (HTTP 409). */
-export class ConflictError extends DomainError {}
+/** The request clashes with the current state (HTTP 409); `issues` name the field at fault when there is one. */
+export class ConflictError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(code, message);
+  }
+}
 
 /** No or invalid credentials (HTTP 401). */
 export class UnauthenticatedError extends DomainError {}

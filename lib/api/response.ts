@@ -50,6 +50,7 @@ export function toErrorResponse(err: unknown): Response {
     for (const [kind, status] of STATUS) {
       if (!(err instanceof kind)) continue;
       if (err instanceof InvalidInputError) return errorResponse(status, err.code, err.message, err.issues);
+      if (err instanceof ConflictError && err.issues.length) return errorResponse(status, err.code, err.message, err.issues);
       if (err instanceof RateLimitedError) return errorResponse(status, err.code, err.message, undefined, { 'retry-after': String(err.retryAfterS) });
       return errorResponse(status, err.code, err.message);
     }

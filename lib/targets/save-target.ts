@@ -14,6 +14,11 @@ function nameTaken(ctx: EngineContext, name: string, exceptId: number | null): b
   return !!ctx.db.prepare('SELECT 1 FROM targets WHERE name = ? AND id IS NOT ?').get(name, exceptId);
 }
 
+function nameTakenError(name: string): ConflictError {
+  const message = `a target named "${name}" already exists`;
+  return new ConflictError('name_taken', `name: ${message}`, [{ path: 'name', message }]);
+}
+
 function checkTimeout(timeout: number | undefined, interval: number): void {
   if (timeout !== undefined && timeout > interval) throw new InvalidInputError('invalid_request', 'timeout: must not be longer than the interval', [{ path: 'timeout', message: 'must not be longer than the interval' }]);
 }
@@ -25,7 +30,7 @@ function schedule(ctx: EngineContext, row: TargetRow): void {
 
 /** Creates a target (from the API, the UI or the provisioning file) and schedules it. */
 export function createTarget(ctx: EngineContext, input: TargetInput, provisioned = false): TargetRow {
-  if (nameTaken(ctx, input.name, null)) throw new ConflictError('name_taken', `name: a target named "${input.name}" already exists`);
+  if (nameTaken(ctx, input.name, null)) throw nameTakenError(input.name);
   const now = ctx.clock.now();
   const interval = input.interval ?? ctx.settings.scrapeIntervalMs;
   checkTimeout(input.timeout, interval);
@@ -61,7 +66,7 @@ export function updateTarget(ctx: EngineContext, id: number, patch: TargetPatch)
   const row = getRow(ctx, id);
   if (!row) throw new NotFoundError(`target ${id}`);
   if (patch.name !== undefined && nameTaken(ctx, patch.name, id)) {
-    throw new ConflictError('name_taken', `name: a target named "${patch.name}" already exists`);
+    throw nameTakenError(patch.name);
   }
   const now = ctx.clock.now();
   const interval = patch.interval ?? row.interval_ms;
