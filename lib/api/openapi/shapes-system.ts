@@ -60,5 +60,5 @@ export const systemSnapshotShape = z.looseObject({
   log_files: z.array(z.looseObject({ job: z.string(), path: z.string(), size_bytes: num })),
 });
 
-export const SYSTEM_UNITS = ['bytes', 'bytes_per_s', 'cores', 'ms', 'per_s', 'count', 'ratio'] as const;
+const SYSTEM_UNITS = ['bytes', 'bytes_per_s', 'cores', 'ms', 'per_s', 'count', 'ratio'] as const;
 export const systemSeriesShape = z.looseObject({ step_ms: z.number(), unit: z.enum(SYSTEM_UNITS), series: z.array(series(point)) });
