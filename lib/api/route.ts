@@ -15,8 +15,8 @@ export interface RouteInput<E extends Endpoint> {
   params: PathOf<E>;
   query: QueryOf<E>;
   body: BodyOf<E>;
-  /** Null on open endpoints. */
-  principal: Principal | null;
+  /** Who called, with the rights the endpoint declares; null on open endpoints. */
+  principal: E['access'] extends 'open' ? null : Principal;
 }
 
 export type RouteHandler<E extends Endpoint> = (input: RouteInput<E>) => Promise<AnswerOf<E> | Response> | AnswerOf<E> | Response;

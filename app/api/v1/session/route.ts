@@ -10,7 +10,7 @@ import { createSession, deleteSession, findSession, SESSION_COOKIE, SESSION_TTL_
 
 // GET /api/v1/session — who the caller is.
 export const GET = route(authEndpoints.getSession, ({ principal }) => ({
-  data: { scope: principal!.scope, anonymous: principal!.via === 'anonymous' },
+  data: { scope: principal.scope, anonymous: principal.via === 'anonymous' },
 }));
 
 // POST /api/v1/session — exchanges the admin password or a read/admin token for an httpOnly session cookie.
