@@ -57,6 +57,7 @@ export const enumParam = <T extends string>(values: readonly [T, ...T[]], fallba
 /** The log query language, parsed into terms (absent: no terms). */
 export const queryParam = z
   .string()
+  .max(2_000, { error: 'the query is longer than 2,000 characters' })
   .meta({ description: 'Free text, "quoted phrases", field:value terms (level:error, status:>=500, provider:groq), -negation.', examples: ['status:>=500 provider:groq'] })
   .optional()
   .transform((s, ctx) => {
