@@ -2,8 +2,7 @@
 import useSWR, { mutate } from 'swr';
 import { swrOptions } from './options';
 import { sendJson } from './send-json';
-import type { z } from 'zod';
-import type { logSourceSchema } from '@/lib/ingest/source-schema';
+import type { SourceFormat, StartAt } from '@/lib/logs/source-formats';
 import type { LogSource } from './types';
 
 const KEY = '/api/v1/sources';
@@ -14,7 +13,13 @@ export { SOURCE_FORMATS, START_AT, type SourceFormat, type StartAt } from '@/lib
 export type SourceDetail = LogSource;
 export type SourceFile = LogSource['files'][number];
 export type SourceReject = LogSource['recent_rejects'][number];
-export type SourceInput = Required<Pick<z.input<typeof logSourceSchema>, 'name' | 'path' | 'format' | 'start_at'>>;
+/** What the sources form posts: the fields of a provisioning `logs:` entry it offers. */
+export interface SourceInput {
+  name: string;
+  path: string;
+  format: SourceFormat;
+  start_at: StartAt;
+}
 
 // GET /api/v1/sources — log sources with line counts, for "nothing configured / nothing yet" states.
 export function useSources(refreshMs: number) {
