@@ -15,11 +15,9 @@ export type Alert = z.infer<typeof alertShape>;
 export type Silence = z.infer<typeof silenceShape>;
 /** Alertmanager's matcher: `isEqual: false` negates (`!=`, `!~`). */
 export type SilenceMatcher = Silence['matchers'][number];
-export type SilenceStatus = Silence['status'];
 /** What POST /api/v1/silences takes (times as text: RFC 3339 or relative such as now+2h). */
 export type SilenceInput = z.input<typeof silenceInputSchema>;
 export type Notification = z.infer<typeof notificationShape>;
 export type RulePreview = z.infer<typeof previewShape>;
-export type PreviewSeries = RulePreview['result'][number];
 export type AlertHistoryEntry = z.infer<typeof alertHistoryShape>;
 export type AlertPeriod = AlertHistoryEntry['periods'][number];

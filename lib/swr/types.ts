@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { newTokenShape, sessionShape, tokenInfoShape } from '@/lib/api/openapi/shapes-auth';
 import type {
-  errorCountsShape, latencyShape, logEntryShape, logHistogramShape, logPageShape, modelUsageShape, providerUsageShape, requestSeriesShape,
+  errorCountsShape, latencyShape, logEntryShape, logHistogramShape, logPageShape, modelUsageShape, providerUsageShape,
   sourceShape, summaryShape,
 } from '@/lib/api/openapi/shapes-logs';
 import type { systemSeriesShape, systemSnapshotShape } from '@/lib/api/openapi/shapes-system';
@@ -26,7 +26,6 @@ export type ApiToken = z.infer<typeof tokenInfoShape>;
 export type NewToken = z.infer<typeof newTokenShape>;
 
 export type StatsSummary = z.infer<typeof summaryShape>;
-export type RequestSeries = z.infer<typeof requestSeriesShape>;
 export type KeyCount = z.infer<typeof errorCountsShape>['data'][number];
 export type LatencyHistogram = z.infer<typeof latencyShape>;
 export type ProviderStats = z.infer<typeof providerUsageShape>;
