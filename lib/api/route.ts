@@ -20,8 +20,8 @@ export interface RouteInput<E extends Endpoint> {
 }
 
 export type RouteHandler<E extends Endpoint> = (input: RouteInput<E>) => Promise<AnswerOf<E> | Response> | AnswerOf<E> | Response;
-/** As Next calls a route export; tests call it with the request alone. */
-export type NextHandler = (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+/** As Next calls a route export (tests call it with the request alone); `endpoint` is what it serves. */
+export type NextHandler = ((req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>) & { endpoint: Endpoint };
 
 const objects = new WeakMap<ParamShape, z.ZodType>();
 
@@ -43,7 +43,7 @@ function parseParams(shape: ParamShape | undefined, read: (name: string) => stri
  * JSON with the endpoint's status. Anything thrown leaves through toErrorResponse().
  */
 export function route<const E extends Endpoint>(endpoint: E, handler: RouteHandler<E>): NextHandler {
-  return async (req, ctx) => {
+  const serve = async (req: Request, ctx?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       if (endpoint.sameOrigin) requireSameOrigin(req);
       const principal = endpoint.access === 'open' ? null : authorize(getLookout(), req, endpoint.access);
@@ -61,4 +61,5 @@ export function route<const E extends Endpoint>(endpoint: E, handler: RouteHandl
       return toErrorResponse(err);
     }
   };
+  return Object.assign(serve, { endpoint });
 }
