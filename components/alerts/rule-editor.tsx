@@ -6,7 +6,7 @@ import type { Rule } from '@/lib/swr/alert-types';
 import { ApiFailure } from '@/lib/swr/send-json';
 import { createRule, updateRule } from '@/lib/swr/ui-rules';
 import { RulePreview } from './rule-preview';
-import { EMPTY_RULE, ruleErrorsFromMessage, ruleRequest, valuesFromRule, type RuleErrors, type RuleFormValues } from './rule-form-values';
+import { EMPTY_RULE, ruleFieldErrors, ruleRequest, valuesFromRule, type RuleErrors, type RuleFormValues } from './rule-form-values';
 
 const PREVIEW_DELAY_MS = 400;
 
@@ -41,7 +41,7 @@ export function RuleEditor({ editing, onDone, onCancel }: { editing?: { id: numb
       else await createRule(request.body);
       onDone(editing ? `Rule ${request.body.name} saved.` : `Rule ${request.body.name} created; it is evaluated from now on.`);
     } catch (err) {
-      const parsed = err instanceof ApiFailure && err.status === 400 ? ruleErrorsFromMessage(err.message) : { fields: {}, general: [err instanceof Error ? err.message : 'Saving the rule failed.'] };
+      const parsed = err instanceof ApiFailure && err.status === 400 ? ruleFieldErrors(err) : { fields: {}, general: [err instanceof Error ? err.message : 'Saving the rule failed.'] };
       setErrors(parsed.fields);
       setGeneral(parsed.general);
     } finally {

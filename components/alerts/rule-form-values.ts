@@ -1,4 +1,5 @@
-import { splitFieldErrors } from '@/lib/format/field-errors';
+import type { Issue } from '@/lib/errors';
+import { issuesToFields } from '@/lib/format/issue-fields';
 import type { Labels, Rule } from '@/lib/swr/alert-types';
 import type { RuleInput } from '@/lib/swr/ui-rules';
 import { formatSeconds } from '@/lib/format/duration';
@@ -60,8 +61,8 @@ export function ruleRequest(v: RuleFormValues): { body: RuleInput } | { errors: 
   return { body: { name: v.name, expr: v.expr, for: v.for.trim() || '0s', keep_firing_for: v.keepFiringFor.trim() || '0s', labels: labels.map, annotations } };
 }
 
-/** The API's 400 (`expr: unexpected …; labels.x: …`) onto the fields it names. */
-export function ruleErrorsFromMessage(message: string): { fields: RuleErrors; general: string[] } {
-  // Keep the key in the text: `annotations.summary: …` shows under the field as `summary: …`.
-  return splitFieldErrors(message.replace(/(^|; )(labels|annotations)\.(\w+): /g, '$1$2: $3: '), RULE_FIELDS);
+/** The API's 400 issues (`expr`, `labels.x`, …) onto the fields they name. */
+export function ruleFieldErrors(failure: { message: string; issues: Issue[] }): { fields: RuleErrors; general: string[] } {
+  // Keep the key in the text: an issue at `annotations.summary` shows under the field as `summary: …`.
+  return issuesToFields(failure, RULE_FIELDS, (_field, rest, text) => (rest.length ? `${rest.join('.')}: ${text}` : text));
 }

@@ -35,7 +35,7 @@ export function RuleItem({
   }, [linked]);
   const [editing, setEditing] = useState(false);
   const previewId = useId();
-  const alerting = rule.kind !== 'recording';
+  const alerting = rule.kind === 'alert';
   const id = ruleId(rule);
   const runbook = safeHttpUrl(rule.annotations?.runbook_url);
   if (editing && id !== null) {

@@ -5,7 +5,7 @@ import { Notice } from '@/components/ui/notice';
 import { ApiFailure } from '@/lib/swr/send-json';
 import { createSilence } from '@/lib/swr/use-silences';
 import { DurationPicker } from './duration-picker';
-import { silenceErrorsFromMessage, silenceRequest, type SilenceErrors, type SilenceFormValues } from './silence-request';
+import { silenceFieldErrors, silenceRequest, type SilenceErrors, type SilenceFormValues } from './silence-request';
 
 const FIRST = 'alertname="CCProxyDown"';
 
@@ -33,7 +33,7 @@ export function SilenceForm({ initialMatchers = '', onDone }: { initialMatchers?
       onDone(`Silence created (${values.duration === 'custom' ? 'until the chosen time' : `for ${values.duration}`}).`);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 400) {
-        const parsed = silenceErrorsFromMessage(err.message);
+        const parsed = silenceFieldErrors(err);
         setErrors(parsed.fields);
         setGeneral(parsed.general);
       } else {

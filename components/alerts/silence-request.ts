@@ -1,4 +1,5 @@
-import { splitFieldErrors } from '@/lib/format/field-errors';
+import type { Issue } from '@/lib/errors';
+import { issuesToFields } from '@/lib/format/issue-fields';
 import type { SilenceInput } from '@/lib/swr/alert-types';
 import { parseMatcherLines } from './silence-matchers';
 
@@ -33,7 +34,7 @@ export function silenceRequest(v: SilenceFormValues): { body: SilenceInput } | {
   return { body: { matchers: parsed.matchers, ends_at: endsAt, created_by: v.author, comment: v.comment } };
 }
 
-/** Splits the API's 400 message (`created_by: created_by is required; ends_at: …`) onto the fields it names. */
-export function silenceErrorsFromMessage(message: string): { fields: SilenceErrors; general: string[] } {
-  return splitFieldErrors(message, SILENCE_FIELDS);
+/** The API's 400 issues (`created_by`, `matchers.0.name`, …) onto the fields they name. */
+export function silenceFieldErrors(failure: { message: string; issues: Issue[] }): { fields: SilenceErrors; general: string[] } {
+  return issuesToFields(failure, SILENCE_FIELDS);
 }

@@ -30,8 +30,8 @@ export function LogRow({ entry, open, onToggle }: { entry: LogEntry; open: boole
         </td>
         <td className="tabular hidden whitespace-nowrap px-2 py-1 text-xs sm:table-cell">{entry.duration_ms === null ? '' : formatMs(entry.duration_ms)}</td>
         <td className="max-w-0 w-full px-2 py-1 font-mono text-xs">
-          <span className="block truncate" data-testid="log-message" title={entry.message ?? ''}>
-            {entry.message ?? ''}
+          <span className="block truncate" data-testid="log-message" title={entry.message}>
+            {entry.message}
           </span>
         </td>
       </tr>

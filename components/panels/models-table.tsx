@@ -8,19 +8,17 @@ import type { ModelStats } from '@/lib/swr/types';
 import type { TimeRange } from '@/lib/time/range';
 import { useSetParams } from '@/lib/time/use-set-params';
 
-type Row = ModelStats & { share: number };
-
 const COLUMNS = [
-  { key: 'provider', label: 'Provider', value: (r: Row) => r.provider, show: (r: Row) => r.provider || 'unknown' },
-  { key: 'model', label: 'Model', value: (r: Row) => r.model, show: (r: Row) => r.model || 'unknown' },
-  { key: 'requests', label: 'Requests', value: (r: Row) => r.requests, show: (r: Row) => formatCount(r.requests) },
-  { key: 'share', label: 'Share', value: (r: Row) => r.share, show: (r: Row) => formatRatio(r.share) },
-  { key: 'error_rate', label: 'Error rate', value: (r: Row) => r.error_rate, show: (r: Row) => formatRatio(r.error_rate) },
-  { key: 'rate_limited', label: '429s', value: (r: Row) => r.rate_limited, show: (r: Row) => formatCount(r.rate_limited) },
-  { key: 'p50_ms', label: 'p50', value: (r: Row) => r.p50_ms, show: (r: Row) => formatMs(r.p50_ms) },
-  { key: 'p95_ms', label: 'p95', value: (r: Row) => r.p95_ms, show: (r: Row) => formatMs(r.p95_ms) },
-  { key: 'input_tokens', label: 'Tokens in', value: (r: Row) => r.input_tokens, show: (r: Row) => formatCount(r.input_tokens) },
-  { key: 'output_tokens', label: 'Tokens out', value: (r: Row) => r.output_tokens, show: (r: Row) => formatCount(r.output_tokens) },
+  { key: 'provider', label: 'Provider', value: (r: ModelStats) => r.provider, show: (r: ModelStats) => r.provider || 'unknown' },
+  { key: 'model', label: 'Model', value: (r: ModelStats) => r.model, show: (r: ModelStats) => r.model || 'unknown' },
+  { key: 'requests', label: 'Requests', value: (r: ModelStats) => r.requests, show: (r: ModelStats) => formatCount(r.requests) },
+  { key: 'share', label: 'Share', value: (r: ModelStats) => r.share, show: (r: ModelStats) => formatRatio(r.share) },
+  { key: 'error_rate', label: 'Error rate', value: (r: ModelStats) => r.error_rate, show: (r: ModelStats) => formatRatio(r.error_rate) },
+  { key: 'rate_limited', label: '429s', value: (r: ModelStats) => r.rate_limited, show: (r: ModelStats) => formatCount(r.rate_limited) },
+  { key: 'p50_ms', label: 'p50', value: (r: ModelStats) => r.p50_ms, show: (r: ModelStats) => formatMs(r.p50_ms) },
+  { key: 'p95_ms', label: 'p95', value: (r: ModelStats) => r.p95_ms, show: (r: ModelStats) => formatMs(r.p95_ms) },
+  { key: 'input_tokens', label: 'Tokens in', value: (r: ModelStats) => r.input_tokens, show: (r: ModelStats) => formatCount(r.input_tokens) },
+  { key: 'output_tokens', label: 'Tokens out', value: (r: ModelStats) => r.output_tokens, show: (r: ModelStats) => formatCount(r.output_tokens) },
 ] as const;
 
 /** One row per provider and model; column headers sort (the choice is in the URL as `sort` and `dir`). */
@@ -29,9 +27,8 @@ export function ModelsTable({ data, range }: { data: ModelStats[]; range: TimeRa
   const setParams = useSetParams();
   const sortKey = COLUMNS.find((c) => c.key === params.get('sort'))?.key ?? 'requests';
   const dir: SortDir = params.get('dir') === 'asc' ? 'asc' : 'desc';
-  const total = data.reduce((s, r) => s + r.requests, 0);
   const column = COLUMNS.find((c) => c.key === sortKey) ?? COLUMNS[2];
-  const rows = sortRows<Row>(data.map((r) => ({ ...r, share: total ? r.requests / total : 0 })), column.value, dir, (r) => `${r.provider}/${r.model}`);
+  const rows = sortRows<ModelStats>(data, column.value, dir, (r) => `${r.provider}/${r.model}`);
   const sortBy = (key: string) => setParams({ sort: key, dir: key === sortKey && dir === 'desc' ? 'asc' : 'desc' });
   if (rows.length === 0) return <p className="py-4 text-center text-sm text-muted">No requests in this range, so no providers or models to compare.</p>;
   return (

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Notice } from '@/components/ui/notice';
 import { ApiFailure } from '@/lib/swr/send-json';
 import { addFileSource, SOURCE_FORMATS, START_AT, type SourceInput } from '@/lib/swr/use-sources';
-import { splitFieldErrors } from '@/lib/format/field-errors';
+import { issuesToFields } from '@/lib/format/issue-fields';
 import { describedBy, FormField, inputClass } from './form-field';
 
 type Field = keyof SourceInput;
@@ -41,7 +41,7 @@ export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
       onDone(`Added ${saved?.name ?? values.name}.`);
     } catch (err) {
       if (err instanceof ApiFailure && (err.status === 400 || err.status === 409)) {
-        const parsed = splitFieldErrors(err.message, FIELDS);
+        const parsed = issuesToFields(err, FIELDS);
         setErrors(parsed.fields);
         setGeneral(parsed.general);
       } else {

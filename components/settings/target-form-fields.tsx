@@ -1,5 +1,5 @@
 import type { FieldErrors, FormField as Field, TargetFormValues } from '@/lib/format/target-form';
-import { METHODS } from '@/lib/format/target-form';
+import { HTTP_METHODS } from '@/lib/probes/http-methods';
 import type { Target } from '@/lib/swr/types';
 import { describedBy, FormField, inputClass } from './form-field';
 
@@ -45,7 +45,7 @@ export function TargetFormFields({ values, errors, editing, onChange }: Props) {
       ))}
       <FormField id="target-method" label="Method" error={errors.method}>
         <select {...control('method')} className={inputClass}>
-          {METHODS.map((m) => (
+          {HTTP_METHODS.map((m) => (
             <option key={m}>{m}</option>
           ))}
         </select>

@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { Notice } from '@/components/ui/notice';
-import { EMPTY_FORM, fieldErrorsFromMessage, formFromTarget, requestFromForm, type FieldErrors, type FormField, type TargetFormValues } from '@/lib/format/target-form';
+import { EMPTY_FORM, formFromTarget, requestFromForm, type FieldErrors, type FormField, type TargetFormValues, targetFieldErrors } from '@/lib/format/target-form';
 import { ApiFailure, revalidateTargets, sendJson } from '@/lib/swr/send-json';
 import type { Target } from '@/lib/swr/types';
 import { TargetFormFields } from './target-form-fields';
@@ -38,7 +38,7 @@ export function TargetForm({ editing, onDone, onCancel }: Props) {
       onDone(`${editing ? 'Saved' : 'Added'} ${saved?.data.name ?? values.name}.`);
     } catch (err) {
       if (err instanceof ApiFailure && (err.status === 400 || err.status === 409)) {
-        const parsed = fieldErrorsFromMessage(err.message);
+        const parsed = targetFieldErrors(err);
         setErrors(parsed.fields);
         setGeneral(parsed.general);
       } else {

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { conflict, notFound } from '@/lib/api/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { Scope } from './scope';
 import { randomToken, sha256 } from './secrets';
 
@@ -20,7 +20,7 @@ export function createApiToken(db: Db, name: string, scope: Scope, now: number) 
     return { id: Number(lastInsertRowid), name, scope, token };
   } catch (err) {
     if (err instanceof Error && /UNIQUE constraint failed: api_tokens\.name/.test(err.message)) {
-      throw conflict('token_name_taken', `A token named "${name}" exists; pick another name or revoke that one first.`);
+      throw new ConflictError('token_name_taken', `A token named "${name}" exists; pick another name or revoke that one first.`);
     }
     throw err;
   }
@@ -45,5 +45,5 @@ export function touchApiToken(db: Db, match: TokenMatch, now: number): void {
 
 /** Revokes a token; sessions opened with it end with it (ON DELETE CASCADE). */
 export function revokeApiToken(db: Db, id: number): void {
-  if (db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id).changes === 0) throw notFound(`token ${id}`);
+  if (db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id).changes === 0) throw new NotFoundError(`token ${id}`);
 }

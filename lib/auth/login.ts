@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api/errors';
+import { RateLimitedError, ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import type { Lookout } from '@/lib/engine/context';
 import { resolveToken, type TokenGrant } from './credentials';
 import { LoginLimiter } from './login-limiter';
@@ -8,9 +8,9 @@ import { safeEqual } from './secrets';
 export type PasswordState = 'env' | 'stored' | 'unset';
 
 /** Too many failed sign-ins: answered 429 with Retry-After. */
-export class TooManyAttempts extends ApiError {
-  constructor(readonly retryAfterS: number) {
-    super(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${retryAfterS} s.`);
+export class TooManyAttempts extends RateLimitedError {
+  constructor(retryAfterS: number) {
+    super('too_many_attempts', `Too many failed sign-ins; try again in ${retryAfterS} s.`, retryAfterS);
   }
 }
 
@@ -41,7 +41,7 @@ export async function signIn(lookout: Lookout, secret: string, client: string): 
   const limiter = limiterOf(lookout);
   const token = resolveToken(lookout, secret);
   if (token) {
-    if (token.scope === 'ingest') throw new ApiError(403, 'forbidden', 'An ingest token can only post logs; sign in with the password or a read or admin token.');
+    if (token.scope === 'ingest') throw new ForbiddenError('forbidden', 'An ingest token can only post logs; sign in with the password or a read or admin token.');
     limiter.succeed(client);
     return token;
   }
@@ -53,5 +53,5 @@ export async function signIn(lookout: Lookout, secret: string, client: string): 
   }
   limiter.fail(client);
   const hint = passwordState(lookout) === 'unset' ? ' No password is set yet: choose one on /login with the admin token.' : '';
-  throw new ApiError(401, 'invalid_credentials', `That password or token is not valid.${hint}`);
+  throw new UnauthenticatedError('invalid_credentials', `That password or token is not valid.${hint}`);
 }

@@ -1,7 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLookout } from '@/lib/engine/instance';
-import { identify } from '@/lib/api/auth';
+import { identify } from './identify';
 import { allows, type Principal } from './scope';
 import { SESSION_COOKIE } from './sessions';
 

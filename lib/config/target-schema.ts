@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
 import { parseDuration } from './duration';
 import { parseCondition } from '@/lib/probes/conditions';
+import { HTTP_METHODS } from '@/lib/probes/http-methods';
 
 const duration = (field: string, min: number, max: number) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -41,7 +42,7 @@ export const targetInputSchema = z.strictObject({
   url,
   interval: duration('interval', 1_000, 86_400_000).optional(),
   timeout: duration('timeout', 100, 120_000).optional(),
-  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).optional(),
+  method: z.enum(HTTP_METHODS).optional(),
   headers: z.record(z.string().max(200), z.string().max(8192)).optional(),
   body: z.string().max(65_536).optional(),
   conditions: z.array(condition).max(20).optional(),

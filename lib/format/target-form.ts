@@ -1,8 +1,8 @@
-import { splitFieldErrors } from './field-errors';
+import type { Issue } from '@/lib/errors';
+import { issuesToFields } from './issue-fields';
 import { formatDuration } from '@/lib/config/duration';
 import type { Target } from '@/lib/swr/types';
 
-export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export const FORM_FIELDS = ['name', 'url', 'method', 'interval', 'timeout', 'conditions', 'failure_threshold', 'success_threshold', 'headers', 'body'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** The form keeps every field as the text the user typed. */
@@ -62,12 +62,9 @@ export function requestFromForm(v: TargetFormValues, mode: 'create' | 'edit'): {
   return { body };
 }
 
-/**
- * Splits the API's 400 message (`url: url must be …; interval: …`) into messages per form field;
- * what names no field stays general.
- */
-export function fieldErrorsFromMessage(message: string): { fields: FieldErrors; general: string[] } {
-  return splitFieldErrors(message, FORM_FIELDS, (field, index, text) =>
-    index !== null && field === 'conditions' ? `line ${index + 1}: ${text}` : text,
+/** The API's 400/409 issues under the form fields they name; a condition's index becomes its line number. */
+export function targetFieldErrors(failure: { message: string; issues: Issue[] }): { fields: FieldErrors; general: string[] } {
+  return issuesToFields(failure, FORM_FIELDS, (field, rest, text) =>
+    field === 'conditions' && /^\d+$/.test(rest[0] ?? '') ? `line ${Number(rest[0]) + 1}: ${text}` : text,
   );
 }

@@ -4,7 +4,7 @@ export type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 export type LineFormat = 'json' | 'logfmt' | 'text';
 
 /** The `format` of a log source in the provisioning file. */
-export type SourceFormat = 'auto' | 'json' | 'logfmt' | 'text' | 'ccproxy';
+export type { SourceFormat } from './source-formats';
 
 /** Why `ts` is `receivedAt` rather than the line's own time. */
 export type TsIssue = 'missing' | 'unparseable' | 'future';

@@ -1,4 +1,4 @@
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import type { Db } from '@/lib/db/connection';
 import { buildPeriods, type HistoryRow } from './alert-periods';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 
 /** Down periods overlapping [from, to], newest first; `end` is null while the target is still down. */
 export function getIncidents(db: Db, targetId: number, from: number, to: number, now: number) {

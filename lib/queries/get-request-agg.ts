@@ -4,8 +4,9 @@ import { addValue, quantile, type Histogram } from '@/lib/stats/histogram';
 import { planWindow } from '@/lib/stats/window-plan';
 import { filterSql, type LogFilters } from './log-filters';
 
-export const GROUPS = ['provider', 'model', 'status', 'source', 'none'] as const;
-export type GroupBy = (typeof GROUPS)[number];
+import type { RequestGroup } from '@/lib/stats/groups';
+
+export type GroupBy = RequestGroup;
 
 export interface RequestAgg {
   requests: number;

@@ -4,8 +4,7 @@ import { planWindow } from '@/lib/stats/window-plan';
 import { getRequestAgg } from './get-request-agg';
 import { filterSql, type LogFilters } from './log-filters';
 
-export const ERROR_GROUPS = ['status', 'provider', 'level', 'source'] as const;
-export type ErrorGroup = (typeof ERROR_GROUPS)[number];
+import type { ErrorGroup } from '@/lib/stats/groups';
 
 /** Warn/error/fatal lines per level: level counts come from lines, not requests. */
 function errorLevels(db: Db, from: number, to: number, filters: LogFilters): { key: string; count: number }[] {

@@ -1,4 +1,4 @@
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import type { Lookout } from '@/lib/engine/context';
 import type { MetricSample, SystemTick } from '@/lib/system/sampler';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import { PROBE_RESOLUTIONS } from '@/lib/engine/rollup-buffer';
 import { bucketStarts } from '@/lib/stats/window-plan';
 

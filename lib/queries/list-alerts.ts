@@ -1,4 +1,4 @@
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import type { RuleManager } from '@/lib/rules';
 
 /** Pending and firing alerts (and resolved ones still being re-sent), firing first. */

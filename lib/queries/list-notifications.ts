@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 
 /** The notification log, newest first. */
 export function listNotifications(db: Db, from: number, to: number, limit: number) {

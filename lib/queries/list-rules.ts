@@ -1,4 +1,4 @@
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import type { RuleManager } from '@/lib/rules';
 import { UI_RULES_FILE, type UiAlertRuleDef } from '@/lib/rules/ui-rules';
 import { shapeRuleFields } from './shape-ui-rule';

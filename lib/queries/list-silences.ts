@@ -1,4 +1,4 @@
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import { silenceState, type Silence } from '@/lib/alerting';
 
 export function shapeSilence(s: Silence, now: number) {

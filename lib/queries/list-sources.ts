@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import type { TailStatus } from '@/lib/ingest/tail';
 
 interface SourceRow {

@@ -27,3 +27,10 @@ export function listTargets(db: Db, now: number, id?: number): Target[] {
 export function getTarget(db: Db, now: number, id: number): Target | null {
   return listTargets(db, now, id)[0] ?? null;
 }
+
+/** A target just written on `db` (the write connection), so it must be there. */
+export function savedTarget(db: Db, now: number, id: number): Target {
+  const target = getTarget(db, now, id);
+  if (!target) throw new Error(`target ${id} vanished right after it was saved`);
+  return target;
+}

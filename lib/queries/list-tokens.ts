@@ -1,12 +1,13 @@
+import type { Scope } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 
 /** API tokens for /settings and GET /api/v1/tokens: never the secret (only its hash is stored anyway). */
 export function listTokens(db: Db) {
   const rows = db.prepare('SELECT id, name, scope, created_at, last_used_at FROM api_tokens ORDER BY id').all() as {
     id: number;
     name: string;
-    scope: string;
+    scope: Scope;
     created_at: number;
     last_used_at: number | null;
   }[];

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import type { Term } from '@/lib/search/parse-query';
 import { termsToSql } from '@/lib/search/query-sql';
 import { ftsMark } from '@/lib/ingest/fts-index';

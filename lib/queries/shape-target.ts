@@ -1,4 +1,4 @@
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import { quantile } from '@/lib/stats/histogram';
 import { conditionsOf, type TargetRow } from '@/lib/targets/target-row';
 import { uptimePercent, type WindowStats } from './get-window-stats';

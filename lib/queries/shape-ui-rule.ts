@@ -1,4 +1,4 @@
-import { toIso } from '@/lib/api/time-range';
+import { toIso } from '@/lib/time/iso';
 import type { UiRule } from '@/lib/rules/ui-rules';
 
 type RuleFields = Pick<UiRule, 'name' | 'expr' | 'forMs' | 'keepFiringForMs' | 'labels' | 'annotations'>;

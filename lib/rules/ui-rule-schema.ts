@@ -26,9 +26,10 @@ export const uiRuleFields = z.strictObject({
 });
 
 export type UiRuleFields = z.input<typeof uiRuleFields>;
+type CheckedFields = z.output<typeof uiRuleFields>;
 
 /** Adds what a rule file would refuse at load: PromQL Lookout cannot evaluate and broken templates, each under its field. */
-function checkRule(v: z.output<typeof uiRuleFields>, ctx: z.RefinementCtx): void {
+function checkRule(v: CheckedFields, ctx: z.RefinementCtx): void {
   try {
     parsePromQL(v.expr);
   } catch (err) {
@@ -46,17 +47,33 @@ function checkRule(v: z.output<typeof uiRuleFields>, ctx: z.RefinementCtx): void
   if (v.labels && 'alertname' in v.labels) ctx.addIssue({ code: 'custom', path: ['labels', 'alertname'], message: 'alertname is set from the rule name' });
 }
 
-/** A whole rule (POST and PUT); the output is what the store saves. */
-export const uiRuleSchema = uiRuleFields.superRefine(checkRule).transform(
-  (v): UiRuleInput => ({
-    name: v.name,
-    expr: v.expr,
-    forMs: v.for ?? 0,
-    keepFiringForMs: v.keep_firing_for ?? 0,
-    labels: v.labels ?? {},
-    annotations: v.annotations ?? {},
-  }),
-);
+const toInput = (v: CheckedFields): UiRuleInput => ({
+  name: v.name,
+  expr: v.expr,
+  forMs: v.for ?? 0,
+  keepFiringForMs: v.keep_firing_for ?? 0,
+  labels: v.labels ?? {},
+  annotations: v.annotations ?? {},
+});
 
-/** PATCH: any subset of the fields, checked as a whole after merging with the stored rule. */
+/** A whole rule (POST and PUT); the output is what the store saves. */
+export const uiRuleSchema = uiRuleFields.superRefine(checkRule).transform(toInput);
+
+/** PATCH: any subset of the fields, checked as a whole by mergeUiRulePatch() once merged with the stored rule. */
 export const uiRulePatchSchema = uiRuleFields.partial();
+export type UiRulePatch = z.output<typeof uiRulePatchSchema>;
+
+const mergedRule = z.custom<CheckedFields>().superRefine(checkRule).transform(toInput);
+
+/** The stored rule with the patch's fields over it, checked as a whole (throws a ZodError naming the fields). */
+export function mergeUiRulePatch(stored: UiRuleInput, patch: UiRulePatch): UiRuleInput {
+  const merged: CheckedFields = {
+    name: patch.name ?? stored.name,
+    expr: patch.expr ?? stored.expr,
+    for: patch.for ?? stored.forMs,
+    keep_firing_for: patch.keep_firing_for ?? stored.keepFiringForMs,
+    labels: patch.labels ?? stored.labels,
+    annotations: patch.annotations ?? stored.annotations,
+  };
+  return mergedRule.parse(merged);
+}

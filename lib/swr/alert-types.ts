@@ -1,89 +1,23 @@
-// The alerting API's shapes as the browser sees them (docs/api.md#endpoints: /api/v1/rules, alerts, silences, notifications).
+import type { z } from 'zod';
+import type {
+  alertHistoryShape, alertShape, notificationShape, previewShape, ruleGroupsShape, ruleShape, silenceShape,
+} from '@/lib/api/openapi/shapes-alerting';
+import type { labels } from '@/lib/api/openapi/shapes-common';
+import type { silenceInputSchema } from '@/lib/api/silence-schema';
 
-export type Labels = Record<string, string>;
-
-export type RuleState = 'inactive' | 'pending' | 'firing';
-export type RuleHealth = 'ok' | 'err' | 'unknown';
-
-export interface Rule {
-  name: string;
-  kind: 'alerting' | 'recording';
-  expr: string;
-  for_s: number;
-  keep_firing_for_s: number;
-  labels: Labels;
-  annotations: Labels;
-  state: RuleState;
-  health: RuleHealth;
-  last_error: string | null;
-  last_evaluation: string | null;
-  alerts: number;
-}
-
-export interface RuleGroup {
-  name: string;
-  file: string;
-  interval_s: number;
-  rules: Rule[];
-}
-
-export interface Alert {
-  name: string;
-  state: 'pending' | 'firing';
-  labels: Labels;
-  annotations: Labels;
-  active_at: string | null;
-  fired_at: string | null;
-  value: number | string | null;
-}
-
+// The alerting API's answers as the browser sees them: inferred from the server's zod shapes.
+export type Labels = z.infer<typeof labels>;
+export type Rule = z.infer<typeof ruleShape>;
+export type RuleState = Rule['state'];
+export type RuleHealth = Rule['health'];
+export type RuleGroup = z.infer<typeof ruleGroupsShape>['groups'][number];
+export type Alert = z.infer<typeof alertShape>;
+export type Silence = z.infer<typeof silenceShape>;
 /** Alertmanager's matcher: `isEqual: false` negates (`!=`, `!~`). */
-export interface SilenceMatcher {
-  name: string;
-  value: string;
-  isRegex: boolean;
-  isEqual: boolean;
-}
-
-export type SilenceStatus = 'pending' | 'active' | 'expired';
-
-export interface Silence {
-  id: string;
-  matchers: SilenceMatcher[];
-  starts_at: string;
-  ends_at: string;
-  created_by: string;
-  comment: string;
-  status: SilenceStatus;
-}
-
-export interface SilenceInput {
-  matchers: SilenceMatcher[];
-  starts_at?: string;
-  ends_at: string;
-  created_by: string;
-  comment: string;
-}
-
-export interface Notification {
-  receiver: string;
-  integration: string;
-  status: 'firing' | 'resolved';
-  at: string;
-  ok: boolean;
-  attempts: number;
-  error: string | null;
-  alerts: number;
-  group_key: string;
-}
-
-export interface PreviewSeries {
-  labels: Labels;
-  value: number | string | null;
-}
-
-export interface RulePreview {
-  result: PreviewSeries[];
-  truncated?: boolean;
-  error: string | null;
-}
+export type SilenceMatcher = Silence['matchers'][number];
+/** What POST /api/v1/silences takes (times as text: RFC 3339 or relative such as now+2h). */
+export type SilenceInput = z.input<typeof silenceInputSchema>;
+export type Notification = z.infer<typeof notificationShape>;
+export type RulePreview = z.infer<typeof previewShape>;
+export type AlertHistoryEntry = z.infer<typeof alertHistoryShape>;
+export type AlertPeriod = AlertHistoryEntry['periods'][number];

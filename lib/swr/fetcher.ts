@@ -1,9 +1,12 @@
-/** An API error answer, kept whole so callers can show its message and react to its status. */
+import type { Issue } from '@/lib/errors';
+
+/** An API error answer, kept whole so callers can show its message, mark the fields its issues name and react to its status. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues: Issue[] = [],
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -11,7 +14,7 @@ export class ApiFailure extends Error {
 }
 
 interface ErrorEnvelope {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; issues?: Issue[] };
 }
 
 export async function toFailure(res: Response): Promise<ApiFailure> {
@@ -21,7 +24,8 @@ export async function toFailure(res: Response): Promise<ApiFailure> {
   } catch {
     // Not JSON (a proxy's error page, say): the status text is all we have.
   }
-  return new ApiFailure(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `${res.status} ${res.statusText}`);
+  const issues = Array.isArray(body.error?.issues) ? body.error.issues : [];
+  return new ApiFailure(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `${res.status} ${res.statusText}`, issues);
 }
 
 // A screen that cannot log in (/wall, /embed with ?token=) reads with the page's token instead of a session.

@@ -1,152 +1,38 @@
-// The API's shapes as the browser sees them (docs/api.md#shapes); kept apart from server code.
+import type { z } from 'zod';
+import type { newTokenShape, sessionShape, tokenInfoShape } from '@/lib/api/openapi/shapes-auth';
+import type {
+  errorCountsShape, latencyShape, logEntryShape, logHistogramShape, logPageShape, modelUsageShape, providerUsageShape,
+  sourceShape, summaryShape,
+} from '@/lib/api/openapi/shapes-logs';
+import type { systemSeriesShape, systemSnapshotShape } from '@/lib/api/openapi/shapes-system';
+import type { bucketsShape, checkShape, incidentShape, targetLatencyShape, targetShape } from '@/lib/api/openapi/shapes-targets';
 
-export const TARGET_STATUSES = ['up', 'down', 'pending'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
+// The API's answers as the browser sees them: inferred from the zod shapes the server's answers are checked against.
+export { TARGET_STATUSES, UPTIME_WINDOWS } from '@/lib/api/openapi/enums';
+export { ERROR_GROUPS, REQUEST_GROUPS, type ErrorGroup, type RequestGroup } from '@/lib/stats/groups';
 
-export interface Check {
-  ts: string;
-  up: boolean;
-  status_code: number | null;
-  latency_ms: number | null;
-  error: string | null;
-  /** Numeric fields of a JSON body (`providers.healthy`). */
-  gauges?: Record<string, number>;
-}
+export type Target = z.infer<typeof targetShape>;
+export type TargetStatus = Target['status'];
+export type Check = z.infer<typeof checkShape>;
+export type Incident = z.infer<typeof incidentShape>;
+export type SeriesResponse = z.infer<typeof targetLatencyShape>;
+export type Series = SeriesResponse['series'][number];
+/** `[epoch_ms, value]`; value is null in a gap. */
+export type Point = Series['points'][number];
+export type BucketsResponse = z.infer<typeof bucketsShape>;
+export type Bucket = BucketsResponse['data'][number];
+export type Session = z.infer<typeof sessionShape>;
+export type ApiToken = z.infer<typeof tokenInfoShape>;
+export type NewToken = z.infer<typeof newTokenShape>;
 
-export interface Target {
-  id: number;
-  name: string;
-  url: string;
-  method: string;
-  interval_s: number;
-  timeout_ms: number;
-  conditions: string[];
-  failure_threshold: number;
-  success_threshold: number;
-  paused: boolean;
-  provisioned: boolean;
-  has_headers: boolean;
-  has_body: boolean;
-  status: TargetStatus;
-  since: string | null;
-  last_check: Check | null;
-  uptime: { '24h': number | null; '7d': number | null; '30d': number | null };
-  latency_ms: { p50: number | null; p95: number | null };
-}
-
-export interface Incident {
-  start: string;
-  end: string | null;
-  duration_s: number;
-  reason: string;
-}
-
-export type Point = [number, number | null];
-
-export interface Series {
-  key: string;
-  points: Point[];
-}
-
-export interface SeriesResponse {
-  step_ms: number;
-  series: Series[];
-}
-
-export interface Bucket {
-  ts: string;
-  checks: number;
-  up: number;
-  uptime: number | null;
-}
-
-export interface BucketsResponse {
-  step_ms: number;
-  data: Bucket[];
-}
-
-export interface Session {
-  scope: string;
-  anonymous: boolean;
-}
-
-export const UPTIME_WINDOWS = ['24h', '7d', '30d'] as const;
-
-export interface StatsSummary {
-  requests: number;
-  errors: number;
-  error_rate: number;
-  client_errors: number;
-  rate_limited: number;
-  latency_ms: { p50: number | null; p95: number | null; p99: number | null };
-  tokens: { input: number; output: number };
-}
-
-export interface KeyCount {
-  key: string;
-  count: number;
-}
-
-export interface LatencyHistogram {
-  buckets: { le_ms: number | null; count: number }[];
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
-export interface ProviderStats {
-  provider: string;
-  requests: number;
-  errors: number;
-  error_rate: number;
-  rate_limited: number;
-  p50_ms: number | null;
-  p95_ms: number | null;
-  input_tokens: number;
-  output_tokens: number;
-}
-
-export interface ModelStats extends ProviderStats {
-  model: string;
-}
-
-export interface LogEntry {
-  id: string;
-  ts: string;
-  source: string | null;
-  level: string | null;
-  message: string | null;
-  provider: string | null;
-  model: string | null;
-  status: number | null;
-  duration_ms: number | null;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  request_id: string | null;
-  flags?: string | number | null;
-  fields: Record<string, unknown>;
-}
-
-export interface LogPage {
-  data: LogEntry[];
-  next_cursor: string | null;
-}
-
-export interface LogHistogram {
-  step_ms: number;
-  points: Point[];
-}
-
-export interface LogSource {
-  id: number;
-  name: string;
-  kind: 'file' | 'http';
-  lines: { read: number; accepted: number; rejected: number; flagged: number };
-  last_line_at: string | null;
-  last_error: string | null;
-}
-
-export const REQUEST_GROUPS = ['provider', 'model', 'status', 'source', 'none'] as const;
-export type RequestGroup = (typeof REQUEST_GROUPS)[number];
-export const ERROR_GROUPS = ['status', 'provider', 'level', 'source'] as const;
-export type ErrorGroup = (typeof ERROR_GROUPS)[number];
+export type StatsSummary = z.infer<typeof summaryShape>;
+export type KeyCount = z.infer<typeof errorCountsShape>['data'][number];
+export type LatencyHistogram = z.infer<typeof latencyShape>;
+export type ProviderStats = z.infer<typeof providerUsageShape>;
+export type ModelStats = z.infer<typeof modelUsageShape>;
+export type LogEntry = z.infer<typeof logEntryShape>;
+export type LogPage = z.infer<typeof logPageShape>;
+export type LogHistogram = z.infer<typeof logHistogramShape>;
+export type LogSource = z.infer<typeof sourceShape>;
+export type SystemSnapshot = z.infer<typeof systemSnapshotShape>;
+export type SystemSeriesResponse = z.infer<typeof systemSeriesShape>;

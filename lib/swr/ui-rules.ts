@@ -15,12 +15,11 @@ export interface RuleInput {
 
 /** `GET /api/v1/rules` marks rules made in /alerts with their number; rule-file rules have none. */
 export function ruleId(rule: Rule): number | null {
-  const id = (rule as Rule & { id?: unknown }).id;
-  return typeof id === 'number' ? id : null;
+  return rule.id ?? null;
 }
 
 export function isEditableGroup(group: RuleGroup): boolean {
-  return (group as RuleGroup & { editable?: unknown }).editable === true;
+  return group.editable === true;
 }
 
 // A rule change shows in the rule list, the alerts it raises or resolves, and the history.

@@ -2,47 +2,18 @@
 import useSWR, { mutate } from 'swr';
 import { swrOptions } from './options';
 import { sendJson } from './send-json';
+import type { SourceFormat, StartAt } from '@/lib/logs/source-formats';
 import type { LogSource } from './types';
 
 const KEY = '/api/v1/sources';
 
-export const SOURCE_FORMATS = ['auto', 'json', 'logfmt', 'text', 'ccproxy'] as const;
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-export const START_AT = ['beginning', 'end'] as const;
-export type StartAt = (typeof START_AT)[number];
+export { SOURCE_FORMATS, START_AT, type SourceFormat, type StartAt } from '@/lib/logs/source-formats';
 
-export interface SourceFile {
-  path: string;
-  state: string;
-  size_bytes: number;
-  offset: number;
-  lag_bytes: number;
-  growth_bytes_per_s: number;
-  lines_read: number;
-  lines_truncated: number;
-  last_read_at: string | null;
-}
-
-export interface SourceReject {
-  at: string | null;
-  reason: string;
-  sample: string;
-}
-
-/** The whole GET /api/v1/sources entry; LogSource is the part the dashboards read. */
-export interface SourceDetail extends LogSource {
-  path: string | null;
-  tailing: boolean;
-  provisioned: boolean;
-  format: string;
-  start_at: string;
-  detected_format: string | null;
-  last_ingest_at: string | null;
-  recent_rejects: SourceReject[];
-  files: SourceFile[];
-  lag_bytes: number;
-}
-
+/** The whole GET /api/v1/sources entry. */
+export type SourceDetail = LogSource;
+export type SourceFile = LogSource['files'][number];
+export type SourceReject = LogSource['recent_rejects'][number];
+/** What the sources form posts: the fields of a provisioning `logs:` entry it offers. */
 export interface SourceInput {
   name: string;
   path: string;

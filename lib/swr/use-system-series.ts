@@ -3,13 +3,9 @@ import useSWR from 'swr';
 import type { SystemChart } from '@/lib/system/charts';
 import type { TimeRange } from '@/lib/time/range';
 import { swrOptions, withQuery } from './options';
-import type { Series } from './types';
+import type { SystemSeriesResponse } from './types';
 
-export interface SystemSeriesResponse {
-  step_ms: number;
-  unit: 'bytes' | 'bytes_per_s' | 'cores' | 'ms' | 'per_s' | 'count' | 'ratio';
-  series: Series[];
-}
+export type { SystemSeriesResponse };
 
 // GET /api/v1/system/series?chart&from&to — one /system chart, bucketed on the server.
 export function useSystemSeries(chart: SystemChart, range: TimeRange, refreshMs: number) {

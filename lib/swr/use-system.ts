@@ -1,8 +1,7 @@
 'use client';
 import useSWR from 'swr';
-// biome-ignore lint/style/noRestrictedImports: a type only (the query's return type), erased from the browser bundle
-import type { SystemSnapshot } from '@/lib/queries/get-system-snapshot';
 import { swrOptions } from './options';
+import type { SystemSnapshot } from './types';
 
 export type { SystemSnapshot };
 

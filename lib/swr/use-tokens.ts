@@ -2,27 +2,13 @@
 import useSWR, { mutate } from 'swr';
 import { swrOptions } from './options';
 import { sendJson } from './send-json';
+import type { ApiToken, NewToken } from './types';
 
 const KEY = '/api/v1/tokens';
 
-export const TOKEN_SCOPES = ['read', 'ingest', 'admin'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-export interface ApiToken {
-  id: number;
-  name: string;
-  scope: TokenScope;
-  created_at: string;
-  last_used_at: string | null;
-}
-
-export interface NewToken {
-  id: number;
-  name: string;
-  scope: TokenScope;
-  /** Shown once: only its hash is stored. */
-  token: string;
-}
+export { SCOPE_NAMES as TOKEN_SCOPES } from '@/lib/api/openapi/enums';
+export type { ApiToken, NewToken };
+export type TokenScope = ApiToken['scope'];
 
 // GET /api/v1/tokens — the API tokens, never their secrets (admin only).
 export function useTokens(refreshMs: number) {

@@ -1,6 +1,6 @@
 import type { EngineContext } from '@/lib/engine/context';
 import type { TargetInput, TargetPatch } from '@/lib/config/target-schema';
-import { badRequest, conflict, notFound } from '@/lib/api/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { toScheduled, type TargetRow } from './target-row';
 import { closeOpenIncident } from './status';
 
@@ -14,8 +14,13 @@ function nameTaken(ctx: EngineContext, name: string, exceptId: number | null): b
   return !!ctx.db.prepare('SELECT 1 FROM targets WHERE name = ? AND id IS NOT ?').get(name, exceptId);
 }
 
+function nameTakenError(name: string): ConflictError {
+  const message = `a target named "${name}" already exists`;
+  return new ConflictError('name_taken', `name: ${message}`, [{ path: 'name', message }]);
+}
+
 function checkTimeout(timeout: number | undefined, interval: number): void {
-  if (timeout !== undefined && timeout > interval) throw badRequest('invalid_request', 'timeout: must not be longer than the interval');
+  if (timeout !== undefined && timeout > interval) throw new InvalidInputError('invalid_request', 'timeout: must not be longer than the interval', [{ path: 'timeout', message: 'must not be longer than the interval' }]);
 }
 
 function schedule(ctx: EngineContext, row: TargetRow): void {
@@ -25,7 +30,7 @@ function schedule(ctx: EngineContext, row: TargetRow): void {
 
 /** Creates a target (from the API, the UI or the provisioning file) and schedules it. */
 export function createTarget(ctx: EngineContext, input: TargetInput, provisioned = false): TargetRow {
-  if (nameTaken(ctx, input.name, null)) throw conflict('name_taken', `name: a target named "${input.name}" already exists`);
+  if (nameTaken(ctx, input.name, null)) throw nameTakenError(input.name);
   const now = ctx.clock.now();
   const interval = input.interval ?? ctx.settings.scrapeIntervalMs;
   checkTimeout(input.timeout, interval);
@@ -59,9 +64,9 @@ export function createTarget(ctx: EngineContext, input: TargetInput, provisioned
 /** Applies a partial update; pausing closes an open incident and resets the state to pending. */
 export function updateTarget(ctx: EngineContext, id: number, patch: TargetPatch): TargetRow {
   const row = getRow(ctx, id);
-  if (!row) throw notFound(`target ${id}`);
+  if (!row) throw new NotFoundError(`target ${id}`);
   if (patch.name !== undefined && nameTaken(ctx, patch.name, id)) {
-    throw conflict('name_taken', `name: a target named "${patch.name}" already exists`);
+    throw nameTakenError(patch.name);
   }
   const now = ctx.clock.now();
   const interval = patch.interval ?? row.interval_ms;
@@ -100,7 +105,7 @@ export function updateTarget(ctx: EngineContext, id: number, patch: TargetPatch)
 }
 
 export function deleteTarget(ctx: EngineContext, id: number): void {
-  if (!getRow(ctx, id)) throw notFound(`target ${id}`);
+  if (!getRow(ctx, id)) throw new NotFoundError(`target ${id}`);
   ctx.scheduler.remove(id);
   ctx.db.prepare('DELETE FROM targets WHERE id = ?').run(id);
 }

@@ -1,4 +1,4 @@
-import { parseTime } from '@/lib/api/time-range';
+import { parseTime } from '@/lib/time/parse-time';
 import { parseDuration } from '@/lib/config/duration';
 
 export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', '7d', '30d'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '@/lib/config/duration';
-import { parseTime } from '@/lib/api/time-range';
+import { parseTime } from '@/lib/time/parse-time';
 import { parseSize } from '@/lib/config/provisioning';
 
 describe('Prometheus durations', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMatcher, matcherLinesFromLabels, parseMatcherLines, silenceMatches } from '@/components/alerts/silence-matchers';
-import { silenceErrorsFromMessage, silenceRequest } from '@/components/alerts/silence-request';
+import { silenceFieldErrors, silenceRequest } from '@/components/alerts/silence-request';
 
 describe('parseMatcherLines', () => {
   it('reads the four operators, quoted or bare', () => {
@@ -70,7 +70,12 @@ describe('the silence form’s request', () => {
   });
 
   it('puts the API’s messages on the fields they name', () => {
-    expect(silenceErrorsFromMessage('created_by: created_by is required; matchers.0.name: matchers: name must be a label name; boom')).toEqual({
+    const issues = [
+      { path: 'created_by', message: 'created_by is required' },
+      { path: 'matchers.0.name', message: 'matchers: name must be a label name' },
+      { path: '', message: 'boom' },
+    ];
+    expect(silenceFieldErrors({ message: 'created_by: created_by is required; …', issues })).toEqual({
       fields: { created_by: 'created_by is required', matchers: 'matchers: name must be a label name' },
       general: ['boom'],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, fieldErrorsFromMessage, formFromTarget, parseHeaderLines, requestFromForm } from '@/lib/format/target-form';
+import { EMPTY_FORM, formFromTarget, parseHeaderLines, requestFromForm, targetFieldErrors } from '@/lib/format/target-form';
 import type { Target } from '@/lib/swr/types';
 
 describe('requestFromForm', () => {
@@ -23,12 +23,21 @@ describe('requestFromForm', () => {
   });
 });
 
-describe('fieldErrorsFromMessage', () => {
-  it('maps the API message to fields', () => {
-    expect(fieldErrorsFromMessage('url: url must be an absolute http:// or https:// address; conditions.1: unknown operator; oops')).toEqual({
+describe('targetFieldErrors', () => {
+  it('maps the API issues to fields, a condition by its line', () => {
+    const issues = [
+      { path: 'url', message: 'url must be an absolute http:// or https:// address' },
+      { path: 'conditions.1', message: 'unknown operator' },
+      { path: '', message: 'oops' },
+    ];
+    expect(targetFieldErrors({ message: 'url: …', issues })).toEqual({
       fields: { url: 'url must be an absolute http:// or https:// address', conditions: 'line 2: unknown operator' },
       general: ['oops'],
     });
+  });
+
+  it('shows the message when the answer names no field', () => {
+    expect(targetFieldErrors({ message: 'Lookout is busy', issues: [] })).toEqual({ fields: {}, general: ['Lookout is busy'] });
   });
 });
 

@@ -6,7 +6,7 @@ import { InMemorySeriesSource, parseRuleFile, RuleManager } from '@/lib/rules';
 import { uiRuleSchema } from '@/lib/rules/ui-rule-schema';
 import { exportUiRules, uiRulesShell, withUiRules, UI_RULES_FILE, type UiRule } from '@/lib/rules/ui-rules';
 import { tempDir } from '../helpers/temp-dir';
-import { EMPTY_RULE, ruleErrorsFromMessage, ruleRequest, valuesFromRule } from '@/components/alerts/rule-form-values';
+import { EMPTY_RULE, ruleFieldErrors, ruleRequest, valuesFromRule } from '@/components/alerts/rule-form-values';
 
 const hasPromtool = spawnSync('promtool', ['--version']).status === 0;
 
@@ -89,9 +89,14 @@ describe('the rule form', () => {
       body: { name: 'A', expr: 'up == 0', for: '0s', keep_firing_for: '0s', labels: { severity: 'page', team: 'ops' }, annotations: { dashboard: 'https://d.example/a=b', summary: 'Down', runbook_url: 'https://x.example/r' } },
     });
     expect(ruleRequest({ ...values, labels: 'severity' })).toEqual({ errors: { labels: 'line 1: write name=value' } });
-    const back = valuesFromRule({ name: 'A', kind: 'alerting', expr: 'up', for_s: 90, keep_firing_for_s: 0, labels: { s: 'x' }, annotations: { summary: 'S', other: 'o' }, state: 'inactive', health: 'ok', last_error: null, last_evaluation: null, alerts: 0 });
+    const back = valuesFromRule({ name: 'A', kind: 'alert', expr: 'up', for_s: 90, keep_firing_for_s: 0, labels: { s: 'x' }, annotations: { summary: 'S', other: 'o' }, state: 'inactive', health: 'ok', last_error: null, last_evaluation: null, alerts: 0 });
     expect(back).toMatchObject({ for: '1m30s', keepFiringFor: '0s', summary: 'S', labels: 's=x', annotations: 'other=o' });
-    expect(ruleErrorsFromMessage('expr: unexpected end; annotations.summary: template: bad; something else')).toEqual({
+    const issues = [
+      { path: 'expr', message: 'unexpected end' },
+      { path: 'annotations.summary', message: 'template: bad' },
+      { path: '', message: 'something else' },
+    ];
+    expect(ruleFieldErrors({ message: 'expr: unexpected end; …', issues })).toEqual({
       fields: { expr: 'unexpected end', annotations: 'summary: template: bad' },
       general: ['something else'],
     });

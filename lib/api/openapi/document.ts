@@ -69,7 +69,7 @@ export function buildOpenApiDocument(endpoints: Endpoint[] = ENDPOINTS): Json {
       title: 'Lookout API',
       version: VERSION,
       description:
-        'Lookout JSON API. Errors: HTTP 4xx/5xx with {"error":{"code","message"}}. Time parameters from/to: RFC 3339, epoch ms or relative (now-15m); defaults now-1h … now. Instants in objects are RFC 3339 (UTC); series points are [epoch_ms, value].',
+        'Lookout JSON API. Errors: HTTP 4xx/5xx with {"error":{"code","message"}}; a 400 adds "issues":[{"path","message"}], one per problem. Time parameters from/to: RFC 3339, epoch ms or relative (now-15m); defaults now-1h … now. Instants in objects are RFC 3339 (UTC); series points are [epoch_ms, value].',
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SILENCE_STATUSES } from './enums';
 import { count, iso, labels } from './shapes-common';
 
 const alertState = z.enum(['inactive', 'pending', 'firing']);
@@ -59,7 +60,7 @@ export const silenceShape = z.looseObject({
   ends_at: iso,
   created_by: z.string(),
   comment: z.string(),
-  status: z.enum(['pending', 'active', 'expired']),
+  status: z.enum(SILENCE_STATUSES),
 });
 
 export const notificationShape = z.looseObject({

@@ -13,6 +13,10 @@ export const errorEnvelope = z.strictObject({
   error: z.strictObject({
     code: z.string().regex(/^[a-z][a-z0-9_]*$/).meta({ description: 'snake_case, stable for scripts' }),
     message: z.string().min(1).meta({ description: 'what went wrong and how to fix it' }),
+    issues: z
+      .array(z.strictObject({ path: z.string().meta({ description: 'dotted field path (matchers.0.name), empty for the whole input' }), message: z.string() }))
+      .optional()
+      .meta({ description: 'on every 400: each problem with the input, by field (the message summarises the first five)' }),
   }),
 });
 

@@ -14,6 +14,7 @@ export const logEntryShape = z.looseObject({
   input_tokens: z.number().nullable(),
   output_tokens: z.number().nullable(),
   request_id: z.string().nullable(),
+  flags: z.number().int().min(0).meta({ description: 'bit set of what ingestion noticed about the line (0: nothing)' }),
   fields: z.record(z.string(), z.unknown()).meta({ description: 'the original fields' }),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TARGET_STATUSES } from './enums';
 import { count, gapPoint, iso, ms, point, series } from './shapes-common';
 
 export const checkShape = z.looseObject({
@@ -26,7 +27,7 @@ export const targetShape = z.looseObject({
   provisioned: z.boolean(),
   has_headers: z.boolean().meta({ description: 'headers are secrets: only their presence is shown' }),
   has_body: z.boolean(),
-  status: z.enum(['up', 'down', 'pending']),
+  status: z.enum(TARGET_STATUSES),
   since: iso.nullable(),
   last_check: checkShape.nullable(),
   uptime: z.looseObject({ '24h': percent, '7d': percent, '30d': percent }).meta({ description: 'percent, null without data' }),

@@ -1,34 +1,24 @@
-import { authorize } from '@/lib/api/auth';
-import { ApiError, badRequest } from '@/lib/api/errors';
-import { IngestUnavailable } from '@/lib/ingest/worker/ingest-client';
-import { parseLogSearch } from '@/lib/api/logs-params';
-import { handle, json } from '@/lib/api/response';
-import { getLookout } from '@/lib/engine/instance';
-import { searchLogs } from '@/lib/queries/search-logs';
+import { logEndpoints } from '@/lib/api/openapi/endpoints-logs';
+import { rangeOf } from '@/lib/api/params';
 import { readLimitedText } from '@/lib/api/read-body';
+import { route } from '@/lib/api/route';
+import { UnavailableError } from '@/lib/errors';
 import { splitBody } from '@/lib/ingest/split-body';
-import { passes, sourceNameParam } from '@/lib/api/query-schemas';
+import { IngestUnavailable } from '@/lib/ingest/worker/ingest-client';
+import { searchLogs } from '@/lib/queries/search-logs';
 
 // GET /api/v1/logs?from&to&q&source&level&limit&cursor — matching lines, newest first.
-export const GET = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'read');
-  const search = parseLogSearch(new URL(req.url).searchParams, lookout.clock.now());
-  return json(searchLogs(lookout.readDb, search));
+export const GET = route(logEndpoints.searchLogs, ({ lookout, query }) => {
+  const { q: terms, source, level, limit, cursor = null } = query;
+  return searchLogs(lookout.readDb, { ...rangeOf(query, lookout.clock.now()), terms, source, level, limit, cursor });
 });
 
 // POST /api/v1/logs?source=NAME — NDJSON, plain lines or a JSON array; answered after the commit.
-export const POST = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'ingest');
-  const source = new URL(req.url).searchParams.get('source') ?? '';
-  if (!passes(sourceNameParam, source)) {
-    throw badRequest('invalid_parameter', 'source: name the source these lines come from, e.g. ?source=myapp (letters, digits, _ . : -).');
-  }
+export const POST = route(logEndpoints.ingestLogs, async ({ lookout, req, query }) => {
   const { lines, rejects } = splitBody(await readLimitedText(req), req.headers.get('content-type') ?? '');
-  const { accepted, rejected } = await lookout.ingest.ingestLines(source, lines, rejects).catch((err: unknown) => {
-    if (err instanceof IngestUnavailable) throw new ApiError(503, 'ingest_unavailable', `${err.message}; nothing of this request was stored.`);
+  const { accepted, rejected } = await lookout.ingest.ingestLines(query.source, lines, rejects).catch((err: unknown) => {
+    if (err instanceof IngestUnavailable) throw new UnavailableError('ingest_unavailable', `${err.message}; nothing of this request was stored.`);
     throw err;
   });
-  return json({ accepted, rejected, errors: rejects.map((r) => ({ line: r.line, reason: r.reason })) });
+  return { accepted, rejected, errors: rejects.map((r) => ({ line: r.line, reason: r.reason })) };
 });

@@ -1,16 +1,10 @@
-import { authorize } from '@/lib/api/auth';
-import { parseLimit, parseRange } from '@/lib/api/params';
-import { handle, json } from '@/lib/api/response';
-import { getLookout } from '@/lib/engine/instance';
+import { alertingEndpoints } from '@/lib/api/openapi/endpoints-alerting';
+import { rangeOf } from '@/lib/api/params';
+import { route } from '@/lib/api/route';
 import { listNotifications } from '@/lib/queries/list-notifications';
 
 // GET /api/v1/notifications?from&to&limit — the notification log, newest first (default: the last 24 h).
-export const GET = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'read');
-  const params = new URL(req.url).searchParams;
-  const now = lookout.clock.now();
-  if (!params.get('from')) params.set('from', 'now-24h');
-  const { from, to } = parseRange(params, now);
-  return json({ data: listNotifications(lookout.readDb, from, to, parseLimit(params, 200, 1_000)) });
+export const GET = route(alertingEndpoints.listNotifications, ({ lookout, query }) => {
+  const { from, to } = rangeOf(query, lookout.clock.now(), 86_400_000);
+  return { data: listNotifications(lookout.readDb, from, to, query.limit) };
 });

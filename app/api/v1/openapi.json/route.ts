@@ -1,10 +1,7 @@
-import { authorize } from '@/lib/api/auth';
 import { openApiDocument } from '@/lib/api/openapi/document';
-import { handle, json } from '@/lib/api/response';
-import { getLookout } from '@/lib/engine/instance';
+import { systemEndpoints } from '@/lib/api/openapi/endpoints-system';
+import { json } from '@/lib/api/response';
+import { route } from '@/lib/api/route';
 
 // GET /api/v1/openapi.json — this API described as OpenAPI 3.1; read rights like every other read.
-export const GET = handle(async (req: Request) => {
-  authorize(getLookout(), req, 'read');
-  return json(openApiDocument());
-});
+export const GET = route(systemEndpoints.getOpenApi, () => json(openApiDocument()));

@@ -1,35 +1,27 @@
 import { requireAlerting } from '@/lib/api/alerting-guard';
-import { authorize } from '@/lib/api/auth';
-import { badRequest } from '@/lib/api/errors';
-import { parseBody, readJson } from '@/lib/api/params';
-import { handle, json } from '@/lib/api/response';
-import { silenceInputSchema } from '@/lib/api/silence-schema';
-import { getLookout } from '@/lib/engine/instance';
+import { alertingEndpoints } from '@/lib/api/openapi/endpoints-alerting';
+import { route } from '@/lib/api/route';
+import { silenceTime } from '@/lib/api/silence-schema';
+import { InvalidInputError } from '@/lib/errors';
 import { listSilences, shapeSilence } from '@/lib/queries/list-silences';
 
 // GET /api/v1/silences — every silence with its status (pending, active, expired).
-export const GET = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'read');
-  return json({ data: listSilences(lookout.alerts.alerting?.silences.list() ?? [], lookout.clock.now()) });
-});
+export const GET = route(alertingEndpoints.listSilences, ({ lookout }) => ({
+  data: listSilences(lookout.alerts.alerting?.silences.list() ?? [], lookout.clock.now()),
+}));
 
 // POST /api/v1/silences — matchers as in Alertmanager's API, starts_at, ends_at, created_by, comment.
-export const POST = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'admin');
+export const POST = route(alertingEndpoints.createSilence, ({ lookout, body }) => {
   const now = lookout.clock.now();
-  const input = parseBody(silenceInputSchema(now), await readJson(req));
+  const startsAt = body.starts_at === undefined ? now : silenceTime('starts_at', body.starts_at, now);
+  const endsAt = silenceTime('ends_at', body.ends_at, now);
   const alerting = requireAlerting(lookout);
   let created;
   try {
-    created = alerting.silences.create(
-      { matchers: input.matchers, startsAt: input.starts_at ?? now, endsAt: input.ends_at, createdBy: input.created_by, comment: input.comment },
-      now,
-    );
+    created = alerting.silences.create({ matchers: body.matchers, startsAt, endsAt, createdBy: body.created_by, comment: body.comment }, now);
   } catch (err) {
-    throw badRequest('invalid_silence', (err as Error).message);
+    throw new InvalidInputError('invalid_silence', (err as Error).message);
   }
   lookout.alerts.persist();
-  return json({ data: shapeSilence(created, now) }, 201);
+  return { data: shapeSilence(created, now) };
 });

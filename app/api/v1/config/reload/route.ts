@@ -1,16 +1,13 @@
-import { authorize } from '@/lib/api/auth';
-import { ApiError } from '@/lib/api/errors';
-import { handle, json } from '@/lib/api/response';
-import { getLookout } from '@/lib/engine/instance';
+import { systemEndpoints } from '@/lib/api/openapi/endpoints-system';
+import { route } from '@/lib/api/route';
 import { reloadConfig } from '@/lib/engine/reload';
+import { InvalidInputError } from '@/lib/errors';
 
 // POST /api/v1/config/reload — re-reads the provisioning file; a broken file changes nothing.
-export const POST = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'admin');
+export const POST = route(systemEndpoints.reloadConfig, async ({ lookout }) => {
   try {
-    return json({ data: await reloadConfig(lookout) });
+    return { data: await reloadConfig(lookout) };
   } catch (err) {
-    throw new ApiError(400, 'invalid_config', `${(err as Error).message}. The running configuration is unchanged.`);
+    throw new InvalidInputError('invalid_config', `${(err as Error).message}. The running configuration is unchanged.`);
   }
 });

@@ -1,16 +1,10 @@
-import { authorize } from '@/lib/api/auth';
-import { parseLogSearch } from '@/lib/api/logs-params';
-import { parseStep } from '@/lib/api/stats-params';
-import { handle, json } from '@/lib/api/response';
-import { getLookout } from '@/lib/engine/instance';
+import { logEndpoints } from '@/lib/api/openapi/endpoints-logs';
+import { rangeOf, stepOf } from '@/lib/api/params';
+import { route } from '@/lib/api/route';
 import { getLogsHistogram } from '@/lib/queries/get-logs-histogram';
 
 // GET /api/v1/logs/histogram?from&to&q&source&level&step — matching lines per step.
-export const GET = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'read');
-  const params = new URL(req.url).searchParams;
-  const search = parseLogSearch(params, lookout.clock.now());
-  const stepMs = parseStep(params, search.from, search.to);
-  return json(getLogsHistogram(lookout.readDb, { ...search, stepMs }));
+export const GET = route(logEndpoints.getLogHistogram, ({ lookout, query }) => {
+  const { from, to } = rangeOf(query, lookout.clock.now());
+  return getLogsHistogram(lookout.readDb, { from, to, terms: query.q, source: query.source, level: query.level, stepMs: stepOf(query.step, from, to) });
 });

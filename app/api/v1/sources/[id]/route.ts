@@ -1,16 +1,11 @@
-import { authorize } from '@/lib/api/auth';
-import { notFound } from '@/lib/api/errors';
-import { handle, noContent } from '@/lib/api/response';
-import { idParam, type IdContext } from '@/lib/api/route-params';
-import { getLookout } from '@/lib/engine/instance';
+import { logEndpoints } from '@/lib/api/openapi/endpoints-logs';
+import { route } from '@/lib/api/route';
+import { NotFoundError } from '@/lib/errors';
+import { getSourceName } from '@/lib/queries/get-source-name';
 
 // DELETE /api/v1/sources/{id} — stops tailing; the lines already stored stay until retention.
-export const DELETE = handle(async (req: Request, ctx: IdContext) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'admin');
-  const id = await idParam(ctx);
-  const name = lookout.db.prepare('SELECT name FROM log_sources WHERE id = ?').pluck().get(id) as string | undefined;
-  if (!name) throw notFound(`log source ${id}`);
+export const DELETE = route(logEndpoints.deleteSource, async ({ lookout, params }) => {
+  const name = getSourceName(lookout.db, params.id);
+  if (!name) throw new NotFoundError(`log source ${params.id}`);
   await lookout.ingest.detachSource(name);
-  return noContent();
 });

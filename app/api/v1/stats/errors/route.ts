@@ -1,9 +1,10 @@
-import { handle, json } from '@/lib/api/response';
-import { parseEnum, readStatsRequest } from '@/lib/api/stats-params';
-import { ERROR_GROUPS, getStatsErrors } from '@/lib/queries/get-stats-errors';
+import { logEndpoints } from '@/lib/api/openapi/endpoints-logs';
+import { route } from '@/lib/api/route';
+import { statsInput } from '@/lib/api/stats-input';
+import { getStatsErrors } from '@/lib/queries/get-stats-errors';
 
 // GET /api/v1/stats/errors?from&to&by — failed requests by status, provider or source; problem lines by level.
-export const GET = handle(async (req: Request) => {
-  const { lookout, params, from, to, filters } = readStatsRequest(req);
-  return json({ data: getStatsErrors(lookout.readDb, from, to, parseEnum(params, 'by', ERROR_GROUPS, 'status'), filters) });
+export const GET = route(logEndpoints.getStatsErrors, ({ lookout, query }) => {
+  const { from, to, filters } = statsInput(query, lookout.clock.now());
+  return { data: getStatsErrors(lookout.readDb, from, to, query.by, filters) };
 });

@@ -1,9 +1,10 @@
-import { handle, json } from '@/lib/api/response';
-import { readStatsRequest } from '@/lib/api/stats-params';
+import { logEndpoints } from '@/lib/api/openapi/endpoints-logs';
+import { route } from '@/lib/api/route';
+import { statsInput } from '@/lib/api/stats-input';
 import { getStatsSummary } from '@/lib/queries/get-stats-summary';
 
 // GET /api/v1/stats/summary?from&to — requests, errors, rate limits, latency percentiles, tokens.
-export const GET = handle(async (req: Request) => {
-  const { lookout, from, to, filters } = readStatsRequest(req);
-  return json(getStatsSummary(lookout.readDb, from, to, filters));
+export const GET = route(logEndpoints.getStatsSummary, ({ lookout, query }) => {
+  const { from, to, filters } = statsInput(query, lookout.clock.now());
+  return getStatsSummary(lookout.readDb, from, to, filters);
 });

@@ -1,13 +1,11 @@
-import { authorize } from '@/lib/api/auth';
-import { handle, json } from '@/lib/api/response';
-import { readSystemSeriesParams } from '@/lib/api/system-params';
-import { getLookout } from '@/lib/engine/instance';
+import { systemEndpoints } from '@/lib/api/openapi/endpoints-system';
+import { rangeOf, stepOf } from '@/lib/api/params';
+import { route } from '@/lib/api/route';
 import { getSystemSeries } from '@/lib/queries/get-system-series';
 
 // GET /api/v1/system/series?chart&from&to&step — one /system chart as `{step_ms, unit, series:[{key, points}]}`.
-export const GET = handle(async (req: Request) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'read');
-  const { chart, from, to, step } = readSystemSeriesParams(new URL(req.url).searchParams, lookout.clock.now());
-  return json(getSystemSeries(lookout.readDb, chart, from, to, step));
+export const GET = route(systemEndpoints.getSystemSeries, ({ lookout, query }) => {
+  const { from, to } = rangeOf(query, lookout.clock.now());
+  // Samples are 15 s apart: default steps are multiples of 30 s.
+  return getSystemSeries(lookout.readDb, query.chart, from, to, stepOf(query.step, from, to, 30_000));
 });

@@ -1,37 +1,21 @@
-import { authorize } from '@/lib/api/auth';
-import { notFound } from '@/lib/api/errors';
-import { parseBody, readJson } from '@/lib/api/params';
-import { handle, json, noContent } from '@/lib/api/response';
-import { idParam, type IdContext } from '@/lib/api/route-params';
-import { targetPatchSchema } from '@/lib/config/target-schema';
-import { getLookout } from '@/lib/engine/instance';
-import { getTarget } from '@/lib/queries/list-targets';
+import { targetEndpoints } from '@/lib/api/openapi/endpoints-targets';
+import { route } from '@/lib/api/route';
+import { NotFoundError } from '@/lib/errors';
+import { getTarget, savedTarget } from '@/lib/queries/list-targets';
 import { deleteTarget, updateTarget } from '@/lib/targets/save-target';
 
 // GET /api/v1/targets/{id}
-export const GET = handle(async (req: Request, ctx: IdContext) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'read');
-  const id = await idParam(ctx);
-  const target = getTarget(lookout.readDb, lookout.clock.now(), id);
-  if (!target) throw notFound(`target ${id}`);
-  return json({ data: target });
+export const GET = route(targetEndpoints.getTarget, ({ lookout, params }) => {
+  const target = getTarget(lookout.readDb, lookout.clock.now(), params.id);
+  if (!target) throw new NotFoundError(`target ${params.id}`);
+  return { data: target };
 });
 
 // PATCH /api/v1/targets/{id} — any subset of the provisioning fields.
-export const PATCH = handle(async (req: Request, ctx: IdContext) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'admin');
-  const id = await idParam(ctx);
-  const patch = parseBody(targetPatchSchema, await readJson(req));
-  updateTarget(lookout, id, patch);
-  return json({ data: getTarget(lookout.db, lookout.clock.now(), id) });
+export const PATCH = route(targetEndpoints.updateTarget, ({ lookout, params, body }) => {
+  updateTarget(lookout, params.id, body);
+  return { data: savedTarget(lookout.db, lookout.clock.now(), params.id) };
 });
 
 // DELETE /api/v1/targets/{id} — the target and its history.
-export const DELETE = handle(async (req: Request, ctx: IdContext) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'admin');
-  deleteTarget(lookout, await idParam(ctx));
-  return noContent();
-});
+export const DELETE = route(targetEndpoints.deleteTarget, ({ lookout, params }) => deleteTarget(lookout, params.id));

@@ -1,20 +1,16 @@
 import { requireAlerting } from '@/lib/api/alerting-guard';
-import { authorize } from '@/lib/api/auth';
-import { notFound } from '@/lib/api/errors';
-import { handle, json } from '@/lib/api/response';
+import { alertingEndpoints } from '@/lib/api/openapi/endpoints-alerting';
+import { route } from '@/lib/api/route';
 import { sendTestNotification } from '@/lib/alerting/test-notification';
-import { getLookout } from '@/lib/engine/instance';
+import { NotFoundError } from '@/lib/errors';
 
 // POST /api/v1/receivers/{name}/test — sends a test alert through each of the receiver's integrations.
-export const POST = handle(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
-  const lookout = getLookout();
-  authorize(lookout, req, 'admin');
-  const { name } = await ctx.params;
-  const results = await sendTestNotification(requireAlerting(lookout), name, {
+export const POST = route(alertingEndpoints.testReceiver, async ({ lookout, params }) => {
+  const results = await sendTestNotification(requireAlerting(lookout), params.name, {
     clock: lookout.clock,
     externalURL: lookout.env.externalUrl,
     retry: { maxAttempts: 1 },
   });
-  if (!results) throw notFound(`receiver ${name}`);
-  return json({ data: results });
+  if (!results) throw new NotFoundError(`receiver ${params.name}`);
+  return { data: results };
 });

@@ -1,10 +1,10 @@
-import { handle, json } from '@/lib/api/response';
-import type { IdContext } from '@/lib/api/route-params';
-import { readTargetRequest } from '@/lib/api/target-read';
+import { targetEndpoints } from '@/lib/api/openapi/endpoints-targets';
+import { route } from '@/lib/api/route';
+import { targetRange } from '@/lib/api/target-read';
 import { getTargetBuckets } from '@/lib/queries/get-target-buckets';
 
 // GET /api/v1/targets/{id}/buckets?from&to — checks and uptime per bucket, for the status bar.
-export const GET = handle(async (req: Request, ctx: IdContext) => {
-  const { lookout, id, from, to } = await readTargetRequest(req, ctx);
-  return json(getTargetBuckets(lookout.readDb, id, from, to));
+export const GET = route(targetEndpoints.getTargetBuckets, ({ lookout, params, query }) => {
+  const { from, to } = targetRange(lookout, params.id, query);
+  return getTargetBuckets(lookout.readDb, params.id, from, to);
 });

@@ -1,10 +1,10 @@
-import { handle, json } from '@/lib/api/response';
-import type { IdContext } from '@/lib/api/route-params';
-import { readTargetRequest } from '@/lib/api/target-read';
+import { targetEndpoints } from '@/lib/api/openapi/endpoints-targets';
+import { route } from '@/lib/api/route';
+import { targetRange } from '@/lib/api/target-read';
 import { getTargetLatency } from '@/lib/queries/get-target-latency';
 
 // GET /api/v1/targets/{id}/latency?from&to — p50/p95 per bucket.
-export const GET = handle(async (req: Request, ctx: IdContext) => {
-  const { lookout, id, from, to } = await readTargetRequest(req, ctx);
-  return json(getTargetLatency(lookout.readDb, id, from, to));
+export const GET = route(targetEndpoints.getTargetLatency, ({ lookout, params, query }) => {
+  const { from, to } = targetRange(lookout, params.id, query);
+  return getTargetLatency(lookout.readDb, params.id, from, to);
 });

@@ -27,7 +27,3 @@ function parseTimeUnchecked(text: string, now: number): number | null {
   }
   return null;
 }
-
-export function toIso(ms: number | null | undefined): string | null {
-  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
-}

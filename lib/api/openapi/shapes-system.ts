@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { PROCESS_STATES } from '@/lib/system/types';
+import { iso, point, series } from './shapes-common';
+
+const num = z.number().nullable();
+
+const own = z.looseObject({
+  version: z.string(),
+  start_time: iso.nullable(),
+  cpu_cores: num,
+  rss_bytes: num,
+  heap_used_bytes: num,
+  open_fds: num,
+  event_loop_lag_p99_ms: num,
+  event_loop_lag_max_ms: num,
+  db_bytes: num,
+  wal_bytes: num,
+  disk_free_bytes: num,
+  ingest_lines_per_s: num,
+  ingest_lag_bytes: z.number(),
+  probe_lateness_ms: num,
+  probes_scheduled: num,
+  rule_eval_ms: num,
+  notifications_ok: num,
+  notifications_failed: num,
+});
+
+const watchedProcess = z.looseObject({
+  name: z.string(),
+  state: z.enum(PROCESS_STATES),
+  reason: z.string().nullable(),
+  pid: z.number().int().nullable(),
+  cpu_cores: num,
+  rss_bytes: num,
+  open_fds: num,
+  max_fds: num,
+  read_bytes_per_s: num,
+  write_bytes_per_s: num,
+  start_time: iso.nullable(),
+});
+
+const host = z.looseObject({
+  cpu_busy_ratio: num,
+  cpus: z.number().int(),
+  load1: num,
+  memory_total_bytes: num,
+  memory_available_bytes: num,
+  network: z.array(z.looseObject({ device: z.string(), receive_bytes_per_s: num, transmit_bytes_per_s: num })),
+  filesystem: z.looseObject({ mountpoint: z.string(), avail_bytes: z.number(), size_bytes: num }).nullable(),
+});
+
+/** GET /api/v1/system: null parts until the first sample. */
+export const systemSnapshotShape = z.looseObject({
+  at: iso.nullable(),
+  interval_s: z.number(),
+  configured_processes: z.number().int(),
+  lookout: own.nullable(),
+  processes: z.array(watchedProcess),
+  host: host.nullable(),
+  log_files: z.array(z.looseObject({ job: z.string(), path: z.string(), size_bytes: num })),
+});
+
+const SYSTEM_UNITS = ['bytes', 'bytes_per_s', 'cores', 'ms', 'per_s', 'count', 'ratio'] as const;
+export const systemSeriesShape = z.looseObject({ step_ms: z.number(), unit: z.enum(SYSTEM_UNITS), series: z.array(series(point)) });
