@@ -1,7 +1,9 @@
-// `npm start`: builds when no current build exists (a hash of the sources), then runs `next start`.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: builds when no current build exists (a hash of the sources), then serves the build from
+// this very process (Next's custom server API): a `next start` child would hold a second Node runtime.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { buildWorker } from './build-worker.mjs';
 
@@ -50,13 +52,32 @@ function buildNext() {
 buildIfNeeded();
 if (process.argv.includes('--build-only')) process.exit(0);
 
-const port = process.env.PORT || '3000';
+const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', host], {
-  cwd: root,
-  stdio: 'inherit',
-  // Lookout handles SIGTERM/SIGINT itself so it can commit in-flight work before exiting.
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`[lookout] PORT must be a port number, not "${process.env.PORT}"`);
+  process.exit(1);
+}
+// What `next start` sets before serving; Lookout handles SIGTERM/SIGINT itself (lib/engine/boot.ts) so it
+// can commit in-flight work before exiting, and SIGHUP reloads its configuration.
+process.env.NODE_ENV ||= 'production';
+process.env.NEXT_RUNTIME = 'nodejs';
+process.env.NEXT_MANUAL_SIG_HANDLE = 'true';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const { default: next } = await import('next');
+const server = http.createServer();
+const app = next({ dev: false, dir: root, hostname: host, port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+server.on('request', (req, res) => {
+  handle(req, res).catch((err) => {
+    console.error(`[lookout] failed to handle ${req.url}:`, err);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
-for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on('error', (err) => {
+  console.error(`[lookout] cannot listen on ${host}:${port}: ${err.message}`);
+  process.exit(1);
+});
+server.listen(port, host, () => console.log(`[lookout] listening on http://${host}:${port}`));
