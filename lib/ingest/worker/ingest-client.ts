@@ -49,8 +49,8 @@ export interface IngestClientOptions {
 
 /**
  * Ingestion in a worker thread with its own write connection, so parsing and committing lines never
- * holds up API requests. The threads start with the first call that needs them and stop when idle
- * ; a crashed worker is replaced, its tailers resuming from the committed offsets.
+ * holds up API requests. The threads start with the first call that needs them and stop when idle;
+ * a crashed worker is replaced, its tailers resuming from the committed offsets.
  */
 export class IngestClient implements Ingest {
   private worker: Worker | null = null;
