@@ -9,19 +9,21 @@ export function buildOnce(): void {
   if (r.status !== 0) throw new Error('build failed');
 }
 
+export type Via = 'npm' | 'node';
+
 /**
- * `npm start` as a user runs it, so the process tree measured includes npm itself.
- * BENCH_VIA=node runs `node scripts/start.mjs` instead, to tell npm's share apart.
+ * `npm start` as a user runs it, so the process tree measured includes npm itself; `node` runs
+ * `node scripts/start.mjs` as `npm run demo` does. BENCH_VIA=node overrides, to tell npm's share apart.
  */
-function spawnLookout(env: NodeJS.ProcessEnv): ChildProcess {
+function spawnLookout(env: NodeJS.ProcessEnv, via: Via): ChildProcess {
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
-  if (process.env.BENCH_VIA === 'node') return spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio });
+  if ((process.env.BENCH_VIA ?? via) === 'node') return spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio });
   return spawn('npm', ['start', '--silent'], { cwd: root, env, stdio });
 }
 
 /** Starts Lookout as a user would (`npm start`) and waits until its health endpoint answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawnLookout({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env });
+export async function startServer(env: Record<string, string>, port: number, via: Via = 'npm'): Promise<ChildProcess> {
+  const child = spawnLookout({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, via);
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
