@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Ingest } from '../ingest';
 import type { TailStatus } from '../tail';
-import type { CallMessage, IngestCalls, IngestMethod, WorkerInit, WorkerMessage } from './protocol';
+import { THREAD_YOUNG_GENERATION_MB, type CallMessage, type IngestCalls, type IngestMethod, type WorkerInit, type WorkerMessage } from './protocol';
 
 /**
  * Built by `npm start` (scripts/build-worker.mjs); without it (`next dev`) the server ingests in-process.
@@ -22,6 +22,7 @@ export function workerBundlePath(): string | null {
 const WORKER_AUTOCHECKPOINT_PAGES = 20_000;
 export const MAIN_AUTOCHECKPOINT_PAGES = 100_000;
 const RESTART_DELAY_MS = 1_000;
+
 /** Idle this long (no call, nothing tailed, nothing left to index), the threads stop until the next call. */
 export const IDLE_STOP_MS = 60_000;
 const IDLE_CHECK_MS = 5_000;
@@ -138,9 +139,11 @@ export class IngestClient implements Ingest {
   private retireIfIdle(): void {
     if (!this.worker || this.retiring || this.stopping || this.pending.size > 0) return;
     if (Date.now() - this.lastCallAt < (this.options.idleStopMs ?? IDLE_STOP_MS) || this.host.busy()) return;
-    this.retiring = this.shutDown().finally(() => {
-      this.retiring = null;
-    });
+    this.retiring = this.shutDown()
+      .catch((err: Error) => console.error('[lookout] stopping the idle ingestion threads:', err.message))
+      .finally(() => {
+        this.retiring = null;
+      });
   }
 
   /** Commits what is in flight and ends the threads; the exit handler sees `worker` already cleared. */
@@ -161,7 +164,10 @@ export class IngestClient implements Ingest {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.bundle, { workerData: { ...this.init, walAutocheckpoint: WORKER_AUTOCHECKPOINT_PAGES } satisfies WorkerInit });
+    const worker = new Worker(this.bundle, {
+      workerData: { ...this.init, walAutocheckpoint: WORKER_AUTOCHECKPOINT_PAGES } satisfies WorkerInit,
+      resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+    });
     this.worker = worker;
     this.host.running(true);
     worker.on('message', (m: WorkerMessage) => this.receive(worker, m));

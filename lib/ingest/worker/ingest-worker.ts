@@ -9,7 +9,7 @@ import { openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { IngestService } from '../ingest-service';
 import { runCheckpointer } from './checkpointer';
-import type { CallMessage, CheckpointerInit, IngestCalls, WorkerInit, WorkerMessage, WriterInit } from './protocol';
+import { THREAD_YOUNG_GENERATION_MB, type CallMessage, type CheckpointerInit, type IngestCalls, type WorkerInit, type WorkerMessage, type WriterInit } from './protocol';
 import { RemoteWriter } from './remote-writer';
 import { runWriter } from './writer-thread';
 
@@ -26,14 +26,20 @@ function bundleFor(file: string): URL {
 }
 
 function startCheckpointer(dataDir: string): void {
-  const thread = new Worker(bundleFor('./ingest-checkpointer.mjs'), { workerData: { role: 'checkpointer', dataDir } satisfies CheckpointerInit });
+  const thread = new Worker(bundleFor('./ingest-checkpointer.mjs'), {
+    workerData: { role: 'checkpointer', dataDir } satisfies CheckpointerInit,
+    resourceLimits: { maxYoungGenerationSizeMb: 2 },
+  });
   // Without it ingestion is slower, not wrong: the writer's own checkpoints still bound the WAL.
   thread.on('error', (err) => console.error('[lookout] WAL checkpointer failed; the log writer thread still checkpoints on its own:', err));
 }
 
 /** A writer that dies takes this thread with it; the main thread then restarts both from what is committed. */
 function startWriter(init: WorkerInit, stopping: () => boolean): RemoteWriter {
-  const thread = new Worker(bundleFor('./ingest-writer.mjs'), { workerData: { ...init, role: 'writer' } satisfies WriterInit });
+  const thread = new Worker(bundleFor('./ingest-writer.mjs'), {
+    workerData: { ...init, role: 'writer' } satisfies WriterInit,
+    resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+  });
   thread.on('error', (err) => console.error('[lookout] log writer thread failed:', err));
   thread.on('exit', () => {
     if (!stopping()) process.exit(1);
