@@ -1,1 +1,2 @@
+export const WORKER_BUNDLES: string[];
 export function buildWorker(root: string): string;

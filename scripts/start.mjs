@@ -1,14 +1,16 @@
-// `npm start`: builds when no current build exists (a hash of the sources), then runs `next start`.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: builds when no current build exists (a hash of the sources), then serves the build from
+// this very process (Next's custom server API): a `next start` child would hold a second Node runtime.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildWorker } from './build-worker.mjs';
+import { buildWorker, WORKER_BUNDLES } from './build-worker.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build-worker.mjs'];
 const STAMP = path.join(root, '.next', 'lookout-build-hash');
-const WORKER = path.join(root, '.lookout', 'ingest-worker.mjs');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 function* files(p) {
@@ -32,7 +34,7 @@ function sourceHash() {
 function buildIfNeeded() {
   const hash = sourceHash();
   const current = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
-  if (current && fs.existsSync(WORKER)) return;
+  if (current && WORKER_BUNDLES.every((f) => fs.existsSync(path.join(root, '.lookout', f)))) return;
   if (!current) buildNext();
   buildWorker(root);
   fs.writeFileSync(STAMP, hash);
@@ -50,13 +52,37 @@ function buildNext() {
 buildIfNeeded();
 if (process.argv.includes('--build-only')) process.exit(0);
 
-const port = process.env.PORT || '3000';
+const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', host], {
-  cwd: root,
-  stdio: 'inherit',
-  // Lookout handles SIGTERM/SIGINT itself so it can commit in-flight work before exiting.
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`[lookout] PORT must be a port number, not "${process.env.PORT}"`);
+  process.exit(1);
+}
+// What `next start` sets before serving; Lookout handles SIGTERM/SIGINT itself (lib/engine/boot.ts) so it
+// can commit in-flight work before exiting, and SIGHUP reloads its configuration.
+process.env.NODE_ENV ||= 'production';
+process.env.NEXT_RUNTIME = 'nodejs';
+process.env.NEXT_MANUAL_SIG_HANDLE = 'true';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+// The configuration the build resolved, as Next's standalone server.js passes it: loading next.config.ts
+// itself would load the SWC compiler (~25 MB resident) only to transpile it. `.env` files load as before.
+const requireNext = createRequire(createRequire(import.meta.url).resolve('next/package.json'));
+requireNext('@next/env').loadEnvConfig(root, false);
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, '.next', 'required-server-files.json'), 'utf8')).config);
+const { default: next } = await import('next');
+const server = http.createServer();
+const app = next({ dev: false, dir: root, hostname: host, port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+server.on('request', (req, res) => {
+  handle(req, res).catch((err) => {
+    console.error(`[lookout] failed to handle ${req.url}:`, err);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
-for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on('error', (err) => {
+  console.error(`[lookout] cannot listen on ${host}:${port}: ${err.message}`);
+  process.exit(1);
+});
+server.listen(port, host, () => console.log(`[lookout] listening on http://${host}:${port}`));

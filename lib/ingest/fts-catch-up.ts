@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
-import { createBehindIndexer } from './fts-index';
+import { createBehindIndexer, ftsBacklog } from './fts-index';
 
 const EVERY_MS = 250;
 const ROWS = 5_000;
@@ -45,9 +45,6 @@ export class FtsCatchUp {
   }
 
   private lag(): number {
-    return this.db
-      .prepare(`SELECT COALESCE(MAX(id), 0) - (SELECT value FROM meta WHERE key = 'fts_indexed_id') FROM logs`)
-      .pluck()
-      .get() as number;
+    return ftsBacklog(this.db);
   }
 }

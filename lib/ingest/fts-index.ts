@@ -8,6 +8,11 @@ export function ftsMark(db: Db): number {
   return db.prepare(`SELECT value FROM meta WHERE key = 'fts_indexed_id'`).pluck().get() as number;
 }
 
+/** Rows not yet in the full-text index. */
+export function ftsBacklog(db: Db): number {
+  return db.prepare(`SELECT COALESCE(MAX(id), 0) - (SELECT value FROM meta WHERE key = 'fts_indexed_id') FROM logs`).pluck().get() as number;
+}
+
 function setMark(db: Db, id: number): void {
   db.prepare(`UPDATE meta SET value = ? WHERE key = 'fts_indexed_id'`).run(id);
 }

@@ -1,30 +1,33 @@
-import { z } from 'zod';
+// zod/mini: this file is bundled into the ingestion thread, where the full zod would be ~90 % of the code.
+import * as z from 'zod/mini';
 import { emptyV0State, type V0State } from './ccproxy-v0';
 import { emptyV1State, type V1State } from './ccproxy-v1';
 import type { CcproxyVersion } from './types';
 
 export const CORRELATOR_STATE_VERSION = 1;
 
-const num = z.number().finite();
-const str = z.string().max(2048).nullable();
+// Zod 4's number() refuses Infinity and NaN: finite, as before.
+const num = z.number();
+const nullableNum = z.nullable(num);
+const str = z.nullable(z.string().check(z.maxLength(2048)));
 const pendingSchema = z.object({
-  provider: str, model: str, inputTokens: num.nullable(), outputTokens: num.nullable(),
+  provider: str, model: str, inputTokens: nullableNum, outputTokens: nullableNum,
   rateLimited: z.boolean(), startedAt: num,
-  responded: z.object({ ts: num, seq: num, at: num }).nullable(),
+  responded: z.nullable(z.object({ ts: num, seq: num, at: num })),
 });
 const stateSchema = z.object({
   version: z.literal(CORRELATOR_STATE_VERSION),
-  detected: z.enum(['v0', 'v1']).nullable(),
+  detected: z.nullable(z.enum(['v0', 'v1'])),
   v1: z.object({
-    routed: z.object({ provider: str, model: str, inputTokens: num.nullable(), receivedAt: num }).nullable(),
-    lastRequest: z.object({ method: str, path: str }).nullable(),
+    routed: z.nullable(z.object({ provider: str, model: str, inputTokens: nullableNum, receivedAt: num })),
+    lastRequest: z.nullable(z.object({ method: str, path: str })),
   }),
   v0: z.object({
     seq: num,
-    pending: z.array(z.tuple([z.string().max(256), pendingSchema])).max(100_000),
-    awaiting: z.array(z.string()).max(100_000),
-    finalized: z.array(z.string()).max(100_000),
-    inFlight: z.string().nullable(),
+    pending: z.array(z.tuple([z.string().check(z.maxLength(256)), pendingSchema])).check(z.maxLength(100_000)),
+    awaiting: z.array(z.string()).check(z.maxLength(100_000)),
+    finalized: z.array(z.string()).check(z.maxLength(100_000)),
+    inFlight: z.nullable(z.string()),
     dropped: num,
   }),
 });

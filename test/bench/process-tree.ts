@@ -21,6 +21,14 @@ function rssBytes(pid: number): number {
   }
 }
 
+function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' ');
+  } catch {
+    return '?';
+  }
+}
+
 /** A process and all its descendants: `npm start` runs the server as a child. */
 export function treeOf(root: number): number[] {
   const children = new Map<number, number[]>();
@@ -46,4 +54,9 @@ export function sampleTree(root: number): { rss: number; cpuMs: number } {
     cpuMs += stat(pid)?.cpuMs ?? 0;
   }
   return { rss, cpuMs };
+}
+
+/** Each process of the tree with its resident memory, for a report: which one holds the memory. */
+export function describeTree(root: number): { pid: number; command: string; rss_mb: number }[] {
+  return treeOf(root).map((pid) => ({ pid, command: commandOf(pid), rss_mb: Math.round(rssBytes(pid) / 1048576) }));
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { treeOf } from './process-tree';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -8,13 +9,21 @@ export function buildOnce(): void {
   if (r.status !== 0) throw new Error('build failed');
 }
 
+export type Via = 'npm' | 'node';
+
+/**
+ * `npm start` as a user runs it, so the process tree measured includes npm itself; `node` runs
+ * `node scripts/start.mjs` as `npm run demo` does. BENCH_VIA=node overrides, to tell npm's share apart.
+ */
+function spawnLookout(env: NodeJS.ProcessEnv, via: Via): ChildProcess {
+  const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+  if ((process.env.BENCH_VIA ?? via) === 'node') return spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio });
+  return spawn('npm', ['start', '--silent'], { cwd: root, env, stdio });
+}
+
 /** Starts Lookout as a user would (`npm start`) and waits until its health endpoint answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startServer(env: Record<string, string>, port: number, via: Via = 'npm'): Promise<ChildProcess> {
+  const child = spawnLookout({ ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env }, via);
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -33,15 +42,23 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   throw new Error(`Lookout did not answer within 60 s:\n${log}`);
 }
 
+/** SIGTERM to the process started, as a supervisor sends it; whatever of its tree outlives the deadline is killed. */
 export async function stopServer(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
+  const tree = treeOf(child.pid!);
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   child.kill('SIGTERM');
   const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 8_000));
   const result = await Promise.race([exited, timeout]);
-  if (result === 'timeout') {
-    child.kill('SIGKILL');
-    return null;
+  let orphans = 0;
+  for (const pid of tree) {
+    try {
+      process.kill(pid, 'SIGKILL');
+      orphans += 1;
+    } catch {
+      // exited
+    }
   }
-  return result;
+  if (orphans > 0) console.error(`[bench] ${orphans} process(es) of the server's tree outlived its exit and were killed`);
+  return result === 'timeout' ? null : result;
 }
