@@ -17,7 +17,10 @@ const nextConfig: NextConfig = {
       // for the rest, /embed's from LOOKOUT_EMBED_FRAME_ANCESTORS in proxy.ts).
       { source: '/:path((?!embed(?:/|$)).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       // Pages get a nonce-based policy from proxy.ts; JSON, /metrics and static files, which it skips, get this one.
-      ...['/api/:path*', '/metrics', '/_next/static/:path*', '/_next/image'].map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: STATIC_CSP }] })),
+      ...['/api/:path*', '/metrics', '/_next/static/:path*', '/_next/image'].map((source) => ({
+        source,
+        headers: [{ key: 'Content-Security-Policy', value: STATIC_CSP }],
+      })),
     ];
   },
 };

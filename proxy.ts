@@ -1,8 +1,11 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy, embedFrameAncestors, isEmbedPath } from '@/lib/auth/csp';
 
 const embed = embedFrameAncestors(process.env.LOOKOUT_EMBED_FRAME_ANCESTORS);
-if (embed.invalid.length) console.warn(`[lookout] LOOKOUT_EMBED_FRAME_ANCESTORS ignored, not CSP sources: ${embed.invalid.join(' ')}; /embed may be framed by 'self' only`);
+if (embed.invalid.length)
+  console.warn(
+    `[lookout] LOOKOUT_EMBED_FRAME_ANCESTORS ignored, not CSP sources: ${embed.invalid.join(' ')}; /embed may be framed by 'self' only`,
+  );
 const EMBED_ANCESTORS = embed.value;
 const DEV = process.env.NODE_ENV === 'development';
 
@@ -13,7 +16,11 @@ const DEV = process.env.NODE_ENV === 'development';
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy({ nonce, frameAncestors: isEmbedPath(request.nextUrl.pathname) ? EMBED_ANCESTORS : "'none'", dev: DEV });
+  const csp = contentSecurityPolicy({
+    nonce,
+    frameAncestors: isEmbedPath(request.nextUrl.pathname) ? EMBED_ANCESTORS : "'none'",
+    dev: DEV,
+  });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });

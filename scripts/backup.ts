@@ -1,8 +1,9 @@
 // npm run backup -- FILE [--force] [--step-pages N]: a consistent copy of data/lookout.db while Lookout runs,
 // through SQLite's online backup, verified with PRAGMA integrity_check before it takes FILE's name.
-import Database from 'better-sqlite3';
+
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { readEnv } from '@/lib/config/env';
 
 function fail(message: string, usage = false): never {
@@ -55,7 +56,9 @@ async function copy(): Promise<void> {
   function show(done: number, total: number, restarts: number): void {
     const bar = '#'.repeat(Math.round((done / total) * 30)).padEnd(30, '.');
     const note = restarts ? `  (restarted ${restarts}× by concurrent writes)` : '';
-    process.stderr.write(`\r[${bar}] ${((done / total) * 100).toFixed(1)}%  ${mb(done, pageSize)} / ${mb(total, pageSize)}${note}   `);
+    process.stderr.write(
+      `\r[${bar}] ${((done / total) * 100).toFixed(1)}%  ${mb(done, pageSize)} / ${mb(total, pageSize)}${note}   `,
+    );
   }
 }
 
@@ -67,15 +70,25 @@ function verify(file: string): void {
     db.pragma('journal_mode = DELETE');
     const check = db.pragma('integrity_check') as { integrity_check: string }[];
     if (check.length !== 1 || check[0].integrity_check !== 'ok') {
-      throw new Error(`the copy failed PRAGMA integrity_check: ${check.slice(0, 5).map((r) => r.integrity_check).join('; ')}`);
+      throw new Error(
+        `the copy failed PRAGMA integrity_check: ${check
+          .slice(0, 5)
+          .map((r) => r.integrity_check)
+          .join('; ')}`,
+      );
     }
     console.log('integrity_check: ok');
     const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
     for (const t of tables) {
-      const n = db.prepare(`SELECT COUNT(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number;
+      const n = db
+        .prepare(`SELECT COUNT(*) FROM "${t.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number;
       console.log(`  ${t.padEnd(28)} ${n.toLocaleString('en-US').padStart(12)} rows`);
     }
   } finally {
@@ -89,7 +102,9 @@ try {
   verify(partial);
   for (const extra of ['-wal', '-shm', '-journal']) fs.rmSync(`${dest}${extra}`, { force: true });
   fs.renameSync(partial, dest);
-  console.log(`backup: done in ${((Date.now() - started) / 1000).toFixed(1)} s, ${(fs.statSync(dest).size / 1048576).toFixed(1)} MB written to ${dest}`);
+  console.log(
+    `backup: done in ${((Date.now() - started) / 1000).toFixed(1)} s, ${(fs.statSync(dest).size / 1048576).toFixed(1)} MB written to ${dest}`,
+  );
 } catch (err) {
   for (const extra of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${partial}${extra}`, { force: true });
   fail((err as Error).message);

@@ -17,7 +17,9 @@ export function buildWorker(root) {
   const dir = path.join(root, '.lookout');
   const tmp = path.join(dir, `.build-${process.pid}`);
   buildSync({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(root, 'lib', 'ingest', 'worker', file)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(ENTRIES).map(([name, file]) => [name, path.join(root, 'lib', 'ingest', 'worker', file)]),
+    ),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -27,7 +29,9 @@ export function buildWorker(root) {
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS dependencies call require(); an ES module has to make one.
-    banner: { js: "import { createRequire as __lookoutRequire } from 'node:module'; const require = __lookoutRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __lookoutRequire } from 'node:module'; const require = __lookoutRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   for (const file of WORKER_BUNDLES) fs.renameSync(path.join(tmp, file), path.join(dir, file));

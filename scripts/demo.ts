@@ -6,9 +6,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SIM_PORT, demoConfigForPort, describePhase } from '../lib/sim/demo-support';
-import { cycleLength } from '../lib/sim/scenario';
-import { startSimulator, type Simulator } from '../lib/sim/simulator';
 import { describeNotification } from '../lib/sim/describe-notification';
+import { cycleLength } from '../lib/sim/scenario';
+import { type Simulator, startSimulator } from '../lib/sim/simulator';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'data', 'demo');
@@ -19,7 +19,11 @@ const lookoutPort = Number(env.PORT || 3000);
 const timeScale = Number(env.SIM_TIME_SCALE || 1);
 const adminToken = env.LOOKOUT_ADMIN_TOKEN?.trim() || `demo_${crypto.randomBytes(18).toString('base64url')}`;
 
-for (const [name, value] of [['SIM_PORT', simPort], ['PORT', lookoutPort], ['SIM_TIME_SCALE', timeScale]] as const) {
+for (const [name, value] of [
+  ['SIM_PORT', simPort],
+  ['PORT', lookoutPort],
+  ['SIM_TIME_SCALE', timeScale],
+] as const) {
   if (!Number.isFinite(value) || value <= 0) {
     console.error(`[demo] ${name} must be a positive number`);
     process.exit(1);
@@ -49,7 +53,11 @@ async function startSim(): Promise<Simulator> {
     return sim;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `[demo] port ${simPort} is busy; set SIM_PORT to another port.` : `[demo] the simulator failed to start: ${String(err)}`);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `[demo] port ${simPort} is busy; set SIM_PORT to another port.`
+        : `[demo] the simulator failed to start: ${String(err)}`,
+    );
     process.exit(1);
   }
 }

@@ -1,10 +1,10 @@
 // npm run import -- FILE --source NAME: backfills history through the ingestion pipeline, with progress.
 import fs from 'node:fs';
 import path from 'node:path';
+import { systemClock } from '@/lib/clock';
 import { readEnv } from '@/lib/config/env';
 import { openWriteDb } from '@/lib/db/connection';
 import { IngestService } from '@/lib/ingest/ingest-service';
-import { systemClock } from '@/lib/clock';
 import type { TailStatus } from '@/lib/ingest/tail';
 
 function usage(message: string): never {
@@ -17,7 +17,8 @@ const sourceAt = args.indexOf('--source');
 const source = sourceAt >= 0 ? args[sourceAt + 1] : undefined;
 const file = args.find((a, i) => !a.startsWith('--') && i !== sourceAt + 1);
 if (!file) usage('import: name the file to load.');
-if (!source || !/^[A-Za-z0-9_.:-]{1,100}$/.test(source)) usage('import: --source NAME is required (letters, digits, _ . : -).');
+if (!source || !/^[A-Za-z0-9_.:-]{1,100}$/.test(source))
+  usage('import: --source NAME is required (letters, digits, _ . : -).');
 const absolute = path.resolve(file);
 if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) usage(`import: ${absolute} is not a file.`);
 
@@ -42,6 +43,10 @@ const db = openWriteDb(env.dataDir);
 const ingest = new IngestService(db, systemClock);
 const status = await ingest.importFile(source, absolute, (s) => progress(s));
 progress(status, true);
-const row = db.prepare('SELECT lines_accepted a, lines_rejected r, lines_flagged f FROM log_sources WHERE name = ?').get(source) as { a: number; r: number; f: number };
-process.stderr.write(`\nimported into source "${source}" in ${env.dataDir}: ${row.a} lines accepted in all, ${row.r} rejected, ${row.f} flagged\n`);
+const row = db
+  .prepare('SELECT lines_accepted a, lines_rejected r, lines_flagged f FROM log_sources WHERE name = ?')
+  .get(source) as { a: number; r: number; f: number };
+process.stderr.write(
+  `\nimported into source "${source}" in ${env.dataDir}: ${row.a} lines accepted in all, ${row.r} rejected, ${row.f} flagged\n`,
+);
 db.close();

@@ -9,7 +9,20 @@ import path from 'node:path';
 import { buildWorker, WORKER_BUNDLES } from './build-worker.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build-worker.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'instrumentation.ts',
+  'proxy.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  'scripts/build-worker.mjs',
+];
 const STAMP = path.join(root, '.next', 'lookout-build-hash');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -33,7 +46,10 @@ function sourceHash() {
 
 function buildIfNeeded() {
   const hash = sourceHash();
-  const current = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash;
+  const current =
+    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    fs.existsSync(STAMP) &&
+    fs.readFileSync(STAMP, 'utf8') === hash;
   if (current && WORKER_BUNDLES.every((f) => fs.existsSync(path.join(root, '.lookout', f)))) return;
   if (!current) buildNext();
   buildWorker(root);
@@ -42,7 +58,11 @@ function buildIfNeeded() {
 
 function buildNext() {
   console.log('[lookout] building the dashboard (first start or changed sources; takes a minute or two)…');
-  const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) {
     console.error('[lookout] the build failed; see the errors above.');
     process.exit(r.status ?? 1);
@@ -68,7 +88,9 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 // itself would load the SWC compiler (~25 MB resident) only to transpile it. `.env` files load as before.
 const requireNext = createRequire(createRequire(import.meta.url).resolve('next/package.json'));
 requireNext('@next/env').loadEnvConfig(root, false);
-process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, '.next', 'required-server-files.json'), 'utf8')).config);
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
+  JSON.parse(fs.readFileSync(path.join(root, '.next', 'required-server-files.json'), 'utf8')).config,
+);
 const { default: next } = await import('next');
 const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: host, port, httpServer: server });

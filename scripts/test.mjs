@@ -19,15 +19,21 @@ let exitCode = 0;
 for (const suite of suites.filter((s) => !only || s.name.startsWith(only))) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-test-')), 'report.json');
   console.log(`\n=== ${suite.name} ===`);
-  const r = spawnSync(process.execPath, [vitest, 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vitest, 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (fs.existsSync(out)) {
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed += report.numPassedTests;
     // A suite file that fails to load has no tests but must still count as a failure.
-    failed += report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+    failed +=
+      report.numFailedTests +
+      (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
   } else {
     failed += 1;
   }

@@ -29,7 +29,12 @@ export default async function LoginPage({ searchParams }: Props) {
     return (
       <div className="mx-auto mt-8 max-w-sm rounded-lg border border-line bg-surface p-6">
         <h1 className="mb-4 text-xl font-semibold">Sign in to Lookout</h1>
-        <LoginForm next={next} reason={reason} label="Password" hint="The admin password, or a read or admin API token." />
+        <LoginForm
+          next={next}
+          reason={reason}
+          label="Password"
+          hint="The admin password, or a read or admin API token."
+        />
       </div>
     );
   }
@@ -39,14 +44,22 @@ export default async function LoginPage({ searchParams }: Props) {
         <h1 id="choose-title" className="mb-1 text-xl font-semibold">
           Choose a password
         </h1>
-        <p className="mb-4 text-sm text-muted">No admin password is set yet. Prove this is your Lookout with its admin token, then pick one.</p>
+        <p className="mb-4 text-sm text-muted">
+          No admin password is set yet. Prove this is your Lookout with its admin token, then pick one.
+        </p>
         <ChoosePasswordForm next={next} />
       </section>
       <section aria-labelledby="token-title" className="border-t border-line pt-4">
         <h2 id="token-title" className="mb-3 text-sm font-semibold">
           Or sign in with a token
         </h2>
-        <LoginForm next={next} reason={reason} label="Token" focus={false} hint="LOOKOUT_ADMIN_TOKEN, the token in data/admin-token, or a read API token." />
+        <LoginForm
+          next={next}
+          reason={reason}
+          label="Token"
+          focus={false}
+          hint="LOOKOUT_ADMIN_TOKEN, the token in data/admin-token, or a read API token."
+        />
       </section>
     </div>
   );

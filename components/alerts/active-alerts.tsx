@@ -24,7 +24,9 @@ const silencedUntil = (alert: Alert, silences: Silence[]): string | undefined =>
 
 export function ActiveAlerts({ alerts, error, silences, onSilence }: Props) {
   const firing = alerts?.filter((a) => a.state === 'firing').length ?? 0;
-  const title = alerts?.length ? `Active alerts · ${firing} firing, ${alerts.length - firing} pending` : 'Active alerts';
+  const title = alerts?.length
+    ? `Active alerts · ${firing} firing, ${alerts.length - firing} pending`
+    : 'Active alerts';
   return (
     <Card title={title}>
       {error && <Notice tone="error">Could not load alerts: {error.message}</Notice>}
@@ -35,7 +37,12 @@ export function ActiveAlerts({ alerts, error, silences, onSilence }: Props) {
       ) : (
         <ul className="divide-y divide-line" aria-label="Active alerts">
           {alerts.map((a) => (
-            <AlertItem key={`${a.name}${JSON.stringify(a.labels)}`} alert={a} silencedUntil={silencedUntil(a, silences)} onSilence={onSilence} />
+            <AlertItem
+              key={`${a.name}${JSON.stringify(a.labels)}`}
+              alert={a}
+              silencedUntil={silencedUntil(a, silences)}
+              onSilence={onSilence}
+            />
           ))}
         </ul>
       )}

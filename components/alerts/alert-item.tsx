@@ -10,11 +10,24 @@ import { StatePill } from './state-pill';
 const button = 'rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:bg-surface-2';
 
 /** One pending or firing alert: what, how bad, since when, and where the runbook is. */
-export function AlertItem({ alert, silencedUntil, onSilence }: { alert: Alert; silencedUntil?: string; onSilence?: (alert: Alert) => void }) {
+export function AlertItem({
+  alert,
+  silencedUntil,
+  onSilence,
+}: {
+  alert: Alert;
+  silencedUntil?: string;
+  onSilence?: (alert: Alert) => void;
+}) {
   const { summary, description, runbook_url: runbook } = alert.annotations;
   const runbookHref = safeHttpUrl(runbook);
   return (
-    <li className="space-y-2 py-3 first:pt-0 last:pb-0" data-testid="alert-item" data-alert={alert.name} data-state={alert.state}>
+    <li
+      className="space-y-2 py-3 first:pt-0 last:pb-0"
+      data-testid="alert-item"
+      data-alert={alert.name}
+      data-state={alert.state}
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h3 className="break-all font-semibold">{alert.name}</h3>
         <StatePill state={alert.state} />
@@ -38,7 +51,12 @@ export function AlertItem({ alert, silencedUntil, onSilence }: { alert: Alert; s
             </a>
           ) : null}
           {onSilence && (
-            <button type="button" className={button} onClick={() => onSilence(alert)} aria-label={`Silence ${alert.name}`}>
+            <button
+              type="button"
+              className={button}
+              onClick={() => onSilence(alert)}
+              aria-label={`Silence ${alert.name}`}
+            >
               Silence
             </button>
           )}

@@ -15,7 +15,7 @@ import { HistorySection } from './history-section';
 import { NotificationsSection } from './notifications-section';
 import { RulesSection } from './rules-section';
 import { matcherLinesFromLabels } from './silence-matchers';
-import { SilencesSection, type SilencePrefill } from './silences-section';
+import { type SilencePrefill, SilencesSection } from './silences-section';
 
 /** The /alerts page: what is firing, the rules behind it, when alerts fired, silences, and what was sent. */
 export function AlertsView({ canEdit }: { canEdit: boolean }) {
@@ -47,8 +47,19 @@ export function AlertsView({ canEdit }: { canEdit: boolean }) {
         <h1 className="text-xl font-semibold">Alerts</h1>
         <RefreshNote refreshMs={refreshMs} validating={validating} failed={failed} />
       </div>
-      <ActiveAlerts alerts={alerts.alerts} error={alerts.error} silences={activeSilences} onSilence={canEdit ? silenceAlert : undefined} />
-      <RulesSection groups={rules.groups} error={rules.error} refreshMs={refreshMs} canEdit={canEdit} linkedRule={params.get('rule')} />
+      <ActiveAlerts
+        alerts={alerts.alerts}
+        error={alerts.error}
+        silences={activeSilences}
+        onSilence={canEdit ? silenceAlert : undefined}
+      />
+      <RulesSection
+        groups={rules.groups}
+        error={rules.error}
+        refreshMs={refreshMs}
+        canEdit={canEdit}
+        linkedRule={params.get('rule')}
+      />
       <HistorySection range={range} refreshMs={refreshMs} />
       <SilencesSection silences={silences.silences} error={silences.error} canEdit={canEdit} prefill={prefill} />
       <NotificationsSection notifications={notifications.notifications} error={notifications.error} />

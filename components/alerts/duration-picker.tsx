@@ -2,10 +2,19 @@
 import { describedBy, inputClass } from '@/components/settings/form-field';
 import { DURATION_PRESETS, type DurationChoice } from './silence-request';
 
-const CHOICES: { value: DurationChoice; label: string }[] = [...DURATION_PRESETS.map((p) => ({ value: p, label: p })), { value: 'custom', label: 'Until…' }];
+const CHOICES: { value: DurationChoice; label: string }[] = [
+  ...DURATION_PRESETS.map((p) => ({ value: p, label: p })),
+  { value: 'custom', label: 'Until…' },
+];
 
 /** How long a silence lasts: a preset, or an end time in the browser's zone (native radios, so arrow keys work). */
-export function DurationPicker({ duration, endsAt, error, onDuration, onEndsAt }: {
+export function DurationPicker({
+  duration,
+  endsAt,
+  error,
+  onDuration,
+  onEndsAt,
+}: {
   duration: DurationChoice;
   endsAt: string;
   error?: string;
@@ -18,8 +27,18 @@ export function DurationPicker({ duration, endsAt, error, onDuration, onEndsAt }
       <div className="flex flex-wrap items-center gap-2">
         <div className="inline-flex overflow-hidden rounded-md border border-line">
           {CHOICES.map((c) => (
-            <label key={c.value} className="cursor-pointer border-r border-line px-3 py-1.5 text-sm last:border-r-0 has-[:checked]:bg-accent has-[:checked]:text-accent-fg has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--focus)]">
-              <input type="radio" name="silence-duration" value={c.value} checked={duration === c.value} onChange={() => onDuration(c.value)} className="sr-only" />
+            <label
+              key={c.value}
+              className="cursor-pointer border-r border-line px-3 py-1.5 text-sm last:border-r-0 has-[:checked]:bg-accent has-[:checked]:text-accent-fg has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--focus)]"
+            >
+              <input
+                type="radio"
+                name="silence-duration"
+                value={c.value}
+                checked={duration === c.value}
+                onChange={() => onDuration(c.value)}
+                className="sr-only"
+              />
               {c.label}
             </label>
           ))}
@@ -38,7 +57,12 @@ export function DurationPicker({ duration, endsAt, error, onDuration, onEndsAt }
         )}
       </div>
       {error && (
-        <p id="silence-ends-at-error" role="alert" className="mt-1 text-xs font-medium text-down" data-testid="error-silence-ends-at">
+        <p
+          id="silence-ends-at-error"
+          role="alert"
+          className="mt-1 text-xs font-medium text-down"
+          data-testid="error-silence-ends-at"
+        >
           {error}
         </p>
       )}

@@ -7,7 +7,10 @@ export function LabelChips({ labels, omit = [] }: { labels: Labels; omit?: strin
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Labels">
       {entries.map(([k, v]) => (
-        <li key={k} className="max-w-full break-all rounded border border-line bg-surface-2 px-1.5 py-0.5 font-mono text-xs">
+        <li
+          key={k}
+          className="max-w-full break-all rounded border border-line bg-surface-2 px-1.5 py-0.5 font-mono text-xs"
+        >
           <span className="text-muted">{k}=</span>
           {v}
         </li>

@@ -9,7 +9,13 @@ import { StatePill } from './state-pill';
 
 const COLUMNS = ['Time', 'Receiver', 'Integration', 'Status', 'Alerts', 'Attempts', 'Result'];
 
-export function NotificationsSection({ notifications, error }: { notifications: Notification[] | undefined; error: Error | undefined }) {
+export function NotificationsSection({
+  notifications,
+  error,
+}: {
+  notifications: Notification[] | undefined;
+  error: Error | undefined;
+}) {
   const rows = (notifications ?? []).map((n, i) => ({
     key: `${n.at}:${n.receiver}:${n.integration}:${i}`,
     cells: [
@@ -32,7 +38,12 @@ export function NotificationsSection({ notifications, error }: { notifications: 
         !error && <LoadingBlock label="Loading the notification log" className="h-24" />
       ) : (
         <div data-testid="notification-log">
-          <DataTable caption="Notifications sent, newest first" columns={COLUMNS} rows={rows} empty="No notifications sent in the last 24 hours." />
+          <DataTable
+            caption="Notifications sent, newest first"
+            columns={COLUMNS}
+            rows={rows}
+            empty="No notifications sent in the last 24 hours."
+          />
         </div>
       )}
     </Card>

@@ -5,7 +5,15 @@ import { deleteRule } from '@/lib/swr/ui-rules';
 const button = 'rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:bg-surface-2';
 
 /** Two clicks to delete: the first turns the button into a confirmation. */
-export function RuleDeleteButton({ id, name, onMessage }: { id: number; name: string; onMessage?: (text: string) => void }) {
+export function RuleDeleteButton({
+  id,
+  name,
+  onMessage,
+}: {
+  id: number;
+  name: string;
+  onMessage?: (text: string) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const remove = async () => {
@@ -28,7 +36,13 @@ export function RuleDeleteButton({ id, name, onMessage }: { id: number; name: st
   }
   return (
     <span className="inline-flex gap-1">
-      <button type="button" onClick={remove} disabled={busy} aria-label={`Confirm deleting ${name}`} className={`${button} border-down text-down`}>
+      <button
+        type="button"
+        onClick={remove}
+        disabled={busy}
+        aria-label={`Confirm deleting ${name}`}
+        className={`${button} border-down text-down`}
+      >
         {busy ? 'Deleting…' : 'Really delete'}
       </button>
       <button type="button" onClick={() => setConfirming(false)} className={button}>

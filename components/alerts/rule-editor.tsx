@@ -1,17 +1,32 @@
 'use client';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { describedBy, FormField, inputClass } from '@/components/settings/form-field';
 import { Notice } from '@/components/ui/notice';
 import type { Rule } from '@/lib/swr/alert-types';
 import { ApiFailure } from '@/lib/swr/send-json';
 import { createRule, updateRule } from '@/lib/swr/ui-rules';
+import {
+  EMPTY_RULE,
+  type RuleErrors,
+  type RuleFormValues,
+  ruleFieldErrors,
+  ruleRequest,
+  valuesFromRule,
+} from './rule-form-values';
 import { RulePreview } from './rule-preview';
-import { EMPTY_RULE, ruleFieldErrors, ruleRequest, valuesFromRule, type RuleErrors, type RuleFormValues } from './rule-form-values';
 
 const PREVIEW_DELAY_MS = 400;
 
 /** Creates a rule, or edits one made in /alerts (`editing`); the expression is previewed as it is typed. */
-export function RuleEditor({ editing, onDone, onCancel }: { editing?: { id: number; rule: Rule }; onDone: (message: string) => void; onCancel: () => void }) {
+export function RuleEditor({
+  editing,
+  onDone,
+  onCancel,
+}: {
+  editing?: { id: number; rule: Rule };
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [values, setValues] = useState<RuleFormValues>(editing ? valuesFromRule(editing.rule) : EMPTY_RULE);
   const [errors, setErrors] = useState<RuleErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
@@ -39,9 +54,16 @@ export function RuleEditor({ editing, onDone, onCancel }: { editing?: { id: numb
     try {
       if (editing) await updateRule(editing.id, request.body);
       else await createRule(request.body);
-      onDone(editing ? `Rule ${request.body.name} saved.` : `Rule ${request.body.name} created; it is evaluated from now on.`);
+      onDone(
+        editing
+          ? `Rule ${request.body.name} saved.`
+          : `Rule ${request.body.name} created; it is evaluated from now on.`,
+      );
     } catch (err) {
-      const parsed = err instanceof ApiFailure && err.status === 400 ? ruleFieldErrors(err) : { fields: {}, general: [err instanceof Error ? err.message : 'Saving the rule failed.'] };
+      const parsed =
+        err instanceof ApiFailure && err.status === 400
+          ? ruleFieldErrors(err)
+          : { fields: {}, general: [err instanceof Error ? err.message : 'Saving the rule failed.'] };
       setErrors(parsed.fields);
       setGeneral(parsed.general);
     } finally {
@@ -49,18 +71,48 @@ export function RuleEditor({ editing, onDone, onCancel }: { editing?: { id: numb
     }
   };
 
-  const text = (key: keyof RuleFormValues, label: string, field?: keyof RuleErrors, hint?: string, placeholder?: string) => (
+  const text = (
+    key: keyof RuleFormValues,
+    label: string,
+    field?: keyof RuleErrors,
+    hint?: string,
+    placeholder?: string,
+  ) => (
     <FormField id={id(key)} label={label} hint={hint} error={field && errors[field]}>
-      <input id={id(key)} value={values[key]} onChange={set(key, field)} placeholder={placeholder} spellCheck={false} aria-invalid={field && errors[field] ? true : undefined} aria-describedby={describedBy(id(key), field && errors[field], hint)} className={inputClass} />
+      <input
+        id={id(key)}
+        value={values[key]}
+        onChange={set(key, field)}
+        placeholder={placeholder}
+        spellCheck={false}
+        aria-invalid={field && errors[field] ? true : undefined}
+        aria-describedby={describedBy(id(key), field && errors[field], hint)}
+        className={inputClass}
+      />
     </FormField>
   );
   const lines = (key: 'labels' | 'annotations', label: string, hint: string) => (
     <FormField id={id(key)} label={label} hint={hint} error={errors[key]}>
-      <textarea id={id(key)} rows={2} value={values[key]} onChange={set(key, key)} spellCheck={false} aria-invalid={errors[key] ? true : undefined} aria-describedby={describedBy(id(key), errors[key], hint)} className={`${inputClass} font-mono`} />
+      <textarea
+        id={id(key)}
+        rows={2}
+        value={values[key]}
+        onChange={set(key, key)}
+        spellCheck={false}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={describedBy(id(key), errors[key], hint)}
+        className={`${inputClass} font-mono`}
+      />
     </FormField>
   );
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? `Edit rule ${editing.rule.name}` : 'Create a rule'} className="space-y-3 rounded-md border border-line p-3" data-testid="rule-editor">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={editing ? `Edit rule ${editing.rule.name}` : 'Create a rule'}
+      className="space-y-3 rounded-md border border-line p-3"
+      data-testid="rule-editor"
+    >
       <h3 className="text-sm font-semibold">{editing ? `Edit ${editing.rule.name}` : 'New rule'}</h3>
       {general.length > 0 && (
         <Notice tone="error" role="alert">
@@ -68,28 +120,68 @@ export function RuleEditor({ editing, onDone, onCancel }: { editing?: { id: numb
         </Notice>
       )}
       {text('name', 'Name', 'name', undefined, 'e.g. CCProxyDown')}
-      <FormField id={id('expr')} label="Expression (PromQL)" hint="The alert fires for every series this returns." error={errors.expr}>
-        <textarea id={id('expr')} rows={2} value={values.expr} onChange={set('expr', 'expr')} placeholder='e.g. up{job="ccproxy"} == 0' spellCheck={false} aria-invalid={errors.expr ? true : undefined} aria-describedby={describedBy(id('expr'), errors.expr, true)} aria-controls={previewId} className={`${inputClass} font-mono`} />
+      <FormField
+        id={id('expr')}
+        label="Expression (PromQL)"
+        hint="The alert fires for every series this returns."
+        error={errors.expr}
+      >
+        <textarea
+          id={id('expr')}
+          rows={2}
+          value={values.expr}
+          onChange={set('expr', 'expr')}
+          placeholder='e.g. up{job="ccproxy"} == 0'
+          spellCheck={false}
+          aria-invalid={errors.expr ? true : undefined}
+          aria-describedby={describedBy(id('expr'), errors.expr, true)}
+          aria-controls={previewId}
+          className={`${inputClass} font-mono`}
+        />
       </FormField>
-      {previewExpr ? <RulePreview id={previewId} expr={previewExpr} refreshMs={0} /> : <p id={previewId} className="text-xs text-muted">Type an expression to see what it returns now.</p>}
+      {previewExpr ? (
+        <RulePreview id={previewId} expr={previewExpr} refreshMs={0} />
+      ) : (
+        <p id={previewId} className="text-xs text-muted">
+          Type an expression to see what it returns now.
+        </p>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         {text('for', 'For', 'for', 'Pending this long before firing (0s fires at once).')}
-        {text('keepFiringFor', 'Keep firing for', 'keep_firing_for', 'Stays firing this long after the condition clears.')}
+        {text(
+          'keepFiringFor',
+          'Keep firing for',
+          'keep_firing_for',
+          'Stays firing this long after the condition clears.',
+        )}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         {text('summary', 'Summary', undefined, undefined, 'CCProxy is down')}
         {text('runbookUrl', 'Runbook URL', undefined, undefined, 'https://…')}
       </div>
-      {text('description', 'Description', undefined, 'Templates work: {{ $value }}, {{ $labels.job }}, {{ humanize $value }}.')}
+      {text(
+        'description',
+        'Description',
+        undefined,
+        'Templates work: {{ $value }}, {{ $labels.job }}, {{ humanize $value }}.',
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         {lines('labels', 'Labels', 'One name=value per line, e.g. severity=critical.')}
         {lines('annotations', 'Other annotations', 'One name=value per line.')}
       </div>
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+        >
           {busy ? 'Saving…' : editing ? 'Save rule' : 'Create rule'}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-surface-2">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-surface-2"
+        >
           Cancel
         </button>
       </div>

@@ -1,8 +1,8 @@
 import type { Issue } from '@/lib/errors';
+import { formatSeconds } from '@/lib/format/duration';
 import { issuesToFields } from '@/lib/format/issue-fields';
 import type { Labels, Rule } from '@/lib/swr/alert-types';
 import type { RuleInput } from '@/lib/swr/ui-rules';
-import { formatSeconds } from '@/lib/format/duration';
 
 export interface RuleFormValues {
   name: string;
@@ -23,13 +23,36 @@ export type RuleErrors = Partial<Record<(typeof RULE_FIELDS)[number], string>>;
 
 const KNOWN = ['summary', 'description', 'runbook_url'] as const;
 
-export const EMPTY_RULE: RuleFormValues = { name: '', expr: '', for: '1m', keepFiringFor: '0s', summary: '', description: '', runbookUrl: '', labels: 'severity=warning', annotations: '' };
+export const EMPTY_RULE: RuleFormValues = {
+  name: '',
+  expr: '',
+  for: '1m',
+  keepFiringFor: '0s',
+  summary: '',
+  description: '',
+  runbookUrl: '',
+  labels: 'severity=warning',
+  annotations: '',
+};
 
-const toLines = (m: Labels) => Object.entries(m).map(([k, v]) => `${k}=${v}`).join('\n');
+const toLines = (m: Labels) =>
+  Object.entries(m)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
 
 export function valuesFromRule(r: Rule): RuleFormValues {
   const { summary = '', description = '', runbook_url: runbookUrl = '', ...rest } = r.annotations;
-  return { name: r.name, expr: r.expr, for: formatSeconds(r.for_s), keepFiringFor: formatSeconds(r.keep_firing_for_s), summary, description, runbookUrl, labels: toLines(r.labels), annotations: toLines(rest) };
+  return {
+    name: r.name,
+    expr: r.expr,
+    for: formatSeconds(r.for_s),
+    keepFiringFor: formatSeconds(r.keep_firing_for_s),
+    summary,
+    description,
+    runbookUrl,
+    labels: toLines(r.labels),
+    annotations: toLines(rest),
+  };
 }
 
 /** `severity=critical` lines into a map; a line without `=` is reported by its number. */
@@ -58,11 +81,25 @@ export function ruleRequest(v: RuleFormValues): { body: RuleInput } | { errors: 
     const value = [v.summary, v.description, v.runbookUrl][i].trim();
     if (value) annotations[k] = value;
   });
-  return { body: { name: v.name, expr: v.expr, for: v.for.trim() || '0s', keep_firing_for: v.keepFiringFor.trim() || '0s', labels: labels.map, annotations } };
+  return {
+    body: {
+      name: v.name,
+      expr: v.expr,
+      for: v.for.trim() || '0s',
+      keep_firing_for: v.keepFiringFor.trim() || '0s',
+      labels: labels.map,
+      annotations,
+    },
+  };
 }
 
 /** The API's 400 issues (`expr`, `labels.x`, …) onto the fields they name. */
-export function ruleFieldErrors(failure: { message: string; issues: Issue[] }): { fields: RuleErrors; general: string[] } {
+export function ruleFieldErrors(failure: { message: string; issues: Issue[] }): {
+  fields: RuleErrors;
+  general: string[];
+} {
   // Keep the key in the text: an issue at `annotations.summary` shows under the field as `summary: …`.
-  return issuesToFields(failure, RULE_FIELDS, (_field, rest, text) => (rest.length ? `${rest.join('.')}: ${text}` : text));
+  return issuesToFields(failure, RULE_FIELDS, (_field, rest, text) =>
+    rest.length ? `${rest.join('.')}: ${text}` : text,
+  );
 }

@@ -1,12 +1,12 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { RelativeTime } from '@/components/ui/local-time';
+import { formatSeconds } from '@/lib/format/duration';
 import type { Rule } from '@/lib/swr/alert-types';
 import { ruleId } from '@/lib/swr/ui-rules';
-import { formatSeconds } from '@/lib/format/duration';
 import { LabelChips } from './label-chips';
-import { RuleEditor } from './rule-editor';
 import { RuleDeleteButton } from './rule-delete-button';
+import { RuleEditor } from './rule-editor';
 import { RulePreview } from './rule-preview';
 import { safeHttpUrl } from './safe-link';
 import { StatePill } from './state-pill';
@@ -41,12 +41,22 @@ export function RuleItem({
   if (editing && id !== null) {
     return (
       <li className="py-3 first:pt-0 last:pb-0" data-testid="rule-item" data-rule={rule.name}>
-        <RuleEditor editing={{ id, rule }} onDone={(text) => (setEditing(false), onMessage?.(text))} onCancel={() => setEditing(false)} />
+        <RuleEditor
+          editing={{ id, rule }}
+          onDone={(text) => (setEditing(false), onMessage?.(text))}
+          onCancel={() => setEditing(false)}
+        />
       </li>
     );
   }
   return (
-    <li ref={itemRef} className="space-y-2 py-3 first:pt-0 last:pb-0" data-testid="rule-item" data-rule={rule.name} data-linked={linked || undefined}>
+    <li
+      ref={itemRef}
+      className="space-y-2 py-3 first:pt-0 last:pb-0"
+      data-testid="rule-item"
+      data-rule={rule.name}
+      data-linked={linked || undefined}
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h4 className="break-all font-semibold">{rule.name}</h4>
         {alerting ? <StatePill state={rule.state} /> : <StatePill state="recording" />}
@@ -54,7 +64,9 @@ export function RuleItem({
           <StatePill state={rule.health} label={`health ${rule.health}`} />
         </span>
         {alerting && <span className="text-sm text-muted">for {formatSeconds(rule.for_s)}</span>}
-        {rule.keep_firing_for_s > 0 && <span className="text-sm text-muted">keep firing {formatSeconds(rule.keep_firing_for_s)}</span>}
+        {rule.keep_firing_for_s > 0 && (
+          <span className="text-sm text-muted">keep firing {formatSeconds(rule.keep_firing_for_s)}</span>
+        )}
         <span className="text-sm text-muted">
           evaluated <RelativeTime ts={rule.last_evaluation} />
         </span>
@@ -76,7 +88,12 @@ export function RuleItem({
           </button>
           {canEdit && id !== null && (
             <>
-              <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${rule.name}`} className={button}>
+              <button
+                type="button"
+                onClick={() => setEditing(true)}
+                aria-label={`Edit ${rule.name}`}
+                className={button}
+              >
                 Edit
               </button>
               <RuleDeleteButton id={id} name={rule.name} onMessage={onMessage} />

@@ -23,22 +23,36 @@ export function RulePreview({ id, expr, refreshMs }: { id: string; expr: string;
           <caption className="sr-only">Series the expression returns now</caption>
           <thead>
             <tr className="text-xs text-muted">
-              <th scope="col" className="px-1 py-1 font-medium">Series</th>
-              <th scope="col" className="px-1 py-1 text-right font-medium">Value now</th>
+              <th scope="col" className="px-1 py-1 font-medium">
+                Series
+              </th>
+              <th scope="col" className="px-1 py-1 text-right font-medium">
+                Value now
+              </th>
             </tr>
           </thead>
           <tbody>
             {preview.result.map((s, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the result is replaced whole, never reordered, and samples have no id
               <tr key={i} className="border-t border-line">
-                <td className="px-1 py-1">{Object.keys(s.labels).length ? <LabelChips labels={s.labels} /> : <span className="text-muted">{'{}'}</span>}</td>
-                <td className="px-1 py-1 text-right font-mono" data-testid="preview-value">{formatSampleValue(s.value)}</td>
+                <td className="px-1 py-1">
+                  {Object.keys(s.labels).length ? (
+                    <LabelChips labels={s.labels} />
+                  ) : (
+                    <span className="text-muted">{'{}'}</span>
+                  )}
+                </td>
+                <td className="px-1 py-1 text-right font-mono" data-testid="preview-value">
+                  {formatSampleValue(s.value)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {preview?.truncated && <p className="mt-1 text-xs text-muted">Showing the first {preview.result.length} series.</p>}
+      {preview?.truncated && (
+        <p className="mt-1 text-xs text-muted">Showing the first {preview.result.length} series.</p>
+      )}
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { LoadingBlock } from '@/components/ui/skeleton';
+import { formatSeconds } from '@/lib/format/duration';
 import type { RuleGroup } from '@/lib/swr/alert-types';
 import { isEditableGroup } from '@/lib/swr/ui-rules';
-import { formatSeconds } from '@/lib/format/duration';
 import { RuleEditor } from './rule-editor';
 import { RuleItem } from './rule-item';
 
@@ -45,7 +45,12 @@ export function RulesSection({
   const actions = (
     <span className="flex flex-wrap gap-2">
       {hasUiRules && (
-        <a href="/api/v1/rules/export" download="lookout-rules.yml" className={button} title="The rules made here, as a Prometheus rule file">
+        <a
+          href="/api/v1/rules/export"
+          download="lookout-rules.yml"
+          className={button}
+          title="The rules made here, as a Prometheus rule file"
+        >
           Export rule file
         </a>
       )}
@@ -70,31 +75,44 @@ export function RulesSection({
         )}
         {creating && <RuleEditor onDone={done} onCancel={() => setCreating(false)} />}
         {error && <Notice tone="error">Could not load rules: {error.message}</Notice>}
-        {groups === undefined ? (
-          !error && <LoadingBlock label="Loading rules" className="h-32" />
-        ) : groups.length === 0 ? (
-          !creating && (
-            <EmptyState title="No rules loaded — add rule_files to lookout.yml">
-              {canEdit && <p className="mb-2">or create one here with “New rule”.</p>}
-              <pre className="mx-auto mt-2 max-w-md overflow-x-auto rounded-md bg-surface-2 p-3 text-left font-mono text-xs text-fg">{EXAMPLE}</pre>
-            </EmptyState>
-          )
-        ) : (
-          groups.map((g) => (
-            <section key={`${g.file}:${g.name}`} aria-label={`Rule group ${g.name}`} className="rounded-md border border-line p-3" data-testid="rule-group" data-editable={isEditableGroup(g) || undefined}>
-              <h3 className="mb-2 flex flex-wrap items-baseline gap-x-3 text-sm">
-                <span className="font-semibold">{g.name}</span>
-                <span className="break-all font-mono text-xs text-muted">{g.file}</span>
-                <span className="text-xs text-muted">every {formatSeconds(g.interval_s)}</span>
-              </h3>
-              <ul className="divide-y divide-line">
-                {g.rules.map((r, i) => (
-                  <RuleItem key={`${i}:${r.name}`} rule={r} refreshMs={refreshMs} canEdit={canEdit && isEditableGroup(g)} onMessage={setMessage} linked={linkedRule === r.name} />
-                ))}
-              </ul>
-            </section>
-          ))
-        )}
+        {groups === undefined
+          ? !error && <LoadingBlock label="Loading rules" className="h-32" />
+          : groups.length === 0
+            ? !creating && (
+                <EmptyState title="No rules loaded — add rule_files to lookout.yml">
+                  {canEdit && <p className="mb-2">or create one here with “New rule”.</p>}
+                  <pre className="mx-auto mt-2 max-w-md overflow-x-auto rounded-md bg-surface-2 p-3 text-left font-mono text-xs text-fg">
+                    {EXAMPLE}
+                  </pre>
+                </EmptyState>
+              )
+            : groups.map((g) => (
+                <section
+                  key={`${g.file}:${g.name}`}
+                  aria-label={`Rule group ${g.name}`}
+                  className="rounded-md border border-line p-3"
+                  data-testid="rule-group"
+                  data-editable={isEditableGroup(g) || undefined}
+                >
+                  <h3 className="mb-2 flex flex-wrap items-baseline gap-x-3 text-sm">
+                    <span className="font-semibold">{g.name}</span>
+                    <span className="break-all font-mono text-xs text-muted">{g.file}</span>
+                    <span className="text-xs text-muted">every {formatSeconds(g.interval_s)}</span>
+                  </h3>
+                  <ul className="divide-y divide-line">
+                    {g.rules.map((r, i) => (
+                      <RuleItem
+                        key={`${i}:${r.name}`}
+                        rule={r}
+                        refreshMs={refreshMs}
+                        canEdit={canEdit && isEditableGroup(g)}
+                        onMessage={setMessage}
+                        linked={linkedRule === r.name}
+                      />
+                    ))}
+                  </ul>
+                </section>
+              ))}
       </div>
     </Card>
   );

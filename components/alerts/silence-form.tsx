@@ -1,17 +1,29 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { describedBy, FormField, inputClass } from '@/components/settings/form-field';
 import { Notice } from '@/components/ui/notice';
 import { ApiFailure } from '@/lib/swr/send-json';
 import { createSilence } from '@/lib/swr/use-silences';
 import { DurationPicker } from './duration-picker';
-import { silenceFieldErrors, silenceRequest, type SilenceErrors, type SilenceFormValues } from './silence-request';
+import { type SilenceErrors, type SilenceFormValues, silenceFieldErrors, silenceRequest } from './silence-request';
 
 const FIRST = 'alertname="CCProxyDown"';
 
 /** Creates a silence; keyed by the parent, so a "Silence" shortcut starts a fresh form with its matchers. */
-export function SilenceForm({ initialMatchers = '', onDone }: { initialMatchers?: string; onDone: (message: string) => void }) {
-  const [values, setValues] = useState<SilenceFormValues>({ matchers: initialMatchers, duration: '1h', endsAt: '', author: '', comment: '' });
+export function SilenceForm({
+  initialMatchers = '',
+  onDone,
+}: {
+  initialMatchers?: string;
+  onDone: (message: string) => void;
+}) {
+  const [values, setValues] = useState<SilenceFormValues>({
+    matchers: initialMatchers,
+    duration: '1h',
+    endsAt: '',
+    author: '',
+    comment: '',
+  });
   const [errors, setErrors] = useState<SilenceErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -51,7 +63,13 @@ export function SilenceForm({ initialMatchers = '', onDone }: { initialMatchers?
     </>
   );
   return (
-    <form id="silence-form" onSubmit={submit} noValidate aria-label="Create a silence" className="scroll-mt-20 space-y-3">
+    <form
+      id="silence-form"
+      onSubmit={submit}
+      noValidate
+      aria-label="Create a silence"
+      className="scroll-mt-20 space-y-3"
+    >
       <h3 className="text-sm font-semibold">New silence</h3>
       {general.length > 0 && (
         <Notice tone="error" role="alert">
@@ -102,7 +120,11 @@ export function SilenceForm({ initialMatchers = '', onDone }: { initialMatchers?
           />
         </FormField>
       </div>
-      <button type="submit" disabled={busy} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+      >
         {busy ? 'Creating…' : 'Create silence'}
       </button>
     </form>

@@ -9,7 +9,15 @@ import { StatePill } from './state-pill';
 const ORDER = { active: 0, pending: 1, expired: 2 } as const;
 
 /** Silences in effect first; `canExpire` only for admins, whose requests the API accepts. */
-export function SilenceList({ silences, canExpire, onMessage }: { silences: Silence[]; canExpire: boolean; onMessage: (m: string) => void }) {
+export function SilenceList({
+  silences,
+  canExpire,
+  onMessage,
+}: {
+  silences: Silence[];
+  canExpire: boolean;
+  onMessage: (m: string) => void;
+}) {
   const [busy, setBusy] = useState<string | null>(null);
   if (!silences.length) return <p className="py-4 text-center text-sm text-muted">No silences yet.</p>;
   const sorted = [...silences].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
@@ -27,7 +35,12 @@ export function SilenceList({ silences, canExpire, onMessage }: { silences: Sile
   return (
     <ul className="divide-y divide-line" aria-label="Silences">
       {sorted.map((s) => (
-        <li key={s.id} className="space-y-1.5 py-3 first:pt-0 last:pb-0" data-testid="silence-item" data-status={s.status}>
+        <li
+          key={s.id}
+          className="space-y-1.5 py-3 first:pt-0 last:pb-0"
+          data-testid="silence-item"
+          data-status={s.status}
+        >
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <StatePill state={s.status} />
             <span className="text-muted">
@@ -60,7 +73,9 @@ export function SilenceList({ silences, canExpire, onMessage }: { silences: Sile
               </li>
             ))}
           </ul>
-          <p className="break-words text-sm" data-testid="silence-comment">{s.comment}</p>
+          <p className="break-words text-sm" data-testid="silence-comment">
+            {s.comment}
+          </p>
         </li>
       ))}
     </ul>

@@ -58,7 +58,9 @@ export function formatMatcher(m: SilenceMatcher): string {
 
 /** An alert's labels as matcher lines, alertname first, to silence exactly that alert. */
 export function matcherLinesFromLabels(labels: Labels): string {
-  const names = Object.keys(labels).sort((a, b) => (a === 'alertname' ? -1 : b === 'alertname' ? 1 : a.localeCompare(b)));
+  const names = Object.keys(labels).sort((a, b) =>
+    a === 'alertname' ? -1 : b === 'alertname' ? 1 : a.localeCompare(b),
+  );
   return names.map((name) => formatMatcher({ name, value: labels[name], isRegex: false, isEqual: true })).join('\n');
 }
 

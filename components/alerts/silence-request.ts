@@ -35,6 +35,9 @@ export function silenceRequest(v: SilenceFormValues): { body: SilenceInput } | {
 }
 
 /** The API's 400 issues (`created_by`, `matchers.0.name`, …) onto the fields they name. */
-export function silenceFieldErrors(failure: { message: string; issues: Issue[] }): { fields: SilenceErrors; general: string[] } {
+export function silenceFieldErrors(failure: { message: string; issues: Issue[] }): {
+  fields: SilenceErrors;
+  general: string[];
+} {
   return issuesToFields(failure, SILENCE_FIELDS);
 }

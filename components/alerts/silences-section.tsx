@@ -14,7 +14,17 @@ export interface SilencePrefill {
   nonce: number;
 }
 
-export function SilencesSection({ silences, error, canEdit, prefill }: { silences: Silence[] | undefined; error: Error | undefined; canEdit: boolean; prefill: SilencePrefill | null }) {
+export function SilencesSection({
+  silences,
+  error,
+  canEdit,
+  prefill,
+}: {
+  silences: Silence[] | undefined;
+  error: Error | undefined;
+  canEdit: boolean;
+  prefill: SilencePrefill | null;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   return (
     <Card title="Silences">
@@ -26,7 +36,13 @@ export function SilencesSection({ silences, error, canEdit, prefill }: { silence
         )}
         {error && <Notice tone="error">Could not load silences: {error.message}</Notice>}
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]">
-          <div>{silences ? <SilenceList silences={silences} canExpire={canEdit} onMessage={setMessage} /> : !error && <LoadingBlock label="Loading silences" className="h-24" />}</div>
+          <div>
+            {silences ? (
+              <SilenceList silences={silences} canExpire={canEdit} onMessage={setMessage} />
+            ) : (
+              !error && <LoadingBlock label="Loading silences" className="h-24" />
+            )}
+          </div>
           <div className="rounded-md border border-line p-3">
             {canEdit ? (
               <SilenceForm key={prefill?.nonce ?? 0} initialMatchers={prefill?.matchers} onDone={setMessage} />

@@ -27,7 +27,10 @@ const TONE_OF: Record<string, Tone> = {
 export function StatePill({ state, label }: { state: string; label?: string }) {
   const tone = TONE_OF[state] ?? 'idle';
   return (
-    <span className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONES[tone]}`} data-state={state}>
+    <span
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${TONES[tone]}`}
+      data-state={state}
+    >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${tone === 'idle' ? 'bg-idle' : 'bg-current'}`} />
       {label ?? state}
     </span>

@@ -15,7 +15,10 @@ export function ChartTooltip({
   payload,
   linesFor,
   title,
-}: Pick<TooltipContentProps, 'active' | 'payload'> & { linesFor: (row: ChartRow) => TooltipLine[]; title?: (row: ChartRow) => string }) {
+}: Pick<TooltipContentProps, 'active' | 'payload'> & {
+  linesFor: (row: ChartRow) => TooltipLine[];
+  title?: (row: ChartRow) => string;
+}) {
   const row = payload?.[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
   return (
@@ -30,7 +33,9 @@ export function ChartTooltip({
       )}
       {linesFor(row).map((line) => (
         <div key={line.label} className="tabular flex items-center gap-2">
-          {line.color && <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ background: line.color }} />}
+          {line.color && (
+            <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ background: line.color }} />
+          )}
           <span className="text-muted">{line.label}</span>
           <span className="ml-auto pl-3 font-medium">{line.value}</span>
         </div>

@@ -8,7 +8,15 @@ import type { ChartRow } from './rows';
 const SERIES = [{ key: 'count', label: 'Count', color: 'var(--down)' }];
 
 /** Failed requests (or problem lines, by level) as slices of a ring. */
-export function ErrorsPie({ data, by, height = 200, onSelect, label, emptyText, textSize }: {
+export function ErrorsPie({
+  data,
+  by,
+  height = 200,
+  onSelect,
+  label,
+  emptyText,
+  textSize,
+}: {
   data: KeyCount[];
   by: ErrorGroup;
   height?: number | '100%';
@@ -39,7 +47,10 @@ export function ErrorsPie({ data, by, height = 200, onSelect, label, emptyText, 
       barColor={by === 'provider' || by === 'source' ? undefined : color}
       height={height}
       formatValue={formatCount}
-      emptyText={emptyText ?? (by === 'level' ? 'No warn, error or fatal lines in this range' : 'No failed requests in this range')}
+      emptyText={
+        emptyText ??
+        (by === 'level' ? 'No warn, error or fatal lines in this range' : 'No failed requests in this range')
+      }
       onSelect={onSelect ? (row) => onSelect(categories[row.t] ?? '') : undefined}
       textSize={textSize}
     />

@@ -12,11 +12,20 @@ export interface ChartBand {
  * Firing periods of every alert, clipped to [from, to] and merged where they overlap, so
  * simultaneous alerts draw one band (named after all of them) rather than stacking reds.
  */
-export function firingBands(history: AlertHistoryEntry[] | undefined, from: number, to: number, now: number): ChartBand[] {
+export function firingBands(
+  history: AlertHistoryEntry[] | undefined,
+  from: number,
+  to: number,
+  now: number,
+): ChartBand[] {
   const spans = (history ?? []).flatMap((a) =>
     a.periods
       .filter((p) => p.state === 'firing')
-      .map((p) => ({ x1: Math.max(from, Date.parse(p.start)), x2: Math.min(to, p.end === null ? now : Date.parse(p.end)), names: [a.name] }))
+      .map((p) => ({
+        x1: Math.max(from, Date.parse(p.start)),
+        x2: Math.min(to, p.end === null ? now : Date.parse(p.end)),
+        names: [a.name],
+      }))
       .filter((s) => s.x2 > s.x1),
   );
   spans.sort((a, b) => a.x1 - b.x1);

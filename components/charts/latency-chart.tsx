@@ -10,6 +10,24 @@ const SERIES: ChartSeries[] = [
   { key: 'p95', label: 'p95', color: 'var(--chart-2)' },
 ];
 
-export function LatencyChart({ data, domain, bands }: { data: SeriesResponse; domain: [number, number]; bands?: ChartBand[] }) {
-  return <Chart label="Latency p50 and p95" rows={seriesToRows(data.series)} series={SERIES} domain={domain} formatValue={formatMs} emptyText="No checks in this range" bands={bands} />;
+export function LatencyChart({
+  data,
+  domain,
+  bands,
+}: {
+  data: SeriesResponse;
+  domain: [number, number];
+  bands?: ChartBand[];
+}) {
+  return (
+    <Chart
+      label="Latency p50 and p95"
+      rows={seriesToRows(data.series)}
+      series={SERIES}
+      domain={domain}
+      formatValue={formatMs}
+      emptyText="No checks in this range"
+      bands={bands}
+    />
+  );
 }

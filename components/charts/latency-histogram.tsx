@@ -11,7 +11,8 @@ const MARKS = [
   ['p99', 'var(--down)'],
 ] as const;
 
-const bucketLabel = (le: number | null, prev: number | null) => (le === null ? `> ${formatMs(prev)}` : `≤ ${formatMs(le)}`);
+const bucketLabel = (le: number | null, prev: number | null) =>
+  le === null ? `> ${formatMs(prev)}` : `≤ ${formatMs(le)}`;
 
 /** Which bucket a percentile falls in: the first whose upper edge reaches it. */
 function bucketOf(buckets: Histogram['buckets'], v: number): number {
@@ -20,7 +21,15 @@ function bucketOf(buckets: Histogram['buckets'], v: number): number {
 }
 
 /** Response times as a histogram with the p50, p95 and p99 buckets marked. */
-export function LatencyHistogram({ data, height = 220, textSize }: { data: Histogram; height?: number | '100%'; textSize?: number }) {
+export function LatencyHistogram({
+  data,
+  height = 220,
+  textSize,
+}: {
+  data: Histogram;
+  height?: number | '100%';
+  textSize?: number;
+}) {
   // Empty buckets past the slowest request only stretch the axis.
   const last = data.buckets.reduce((m, b, i) => (b.count > 0 ? i : m), -1);
   const first = data.buckets.findIndex((b) => b.count > 0);

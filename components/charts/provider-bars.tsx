@@ -15,7 +15,13 @@ const TOKENS: ChartSeries[] = [
 ];
 
 /** Usage per provider: requests, errors and 429s; or tokens in and out (their scale differs by orders). */
-export function ProviderBars({ data, metric, height = 220, onSelect, textSize }: {
+export function ProviderBars({
+  data,
+  metric,
+  height = 220,
+  onSelect,
+  textSize,
+}: {
   data: ProviderStats[];
   metric: 'requests' | 'tokens';
   height?: number | '100%';
@@ -23,7 +29,14 @@ export function ProviderBars({ data, metric, height = 220, onSelect, textSize }:
   textSize?: number;
 }) {
   const categories = data.map((p) => p.provider || 'unknown');
-  const rows: ChartRow[] = data.map((p, i) => ({ t: i, requests: p.requests, errors: p.errors, rate_limited: p.rate_limited, input_tokens: p.input_tokens, output_tokens: p.output_tokens }));
+  const rows: ChartRow[] = data.map((p, i) => ({
+    t: i,
+    requests: p.requests,
+    errors: p.errors,
+    rate_limited: p.rate_limited,
+    input_tokens: p.input_tokens,
+    output_tokens: p.output_tokens,
+  }));
   return (
     <Chart
       label={metric === 'tokens' ? 'Tokens per provider' : 'Requests, errors and 429s per provider'}

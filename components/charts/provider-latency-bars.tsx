@@ -12,5 +12,17 @@ const SERIES: ChartSeries[] = [
 export function ProviderLatencyBars({ data, height = 220 }: { data: ProviderStats[]; height?: number | '100%' }) {
   const categories = data.map((p) => p.provider || 'unknown');
   const rows: ChartRow[] = data.map((p, i) => ({ t: i, p50: p.p50_ms, p95: p.p95_ms }));
-  return <Chart label="Latency p50 and p95 per provider" kind="bar" axes rows={rows} series={SERIES} categories={categories} height={height} formatValue={formatMs} emptyText="No provider traffic in this range" />;
+  return (
+    <Chart
+      label="Latency p50 and p95 per provider"
+      kind="bar"
+      axes
+      rows={rows}
+      series={SERIES}
+      categories={categories}
+      height={height}
+      formatValue={formatMs}
+      emptyText="No provider traffic in this range"
+    />
+  );
 }

@@ -4,7 +4,7 @@ import { SERIES_COLORS, seriesColor, statusColor } from '@/lib/format/palette';
 import type { RequestGroup, SeriesResponse } from '@/lib/swr/types';
 import { Chart, type ChartSeries } from './chart';
 import type { ChartBand } from './firing-bands';
-import { seriesToRows, type ChartRow } from './rows';
+import { type ChartRow, seriesToRows } from './rows';
 
 interface Props {
   data: SeriesResponse;
@@ -22,7 +22,11 @@ export function RequestsChart({ data, by, domain, height = 240, onSelect, hrefFo
   const keys = data.series.map((s) => s.key).sort();
   // Providers keep one colour everywhere; models and sources are too many to fix, so they take the palette in order.
   const colorOf = (key: string, i: number) =>
-    by === 'status' ? statusColor(key) : by === 'provider' ? seriesColor(key) : `var(${SERIES_COLORS[i % SERIES_COLORS.length]})`;
+    by === 'status'
+      ? statusColor(key)
+      : by === 'provider'
+        ? seriesColor(key)
+        : `var(${SERIES_COLORS[i % SERIES_COLORS.length]})`;
   const series: ChartSeries[] = keys.map((key, i) => ({
     key,
     label: by === 'none' ? 'Requests' : key || 'unknown',

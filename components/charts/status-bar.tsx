@@ -11,7 +11,13 @@ const uptimeOf = (row: ChartRow) => (typeof row.uptime === 'number' ? row.uptime
 
 // Every bar has the same height; colour carries the uptime and the tooltip the counts.
 export function StatusBar({ buckets }: { buckets: Bucket[] }) {
-  const rows: ChartRow[] = buckets.map((b) => ({ t: Date.parse(b.ts), bar: 1, uptime: b.uptime, checks: b.checks, up: b.up }));
+  const rows: ChartRow[] = buckets.map((b) => ({
+    t: Date.parse(b.ts),
+    bar: 1,
+    uptime: b.uptime,
+    checks: b.checks,
+    up: b.up,
+  }));
   return (
     <Chart
       label="Status per bucket"

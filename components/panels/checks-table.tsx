@@ -27,7 +27,9 @@ export function ChecksTable({ id, range, refreshMs }: { id: number; range: TimeR
               <StatusPill key="u" status={c.up ? 'up' : 'down'} />,
               c.status_code ?? '—',
               formatMs(c.latency_ms),
-              <span key="r" className="break-words text-muted">{c.error ?? ''}</span>,
+              <span key="r" className="break-words text-muted">
+                {c.error ?? ''}
+              </span>,
             ],
           }))}
         />

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A plain, horizontally scrollable table; rows are already-rendered cells. */
-export function DataTable({ caption, columns, rows, empty }: { caption: string; columns: string[]; rows: { key: string; cells: ReactNode[] }[]; empty: string }) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  empty,
+}: {
+  caption: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+  empty: string;
+}) {
   if (rows.length === 0) return <p className="py-4 text-center text-sm text-muted">{empty}</p>;
   return (
     <div className="overflow-x-auto">

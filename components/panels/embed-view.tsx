@@ -18,14 +18,20 @@ import { rangeFromParams, resolveRange, type TimeRange } from '@/lib/time/range'
 import { useNow } from '@/lib/time/use-now';
 import type { EmbedPanel } from './embed-panels';
 
-
-const TITLES: Record<EmbedPanel, string> = { requests: 'Requests by provider', errors: 'Errors by status', latency: 'Response times', providers: 'Provider usage', uptime: 'Uptime' };
+const TITLES: Record<EmbedPanel, string> = {
+  requests: 'Requests by provider',
+  errors: 'Errors by status',
+  latency: 'Response times',
+  providers: 'Provider usage',
+  uptime: 'Uptime',
+};
 
 type Loaded = { data: unknown; error: unknown };
 
 function Body({ state, children }: { state: Loaded; children: () => ReactNode }) {
   if (state.data !== undefined) return <>{children()}</>;
-  if (state.error) return <Notice tone="error">Could not load: {state.error instanceof Error ? state.error.message : 'error'}</Notice>;
+  if (state.error)
+    return <Notice tone="error">Could not load: {state.error instanceof Error ? state.error.message : 'error'}</Notice>;
   return <div className="skeleton h-full" role="status" aria-label="Loading" />;
 }
 
@@ -33,7 +39,11 @@ function Body({ state, children }: { state: Loaded; children: () => ReactNode })
 function RequestsEmbed({ range, refreshMs }: { range: TimeRange; refreshMs: number }) {
   const res = useStatsRequests(range, 'provider', refreshMs);
   const { from, to } = resolveRange(range, useNow() || Date.now());
-  return <Body state={res}>{() => res.data && <RequestsChart data={res.data} by="provider" domain={[from, to]} height="100%" />}</Body>;
+  return (
+    <Body state={res}>
+      {() => res.data && <RequestsChart data={res.data} by="provider" domain={[from, to]} height="100%" />}
+    </Body>
+  );
 }
 function ErrorsEmbed({ range, refreshMs }: { range: TimeRange; refreshMs: number }) {
   const res = useStatsErrors(range, 'status', refreshMs);
@@ -45,7 +55,11 @@ function LatencyEmbed({ range, refreshMs }: { range: TimeRange; refreshMs: numbe
 }
 function ProvidersEmbed({ range, refreshMs }: { range: TimeRange; refreshMs: number }) {
   const res = useStatsProviders(range, refreshMs);
-  return <Body state={res}>{() => res.providers && <ProviderBars data={res.providers} metric="requests" height="100%" />}</Body>;
+  return (
+    <Body state={res}>
+      {() => res.providers && <ProviderBars data={res.providers} metric="requests" height="100%" />}
+    </Body>
+  );
 }
 function UptimeEmbed({ refreshMs }: { refreshMs: number }) {
   const res = useTargets(refreshMs);
@@ -61,7 +75,9 @@ export function EmbedView({ panel, token }: { panel: EmbedPanel; token: string |
   const props = { range, refreshMs };
   return (
     <div className="flex h-screen w-full flex-col overflow-hidden p-2" data-testid={`embed-${panel}`}>
-      {params.get('title') !== '0' && <h1 className="mb-1 truncate text-sm font-semibold text-muted">{TITLES[panel]}</h1>}
+      {params.get('title') !== '0' && (
+        <h1 className="mb-1 truncate text-sm font-semibold text-muted">{TITLES[panel]}</h1>
+      )}
       <div className="min-h-0 flex-1">
         {panel === 'requests' && <RequestsEmbed {...props} />}
         {panel === 'errors' && <ErrorsEmbed {...props} />}

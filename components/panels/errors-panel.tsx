@@ -25,9 +25,14 @@ export function ErrorsPanel({ range, refreshMs }: { range: TimeRange; refreshMs:
   const [by, setBy] = useState<ErrorGroup>('status');
   const { errors, error } = useStatsErrors(range, by, refreshMs);
   return (
-    <Card title="Error distribution" actions={<Segmented label="Group errors by" value={by} options={PIE_GROUPS} onChange={setBy} />}>
+    <Card
+      title="Error distribution"
+      actions={<Segmented label="Group errors by" value={by} options={PIE_GROUPS} onChange={setBy} />}
+    >
       <PanelBody data={errors} error={error} what="errors" skeleton="h-52">
-        {(d) => <ErrorsPie data={d} by={by} onSelect={(key) => router.push(logsHref({ ...range, q: sliceQuery(by, key) }))} />}
+        {(d) => (
+          <ErrorsPie data={d} by={by} onSelect={(key) => router.push(logsHref({ ...range, q: sliceQuery(by, key) }))} />
+        )}
       </PanelBody>
     </Card>
   );

@@ -14,7 +14,10 @@ export function GaugesPanel({ id, range, refreshMs }: { id: number; range: TimeR
   const { from, to } = resolveRange(range, now || Date.now());
   if (data && data.series.length === 0) return null;
   return (
-    <Card title="Body fields" actions={data?.truncated && <span className="text-xs text-muted">latest 2,000 checks</span>}>
+    <Card
+      title="Body fields"
+      actions={data?.truncated && <span className="text-xs text-muted">latest 2,000 checks</span>}
+    >
       {data ? (
         <GaugesChart data={data} domain={[from, to]} />
       ) : error ? (

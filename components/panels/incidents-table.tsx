@@ -21,9 +21,17 @@ export function IncidentsTable({ id, range, refreshMs }: { id: number; range: Ti
             key: inc.start,
             cells: [
               <LocalTime key="s" ts={inc.start} />,
-              inc.end ? <LocalTime key="e" ts={inc.end} /> : <span key="e" className="font-medium text-down">ongoing</span>,
+              inc.end ? (
+                <LocalTime key="e" ts={inc.end} />
+              ) : (
+                <span key="e" className="font-medium text-down">
+                  ongoing
+                </span>
+              ),
               formatElapsed(inc.duration_s),
-              <span key="r" className="break-words">{inc.reason}</span>,
+              <span key="r" className="break-words">
+                {inc.reason}
+              </span>,
             ],
           }))}
         />

@@ -11,7 +11,13 @@ export function LatencyHistogramPanel({ range, refreshMs }: { range: TimeRange; 
   return (
     <Card
       title="Response times"
-      actions={data && <span className="tabular text-xs text-muted">p50 {formatMs(data.p50)} · p95 {formatMs(data.p95)} · p99 {formatMs(data.p99)}</span>}
+      actions={
+        data && (
+          <span className="tabular text-xs text-muted">
+            p50 {formatMs(data.p50)} · p95 {formatMs(data.p95)} · p99 {formatMs(data.p99)}
+          </span>
+        )
+      }
     >
       <PanelBody data={data} error={error} what="response times" skeleton="h-52">
         {(d) => <LatencyHistogram data={d} />}

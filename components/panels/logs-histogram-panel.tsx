@@ -10,7 +10,17 @@ import { PanelBody } from './panel-body';
 const SERIES = [{ key: 'lines', label: 'Lines', color: 'var(--chart-1)' }];
 
 /** Matching lines over time; a click on a bar narrows the range to it. */
-export function LogsHistogramPanel({ range, query, refreshMs, onZoom }: { range: TimeRange; query: LogQuery; refreshMs: number; onZoom: (r: TimeRange) => void }) {
+export function LogsHistogramPanel({
+  range,
+  query,
+  refreshMs,
+  onZoom,
+}: {
+  range: TimeRange;
+  query: LogQuery;
+  refreshMs: number;
+  onZoom: (r: TimeRange) => void;
+}) {
   const { data, error } = useLogsHistogram(range, query, refreshMs);
   // A bad query is reported under the query bar; here it would only repeat.
   if (error instanceof ApiFailure && error.status === 400) return <div className="h-24" aria-hidden="true" />;

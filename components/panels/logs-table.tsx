@@ -17,9 +17,12 @@ export function LogsTable({ lines, hasMore, loadingMore, onMore }: Props) {
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasMore) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && !loadingMore) onMore();
-    }, { rootMargin: '400px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !loadingMore) onMore();
+      },
+      { rootMargin: '400px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [hasMore, loadingMore, onMore]);
@@ -33,15 +36,30 @@ export function LogsTable({ lines, hasMore, loadingMore, onMore }: Props) {
   return (
     <div>
       <div className="overflow-x-auto">
-        <table className="w-full table-fixed text-left text-sm sm:table-auto" aria-label="Matching log lines, newest first">
+        <table
+          className="w-full table-fixed text-left text-sm sm:table-auto"
+          aria-label="Matching log lines, newest first"
+        >
           <thead>
             <tr className="border-b border-line text-xs text-muted">
-              <th scope="col" className="w-36 px-1 py-1.5 font-medium sm:w-44 sm:px-2">Time</th>
-              <th scope="col" className="w-11 px-1 py-1.5 font-medium sm:w-14 sm:px-2">Level</th>
-              <th scope="col" className="hidden px-2 py-1.5 font-medium md:table-cell">Source</th>
-              <th scope="col" className="w-10 px-1 py-1.5 font-medium sm:w-14 sm:px-2">Status</th>
-              <th scope="col" className="hidden px-2 py-1.5 font-medium sm:table-cell">Duration</th>
-              <th scope="col" className="px-2 py-1.5 font-medium">Message</th>
+              <th scope="col" className="w-36 px-1 py-1.5 font-medium sm:w-44 sm:px-2">
+                Time
+              </th>
+              <th scope="col" className="w-11 px-1 py-1.5 font-medium sm:w-14 sm:px-2">
+                Level
+              </th>
+              <th scope="col" className="hidden px-2 py-1.5 font-medium md:table-cell">
+                Source
+              </th>
+              <th scope="col" className="w-10 px-1 py-1.5 font-medium sm:w-14 sm:px-2">
+                Status
+              </th>
+              <th scope="col" className="hidden px-2 py-1.5 font-medium sm:table-cell">
+                Duration
+              </th>
+              <th scope="col" className="px-2 py-1.5 font-medium">
+                Message
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +71,12 @@ export function LogsTable({ lines, hasMore, loadingMore, onMore }: Props) {
       </div>
       <div ref={sentinel} className="py-3 text-center text-xs text-muted">
         {hasMore ? (
-          <button type="button" onClick={onMore} disabled={loadingMore} className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-2 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={onMore}
+            disabled={loadingMore}
+            className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-2 disabled:opacity-60"
+          >
             {loadingMore ? 'Loading older lines…' : 'Load older lines'}
           </button>
         ) : (

@@ -6,7 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import { LoadingBlock } from '@/components/ui/skeleton';
 import { ApiFailure } from '@/lib/swr/fetcher';
 import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
-import { useLogs, type LogQuery } from '@/lib/swr/use-logs';
+import { type LogQuery, useLogs } from '@/lib/swr/use-logs';
 import { useSources } from '@/lib/swr/use-sources';
 import { rangeFromParams, type TimeRange } from '@/lib/time/range';
 import { parseRefresh } from '@/lib/time/refresh';
@@ -25,9 +25,19 @@ export function LogsView() {
   const live = params.get('live') === '1';
   const picked = rangeFromParams(params.get('from'), params.get('to'), '1h');
   // Live tail follows now; an absolute window cannot grow, so it becomes the last 15 minutes.
-  const range: TimeRange = live ? { from: picked.from.startsWith('now-') ? picked.from : 'now-15m', to: 'now' } : picked;
-  const query: LogQuery = { q: params.get('q') ?? '', source: params.get('source') ?? '', level: params.get('level') ?? '' };
-  const refreshMs = live ? Math.min(LIVE_MS, parseRefresh(params.get('refresh')) || LIVE_MS) : params.get('refresh') ? parseRefresh(params.get('refresh')) : 0;
+  const range: TimeRange = live
+    ? { from: picked.from.startsWith('now-') ? picked.from : 'now-15m', to: 'now' }
+    : picked;
+  const query: LogQuery = {
+    q: params.get('q') ?? '',
+    source: params.get('source') ?? '',
+    level: params.get('level') ?? '',
+  };
+  const refreshMs = live
+    ? Math.min(LIVE_MS, parseRefresh(params.get('refresh')) || LIVE_MS)
+    : params.get('refresh')
+      ? parseRefresh(params.get('refresh'))
+      : 0;
   const { sources } = useSources(0);
   const logs = useLogs(range, query, refreshMs);
   useAuthRedirect(logs.error);
@@ -59,17 +69,30 @@ export function LogsView() {
       </div>
       {sources && sources.length === 0 ? (
         <EmptyState title="No log source configured">
-          Add a <code className="font-mono">logs:</code> entry to lookout.yml (a file to tail), or send lines with <code className="font-mono">POST /api/v1/logs?source=NAME</code>.
+          Add a <code className="font-mono">logs:</code> entry to lookout.yml (a file to tail), or send lines with{' '}
+          <code className="font-mono">POST /api/v1/logs?source=NAME</code>.
         </EmptyState>
       ) : (
         <Card>
-          <LogsHistogramPanel range={range} query={query} refreshMs={refreshMs} onZoom={(r) => setParams({ ...r, live: null }, { push: true })} />
+          <LogsHistogramPanel
+            range={range}
+            query={query}
+            refreshMs={refreshMs}
+            onZoom={(r) => setParams({ ...r, live: null }, { push: true })}
+          />
           <div className="mt-3">
             {logs.data ? (
               logs.lines.length === 0 ? (
-                <p className="py-6 text-center text-sm text-muted">No lines match{query.q ? ` “${query.q}”` : ''} in this range. Widen the range or loosen the query.</p>
+                <p className="py-6 text-center text-sm text-muted">
+                  No lines match{query.q ? ` “${query.q}”` : ''} in this range. Widen the range or loosen the query.
+                </p>
               ) : (
-                <LogsTable lines={logs.lines} hasMore={logs.hasMore} loadingMore={logs.loadingMore} onMore={() => logs.setSize(logs.size + 1)} />
+                <LogsTable
+                  lines={logs.lines}
+                  hasMore={logs.hasMore}
+                  loadingMore={logs.loadingMore}
+                  onMore={() => logs.setSize(logs.size + 1)}
+                />
               )
             ) : logs.error && !badQuery ? (
               <Notice tone="error">Could not load log lines: {logs.error.message}</Notice>

@@ -37,14 +37,21 @@ export function OverviewView() {
       {targets && <TargetStrip targets={targets} />}
       <ProcessTile />
       {noLogs ? (
-        <EmptyState title={sources.length === 0 ? 'No log source configured — request charts need CCProxy’s log' : 'No log lines yet'}>
+        <EmptyState
+          title={
+            sources.length === 0 ? 'No log source configured — request charts need CCProxy’s log' : 'No log lines yet'
+          }
+        >
           {sources.length === 0 ? (
             <>
-              Add a <code className="font-mono">logs:</code> entry with the path of CCProxy’s log to lookout.yml, or send lines with{' '}
-              <code className="font-mono">POST /api/v1/logs?source=ccproxy</code>.
+              Add a <code className="font-mono">logs:</code> entry with the path of CCProxy’s log to lookout.yml, or
+              send lines with <code className="font-mono">POST /api/v1/logs?source=ccproxy</code>.
             </>
           ) : (
-            <>Sources {sources.map((s) => s.name).join(', ')} have no lines yet. Check the path and that CCProxy runs with <code className="font-mono">&quot;log&quot;: true</code>.</>
+            <>
+              Sources {sources.map((s) => s.name).join(', ')} have no lines yet. Check the path and that CCProxy runs
+              with <code className="font-mono">&quot;log&quot;: true</code>.
+            </>
           )}
         </EmptyState>
       ) : (

@@ -17,9 +17,18 @@ export function ProviderUsagePanel({ range, refreshMs }: { range: TimeRange; ref
   const [metric, setMetric] = useState<(typeof METRICS)[number]>('requests');
   const { providers, error } = useStatsProviders(range, refreshMs);
   return (
-    <Card title="Provider usage" actions={<Segmented label="Provider metric" value={metric} options={METRICS} onChange={setMetric} />}>
+    <Card
+      title="Provider usage"
+      actions={<Segmented label="Provider metric" value={metric} options={METRICS} onChange={setMetric} />}
+    >
       <PanelBody data={providers} error={error} what="provider usage" skeleton="h-56">
-        {(d) => <ProviderBars data={d} metric={metric} onSelect={(p) => router.push(logsHref({ ...range, q: termFor('provider', p) }))} />}
+        {(d) => (
+          <ProviderBars
+            data={d}
+            metric={metric}
+            onSelect={(p) => router.push(logsHref({ ...range, q: termFor('provider', p) }))}
+          />
+        )}
       </PanelBody>
     </Card>
   );

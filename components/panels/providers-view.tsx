@@ -36,7 +36,14 @@ export function ProvidersView() {
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Share of traffic">
           <PanelBody data={share} error={pErr} what="traffic share" skeleton="h-52">
-            {(d) => <ErrorsPie data={d} by="provider" label="Share of traffic by provider" emptyText="No requests in this range" />}
+            {(d) => (
+              <ErrorsPie
+                data={d}
+                by="provider"
+                label="Share of traffic by provider"
+                emptyText="No requests in this range"
+              />
+            )}
           </PanelBody>
         </Card>
         <Card title="Latency per provider">
@@ -47,7 +54,14 @@ export function ProvidersView() {
       </div>
       <Card title="Requests by model">
         <PanelBody data={byModel.data} error={byModel.error} what="requests by model">
-          {(d) => <RequestsChart data={d} by="model" domain={[from, to]} hrefFor={(key) => logsHref({ ...range, q: termFor('model', key) })} />}
+          {(d) => (
+            <RequestsChart
+              data={d}
+              by="model"
+              domain={[from, to]}
+              hrefFor={(key) => logsHref({ ...range, q: termFor('model', key) })}
+            />
+          )}
         </PanelBody>
       </Card>
       <Card title="Providers and models">

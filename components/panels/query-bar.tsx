@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { LogSource } from '@/lib/swr/types';
 
 const LEVELS = ['', 'trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -39,7 +39,12 @@ export function QueryBar({ q, source, level, sources, error, onSubmit }: Props) 
           aria-describedby={error ? 'log-query-error' : 'log-query-help'}
           className="min-w-0 flex-1 basis-64 rounded-md border border-line bg-surface px-3 py-2 font-mono text-sm aria-[invalid=true]:border-down"
         />
-        <select aria-label="Source" value={source} onChange={(e) => onSubmit({ q: text.trim(), source: e.target.value, level })} className="rounded-md border border-line bg-surface px-2 py-2 text-sm">
+        <select
+          aria-label="Source"
+          value={source}
+          onChange={(e) => onSubmit({ q: text.trim(), source: e.target.value, level })}
+          className="rounded-md border border-line bg-surface px-2 py-2 text-sm"
+        >
           <option value="">All sources</option>
           {(sources ?? []).map((s) => (
             <option key={s.id} value={s.name}>
@@ -47,7 +52,12 @@ export function QueryBar({ q, source, level, sources, error, onSubmit }: Props) 
             </option>
           ))}
         </select>
-        <select aria-label="Level" value={level} onChange={(e) => onSubmit({ q: text.trim(), source, level: e.target.value })} className="rounded-md border border-line bg-surface px-2 py-2 text-sm">
+        <select
+          aria-label="Level"
+          value={level}
+          onChange={(e) => onSubmit({ q: text.trim(), source, level: e.target.value })}
+          className="rounded-md border border-line bg-surface px-2 py-2 text-sm"
+        >
           {LEVELS.map((l) => (
             <option key={l} value={l}>
               {l || 'All levels'}
@@ -64,7 +74,8 @@ export function QueryBar({ q, source, level, sources, error, onSubmit }: Props) 
         </p>
       ) : (
         <p id="log-query-help" className="text-xs text-muted">
-          <code>field:value</code>, <code>-field:value</code> or <code>NOT word</code>, <code>status:&gt;=500</code>, <code>duration_ms:&gt;2000</code>, <code>&quot;a phrase&quot;</code>, free words.
+          <code>field:value</code>, <code>-field:value</code> or <code>NOT word</code>, <code>status:&gt;=500</code>,{' '}
+          <code>duration_ms:&gt;2000</code>, <code>&quot;a phrase&quot;</code>, free words.
         </p>
       )}
     </form>

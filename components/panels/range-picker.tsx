@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatLocal, formatUtc } from '@/lib/format/time';
 import { matchPreset, RANGE_PRESETS, resolveRange, type TimeRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
@@ -49,7 +49,9 @@ export function RangePicker({ range, refresh = true }: { range: TimeRange; refre
             replace
             aria-current={current === p ? 'true' : undefined}
             className={`tabular rounded-md border px-2.5 py-1 text-xs font-medium ${
-              current === p ? 'border-accent bg-accent text-accent-fg' : 'border-line bg-surface text-fg hover:bg-surface-2'
+              current === p
+                ? 'border-accent bg-accent text-accent-fg'
+                : 'border-line bg-surface text-fg hover:bg-surface-2'
             }`}
           >
             {p}
@@ -66,14 +68,30 @@ export function RangePicker({ range, refresh = true }: { range: TimeRange; refre
         </button>
       </nav>
       {open && (
-        <form onSubmit={apply} className="flex w-full flex-wrap items-end gap-2 rounded-md border border-line bg-surface p-2 text-xs sm:w-auto" aria-label="Custom time range">
+        <form
+          onSubmit={apply}
+          className="flex w-full flex-wrap items-end gap-2 rounded-md border border-line bg-surface p-2 text-xs sm:w-auto"
+          aria-label="Custom time range"
+        >
           <label className="flex flex-col gap-1">
             From
-            <input name="from" type="datetime-local" required defaultValue={toInput(bounds.from)} className="rounded border border-line bg-bg px-2 py-1" />
+            <input
+              name="from"
+              type="datetime-local"
+              required
+              defaultValue={toInput(bounds.from)}
+              className="rounded border border-line bg-bg px-2 py-1"
+            />
           </label>
           <label className="flex flex-col gap-1">
             To
-            <input name="to" type="datetime-local" required defaultValue={toInput(bounds.to)} className="rounded border border-line bg-bg px-2 py-1" />
+            <input
+              name="to"
+              type="datetime-local"
+              required
+              defaultValue={toInput(bounds.to)}
+              className="rounded border border-line bg-bg px-2 py-1"
+            />
           </label>
           <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-semibold text-accent-fg">
             Apply

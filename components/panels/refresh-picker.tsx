@@ -7,7 +7,9 @@ import { useSetParams } from '@/lib/time/use-set-params';
 export function RefreshPicker() {
   const value = useSearchParams().get('refresh') ?? '10s';
   const setParams = useSetParams();
-  const choices: readonly string[] = REFRESH_CHOICES.includes(value as (typeof REFRESH_CHOICES)[number]) ? REFRESH_CHOICES : [...REFRESH_CHOICES, value];
+  const choices: readonly string[] = REFRESH_CHOICES.includes(value as (typeof REFRESH_CHOICES)[number])
+    ? REFRESH_CHOICES
+    : [...REFRESH_CHOICES, value];
   return (
     <label className="flex items-center gap-1 text-xs text-muted">
       <span>Refresh</span>

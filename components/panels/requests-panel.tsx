@@ -18,7 +18,10 @@ export function RequestsPanel({ range, refreshMs }: { range: TimeRange; refreshM
   const { from, to } = resolveRange(range, now);
   const { history } = useAlertHistory(range, refreshMs);
   return (
-    <Card title="Request volume by provider" actions={<span className="text-xs text-muted">click a point to open its logs</span>}>
+    <Card
+      title="Request volume by provider"
+      actions={<span className="text-xs text-muted">click a point to open its logs</span>}
+    >
       <PanelBody data={data} error={error} what="request volume">
         {(d) => (
           <RequestsChart
@@ -27,7 +30,11 @@ export function RequestsPanel({ range, refreshMs }: { range: TimeRange; refreshM
             domain={[from, to]}
             bands={firingBands(history, from, to, now)}
             hrefFor={(key) => logsHref({ ...range, q: termFor('provider', key) })}
-            onSelect={(row, key) => router.push(logsHref({ from: row.t, to: row.t + d.step_ms, q: key ? termFor('provider', key) : undefined }))}
+            onSelect={(row, key) =>
+              router.push(
+                logsHref({ from: row.t, to: row.t + d.step_ms, q: key ? termFor('provider', key) : undefined }),
+              )
+            }
           />
         )}
       </PanelBody>

@@ -17,7 +17,10 @@ const LEGEND = [
 export function StatusPanel({ id, range, refreshMs }: { id: number; range: TimeRange; refreshMs: number }) {
   const { data, error } = useTargetBuckets(id, range, refreshMs);
   return (
-    <Card title="Status" actions={data && <span className="text-xs text-muted">one bar per {formatMs(data.step_ms)}</span>}>
+    <Card
+      title="Status"
+      actions={data && <span className="text-xs text-muted">one bar per {formatMs(data.step_ms)}</span>}
+    >
       {data ? (
         <StatusBar buckets={data.data} />
       ) : error ? (

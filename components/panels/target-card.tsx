@@ -3,7 +3,7 @@ import { Sparkline } from '@/components/charts/sparkline';
 import { RelativeTime } from '@/components/ui/local-time';
 import { StatusPill } from '@/components/ui/status-pill';
 import { formatMs, formatPercent } from '@/lib/format/number';
-import { UPTIME_WINDOWS, type Point, type Target } from '@/lib/swr/types';
+import { type Point, type Target, UPTIME_WINDOWS } from '@/lib/swr/types';
 
 export function TargetCard({ target, sparkline }: { target: Target; sparkline: Point[] | undefined }) {
   const reason = target.status === 'down' ? target.last_check?.error : null;

@@ -9,8 +9,8 @@ import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
 import { useTarget } from '@/lib/swr/use-target';
 import { rangeFromParams } from '@/lib/time/range';
 import { ChecksTable } from './checks-table';
-import { IncidentsTable } from './incidents-table';
 import { GaugesPanel } from './gauges-panel';
+import { IncidentsTable } from './incidents-table';
 import { LatencyPanel } from './latency-panel';
 import { RangePicker } from './range-picker';
 import { RefreshNote } from './refresh-note';
@@ -26,7 +26,10 @@ export function TargetDetail({ initial }: { initial: Target }) {
   if (error instanceof ApiFailure && error.status === 404) {
     return (
       <Notice tone="warn" role="alert">
-        This target was deleted. <Link href="/" className="underline">Back to the overview</Link>
+        This target was deleted.{' '}
+        <Link href="/" className="underline">
+          Back to the overview
+        </Link>
       </Notice>
     );
   }

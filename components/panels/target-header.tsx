@@ -3,7 +3,7 @@ import { Notice } from '@/components/ui/notice';
 import { StatTile } from '@/components/ui/stat-tile';
 import { StatusPill } from '@/components/ui/status-pill';
 import { formatMs, formatPercent } from '@/lib/format/number';
-import { UPTIME_WINDOWS, type Target } from '@/lib/swr/types';
+import { type Target, UPTIME_WINDOWS } from '@/lib/swr/types';
 
 export function TargetHeader({ target }: { target: Target }) {
   const reason = target.status === 'down' ? target.last_check?.error : null;
@@ -19,7 +19,8 @@ export function TargetHeader({ target }: { target: Target }) {
         </span>
       </div>
       <p className="break-all text-sm text-muted">
-        <span className="font-mono">{target.method}</span> {target.url} · every {formatMs(target.interval_s * 1000)}, timeout {formatMs(target.timeout_ms)}
+        <span className="font-mono">{target.method}</span> {target.url} · every {formatMs(target.interval_s * 1000)},
+        timeout {formatMs(target.timeout_ms)}
         {target.provisioned && ' · from lookout.yml'}
       </p>
       {reason && (

@@ -19,7 +19,10 @@ export function TargetStrip({ targets, large = false }: { targets: Target[]; lar
               title={`${t.name}: ${status}${t.status === 'down' && t.last_check?.error ? ` — ${t.last_check.error}` : ''}`}
               className={`inline-flex items-center gap-2 rounded-full border border-line bg-surface font-medium text-fg hover:border-accent ${large ? 'px-4 py-2 text-[2vh]' : 'px-3 py-1 text-xs'}`}
             >
-              <span aria-hidden="true" className={`${large ? 'h-[1.6vh] w-[1.6vh]' : 'h-2.5 w-2.5'} rounded-full ${t.paused ? 'bg-idle' : DOT[t.status]}`} />
+              <span
+                aria-hidden="true"
+                className={`${large ? 'h-[1.6vh] w-[1.6vh]' : 'h-2.5 w-2.5'} rounded-full ${t.paused ? 'bg-idle' : DOT[t.status]}`}
+              />
               {t.name}
               <span className="sr-only">{status}</span>
             </Link>

@@ -16,7 +16,12 @@ export function TargetsOverview() {
   const { sparklines } = useSparklines(refreshMs);
   useAuthRedirect(error);
   if (!targets) {
-    if (error) return <Notice tone="error" role="alert">Could not load targets: {error.message}</Notice>;
+    if (error)
+      return (
+        <Notice tone="error" role="alert">
+          Could not load targets: {error.message}
+        </Notice>
+      );
     return <OverviewSkeleton />;
   }
   const down = targets.filter((t) => t.status === 'down' && !t.paused).length;

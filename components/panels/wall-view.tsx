@@ -24,7 +24,10 @@ import { TargetStrip } from './target-strip';
 
 function Tile({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="flex min-h-0 min-w-0 flex-col rounded-lg border border-line bg-surface p-[1.2vh]">
+    <section
+      aria-label={title}
+      className="flex min-h-0 min-w-0 flex-col rounded-lg border border-line bg-surface p-[1.2vh]"
+    >
       <h2 className="mb-[0.6vh] text-[1.8vh] font-semibold text-muted">{title}</h2>
       <div className="min-h-0 flex-1">{children}</div>
     </section>
@@ -65,7 +68,9 @@ export function WallView({ token }: { token: string | null }) {
       {targets && <TargetStrip targets={targets} large />}
       <ProcessTile className="lg:grid-cols-4" />
       <div className="grid min-h-0 flex-1 grid-cols-2 grid-rows-2 gap-[1.2vh]">
-        <Tile title="Requests by provider">{requests.data ? <WallRequests data={requests.data} domain={[from, to]} /> : <Waiting />}</Tile>
+        <Tile title="Requests by provider">
+          {requests.data ? <WallRequests data={requests.data} domain={[from, to]} /> : <Waiting />}
+        </Tile>
         <Tile title="Errors by status">{errors ? <WallErrors data={errors} /> : <Waiting />}</Tile>
         <Tile title="Response times">{latency.data ? <WallLatency data={latency.data} /> : <Waiting />}</Tile>
         <Tile title="Provider usage">{providers ? <WallProviders data={providers} /> : <Waiting />}</Tile>

@@ -1,7 +1,21 @@
 import type { ReactNode } from 'react';
 
 /** A label, the control, a hint and the field's validation message, wired for screen readers. */
-export function FormField({ id, label, hint, error, children, className = '' }: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode; className?: string }) {
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  className = '',
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-fg">

@@ -4,7 +4,10 @@ import { formatBytes } from '@/lib/format/number';
 export function Bytes({ n, perSecond = false }: { n: number | null | undefined; perSecond?: boolean }) {
   const suffix = perSecond ? '/s' : '';
   return (
-    <span title={n === null || n === undefined ? undefined : `${n.toLocaleString('en-US')} bytes${suffix}`} className="tabular-nums">
+    <span
+      title={n === null || n === undefined ? undefined : `${n.toLocaleString('en-US')} bytes${suffix}`}
+      className="tabular-nums"
+    >
       {formatBytes(n)}
       {suffix}
     </span>

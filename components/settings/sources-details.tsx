@@ -31,10 +31,18 @@ export function SourcesDetails({ source }: { source: SourceDetail }) {
                 <tr key={f.path}>
                   <td className={`${td} break-all font-mono`}>{f.path}</td>
                   <td className={td}>{f.state}</td>
-                  <td className={td}><Bytes n={f.size_bytes} /></td>
-                  <td className={td}><Bytes n={f.offset} /></td>
-                  <td className={td}><Bytes n={f.lag_bytes} /></td>
-                  <td className={td}><Bytes n={f.growth_bytes_per_s} perSecond /></td>
+                  <td className={td}>
+                    <Bytes n={f.size_bytes} />
+                  </td>
+                  <td className={td}>
+                    <Bytes n={f.offset} />
+                  </td>
+                  <td className={td}>
+                    <Bytes n={f.lag_bytes} />
+                  </td>
+                  <td className={td}>
+                    <Bytes n={f.growth_bytes_per_s} perSecond />
+                  </td>
                   <td className={`${td} tabular-nums`}>
                     {formatCount(f.lines_read)}
                     {f.lines_truncated > 0 ? ` (${formatCount(f.lines_truncated)} truncated)` : ''}

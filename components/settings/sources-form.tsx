@@ -1,9 +1,9 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Notice } from '@/components/ui/notice';
-import { ApiFailure } from '@/lib/swr/send-json';
-import { addFileSource, SOURCE_FORMATS, START_AT, type SourceInput } from '@/lib/swr/use-sources';
 import { issuesToFields } from '@/lib/format/issue-fields';
+import { ApiFailure } from '@/lib/swr/send-json';
+import { addFileSource, SOURCE_FORMATS, type SourceInput, START_AT } from '@/lib/swr/use-sources';
 import { describedBy, FormField, inputClass } from './form-field';
 
 type Field = keyof SourceInput;
@@ -64,10 +64,24 @@ export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="source-name" label="Name" hint={nameHint} error={errors.name}>
-          <input {...control('name', nameHint)} type="text" autoComplete="off" spellCheck={false} placeholder="ccproxy" className={inputClass} />
+          <input
+            {...control('name', nameHint)}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="ccproxy"
+            className={inputClass}
+          />
         </FormField>
         <FormField id="source-path" label="Path" hint={pathHint} error={errors.path}>
-          <input {...control('path', pathHint)} type="text" autoComplete="off" spellCheck={false} placeholder="/var/log/ccproxy.log" className={`${inputClass} font-mono`} />
+          <input
+            {...control('path', pathHint)}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="/var/log/ccproxy.log"
+            className={`${inputClass} font-mono`}
+          />
         </FormField>
         <FormField id="source-format" label="Format" error={errors.format}>
           <select {...control('format')} className={inputClass}>
@@ -86,7 +100,11 @@ export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
           </select>
         </FormField>
       </div>
-      <button type="submit" disabled={busy} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+      >
         {busy ? 'Adding…' : 'Add source'}
       </button>
     </form>

@@ -1,7 +1,15 @@
 import type { SourceDetail } from '@/lib/swr/use-sources';
 import { SourcesRow } from './sources-row';
 
-export function SourcesList({ sources, canEdit, onMessage }: { sources: SourceDetail[]; canEdit: boolean; onMessage: (m: string) => void }) {
+export function SourcesList({
+  sources,
+  canEdit,
+  onMessage,
+}: {
+  sources: SourceDetail[];
+  canEdit: boolean;
+  onMessage: (m: string) => void;
+}) {
   if (sources.length === 0) {
     return (
       <p className="text-sm text-muted" data-testid="sources-empty">

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { stopTailing, type SourceDetail } from '@/lib/swr/use-sources';
+import { type SourceDetail, stopTailing } from '@/lib/swr/use-sources';
 
 const button = 'rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:bg-surface-2 disabled:opacity-60';
 
@@ -36,7 +36,13 @@ export function SourcesStop({ source, onMessage }: { source: SourceDetail; onMes
     );
   }
   return (
-    <button type="button" onClick={() => setConfirming(true)} disabled={busy} className={`${button} text-down`} aria-label={`Stop tailing ${source.name}`}>
+    <button
+      type="button"
+      onClick={() => setConfirming(true)}
+      disabled={busy}
+      className={`${button} text-down`}
+      aria-label={`Stop tailing ${source.name}`}
+    >
       Stop tailing
     </button>
   );

@@ -5,7 +5,15 @@ import type { Target } from '@/lib/swr/types';
 
 const button = 'rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:bg-surface-2 disabled:opacity-60';
 
-export function TargetActions({ target, onEdit, onMessage }: { target: Target; onEdit: () => void; onMessage: (m: string) => void }) {
+export function TargetActions({
+  target,
+  onEdit,
+  onMessage,
+}: {
+  target: Target;
+  onEdit: () => void;
+  onMessage: (m: string) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +31,10 @@ export function TargetActions({ target, onEdit, onMessage }: { target: Target; o
     }
   };
   const togglePause = () =>
-    run(() => sendJson('PATCH', `/api/v1/targets/${target.id}`, { paused: !target.paused }), `${target.paused ? 'Resumed' : 'Paused'} ${target.name}.`);
+    run(
+      () => sendJson('PATCH', `/api/v1/targets/${target.id}`, { paused: !target.paused }),
+      `${target.paused ? 'Resumed' : 'Paused'} ${target.name}.`,
+    );
   const remove = () => run(() => sendJson('DELETE', `/api/v1/targets/${target.id}`), `Deleted ${target.name}.`);
 
   if (confirming) {
@@ -45,10 +56,22 @@ export function TargetActions({ target, onEdit, onMessage }: { target: Target; o
       <button type="button" onClick={onEdit} className={button} aria-label={`Edit ${target.name}`}>
         Edit
       </button>
-      <button type="button" onClick={togglePause} disabled={busy} className={button} aria-label={`${target.paused ? 'Resume' : 'Pause'} ${target.name}`}>
+      <button
+        type="button"
+        onClick={togglePause}
+        disabled={busy}
+        className={button}
+        aria-label={`${target.paused ? 'Resume' : 'Pause'} ${target.name}`}
+      >
         {target.paused ? 'Resume' : 'Pause'}
       </button>
-      <button type="button" onClick={() => setConfirming(true)} disabled={busy} className={`${button} text-down`} aria-label={`Delete ${target.name}`}>
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        disabled={busy}
+        className={`${button} text-down`}
+        aria-label={`Delete ${target.name}`}
+      >
         Delete
       </button>
     </div>

@@ -1,7 +1,15 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Notice } from '@/components/ui/notice';
-import { EMPTY_FORM, formFromTarget, requestFromForm, type FieldErrors, type FormField, type TargetFormValues, targetFieldErrors } from '@/lib/format/target-form';
+import {
+  EMPTY_FORM,
+  type FieldErrors,
+  type FormField,
+  formFromTarget,
+  requestFromForm,
+  type TargetFormValues,
+  targetFieldErrors,
+} from '@/lib/format/target-form';
 import { ApiFailure, revalidateTargets, sendJson } from '@/lib/swr/send-json';
 import type { Target } from '@/lib/swr/types';
 import { TargetFormFields } from './target-form-fields';
@@ -31,7 +39,11 @@ export function TargetForm({ editing, onDone, onCancel }: Props) {
     setBusy(true);
     setGeneral([]);
     try {
-      const saved = await sendJson<{ data: Target }>(editing ? 'PATCH' : 'POST', editing ? `/api/v1/targets/${editing.id}` : '/api/v1/targets', request.body);
+      const saved = await sendJson<{ data: Target }>(
+        editing ? 'PATCH' : 'POST',
+        editing ? `/api/v1/targets/${editing.id}` : '/api/v1/targets',
+        request.body,
+      );
       await revalidateTargets();
       setValues(EMPTY_FORM);
       setErrors({});
@@ -50,10 +62,18 @@ export function TargetForm({ editing, onDone, onCancel }: Props) {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? `Edit ${editing.name}` : 'Add a target'} className="space-y-4">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={editing ? `Edit ${editing.name}` : 'Add a target'}
+      className="space-y-4"
+    >
       <h2 className="text-base font-semibold">{editing ? `Edit ${editing.name}` : 'Add a target'}</h2>
       {editing?.provisioned && (
-        <Notice tone="warn">This target comes from lookout.yml: changes made here are replaced by the file on its next reload. Edit lookout.yml to keep them.</Notice>
+        <Notice tone="warn">
+          This target comes from lookout.yml: changes made here are replaced by the file on its next reload. Edit
+          lookout.yml to keep them.
+        </Notice>
       )}
       {general.length > 0 && (
         <Notice tone="error" role="alert">
@@ -62,7 +82,11 @@ export function TargetForm({ editing, onDone, onCancel }: Props) {
       )}
       <TargetFormFields values={values} errors={errors} editing={editing} onChange={onChange} />
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" disabled={busy} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+        >
           {busy ? 'Saving…' : editing ? 'Save changes' : 'Add target'}
         </button>
         {editing && (

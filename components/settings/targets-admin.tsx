@@ -25,7 +25,11 @@ export function TargetsAdmin({ canEdit }: { canEdit: boolean }) {
     <div className="space-y-4">
       {!canEdit && (
         <Notice tone="warn">
-          You can look but not change: <Link href="/login?next=%2Fsettings&reason=admin" className="underline">sign in with the admin token to change targets</Link>.
+          You can look but not change:{' '}
+          <Link href="/login?next=%2Fsettings&reason=admin" className="underline">
+            sign in with the admin token to change targets
+          </Link>
+          .
         </Notice>
       )}
       {message && (

@@ -12,7 +12,8 @@ interface Props {
 }
 
 export function TargetsList({ targets, onEdit, onMessage }: Props) {
-  if (targets.length === 0) return <p className="text-sm text-muted">No targets yet. Add one with the form, or list them in lookout.yml.</p>;
+  if (targets.length === 0)
+    return <p className="text-sm text-muted">No targets yet. Add one with the form, or list them in lookout.yml.</p>;
   return (
     <ul className="divide-y divide-line">
       {targets.map((t) => (
@@ -24,7 +25,10 @@ export function TargetsList({ targets, onEdit, onMessage }: Props) {
               </Link>
               <StatusPill status={t.status} paused={t.paused} />
               {t.provisioned && (
-                <span className="rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted" title="Provisioned from the configuration file">
+                <span
+                  className="rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted"
+                  title="Provisioned from the configuration file"
+                >
                   from lookout.yml
                 </span>
               )}

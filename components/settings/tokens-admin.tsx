@@ -5,7 +5,7 @@ import { Notice } from '@/components/ui/notice';
 import { LoadingBlock } from '@/components/ui/skeleton';
 import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
-import { useTokens, type NewToken } from '@/lib/swr/use-tokens';
+import { type NewToken, useTokens } from '@/lib/swr/use-tokens';
 import { TokensCreated } from './tokens-created';
 import { TokensForm } from './tokens-form';
 import { TokensList } from './tokens-list';

@@ -31,7 +31,9 @@ export function TokensCreated({ token, onDone }: { token: NewToken; onDone: () =
           Done
         </button>
       </div>
-      {copied === false && <p className="text-xs text-down">The browser refused the clipboard; select the token and copy it by hand.</p>}
+      {copied === false && (
+        <p className="text-xs text-down">The browser refused the clipboard; select the token and copy it by hand.</p>
+      )}
     </div>
   );
 }

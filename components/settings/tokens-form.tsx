@@ -1,8 +1,8 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiFailure } from '@/lib/swr/fetcher';
-import { createToken, TOKEN_SCOPES, type NewToken, type TokenScope } from '@/lib/swr/use-tokens';
-import { FormField, describedBy, inputClass } from './form-field';
+import { createToken, type NewToken, TOKEN_SCOPES, type TokenScope } from '@/lib/swr/use-tokens';
+import { describedBy, FormField, inputClass } from './form-field';
 
 const SCOPE_HINTS: Record<TokenScope, string> = {
   read: 'reads the API, /metrics, and /wall or /embed with ?token=',
@@ -31,7 +31,12 @@ export function TokensForm({ onCreated }: { onCreated: (t: NewToken) => void }) 
     }
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Create a token" className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Create a token"
+      className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end"
+    >
       <FormField id="token-name" label="Name" hint="Who or what uses it" error={error}>
         <input
           id="token-name"
@@ -45,7 +50,13 @@ export function TokensForm({ onCreated }: { onCreated: (t: NewToken) => void }) 
         />
       </FormField>
       <FormField id="token-scope" label="Scope" hint={SCOPE_HINTS[scope]}>
-        <select id="token-scope" value={scope} onChange={(e) => setScope(e.target.value as TokenScope)} aria-describedby="token-scope-hint" className={inputClass}>
+        <select
+          id="token-scope"
+          value={scope}
+          onChange={(e) => setScope(e.target.value as TokenScope)}
+          aria-describedby="token-scope-hint"
+          className={inputClass}
+        >
           {TOKEN_SCOPES.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -53,7 +64,11 @@ export function TokensForm({ onCreated }: { onCreated: (t: NewToken) => void }) 
           ))}
         </select>
       </FormField>
-      <button type="submit" disabled={busy} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60 sm:mb-5">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60 sm:mb-5"
+      >
         {busy ? 'Creating…' : 'Create token'}
       </button>
     </form>

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { RelativeTime } from '@/components/ui/local-time';
-import { revokeToken, type ApiToken } from '@/lib/swr/use-tokens';
+import { type ApiToken, revokeToken } from '@/lib/swr/use-tokens';
 
 const button = 'rounded-md border border-line px-2.5 py-1 text-xs font-medium hover:bg-surface-2 disabled:opacity-60';
 
@@ -21,7 +21,12 @@ function Revoke({ token, onMessage }: { token: ApiToken; onMessage: (m: string) 
   };
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className={`${button} text-down`} aria-label={`Revoke ${token.name}`}>
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className={`${button} text-down`}
+        aria-label={`Revoke ${token.name}`}
+      >
         Revoke
       </button>
     );
@@ -53,9 +58,11 @@ export function TokensList({ tokens, onMessage }: { tokens: ApiToken[]; onMessag
       {tokens.map((t) => (
         <li key={t.id} data-testid={`token-${t.name}`} className="flex flex-wrap items-center gap-3 py-2">
           <div className="min-w-0 flex-1">
-            <span className="font-medium">{t.name}</span> <span className="rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted">{t.scope}</span>
+            <span className="font-medium">{t.name}</span>{' '}
+            <span className="rounded bg-surface-2 px-1.5 py-0.5 text-xs text-muted">{t.scope}</span>
             <p className="text-xs text-muted">
-              created <RelativeTime ts={t.created_at} /> · last used {t.last_used_at ? <RelativeTime ts={t.last_used_at} /> : 'never'}
+              created <RelativeTime ts={t.created_at} /> · last used{' '}
+              {t.last_used_at ? <RelativeTime ts={t.last_used_at} /> : 'never'}
             </p>
           </div>
           <Revoke token={t} onMessage={onMessage} />

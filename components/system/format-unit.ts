@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, formatMs, formatRatio, formatRate } from '@/lib/format/number';
+import { formatBytes, formatCount, formatMs, formatRate, formatRatio } from '@/lib/format/number';
 import type { SystemSeriesResponse } from '@/lib/swr/use-system-series';
 
 /** `0.12` cores → `12 %` of one core: how top and ps show a process's CPU. */

@@ -16,7 +16,12 @@ export function ProcessTile({ className = '' }: { className?: string }) {
   return (
     <div className={`grid gap-2 sm:grid-cols-2 lg:grid-cols-3 ${className}`} data-testid="process-tile">
       {system.processes.map((p) => (
-        <Link key={p.name} href="/system" className="min-w-0 rounded-lg border border-line bg-surface px-3 py-2 hover:bg-surface-2" title={p.reason ?? `pid ${p.pid}`}>
+        <Link
+          key={p.name}
+          href="/system"
+          className="min-w-0 rounded-lg border border-line bg-surface px-3 py-2 hover:bg-surface-2"
+          title={p.reason ?? `pid ${p.pid}`}
+        >
           <div className="flex items-center justify-between gap-2">
             <span className="truncate text-sm font-medium">{p.name}</span>
             <ProcessStatePill state={p.state} reason={p.reason} />

@@ -26,11 +26,19 @@ export function SystemView() {
         <RangePicker range={range} />
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error && !!system} />
       </div>
-      {!system && error ? <Notice tone="error">Could not load the system sample: {error instanceof Error ? error.message : String(error)}</Notice> : null}
+      {!system && error ? (
+        <Notice tone="error">
+          Could not load the system sample: {error instanceof Error ? error.message : String(error)}
+        </Notice>
+      ) : null}
       {!system && !error && <LoadingBlock label="Loading the latest system sample" className="h-32" />}
       {system && (
         <>
-          {system.at === null && <Notice>The first sample is taken within {system.interval_s} s of start; the charts fill in as samples arrive.</Notice>}
+          {system.at === null && (
+            <Notice>
+              The first sample is taken within {system.interval_s} s of start; the charts fill in as samples arrive.
+            </Notice>
+          )}
           <LookoutSection own={system.lookout} range={range} refreshMs={refreshMs} />
           <ProcessesSection system={system} range={range} refreshMs={refreshMs} />
           <HostSection host={system.host} range={range} refreshMs={refreshMs} />

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A titled section of a page. */
-export function Card({ title, actions, children, className = '' }: { title?: string; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = '',
+}: {
+  title?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`min-w-0 rounded-lg border border-line bg-surface p-4 ${className}`} aria-label={title}>
       {(title || actions) && (

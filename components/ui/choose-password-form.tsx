@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiFailure, sendJson } from '@/lib/swr/send-json';
 
 const MIN = 10;
@@ -30,7 +30,12 @@ export function ChoosePasswordForm({ next }: { next: string }) {
       await sendJson('POST', '/api/v1/session/password', { token: values.token.trim(), password: values.password });
       window.location.assign(next);
     } catch (err) {
-      const text = err instanceof ApiFailure && err.status === 401 ? 'That is not the admin token.' : err instanceof Error ? err.message : 'Saving failed.';
+      const text =
+        err instanceof ApiFailure && err.status === 401
+          ? 'That is not the admin token.'
+          : err instanceof Error
+            ? err.message
+            : 'Saving failed.';
       setErrors(err instanceof ApiFailure && err.status === 401 ? { token: text } : { password: text });
       setBusy(false);
     }
@@ -50,17 +55,30 @@ export function ChoosePasswordForm({ next }: { next: string }) {
         aria-describedby={`choose-${name}-note`}
         className={input}
       />
-      <p id={`choose-${name}-note`} role={errors[name] ? 'alert' : undefined} className={`mt-1 text-xs ${errors[name] ? 'font-medium text-down' : 'text-muted'}`}>
+      <p
+        id={`choose-${name}-note`}
+        role={errors[name] ? 'alert' : undefined}
+        className={`mt-1 text-xs ${errors[name] ? 'font-medium text-down' : 'text-muted'}`}
+      >
         {errors[name] ?? hint}
       </p>
     </div>
   );
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="Choose a password">
-      {field('token', 'Admin token', 'LOOKOUT_ADMIN_TOKEN, or the token Lookout wrote to data/admin-token on first start.', 'off')}
+      {field(
+        'token',
+        'Admin token',
+        'LOOKOUT_ADMIN_TOKEN, or the token Lookout wrote to data/admin-token on first start.',
+        'off',
+      )}
       {field('password', 'New password', `At least ${MIN} characters.`, 'new-password')}
       {field('repeat', 'Repeat the password', 'The same again.', 'new-password')}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+      >
         {busy ? 'Saving…' : 'Save password'}
       </button>
     </form>

@@ -22,7 +22,11 @@ export function RelativeTime({ ts, className }: { ts: Stamp; className?: string 
   const now = useNow();
   if (ts === null || ts === undefined) return <span className={className}>—</span>;
   return (
-    <time dateTime={iso(ts)} title={now === 0 ? formatUtc(ts) : `${formatLocal(ts)} · ${formatUtc(ts)}`} className={className}>
+    <time
+      dateTime={iso(ts)}
+      title={now === 0 ? formatUtc(ts) : `${formatLocal(ts)} · ${formatUtc(ts)}`}
+      className={className}
+    >
       {now === 0 ? '\u00a0' : formatRelative(ts, now)}
     </time>
   );

@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiFailure, sendJson } from '@/lib/swr/send-json';
 import { Notice } from './notice';
 
@@ -10,7 +10,19 @@ function failureText(err: unknown): string {
 }
 
 /** Exchanges the admin password (or a read/admin token) for a session cookie, then goes to `next` with a full load. */
-export function LoginForm({ next, reason, label, hint, focus = true }: { next: string; reason: string | null; label: string; hint: string; focus?: boolean }) {
+export function LoginForm({
+  next,
+  reason,
+  label,
+  hint,
+  focus = true,
+}: {
+  next: string;
+  reason: string | null;
+  label: string;
+  hint: string;
+  focus?: boolean;
+}) {
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,7 +70,11 @@ export function LoginForm({ next, reason, label, hint, focus = true }: { next: s
           </p>
         )}
       </div>
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+      >
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

@@ -6,6 +6,18 @@ const TONES = {
   warn: 'border-pending bg-pending-soft text-pending',
 } as const;
 
-export function Notice({ tone = 'info', children, role }: { tone?: keyof typeof TONES; children: ReactNode; role?: 'alert' | 'status' }) {
-  return <div role={role} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]}`}>{children}</div>;
+export function Notice({
+  tone = 'info',
+  children,
+  role,
+}: {
+  tone?: keyof typeof TONES;
+  children: ReactNode;
+  role?: 'alert' | 'status';
+}) {
+  return (
+    <div role={role} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]}`}>
+      {children}
+    </div>
+  );
 }

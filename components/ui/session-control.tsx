@@ -13,7 +13,10 @@ export function SessionControl() {
   if (onLogin || !session) return null;
   if (session.anonymous) {
     return (
-      <Link href={`/login?next=${encodeURIComponent(pathname)}`} className="rounded-md px-3 py-1.5 text-sm font-medium text-accent hover:bg-surface-2">
+      <Link
+        href={`/login?next=${encodeURIComponent(pathname)}`}
+        className="rounded-md px-3 py-1.5 text-sm font-medium text-accent hover:bg-surface-2"
+      >
         Sign in
       </Link>
     );

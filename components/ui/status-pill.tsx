@@ -9,14 +9,20 @@ const STYLES: Record<TargetStatus, string> = {
 export function StatusPill({ status, paused = false }: { status: TargetStatus; paused?: boolean }) {
   if (paused) {
     return (
-      <span className="inline-flex items-center gap-1.5 rounded-full bg-surface-2 px-2.5 py-0.5 text-xs font-semibold text-muted" data-status="paused">
+      <span
+        className="inline-flex items-center gap-1.5 rounded-full bg-surface-2 px-2.5 py-0.5 text-xs font-semibold text-muted"
+        data-status="paused"
+      >
         <span aria-hidden="true" className="h-2 w-2 rounded-full bg-idle" />
         paused
       </span>
     );
   }
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-semibold ${STYLES[status]}`} data-status={status}>
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-semibold ${STYLES[status]}`}
+      data-status={status}
+    >
       <span aria-hidden="true" className="h-2 w-2 rounded-full bg-current" />
       {status}
     </span>

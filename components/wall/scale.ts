@@ -19,7 +19,20 @@ export function niceTicks(max: number, count = 4): number[] {
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const TIME_STEPS = [MIN, 5 * MIN, 10 * MIN, 15 * MIN, 30 * MIN, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY];
+const TIME_STEPS = [
+  MIN,
+  5 * MIN,
+  10 * MIN,
+  15 * MIN,
+  30 * MIN,
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+];
 
 /**
  * Round local times inside [from, to], at most `count` of them. `offsetMs` is the zone's offset from
@@ -35,7 +48,10 @@ export function timeTicks(from: number, to: number, count: number, offsetMs = 0)
 }
 
 /** Running totals per row in key order: `[bottom, top]` of each key's band; a missing value counts 0. */
-export function stackRows(rows: ({ t: number } & Record<string, number | null>)[], keys: string[]): { t: number; bands: [number, number][] }[] {
+export function stackRows(
+  rows: ({ t: number } & Record<string, number | null>)[],
+  keys: string[],
+): { t: number; bands: [number, number][] }[] {
   return rows.map((row) => {
     let sum = 0;
     const bands = keys.map((k): [number, number] => {

@@ -18,7 +18,11 @@ export function useBoxSize<T extends HTMLElement>() {
     const measure = () => {
       const { width, height } = el.getBoundingClientRect();
       const text = Math.max(12, Math.round(window.innerHeight * 0.015));
-      setSize((s) => (s && s.width === Math.floor(width) && s.height === Math.floor(height) && s.text === text ? s : { width: Math.floor(width), height: Math.floor(height), text }));
+      setSize((s) =>
+        s && s.width === Math.floor(width) && s.height === Math.floor(height) && s.text === text
+          ? s
+          : { width: Math.floor(width), height: Math.floor(height), text },
+      );
     };
     measure();
     const observer = new ResizeObserver(measure);

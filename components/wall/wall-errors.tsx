@@ -23,7 +23,11 @@ export function WallErrors({ data }: { data: KeyCount[] }) {
     <ul className="tabular space-y-[0.5vh] text-[2vh]">
       {data.map((d, i) => (
         <li key={d.key} className="flex items-center gap-[0.8vh]">
-          <span aria-hidden="true" className="h-[1.4vh] w-[1.4vh] shrink-0 rounded-sm" style={{ background: colors[i] }} />
+          <span
+            aria-hidden="true"
+            className="h-[1.4vh] w-[1.4vh] shrink-0 rounded-sm"
+            style={{ background: colors[i] }}
+          />
           <span className="text-muted">{d.key || 'none'}</span>
           <span className="ml-auto pl-[1.2vh] font-semibold text-fg">{formatCount(d.count)}</span>
           <span className="w-[6vh] text-right text-muted">{percent(d.count, total)}</span>
@@ -46,7 +50,15 @@ export function WallErrors({ data }: { data: KeyCount[] }) {
               {data.map((d, i) => {
                 const len = (d.count / total) * length;
                 const dash = (
-                  <circle key={d.key} r={radius} fill="none" stroke={colors[i]} strokeWidth={stroke} strokeDasharray={`${len} ${length - len}`} strokeDashoffset={-start}>
+                  <circle
+                    key={d.key}
+                    r={radius}
+                    fill="none"
+                    stroke={colors[i]}
+                    strokeWidth={stroke}
+                    strokeDasharray={`${len} ${length - len}`}
+                    strokeDashoffset={-start}
+                  >
                     <title>{`${d.key || 'none'}: ${formatCount(d.count)} (${percent(d.count, total)})`}</title>
                   </circle>
                 );
@@ -54,7 +66,14 @@ export function WallErrors({ data }: { data: KeyCount[] }) {
                 return dash;
               })}
             </g>
-            <text textAnchor="middle" dy="0.35em" fill="var(--text)" fontWeight={600} style={{ fontSize: Math.max(text, radius * 0.35) }} className="tabular">
+            <text
+              textAnchor="middle"
+              dy="0.35em"
+              fill="var(--text)"
+              fontWeight={600}
+              style={{ fontSize: Math.max(text, radius * 0.35) }}
+              className="tabular"
+            >
               {formatCount(total)}
             </text>
           </g>

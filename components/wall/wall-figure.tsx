@@ -1,6 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useBoxSize, type BoxSize } from './use-box-size';
+import { type BoxSize, useBoxSize } from './use-box-size';
 
 export interface LegendItem {
   key: string;
@@ -39,11 +39,23 @@ export function WallFigure({ label, legend = [], aside, empty, emptyText, childr
           {!size ? (
             <div className="skeleton absolute inset-0" aria-hidden="true" />
           ) : empty ? (
-            <div role="img" aria-label={`${label}: ${emptyText}`} className="absolute inset-0 flex items-center justify-center rounded-md border border-dashed border-line text-[2vh] text-muted">
+            <div
+              role="img"
+              aria-label={`${label}: ${emptyText}`}
+              className="absolute inset-0 flex items-center justify-center rounded-md border border-dashed border-line text-[2vh] text-muted"
+            >
               {emptyText}
             </div>
           ) : (
-            <svg role="img" aria-label={label} className="absolute inset-0 overflow-visible" width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} style={{ fontSize: size.text }}>
+            <svg
+              role="img"
+              aria-label={label}
+              className="absolute inset-0 overflow-visible"
+              width={size.width}
+              height={size.height}
+              viewBox={`0 0 ${size.width} ${size.height}`}
+              style={{ fontSize: size.text }}
+            >
               {children(size)}
             </svg>
           )}

@@ -58,20 +58,39 @@ export function WallLatency({ data }: { data: LatencyHistogram }) {
             {bars.map((b, i) => {
               const h = (b.count / top) * plot.height;
               return (
-                <rect key={b.label} x={cx(i) - band * 0.42} y={plot.top + plot.height - h} width={band * 0.84} height={h} rx={2} fill="var(--chart-1)">
+                <rect
+                  key={b.label}
+                  x={cx(i) - band * 0.42}
+                  y={plot.top + plot.height - h}
+                  width={band * 0.84}
+                  height={h}
+                  rx={2}
+                  fill="var(--chart-1)"
+                >
                   <title>{`${b.label}: ${formatCount(b.count)} requests`}</title>
                 </rect>
               );
             })}
             {marks.map((m) => (
               <g key={m.label}>
-                <line x1={cx(m.index)} x2={cx(m.index)} y1={plot.top} y2={plot.top + plot.height} stroke={m.color} strokeWidth={2} strokeDasharray="6 4" />
+                <line
+                  x1={cx(m.index)}
+                  x2={cx(m.index)}
+                  y1={plot.top}
+                  y2={plot.top + plot.height}
+                  stroke={m.color}
+                  strokeWidth={2}
+                  strokeDasharray="6 4"
+                />
                 <text x={cx(m.index)} y={plot.top - 6} textAnchor="middle" fill={m.color} fontWeight={600}>
                   {m.label}
                 </text>
               </g>
             ))}
-            <NameAxis plot={plot} items={bars.flatMap((b, i) => (i % stride === 0 ? [{ x: cx(i), label: b.label }] : []))} />
+            <NameAxis
+              plot={plot}
+              items={bars.flatMap((b, i) => (i % stride === 0 ? [{ x: cx(i), label: b.label }] : []))}
+            />
           </>
         );
       }}

@@ -15,7 +15,12 @@ const SERIES = [
 export function WallProviders({ data }: { data: ProviderStats[] }) {
   const max = Math.max(0, ...data.map((p) => p.requests));
   return (
-    <WallFigure label="Requests, errors and 429s per provider" legend={[...SERIES]} empty={max === 0} emptyText="No provider traffic in this range">
+    <WallFigure
+      label="Requests, errors and 429s per provider"
+      legend={[...SERIES]}
+      empty={max === 0}
+      emptyText="No provider traffic in this range"
+    >
       {({ width, height, text }) => {
         const plot = plotArea(width, height, text);
         const ticks = niceTicks(max, 4);
@@ -32,13 +37,24 @@ export function WallProviders({ data }: { data: ProviderStats[] }) {
                 const v = p[s.key];
                 const h = (v / top) * plot.height;
                 return (
-                  <rect key={`${p.provider}-${s.key}`} x={cx(i) + (j - SERIES.length / 2) * bar} y={plot.top + plot.height - h} width={Math.max(1, bar - 2)} height={h} rx={2} fill={s.color}>
+                  <rect
+                    key={`${p.provider}-${s.key}`}
+                    x={cx(i) + (j - SERIES.length / 2) * bar}
+                    y={plot.top + plot.height - h}
+                    width={Math.max(1, bar - 2)}
+                    height={h}
+                    rx={2}
+                    fill={s.color}
+                  >
                     <title>{`${p.provider || 'unknown'} · ${s.label}: ${formatCount(v)}`}</title>
                   </rect>
                 );
               }),
             )}
-            <NameAxis plot={plot} items={data.flatMap((p, i) => (i % stride === 0 ? [{ x: cx(i), label: p.provider || 'unknown' }] : []))} />
+            <NameAxis
+              plot={plot}
+              items={data.flatMap((p, i) => (i % stride === 0 ? [{ x: cx(i), label: p.provider || 'unknown' }] : []))}
+            />
           </>
         );
       }}

@@ -42,7 +42,13 @@ export function WallRequests({ data, domain }: { data: SeriesResponse; domain: [
                 return (
                   <g key={key}>
                     <polygon points={[...upper, ...lower].join(' ')} fill={color} fillOpacity={0.3} />
-                    <polyline points={upper.join(' ')} fill="none" stroke={color} strokeWidth={2} strokeLinejoin="round">
+                    <polyline
+                      points={upper.join(' ')}
+                      fill="none"
+                      stroke={color}
+                      strokeWidth={2}
+                      strokeLinejoin="round"
+                    >
                       <title>{key || 'unknown'}</title>
                     </polyline>
                   </g>

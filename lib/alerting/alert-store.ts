@@ -3,7 +3,11 @@ import { fingerprint, type Labels, sortedNames } from '../rules/labels';
 import type { StoredAlert } from './template-data';
 
 /** Alertmanager's API defaults: a missing start is now, a missing end is now + resolve_timeout. */
-export function toStoredAlert(p: PostableAlert, now: number, resolveTimeoutMs: number): StoredAlert & { timeout: boolean } {
+export function toStoredAlert(
+  p: PostableAlert,
+  now: number,
+  resolveTimeoutMs: number,
+): StoredAlert & { timeout: boolean } {
   const startsAt = p.startsAt || now;
   const timeout = !p.endsAt;
   return {
@@ -40,7 +44,9 @@ export function upsertAlert(store: Map<string, TimedAlert>, alert: TimedAlert, n
   let next = alert;
   if (
     old &&
-    ((alert.endsAt > old.startsAt && alert.endsAt < old.endsAt) || (alert.startsAt > old.startsAt && alert.startsAt < old.endsAt) || alert.startsAt === old.startsAt)
+    ((alert.endsAt > old.startsAt && alert.endsAt < old.endsAt) ||
+      (alert.startsAt > old.startsAt && alert.startsAt < old.endsAt) ||
+      alert.startsAt === old.startsAt)
   ) {
     next = mergeAlerts(old, alert, now);
   }

@@ -9,10 +9,16 @@ let defaults: Template | null = null;
 
 function base(now?: () => number): Template {
   if (!now) {
-    defaults ??= new Template('', { funcs: alertmanagerFuncs(), missingKey: 'zero' }).parse(DEFAULT_TEMPLATES, 'default.tmpl');
+    defaults ??= new Template('', { funcs: alertmanagerFuncs(), missingKey: 'zero' }).parse(
+      DEFAULT_TEMPLATES,
+      'default.tmpl',
+    );
     return defaults.clone();
   }
-  return new Template('', { funcs: alertmanagerFuncs(now), missingKey: 'zero' }).parse(DEFAULT_TEMPLATES, 'default.tmpl');
+  return new Template('', { funcs: alertmanagerFuncs(now), missingKey: 'zero' }).parse(
+    DEFAULT_TEMPLATES,
+    'default.tmpl',
+  );
 }
 
 const parsed = memo(1_000, (text) => base().parse(text));

@@ -1,17 +1,36 @@
 import { z } from 'zod';
 import { durationSchema } from '@/lib/config/duration-schema';
 import { compileAnchoredRe2, Re2SyntaxError } from '../regex/re2';
-import { parseMatchers } from './matchers';
 import { checkReceivers, checkRoutes, LABEL_NAME } from './config-checks';
+import { parseMatchers } from './matchers';
 import { UNDELIVERED_KIND_NAMES, UNDELIVERED_KINDS, type UndeliveredKind } from './receiver-kinds';
 import { namedTimeIntervalSchema } from './time-intervals';
 
 const GLOBAL_KEYS = [
-  'smtp_from', 'smtp_hello', 'smtp_smarthost', 'smtp_auth_username', 'smtp_auth_password', 'smtp_auth_password_file', 'smtp_auth_secret', 'smtp_auth_identity',
-  'pagerduty_url', 'opsgenie_api_url', 'opsgenie_api_key', 'opsgenie_api_key_file', 'wechat_api_url', 'wechat_api_secret', 'wechat_api_corp_id',
-  'victorops_api_url', 'victorops_api_key', 'victorops_api_key_file', 'telegram_api_url', 'webex_api_url',
+  'smtp_from',
+  'smtp_hello',
+  'smtp_smarthost',
+  'smtp_auth_username',
+  'smtp_auth_password',
+  'smtp_auth_password_file',
+  'smtp_auth_secret',
+  'smtp_auth_identity',
+  'pagerduty_url',
+  'opsgenie_api_url',
+  'opsgenie_api_key',
+  'opsgenie_api_key_file',
+  'wechat_api_url',
+  'wechat_api_secret',
+  'wechat_api_corp_id',
+  'victorops_api_url',
+  'victorops_api_key',
+  'victorops_api_key_file',
+  'telegram_api_url',
+  'webex_api_url',
 ] as const;
-const GLOBAL_STRINGS = Object.fromEntries(GLOBAL_KEYS.map((k) => [k, z.string().optional()])) as { [K in (typeof GLOBAL_KEYS)[number]]: z.ZodOptional<z.ZodString> };
+const GLOBAL_STRINGS = Object.fromEntries(GLOBAL_KEYS.map((k) => [k, z.string().optional()])) as {
+  [K in (typeof GLOBAL_KEYS)[number]]: z.ZodOptional<z.ZodString>;
+};
 
 const duration = durationSchema;
 const labelMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
@@ -21,7 +40,10 @@ const matcherList = z.array(z.string()).superRefine((list, ctx) => {
       parseMatchers(s);
     } catch (err) {
       const msg = (err as Error).message;
-      ctx.addIssue({ code: 'custom', message: err instanceof Re2SyntaxError ? `bad regular expression in ${JSON.stringify(s)}: ${msg}` : msg });
+      ctx.addIssue({
+        code: 'custom',
+        message: err instanceof Re2SyntaxError ? `bad regular expression in ${JSON.stringify(s)}: ${msg}` : msg,
+      });
     }
   }
 });
@@ -105,9 +127,9 @@ const receiverSchema = z.strictObject({
   name: z.string().min(1),
   webhook_configs: z.array(webhookSchema).default([]),
   slack_configs: z.array(slackSchema).default([]),
-  ...Object.fromEntries(UNDELIVERED_KIND_NAMES.map((k) => [k, z.array(UNDELIVERED_KINDS[k]).optional()])) as {
+  ...(Object.fromEntries(UNDELIVERED_KIND_NAMES.map((k) => [k, z.array(UNDELIVERED_KINDS[k]).optional()])) as {
     [K in UndeliveredKind]: z.ZodOptional<z.ZodArray<(typeof UNDELIVERED_KINDS)[K]>>;
-  },
+  }),
 });
 const inhibitSchema = z.strictObject({
   source_match: labelMap.optional(),
@@ -135,7 +157,10 @@ export const alertmanagerConfigSchema = z.strictObject({
   inhibit_rules: z.array(inhibitSchema).default([]),
   time_intervals: z.array(namedTimeIntervalSchema).default([]),
   mute_time_intervals: z.array(namedTimeIntervalSchema).default([]),
-  templates: z.array(z.string()).max(0, 'custom template files are not supported; Lookout uses Alertmanager\'s default templates').optional(),
+  templates: z
+    .array(z.string())
+    .max(0, "custom template files are not supported; Lookout uses Alertmanager's default templates")
+    .optional(),
 });
 
 export type AlertmanagerConfig = z.infer<typeof alertmanagerConfigSchema>;
@@ -147,22 +172,36 @@ export type InhibitRuleConfig = AlertmanagerConfig['inhibit_rules'][number];
 export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
   const r = alertmanagerConfigSchema.safeParse(raw);
   if (!r.success) {
-    throw new Error(`alerting: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `alerting: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   const cfg = r.data;
   const g = cfg.global;
-  for (const [a, b] of [['slack_api_url', 'slack_api_url_file'], ['smtp_auth_password', 'smtp_auth_password_file'], ['opsgenie_api_key', 'opsgenie_api_key_file'], ['victorops_api_key', 'victorops_api_key_file']] as const) {
+  for (const [a, b] of [
+    ['slack_api_url', 'slack_api_url_file'],
+    ['smtp_auth_password', 'smtp_auth_password_file'],
+    ['opsgenie_api_key', 'opsgenie_api_key_file'],
+    ['victorops_api_key', 'victorops_api_key_file'],
+  ] as const) {
     if (g[a] && g[b]) throw new Error(`alerting: global: at most one of ${a} & ${b} must be configured`);
   }
   const names = checkReceivers(cfg);
   cfg.inhibit_rules.forEach((r, i) => {
-    for (const l of r.equal) if (!LABEL_NAME.test(l)) throw new Error(`alerting: inhibit_rules.${i}.equal: ${JSON.stringify(l)} is not a valid label name`);
+    for (const l of r.equal)
+      if (!LABEL_NAME.test(l))
+        throw new Error(`alerting: inhibit_rules.${i}.equal: ${JSON.stringify(l)} is not a valid label name`);
     for (const key of ['source_match', 'source_match_re', 'target_match', 'target_match_re'] as const) {
-      for (const l of Object.keys(r[key] ?? {})) if (!LABEL_NAME.test(l)) throw new Error(`alerting: inhibit_rules.${i}.${key}: invalid label name ${JSON.stringify(l)}`);
+      for (const l of Object.keys(r[key] ?? {}))
+        if (!LABEL_NAME.test(l))
+          throw new Error(`alerting: inhibit_rules.${i}.${key}: invalid label name ${JSON.stringify(l)}`);
     }
   });
   const intervals = new Set<string>();
-  for (const [key, list] of [['mute_time_intervals', cfg.mute_time_intervals], ['time_intervals', cfg.time_intervals]] as const) {
+  for (const [key, list] of [
+    ['mute_time_intervals', cfg.mute_time_intervals],
+    ['time_intervals', cfg.time_intervals],
+  ] as const) {
     for (const ti of list) {
       if (intervals.has(ti.name)) throw new Error(`alerting: ${key}: time interval "${ti.name}" is not unique`);
       intervals.add(ti.name);

@@ -23,7 +23,14 @@ export type Group = {
 export type DispatcherState = {
   version: 1;
   alerts: TimedAlert[];
-  groups: { id: string; routeKey: string; labels: Labels; alerts: TimedAlert[]; hasFlushed: boolean; nextFlushAt: number }[];
+  groups: {
+    id: string;
+    routeKey: string;
+    labels: Labels;
+    alerts: TimedAlert[];
+    hasFlushed: boolean;
+    nextFlushAt: number;
+  }[];
 };
 
 export type DispatcherOptions = {
@@ -39,4 +46,3 @@ export type DispatcherOptions = {
   /** Called after every change worth persisting (alerts received, a flush finished). */
   onChange?: () => void;
 };
-

@@ -1,8 +1,8 @@
 import type { PostableAlert } from '../rules/alert-rule';
 import { fingerprint, type Labels } from '../rules/labels';
-import { formatLabelSet } from './go-format';
 import { compareAlerts, type TimedAlert, toStoredAlert, upsertAlert } from './alert-store';
 import type { DispatcherOptions, DispatcherState, Group } from './dispatcher-types';
+import { formatLabelSet } from './go-format';
 import { notifyIntegration, unmutedAlerts } from './notify-stage';
 import { groupLabelsFor, isTimeMuted, matchRoutes, type Route } from './route';
 import { isResolved } from './template-data';
@@ -16,7 +16,10 @@ export class Dispatcher {
   private inflight = new Set<Promise<void>>();
   private stopped = false;
 
-  constructor(private readonly o: DispatcherOptions, state: DispatcherState | null = null) {
+  constructor(
+    private readonly o: DispatcherOptions,
+    state: DispatcherState | null = null,
+  ) {
     for (const a of state?.alerts ?? []) this.alerts.set(fingerprint(a.labels), { ...a });
     const routes = new Map<string, Route>();
     const walk = (r: Route) => (routes.set(r.id, r), r.routes.forEach(walk));
@@ -49,7 +52,17 @@ export class Dispatcher {
 
   private newGroup(route: Route, labels: Labels): Group {
     const id = `${route.id}:${formatLabelSet(labels)}`;
-    const g: Group = { id, groupKey: `${route.key}:${formatLabelSet(labels)}`, route, labels, alerts: new Map(), hasFlushed: false, nextFlushAt: 0, timer: null, flushing: false };
+    const g: Group = {
+      id,
+      groupKey: `${route.key}:${formatLabelSet(labels)}`,
+      route,
+      labels,
+      alerts: new Map(),
+      hasFlushed: false,
+      nextFlushAt: 0,
+      timer: null,
+      flushing: false,
+    };
     this.groups.set(id, g);
     return g;
   }
@@ -106,7 +119,9 @@ export class Dispatcher {
     let ok = true;
     // Alertmanager's TimeMuteStage/TimeActiveStage: nothing is sent (nor logged) while muted; the flush still counts.
     if (unmuted.length > 0 && !isTimeMuted(g.route, this.o.timeIntervals ?? new Map(), now)) {
-      const results = await Promise.all(this.o.integrations(g.route.receiver).map((i) => notifyIntegration(this.o.nflog, g, i, unmuted, now)));
+      const results = await Promise.all(
+        this.o.integrations(g.route.receiver).map((i) => notifyIntegration(this.o.nflog, g, i, unmuted, now)),
+      );
       ok = results.every(Boolean);
     }
     if (ok) {

@@ -58,18 +58,29 @@ function postOnce(url: string, body: string, timeoutMs: number): Promise<Attempt
     const mod = u.protocol === 'https:' ? https : http;
     const req = mod.request(
       u,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Lookout' } },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'Lookout',
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => {
           const ra = res.headers['retry-after'];
           resolve({ status: res.statusCode ?? 0, retryAfter: typeof ra === 'string' ? ra : null, error: null });
         });
-        res.on('error', (e: NodeJS.ErrnoException) => resolve({ status: null, retryAfter: null, error: describeNetworkError(e, timeoutMs) }));
+        res.on('error', (e: NodeJS.ErrnoException) =>
+          resolve({ status: null, retryAfter: null, error: describeNetworkError(e, timeoutMs) }),
+        );
       },
     );
     req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
-    req.on('error', (e: NodeJS.ErrnoException) => resolve({ status: null, retryAfter: null, error: describeNetworkError(e, timeoutMs) }));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      resolve({ status: null, retryAfter: null, error: describeNetworkError(e, timeoutMs) }),
+    );
     req.end(body);
   });
 }
@@ -87,7 +98,12 @@ export function backoffDelay(attempt: number, o: RetryOptions): number {
 }
 
 /** POSTs JSON, retrying 5xx and network errors with backoff and 429 after Retry-After; 4xx is final. */
-export async function postJsonWithRetry(url: string, payload: unknown, clock: Clock, opts: Partial<RetryOptions> = {}): Promise<PostResult> {
+export async function postJsonWithRetry(
+  url: string,
+  payload: unknown,
+  clock: Clock,
+  opts: Partial<RetryOptions> = {},
+): Promise<PostResult> {
   const o = { ...DEFAULT_RETRY, ...opts };
   const body = JSON.stringify(payload);
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => clock.setTimeout(r, ms)));
@@ -96,7 +112,8 @@ export async function postJsonWithRetry(url: string, payload: unknown, clock: Cl
   for (let attempt = 1; attempt <= o.maxAttempts; attempt++) {
     attempts = attempt;
     last = await postOnce(url, body, o.timeoutMs);
-    if (last.status !== null && last.status >= 200 && last.status < 300) return { ok: true, attempts: attempt, status: last.status, error: null };
+    if (last.status !== null && last.status >= 200 && last.status < 300)
+      return { ok: true, attempts: attempt, status: last.status, error: null };
     const badUrl = last.error === 'invalid URL' || last.error === 'URL must be http or https';
     const retryable = !badUrl && (last.status === null || last.status >= 500 || last.status === 429);
     if (!retryable || attempt === o.maxAttempts) break;
@@ -104,7 +121,12 @@ export async function postJsonWithRetry(url: string, payload: unknown, clock: Cl
     if (last.status === 429) {
       const ra = parseRetryAfter(last.retryAfter, clock.now());
       if (ra !== null && ra > o.maxRetryAfterMs) {
-        return { ok: false, attempts: attempt, status: 429, error: `HTTP 429; Retry-After ${Math.round(ra / 1000)}s is beyond the retry limit` };
+        return {
+          ok: false,
+          attempts: attempt,
+          status: 429,
+          error: `HTTP 429; Retry-After ${Math.round(ra / 1000)}s is beyond the retry limit`,
+        };
       }
       if (ra !== null) delay = ra;
     }

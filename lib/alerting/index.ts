@@ -9,20 +9,24 @@ import { buildRoute } from './route';
 import { type Silence, SilenceStore } from './silences';
 
 export * from './config';
+export * from './dispatcher';
+export * from './http-post';
+export * from './inhibit';
+export * from './integrations';
 export * from './matchers';
+export * from './notification-log';
 export * from './route';
 export * from './silences';
-export * from './inhibit';
-export * from './template-data';
-export * from './webhook-payload';
 export * from './slack-payload';
-export * from './http-post';
-export * from './notification-log';
-export * from './integrations';
-export * from './dispatcher';
+export * from './template-data';
 export * from './time-intervals';
+export * from './webhook-payload';
 
-export type AlertingState = { dispatcher: DispatcherState | null; nflog: NotificationLogState | null; silences: Silence[] };
+export type AlertingState = {
+  dispatcher: DispatcherState | null;
+  nflog: NotificationLogState | null;
+  silences: Silence[];
+};
 
 export type Alerting = {
   config: AlertmanagerConfig;
@@ -60,7 +64,9 @@ export function createAlerting(
       nflog,
       integrations: deps.integrations ?? ((name) => byName.get(name) ?? []),
       resolveTimeoutMs: config.global.resolve_timeout,
-      timeIntervals: new Map([...config.mute_time_intervals, ...config.time_intervals].map((t) => [t.name, t.time_intervals])),
+      timeIntervals: new Map(
+        [...config.mute_time_intervals, ...config.time_intervals].map((t) => [t.name, t.time_intervals]),
+      ),
       onChange: deps.onChange,
     },
     state?.dispatcher ?? null,

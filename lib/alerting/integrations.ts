@@ -30,7 +30,11 @@ function readSecretFile(path: string): string {
 }
 
 /** The webhook and Slack integrations of one receiver, in config order. */
-export function buildIntegrations(rc: ReceiverConfig, global: AlertmanagerConfig['global'], deps: IntegrationDeps): Integration[] {
+export function buildIntegrations(
+  rc: ReceiverConfig,
+  global: AlertmanagerConfig['global'],
+  deps: IntegrationDeps,
+): Integration[] {
   const out: Integration[] = [];
   rc.webhook_configs.forEach((w, i) => {
     out.push({
@@ -51,7 +55,8 @@ export function buildIntegrations(rc: ReceiverConfig, global: AlertmanagerConfig
       notify: async (ctx, alerts) => {
         const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
         const file = s.api_url_file ?? global.slack_api_url_file;
-        const url = s.api_url ?? (s.api_url_file ? undefined : global.slack_api_url) ?? (file ? readSecretFile(file) : '');
+        const url =
+          s.api_url ?? (s.api_url_file ? undefined : global.slack_api_url) ?? (file ? readSecretFile(file) : '');
         return postJsonWithRetry(url, buildSlackMessage(s, data), deps.clock, deps.retry);
       },
     });

@@ -1,5 +1,5 @@
-import type { Labels } from '../rules/labels';
 import { compileAnchoredRe2 } from '../regex/re2';
+import type { Labels } from '../rules/labels';
 import type { Matcher } from '../rules/series-source';
 import { compareGo, openMetricsEscape } from './go-format';
 
@@ -73,7 +73,8 @@ export function parseMatcher(s: string): Matcher {
       if (i < chars.length - 1) escaped = true;
       else value += '\\';
     } else if (c === '"') {
-      if (!expectQuote || i < chars.length - 1) throw new Error(`matcher value contains unescaped double quote: ${m[3]}`);
+      if (!expectQuote || i < chars.length - 1)
+        throw new Error(`matcher value contains unescaped double quote: ${m[3]}`);
       expectQuote = false;
     } else value += c;
   }
@@ -97,7 +98,11 @@ export function compareMatchers(a: Matcher, b: Matcher): number {
  * The legacy `match`/`match_re` maps and the `matchers` list, combined and sorted as Alertmanager's
  * NewRoute does. A `match_re` value is kept as Go's compiled form `^(?:v)$` (so anchored twice).
  */
-export function combineMatchers(match: Record<string, string> | undefined, matchRe: Record<string, string> | undefined, list: string[] | undefined): Matcher[] {
+export function combineMatchers(
+  match: Record<string, string> | undefined,
+  matchRe: Record<string, string> | undefined,
+  list: string[] | undefined,
+): Matcher[] {
   const out: Matcher[] = [];
   for (const [name, value] of Object.entries(match ?? {})) out.push({ name, op: '=', value });
   for (const [name, value] of Object.entries(matchRe ?? {})) out.push(newMatcher('=~', name, `^(?:${value})$`));

@@ -26,7 +26,8 @@ export type NotificationRecord = {
 
 export type NotificationLogState = { entries: NflogEntry[]; records: NotificationRecord[] };
 
-const key = (groupKey: string, receiver: string, integration: string) => `${receiver}\u0000${integration}\u0000${groupKey}`;
+const key = (groupKey: string, receiver: string, integration: string) =>
+  `${receiver}\u0000${integration}\u0000${groupKey}`;
 
 export class NotificationLog {
   private entries = new Map<string, NflogEntry>();
@@ -51,7 +52,14 @@ export class NotificationLog {
     return this.entries.get(key(groupKey, receiver, integration)) ?? null;
   }
 
-  log(groupKey: string, receiver: string, integration: string, firing: string[], resolved: string[], now: number): void {
+  log(
+    groupKey: string,
+    receiver: string,
+    integration: string,
+    firing: string[],
+    resolved: string[],
+    now: number,
+  ): void {
     this.entries.set(key(groupKey, receiver, integration), {
       groupKey,
       receiver,

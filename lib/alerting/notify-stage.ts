@@ -1,15 +1,21 @@
 import { fingerprint, type Labels } from '../rules/labels';
 import type { TimedAlert } from './alert-store';
+import type { PostResult } from './http-post';
 import { type InhibitRule, isInhibited } from './inhibit';
 import type { Integration } from './integrations';
-import type { PostResult } from './http-post';
-import { needsUpdate, type NotificationLog } from './notification-log';
+import { type NotificationLog, needsUpdate } from './notification-log';
 import type { Route } from './route';
 import type { SilenceStore } from './silences';
 import { isResolved } from './template-data';
 
 /** Alertmanager's mute stages: drop alerts that are inhibited by a firing alert or silenced. */
-export function unmutedAlerts(alerts: TimedAlert[], all: TimedAlert[], rules: InhibitRule[], silences: SilenceStore, now: number): TimedAlert[] {
+export function unmutedAlerts(
+  alerts: TimedAlert[],
+  all: TimedAlert[],
+  rules: InhibitRule[],
+  silences: SilenceStore,
+  now: number,
+): TimedAlert[] {
   const firing = all.filter((a) => !isResolved(a, now)).map((a) => a.labels);
   return alerts.filter((a) => !isInhibited(rules, a.labels, firing) && silences.silencedBy(a.labels, now).length === 0);
 }

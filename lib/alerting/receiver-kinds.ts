@@ -130,7 +130,14 @@ export const telegramSchema = z.strictObject({
 export const webexSchema = z.strictObject({ ...common, api_url: str, message: str, room_id: str });
 export const discordSchema = z.strictObject({ ...common, webhook_url: str, title: str, message: str });
 /** Not in Alertmanager 0.25 (added in 0.26); accepted because Lookout's provisioning documents it. */
-export const msteamsSchema = z.strictObject({ ...common, webhook_url: str, webhook_url_file: str, title: str, summary: str, text: str });
+export const msteamsSchema = z.strictObject({
+  ...common,
+  webhook_url: str,
+  webhook_url_file: str,
+  title: str,
+  summary: str,
+  text: str,
+});
 
 export const UNDELIVERED_KINDS = {
   email_configs: emailSchema,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { compileAnchoredRe2 } from '../regex/re2';
 import type { Labels } from '../rules/labels';
 import type { Matcher } from './matchers';
-import { compileAnchoredRe2 } from '../regex/re2';
 import { matchesAll } from './matchers';
 
 /** Alertmanager API matcher form. */

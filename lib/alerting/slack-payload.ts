@@ -1,5 +1,5 @@
-import type { SlackConfig } from './config';
 import { renderAmTemplate } from './am-template';
+import type { SlackConfig } from './config';
 import type { TemplateData } from './template-data';
 
 export type SlackAttachment = {

@@ -61,7 +61,13 @@ export function quoteMeta(s: string): string {
 }
 
 /** Builds template data; a firing alert's endsAt is hidden (Go's zero time), as Alertmanager does. */
-export function buildTemplateData(receiver: string, groupLabels: Labels, alerts: StoredAlert[], now: number, externalURL: string): TemplateData {
+export function buildTemplateData(
+  receiver: string,
+  groupLabels: Labels,
+  alerts: StoredAlert[],
+  now: number,
+  externalURL: string,
+): TemplateData {
   const list: TemplateAlert[] = alerts.map((a) => {
     const resolved = isResolved(a, now);
     return {

@@ -11,7 +11,10 @@ export async function sendTestNotification(alerting: Alerting, receiver: string,
   const now = deps.clock.now();
   const alert = {
     labels: { alertname: 'LookoutTestNotification', severity: 'none', receiver },
-    annotations: { summary: 'Test notification from Lookout', description: `Sent from ${deps.externalURL} to check the receiver "${receiver}".` },
+    annotations: {
+      summary: 'Test notification from Lookout',
+      description: `Sent from ${deps.externalURL} to check the receiver "${receiver}".`,
+    },
     startsAt: now,
     endsAt: 0,
     generatorURL: `${deps.externalURL}/alerts`,
@@ -19,7 +22,15 @@ export async function sendTestNotification(alerting: Alerting, receiver: string,
   };
   const results = [];
   for (const integration of buildIntegrations(rc, alerting.config.global, deps)) {
-    const r = await integration.notify({ receiver, groupKey: `{}:{alertname="LookoutTestNotification"}`, groupLabels: { alertname: 'LookoutTestNotification' }, now }, [alert]);
+    const r = await integration.notify(
+      {
+        receiver,
+        groupKey: `{}:{alertname="LookoutTestNotification"}`,
+        groupLabels: { alertname: 'LookoutTestNotification' },
+        now,
+      },
+      [alert],
+    );
     results.push({ integration: integration.id, ok: r.ok, attempts: r.attempts, error: r.error });
   }
   return results;

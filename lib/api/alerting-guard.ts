@@ -6,7 +6,10 @@ import { ConflictError } from '@/lib/errors';
 export function requireAlerting(lookout: Lookout): Alerting {
   const alerting = lookout.alerts.alerting;
   if (!alerting) {
-    throw new ConflictError('alerting_not_configured', 'No `alerting:` block in the provisioning file, so there is nothing to silence; add receivers and a route first.');
+    throw new ConflictError(
+      'alerting_not_configured',
+      'No `alerting:` block in the provisioning file, so there is nothing to silence; add receivers and a route first.',
+    );
   }
   return alerting;
 }

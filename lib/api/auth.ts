@@ -1,6 +1,6 @@
-import type { Lookout } from '@/lib/engine/context';
 import { requireScope } from '@/lib/auth/identify';
 import type { Principal, Scope } from '@/lib/auth/scope';
+import type { Lookout } from '@/lib/engine/context';
 import { ForbiddenError } from '@/lib/errors';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -11,12 +11,17 @@ const MAX_SPAN_MS = 100 * 365 * 86_400_000;
 const MAX_POINTS = 5_000;
 
 /** `from`/`to` (already syntax-checked by timeParam) on the clock; absent: the last `defaultSpanMs` up to now. */
-export function rangeOf(query: { from?: string; to?: string }, now: number, defaultSpanMs = 3_600_000): { from: number; to: number } {
+export function rangeOf(
+  query: { from?: string; to?: string },
+  now: number,
+  defaultSpanMs = 3_600_000,
+): { from: number; to: number } {
   const read = (name: 'from' | 'to', fallback: number) => {
     const raw = query[name];
     if (raw === undefined) return fallback;
     const ms = parseTime(raw, now);
-    if (ms === null) throw invalidParam(name, `"${raw.slice(0, 64)}" is not a time; use RFC 3339, epoch milliseconds or now-15m.`);
+    if (ms === null)
+      throw invalidParam(name, `"${raw.slice(0, 64)}" is not a time; use RFC 3339, epoch milliseconds or now-15m.`);
     return ms;
   };
   const from = read('from', now - defaultSpanMs);
@@ -29,6 +34,7 @@ export function rangeOf(query: { from?: string; to?: string }, now: number, defa
 /** The step in ms; absent: about 120 points, rounded up to `grain`, at least `min`. */
 export function stepOf(step: number | undefined, from: number, to: number, grain = 10_000, min = grain): number {
   if (step === undefined) return Math.max(min, Math.ceil((to - from) / 120 / grain) * grain);
-  if ((to - from) / step > MAX_POINTS) throw invalidParam('step', `too small for this range (more than ${MAX_POINTS} points).`);
+  if ((to - from) / step > MAX_POINTS)
+    throw invalidParam('step', `too small for this range (more than ${MAX_POINTS} points).`);
   return step;
 }

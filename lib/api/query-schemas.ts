@@ -13,7 +13,10 @@ export const timeParam = z
   .max(64, { error: (iss) => notATime(iss.input) })
   // Syntax only (a mid-range `now`); rangeOf() applies the real clock and the 1970…9999 bounds.
   .refine((s) => parseTime(s, Date.UTC(5000, 0, 1)) !== null, { error: (iss) => notATime(iss.input) })
-  .meta({ description: 'RFC 3339, epoch milliseconds, or relative: now, now-15m, now-24h, now-7d.', examples: ['now-1h', '2026-01-01T00:00:00Z', '1767225600000'] });
+  .meta({
+    description: 'RFC 3339, epoch milliseconds, or relative: now, now-15m, now-24h, now-7d.',
+    examples: ['now-1h', '2026-01-01T00:00:00Z', '1767225600000'],
+  });
 
 function notATime(input: unknown): string {
   return `"${String(input).slice(0, 64)}" is not a time; use RFC 3339, epoch milliseconds or now-15m.`;
@@ -37,11 +40,17 @@ const STEP_ERROR = 'must be a multiple of 10s, such as 10s, 1m or 1h.';
 /** A bucket width in ms; whether it suits the range is checked by stepOf() once the range is known. */
 export const stepParam = z
   .string({ error: STEP_ERROR })
-  .refine((s) => {
-    const ms = stepMs(s);
-    return ms !== null && ms >= 10_000 && ms % 10_000 === 0;
-  }, { error: STEP_ERROR })
-  .meta({ description: 'Bucket width: a multiple of 10s as a duration (1m, 1h) or milliseconds; default about 120 points.', examples: ['1m'] })
+  .refine(
+    (s) => {
+      const ms = stepMs(s);
+      return ms !== null && ms >= 10_000 && ms % 10_000 === 0;
+    },
+    { error: STEP_ERROR },
+  )
+  .meta({
+    description: 'Bucket width: a multiple of 10s as a duration (1m, 1h) or milliseconds; default about 120 points.',
+    examples: ['1m'],
+  })
   .transform((s) => stepMs(s) as number);
 
 const TEXT_ERROR = 'must be at most 200 characters, without NUL bytes.';
@@ -52,13 +61,19 @@ export const textParam = z
   .meta({ description: 'Exact name to filter by (at most 200 characters).' });
 
 export const enumParam = <T extends string>(values: readonly [T, ...T[]], fallback: T) =>
-  z.enum(values, { error: `must be one of ${values.join(', ')}.` }).meta({ description: `One of ${values.join(', ')}; default ${fallback}.` });
+  z
+    .enum(values, { error: `must be one of ${values.join(', ')}.` })
+    .meta({ description: `One of ${values.join(', ')}; default ${fallback}.` });
 
 /** The log query language, parsed into terms (absent: no terms). */
 export const queryParam = z
   .string()
   .max(2_000, { error: 'the query is longer than 2,000 characters' })
-  .meta({ description: 'Free text, "quoted phrases", field:value terms (level:error, status:>=500, provider:groq), -negation.', examples: ['status:>=500 provider:groq'] })
+  .meta({
+    description:
+      'Free text, "quoted phrases", field:value terms (level:error, status:>=500, provider:groq), -negation.',
+    examples: ['status:>=500 provider:groq'],
+  })
   .optional()
   .transform((s, ctx) => {
     const parsed = parseQuery(s ?? '');

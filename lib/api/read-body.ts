@@ -5,7 +5,10 @@ export const MAX_INGEST_BYTES = 16 * 1024 * 1024;
 /** Reads the body as UTF-8 (invalid bytes become U+FFFD), refusing more than `limit` bytes with a 413. */
 export async function readLimitedText(req: Request, limit = MAX_INGEST_BYTES): Promise<string> {
   const tooLarge = () =>
-    new TooLargeError('payload_too_large', `The body is larger than ${limit / 1048576} MiB; split it into smaller requests.`);
+    new TooLargeError(
+      'payload_too_large',
+      `The body is larger than ${limit / 1048576} MiB; split it into smaller requests.`,
+    );
   const declared = Number(req.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!req.body) return '';

@@ -1,7 +1,15 @@
 import { ZodError } from 'zod';
 import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, TooLargeError,
-  UnauthenticatedError, UnavailableError, type Issue,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  type Issue,
+  NotFoundError,
+  RateLimitedError,
+  TooLargeError,
+  UnauthenticatedError,
+  UnavailableError,
 } from '@/lib/errors';
 
 /** The one way a route answers: the bare resource as JSON. */
@@ -13,7 +21,13 @@ export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
 
-export function errorResponse(status: number, code: string, message: string, issues?: Issue[], headers?: HeadersInit): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  issues?: Issue[],
+  headers?: HeadersInit,
+): Response {
   return json({ error: { code, message, ...(issues ? { issues } : {}) } }, status, headers);
 }
 
@@ -50,8 +64,10 @@ export function toErrorResponse(err: unknown): Response {
     for (const [kind, status] of STATUS) {
       if (!(err instanceof kind)) continue;
       if (err instanceof InvalidInputError) return errorResponse(status, err.code, err.message, err.issues);
-      if (err instanceof ConflictError && err.issues.length) return errorResponse(status, err.code, err.message, err.issues);
-      if (err instanceof RateLimitedError) return errorResponse(status, err.code, err.message, undefined, { 'retry-after': String(err.retryAfterS) });
+      if (err instanceof ConflictError && err.issues.length)
+        return errorResponse(status, err.code, err.message, err.issues);
+      if (err instanceof RateLimitedError)
+        return errorResponse(status, err.code, err.message, undefined, { 'retry-after': String(err.retryAfterS) });
       return errorResponse(status, err.code, err.message);
     }
   }

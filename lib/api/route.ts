@@ -19,14 +19,21 @@ export interface RouteInput<E extends Endpoint> {
   principal: E['access'] extends 'open' ? null : Principal;
 }
 
-export type RouteHandler<E extends Endpoint> = (input: RouteInput<E>) => Promise<AnswerOf<E> | Response> | AnswerOf<E> | Response;
+export type RouteHandler<E extends Endpoint> = (
+  input: RouteInput<E>,
+) => Promise<AnswerOf<E> | Response> | AnswerOf<E> | Response;
 /** As Next calls a route export (tests call it with the request alone); `endpoint` is what it serves. */
-export type NextHandler = ((req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>) & { endpoint: Endpoint };
+export type NextHandler = ((req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+  endpoint: Endpoint;
+};
 
 const objects = new WeakMap<ParamShape, z.ZodType>();
 
 /** Parses path or query parameters; an empty value counts as absent, as the API has always read them. */
-function parseParams(shape: ParamShape | undefined, read: (name: string) => string | null | undefined): Record<string, unknown> {
+function parseParams(
+  shape: ParamShape | undefined,
+  read: (name: string) => string | null | undefined,
+): Record<string, unknown> {
   if (!shape) return {};
   let schema = objects.get(shape);
   if (!schema) objects.set(shape, (schema = z.object(shape)));
@@ -53,7 +60,16 @@ export function route<const E extends Endpoint>(endpoint: E, handler: RouteHandl
       const query = parseParams(endpoint.query, (name) => search.get(name));
       const body = endpoint.body ? endpoint.body.parse(await readJson(req)) : undefined;
       // Resolved on first use: /api/v1/health answers without ever touching the engine.
-      const input = { get lookout() { return getLookout(); }, req, principal, params, query, body };
+      const input = {
+        get lookout() {
+          return getLookout();
+        },
+        req,
+        principal,
+        params,
+        query,
+        body,
+      };
       const answer = await handler(input as RouteInput<E>);
       if (answer instanceof Response) return answer;
       return endpoint.status === 204 ? noContent() : json(answer, endpoint.status ?? 200);

@@ -33,6 +33,9 @@ export const silenceInputSchema = z.strictObject({
 /** A silence's `starts_at`/`ends_at` on the clock, in ms. */
 export function silenceTime(field: 'starts_at' | 'ends_at', value: string, now: number): number {
   const ms = parseTime(value, now);
-  if (ms === null) throw new InvalidInputError('invalid_request', `${field}: ${instantError(field)}`, [{ path: field, message: instantError(field) }]);
+  if (ms === null)
+    throw new InvalidInputError('invalid_request', `${field}: ${instantError(field)}`, [
+      { path: field, message: instantError(field) },
+    ]);
   return ms;
 }

@@ -9,7 +9,11 @@ const STEP_ERROR = 'must be a duration of at least 1s, such as 15s, 1m or 1h.';
 export const systemStepParam = z
   .string({ error: STEP_ERROR })
   .refine((s) => (stepMs(s) ?? 0) >= 1_000, { error: STEP_ERROR })
-  .meta({ description: 'Bucket width, at least 1s, as a duration (15s, 5m) or milliseconds; default about 120 points, at least 30s.', examples: ['1m'] })
+  .meta({
+    description:
+      'Bucket width, at least 1s, as a duration (15s, 5m) or milliseconds; default about 120 points, at least 30s.',
+    examples: ['1m'],
+  })
   .transform((s) => Math.round(stepMs(s) as number));
 
 export const systemChartParam = z

@@ -6,7 +6,10 @@ import { randomToken } from './secrets';
  * The bootstrap admin token: LOOKOUT_ADMIN_TOKEN, or one generated on first start and kept in
  * `<data dir>/admin-token` (mode 600) so a fresh `npm start` is never an open door.
  */
-export function resolveAdminToken(envToken: string | null, dataDir: string): { token: string; generated: string | null } {
+export function resolveAdminToken(
+  envToken: string | null,
+  dataDir: string,
+): { token: string; generated: string | null } {
   if (envToken) return { token: envToken, generated: null };
   const file = path.join(dataDir, 'admin-token');
   try {

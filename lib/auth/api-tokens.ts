@@ -16,11 +16,16 @@ export interface TokenMatch {
 export function createApiToken(db: Db, name: string, scope: Scope, now: number) {
   const token = randomToken('lk_tok');
   try {
-    const { lastInsertRowid } = db.prepare('INSERT INTO api_tokens (name, scope, hash, created_at) VALUES (?, ?, ?, ?)').run(name, scope, sha256(token), now);
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO api_tokens (name, scope, hash, created_at) VALUES (?, ?, ?, ?)')
+      .run(name, scope, sha256(token), now);
     return { id: Number(lastInsertRowid), name, scope, token };
   } catch (err) {
     if (err instanceof Error && /UNIQUE constraint failed: api_tokens\.name/.test(err.message)) {
-      throw new ConflictError('token_name_taken', `A token named "${name}" exists; pick another name or revoke that one first.`);
+      throw new ConflictError(
+        'token_name_taken',
+        `A token named "${name}" exists; pick another name or revoke that one first.`,
+      );
     }
     throw err;
   }
@@ -37,7 +42,9 @@ export function findApiToken(db: Db, secret: string): TokenMatch | null {
 export function touchApiToken(db: Db, match: TokenMatch, now: number): void {
   if (match.lastUsedAt !== null && now - match.lastUsedAt < LAST_USED_GRANULARITY_MS) return;
   try {
-    db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)').run(now, match.id, now - LAST_USED_GRANULARITY_MS);
+    db.prepare(
+      'UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)',
+    ).run(now, match.id, now - LAST_USED_GRANULARITY_MS);
   } catch {
     // Bookkeeping only: a busy database must never fail the request the token authorises.
   }

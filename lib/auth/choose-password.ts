@@ -16,11 +16,18 @@ export async function chooseAdminPassword(
 ): Promise<void> {
   const state = passwordState(lookout);
   if (state === 'env') {
-    throw new ConflictError('password_from_env', 'LOOKOUT_ADMIN_PASSWORD is set; change the password there and restart Lookout.');
+    throw new ConflictError(
+      'password_from_env',
+      'LOOKOUT_ADMIN_PASSWORD is set; change the password there and restart Lookout.',
+    );
   }
   const bootstrap = state === 'unset' && body.token !== undefined && safeEqual(body.token, lookout.adminToken);
   if (!bootstrap) {
-    if (state === 'unset' && body.token !== undefined) throw new UnauthenticatedError('invalid_token', 'That is not the admin token (LOOKOUT_ADMIN_TOKEN or data/admin-token).');
+    if (state === 'unset' && body.token !== undefined)
+      throw new UnauthenticatedError(
+        'invalid_token',
+        'That is not the admin token (LOOKOUT_ADMIN_TOKEN or data/admin-token).',
+      );
     requireAdmin();
   }
   await storePassword(lookout.db, body.password, lookout.clock.now());

@@ -3,7 +3,8 @@ import { THEME_SCRIPT } from '@/lib/theme-script';
 
 // The theme script runs before hydration without Next's nonce; it is allowed by the hash of the text the layout renders.
 const THEME_HASH = `'sha256-${crypto.createHash('sha256').update(THEME_SCRIPT).digest('base64')}'`;
-const SOURCE = /^(?:'self'|'none'|\*|(?:https?:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?|https?:)$/i;
+const SOURCE =
+  /^(?:'self'|'none'|\*|(?:https?:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?|https?:)$/i;
 
 /**
  * LOOKOUT_EMBED_FRAME_ANCESTORS as CSP sources (space or comma separated): `'self'`, `*`, origins such

@@ -20,7 +20,11 @@ export function readCookie(header: string | null, name: string): string | null {
 }
 
 /** Who is calling: a bearer token (admin or API token), a session cookie, or nobody. */
-export function identify(lookout: Lookout, authorization: string | null, cookieHeader: string | null): Principal | null {
+export function identify(
+  lookout: Lookout,
+  authorization: string | null,
+  cookieHeader: string | null,
+): Principal | null {
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   if (bearer) {
     const grant = resolveToken(lookout, bearer);
@@ -35,7 +39,12 @@ export function identify(lookout: Lookout, authorization: string | null, cookieH
 }
 
 /** The caller with `need` rights, or a 401/403-kind error; anonymous callers read when LOOKOUT_ANONYMOUS_READ allows. */
-export function requireScope(lookout: Lookout, authorization: string | null, cookieHeader: string | null, need: Scope): Principal {
+export function requireScope(
+  lookout: Lookout,
+  authorization: string | null,
+  cookieHeader: string | null,
+  need: Scope,
+): Principal {
   const principal = identify(lookout, authorization, cookieHeader);
   if (!principal) {
     if (need === 'read' && lookout.env.anonymousRead) return { scope: 'read', via: 'anonymous' };
@@ -43,7 +52,10 @@ export function requireScope(lookout: Lookout, authorization: string | null, coo
     throw new UnauthenticatedError('unauthorized', 'Sign in, or send Authorization: Bearer <token>.');
   }
   if (!allows(principal.scope, need)) {
-    throw new ForbiddenError('forbidden', `This needs the ${need} scope; the credentials used have ${principal.scope}.`);
+    throw new ForbiddenError(
+      'forbidden',
+      `This needs the ${need} scope; the credentials used have ${principal.scope}.`,
+    );
   }
   return principal;
 }

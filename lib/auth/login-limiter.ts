@@ -62,6 +62,9 @@ export class LoginLimiter {
 
 /** The client address as Lookout sees it: the last X-Forwarded-For hop (added by Next or the nearest proxy). */
 export function clientKey(headers: Headers): string {
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? 'unknown';
 }

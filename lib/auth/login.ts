@@ -1,5 +1,5 @@
-import { RateLimitedError, ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import type { Lookout } from '@/lib/engine/context';
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from '@/lib/errors';
 import { resolveToken, type TokenGrant } from './credentials';
 import { LoginLimiter } from './login-limiter';
 import { storedPasswordHash, verifyPassword } from './password';
@@ -41,7 +41,11 @@ export async function signIn(lookout: Lookout, secret: string, client: string): 
   const limiter = limiterOf(lookout);
   const token = resolveToken(lookout, secret);
   if (token) {
-    if (token.scope === 'ingest') throw new ForbiddenError('forbidden', 'An ingest token can only post logs; sign in with the password or a read or admin token.');
+    if (token.scope === 'ingest')
+      throw new ForbiddenError(
+        'forbidden',
+        'An ingest token can only post logs; sign in with the password or a read or admin token.',
+      );
     limiter.succeed(client);
     return token;
   }
@@ -52,6 +56,7 @@ export async function signIn(lookout: Lookout, secret: string, client: string): 
     return { scope: 'admin', tokenId: null };
   }
   limiter.fail(client);
-  const hint = passwordState(lookout) === 'unset' ? ' No password is set yet: choose one on /login with the admin token.' : '';
+  const hint =
+    passwordState(lookout) === 'unset' ? ' No password is set yet: choose one on /login with the admin token.' : '';
   throw new UnauthenticatedError('invalid_credentials', `That password or token is not valid.${hint}`);
 }

@@ -9,7 +9,9 @@ export const PASSWORD_MAX = 1024;
 
 function scrypt(password: string, salt: Buffer, p: { N: number; r: number; p: number }): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    crypto.scrypt(password.normalize('NFC'), salt, KEY_LEN, { ...p, maxmem: 256 * p.N * p.r }, (err, key) => (err ? reject(err) : resolve(key))),
+    crypto.scrypt(password.normalize('NFC'), salt, KEY_LEN, { ...p, maxmem: 256 * p.N * p.r }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -37,7 +39,9 @@ export function storedPasswordHash(db: Db): string | null {
 export async function storePassword(db: Db, password: string, now: number): Promise<void> {
   const hash = await hashPassword(password);
   db.transaction(() => {
-    db.prepare('INSERT INTO admin_password (id, hash, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at').run(hash, now);
+    db.prepare(
+      'INSERT INTO admin_password (id, hash, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at',
+    ).run(hash, now);
     db.prepare('DELETE FROM sessions').run();
   })();
 }

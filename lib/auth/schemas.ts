@@ -11,10 +11,16 @@ export const tokenSchema = z.object({
 /** POST /api/v1/session: `password` is what /login sends (a password or a token); `token` stays for scripts. */
 export const loginSchema = z
   .object({ password: z.string().min(1).max(1024).optional(), token: z.string().min(1).max(1024).optional() })
-  .refine((b) => (b.password ?? b.token) !== undefined, { message: 'send the admin password or a token', path: ['password'] });
+  .refine((b) => (b.password ?? b.token) !== undefined, {
+    message: 'send the admin password or a token',
+    path: ['password'],
+  });
 
 /** POST /api/v1/session/password: `token` is the bootstrap admin token, needed for the first password. */
 export const choosePasswordSchema = z.object({
-  password: z.string().min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX, `use at most ${PASSWORD_MAX} characters`),
+  password: z
+    .string()
+    .min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX, `use at most ${PASSWORD_MAX} characters`),
   token: z.string().min(1).max(1024).optional(),
 });

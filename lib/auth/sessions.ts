@@ -10,13 +10,21 @@ export function createSession(db: Db, scope: Scope, now: number, tokenId: number
   const value = randomToken('lk_sess');
   db.transaction(() => {
     db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
-    db.prepare('INSERT INTO sessions (id, scope, created_at, expires_at, token_id) VALUES (?, ?, ?, ?, ?)').run(sha256(value), scope, now, now + SESSION_TTL_MS, tokenId);
+    db.prepare('INSERT INTO sessions (id, scope, created_at, expires_at, token_id) VALUES (?, ?, ?, ?, ?)').run(
+      sha256(value),
+      scope,
+      now,
+      now + SESSION_TTL_MS,
+      tokenId,
+    );
   })();
   return value;
 }
 
 export function findSession(db: Db, value: string, now: number): Scope | null {
-  const row = db.prepare('SELECT scope FROM sessions WHERE id = ? AND expires_at > ?').get(sha256(value), now) as { scope: Scope } | undefined;
+  const row = db.prepare('SELECT scope FROM sessions WHERE id = ? AND expires_at > ?').get(sha256(value), now) as
+    | { scope: Scope }
+    | undefined;
   return row?.scope ?? null;
 }
 

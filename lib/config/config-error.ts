@@ -44,10 +44,15 @@ interface SchemaIssue {
 }
 
 /** Zod's issues as problems: one per unknown key (at the key's own line), "required" for a missing value. */
-export function schemaProblems(text: string, prefix: (string | number)[], issues: readonly SchemaIssue[]): ConfigProblem[] {
+export function schemaProblems(
+  text: string,
+  prefix: (string | number)[],
+  issues: readonly SchemaIssue[],
+): ConfigProblem[] {
   return issues.flatMap((i) => {
     const at = [...prefix, ...i.path];
-    if (i.code === 'unrecognized_keys' && i.keys?.length) return i.keys.map((k) => problemAt(text, [...at, k], 'unknown key'));
+    if (i.code === 'unrecognized_keys' && i.keys?.length)
+      return i.keys.map((k) => problemAt(text, [...at, k], 'unknown key'));
     const missing = /^Invalid input: expected (\w+), received undefined$/.exec(i.message);
     return [problemAt(text, at, missing ? `required (${missing[1]})` : i.message)];
   });

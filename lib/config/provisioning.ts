@@ -2,19 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { logSourceSchema } from '@/lib/ingest/source-schema';
+import { watchedProcessesSchema } from '@/lib/system/process-schema';
 import { ConfigError, type ConfigProblem, problemAt, schemaProblems } from './config-error';
 import { parseDuration } from './duration';
 import { NOT_YET_SUPPORTED } from './foreign-keys';
 import { targetInputSchema } from './target-schema';
-import { logSourceSchema } from '@/lib/ingest/source-schema';
-import { watchedProcessesSchema } from '@/lib/system/process-schema';
 
 const durationText = z.string().refine((s) => parseDuration(s) !== null, 'must be a duration such as 30s, 5m or 7d');
-const sizeText = z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 500MB or 10GB');
+const sizeText = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 500MB or 10GB');
 
 export const provisioningSchema = z.object({
   global: z
-    .object({ scrape_interval: durationText.optional(), evaluation_interval: durationText.optional(), system_interval: durationText.optional() })
+    .object({
+      scrape_interval: durationText.optional(),
+      evaluation_interval: durationText.optional(),
+      system_interval: durationText.optional(),
+    })
     .passthrough()
     .optional(),
   targets: z.array(targetInputSchema).optional(),
@@ -23,7 +29,12 @@ export const provisioningSchema = z.object({
   rule_files: z.array(z.string()).optional(),
   alerting: z.record(z.string(), z.unknown()).optional(),
   retention: z
-    .object({ logs: durationText.optional(), checks: durationText.optional(), rollups: durationText.optional(), max_db_size: sizeText.optional() })
+    .object({
+      logs: durationText.optional(),
+      checks: durationText.optional(),
+      rollups: durationText.optional(),
+      max_db_size: sizeText.optional(),
+    })
     .optional(),
 });
 
@@ -35,7 +46,17 @@ export interface Settings {
   retention: { logsMs: number; checksMs: number; rollupsMs: number; maxDbBytes: number };
 }
 
-const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+};
 
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(text.trim());
@@ -73,24 +94,34 @@ export function loadProvisioning(file: string | null): LoadedProvisioning {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(file, [{ key: '', line: null, reason: `cannot read the provisioning file: ${(err as Error).message}`, hint: null }]);
+    throw new ConfigError(file, [
+      { key: '', line: null, reason: `cannot read the provisioning file: ${(err as Error).message}`, hint: null },
+    ]);
   }
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const lines = new LineCounter();
     parseDocument(text, { lineCounter: lines });
-    const problems = doc.errors.map((e) => ({ key: '', line: lines.linePos(e.pos[0]).line, reason: `not valid YAML: ${e.message}`, hint: null }));
+    const problems = doc.errors.map((e) => ({
+      key: '',
+      line: lines.linePos(e.pos[0]).line,
+      reason: `not valid YAML: ${e.message}`,
+      hint: null,
+    }));
     throw new ConfigError(file, problems);
   }
   const raw: unknown = doc.toJS() ?? {};
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(file, [{ key: '', line: 1, reason: 'must be a mapping of keys such as targets:, logs:, alerting:', hint: null }]);
+    throw new ConfigError(file, [
+      { key: '', line: 1, reason: 'must be a mapping of keys such as targets:, logs:, alerting:', hint: null },
+    ]);
   }
   const warnings: string[] = [];
   const problems: ConfigProblem[] = [];
   for (const key of Object.keys(raw)) {
     if (key in provisioningSchema.shape) continue;
-    if ((NOT_YET_SUPPORTED as readonly string[]).includes(key)) warnings.push(`${file}: ${key}: not supported by this version of Lookout; ignored`);
+    if ((NOT_YET_SUPPORTED as readonly string[]).includes(key))
+      warnings.push(`${file}: ${key}: not supported by this version of Lookout; ignored`);
     else problems.push(problemAt(text, [key], 'unknown key'));
   }
   const result = provisioningSchema.safeParse(raw);
@@ -99,7 +130,8 @@ export function loadProvisioning(file: string | null): LoadedProvisioning {
   const unique = (list: { name: string }[] | undefined, key: string) => {
     const seen = new Set<string>();
     (list ?? []).forEach((item, i) => {
-      if (seen.has(item.name)) problems.push(problemAt(text, [key, i, 'name'], `the name "${item.name}" is used twice`));
+      if (seen.has(item.name))
+        problems.push(problemAt(text, [key, i, 'name'], `the name "${item.name}" is used twice`));
       seen.add(item.name);
     });
   };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
-import { parseDuration } from './duration';
 import { parseCondition } from '@/lib/probes/conditions';
 import { HTTP_METHODS } from '@/lib/probes/http-methods';
+import { parseDuration } from './duration';
 
 const duration = (field: string, min: number, max: number) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -52,5 +52,7 @@ export const targetInputSchema = z.strictObject({
 });
 
 export type TargetInput = z.infer<typeof targetInputSchema>;
-export const targetPatchSchema = targetInputSchema.partial().extend({ body: z.string().max(65_536).nullable().optional() });
+export const targetPatchSchema = targetInputSchema
+  .partial()
+  .extend({ body: z.string().max(65_536).nullable().optional() });
 export type TargetPatch = z.infer<typeof targetPatchSchema>;

@@ -36,7 +36,8 @@ export class BulkInsert {
   }
 
   flush(): void {
-    for (let i = 0; i < this.count * this.columns; i += this.columns) this.one.run(...this.pending.slice(i, i + this.columns));
+    for (let i = 0; i < this.count * this.columns; i += this.columns)
+      this.one.run(...this.pending.slice(i, i + this.columns));
     this.count = 0;
   }
 }

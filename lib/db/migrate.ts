@@ -25,7 +25,8 @@ export function migrate(db: Database.Database, dir = DIR): number {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     })();
-    if (current > 0) console.log(`[lookout] database: ${m.name} applied in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (current > 0)
+      console.log(`[lookout] database: ${m.name} applied in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     applied++;
   }
   return applied;

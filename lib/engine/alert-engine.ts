@@ -1,15 +1,15 @@
-import type { Clock, TimerHandle } from '@/lib/clock';
-import type { Db } from '@/lib/db/connection';
-import type { Provisioning } from '@/lib/config/provisioning';
-import { createAlerting, type Alerting, type AlertingState } from '@/lib/alerting';
+import { type Alerting, type AlertingState, createAlerting } from '@/lib/alerting';
 import type { NotificationRecord } from '@/lib/alerting/notification-log';
-import { loadRuleFiles, RuleManager, type RuleGroupDef, type RuleManagerState } from '@/lib/rules';
-import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
-import { ruleGeneratorURL } from '@/lib/rules/generator-url';
+import type { Clock, TimerHandle } from '@/lib/clock';
+import type { Provisioning } from '@/lib/config/provisioning';
+import type { Db } from '@/lib/db/connection';
+import { loadRuleFiles, type RuleGroupDef, RuleManager, type RuleManagerState } from '@/lib/rules';
 import { recordTransitions } from '@/lib/rules/alert-history-store';
-import { diffAlerts, snapshotAlerts, type AlertSnapshot } from '@/lib/rules/alert-transitions';
+import { type AlertSnapshot, diffAlerts, snapshotAlerts } from '@/lib/rules/alert-transitions';
+import { ruleGeneratorURL } from '@/lib/rules/generator-url';
 import { readUiRules } from '@/lib/rules/ui-rule-store';
 import { uiRulesShell, withUiRules } from '@/lib/rules/ui-rules';
+import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
 
 const IDLE_CHECK_MS = 60_000;
 

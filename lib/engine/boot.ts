@@ -14,7 +14,8 @@ function startOrExit(): Lookout {
   try {
     return getLookout();
   } catch (err) {
-    const what = err instanceof ConfigError ? `the provisioning file has errors:\n${err.message}` : (err as Error).message;
+    const what =
+      err instanceof ConfigError ? `the provisioning file has errors:\n${err.message}` : (err as Error).message;
     console.error(`[lookout] cannot start: ${what}`);
     process.exit(1);
   }
@@ -26,7 +27,9 @@ export function boot(): void {
   if (g[BOOTED]) return;
   g[BOOTED] = true;
   const lookout = startOrExit();
-  console.log(`[lookout] engine started: data in ${lookout.env.dataDir}${lookout.env.configFile ? `, config ${lookout.env.configFile}` : ''}`);
+  console.log(
+    `[lookout] engine started: data in ${lookout.env.dataDir}${lookout.env.configFile ? `, config ${lookout.env.configFile}` : ''}`,
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -35,7 +35,9 @@ export class CheckWriter {
     const insertCheck = db.prepare(
       'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const setState = db.prepare('UPDATE targets SET status = ?, status_since = ?, fail_streak = ?, ok_streak = ? WHERE id = ?');
+    const setState = db.prepare(
+      'UPDATE targets SET status = ?, status_since = ?, fail_streak = ?, ok_streak = ? WHERE id = ?',
+    );
     const openIncident = db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (?, ?, NULL, ?)');
     this.flushTx = db.transaction(() => {
       const rollups = new RollupBuffer();

@@ -1,7 +1,7 @@
-import { ConfigError, problemAt, schemaProblems } from '@/lib/config/config-error';
-import { type LoadedProvisioning, loadProvisioning, type Settings, settingsOf } from '@/lib/config/provisioning';
 import { parseAlertmanagerConfig } from '@/lib/alerting';
 import { alertmanagerConfigSchema } from '@/lib/alerting/config';
+import { ConfigError, problemAt, schemaProblems } from '@/lib/config/config-error';
+import { type LoadedProvisioning, loadProvisioning, type Settings, settingsOf } from '@/lib/config/provisioning';
 import type { RuleGroupDef } from '@/lib/rules';
 import { loadRules } from './alert-engine';
 
@@ -30,7 +30,8 @@ export function checkConfig(file: string | null): CheckedConfig {
   }
   const alerting = loaded.config.alerting;
   const shape = alerting && file ? alertmanagerConfigSchema.safeParse(alerting) : null;
-  if (shape && !shape.success && file) throw new ConfigError(file, schemaProblems(loaded.text, ['alerting'], shape.error.issues));
+  if (shape && !shape.success && file)
+    throw new ConfigError(file, schemaProblems(loaded.text, ['alerting'], shape.error.issues));
   try {
     if (alerting) parseAlertmanagerConfig(alerting);
   } catch (err) {
@@ -42,5 +43,7 @@ export function checkConfig(file: string | null): CheckedConfig {
 /** The key an Alertmanager-section error is about, where the error carries one. */
 function alertingPath(err: unknown): (string | number)[] {
   const path = (err as { path?: unknown }).path;
-  return Array.isArray(path) ? path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number') : [];
+  return Array.isArray(path)
+    ? path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
+    : [];
 }

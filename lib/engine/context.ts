@@ -1,11 +1,11 @@
 import type { Clock } from '@/lib/clock';
-import type { Db } from '@/lib/db/connection';
 import type { Env } from '@/lib/config/env';
 import type { Provisioning, Settings } from '@/lib/config/provisioning';
-import type { ScheduledTarget } from '@/lib/probes/types';
+import type { Db } from '@/lib/db/connection';
 import type { Ingest } from '@/lib/ingest/ingest';
-import type { AlertEngine } from './alert-engine';
+import type { ScheduledTarget } from '@/lib/probes/types';
 import type { SystemSampler } from '@/lib/system/sampler';
+import type { AlertEngine } from './alert-engine';
 
 export interface ProbeSchedule {
   upsert(target: ScheduledTarget): void;

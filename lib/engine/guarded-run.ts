@@ -13,8 +13,18 @@ export const GRACE_MS = 1000;
  */
 export function runGuarded(run: ProbeRunner, spec: ProbeSpec, clock: Clock, due: number): Promise<ProbeResult> {
   return new Promise<ProbeResult>((resolve) => {
-    const failed = (error: string): ProbeResult => ({ ts: due, up: false, statusCode: null, latencyMs: spec.timeoutMs, error, gauges: {} });
-    const guard = clock.setTimeout(() => resolve(failed(`timeout after ${formatTimeout(spec.timeoutMs)}`)), spec.timeoutMs + GRACE_MS);
+    const failed = (error: string): ProbeResult => ({
+      ts: due,
+      up: false,
+      statusCode: null,
+      latencyMs: spec.timeoutMs,
+      error,
+      gauges: {},
+    });
+    const guard = clock.setTimeout(
+      () => resolve(failed(`timeout after ${formatTimeout(spec.timeoutMs)}`)),
+      spec.timeoutMs + GRACE_MS,
+    );
     const settle = (result: ProbeResult) => {
       clock.clearTimeout(guard);
       resolve(result);

@@ -1,18 +1,18 @@
-import { systemClock, type Clock } from '@/lib/clock';
-import { readEnv, type Env } from '@/lib/config/env';
+import { resolveAdminToken } from '@/lib/auth/admin-token';
+import { type Clock, systemClock } from '@/lib/clock';
+import { type Env, readEnv } from '@/lib/config/env';
 import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
-import { resolveAdminToken } from '@/lib/auth/admin-token';
-import { toScheduled, type TargetRow } from '@/lib/targets/target-row';
-import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
-import { ProbeScheduler } from './scheduler';
-import { CheckWriter } from './check-writer';
-import { Retention } from './retention';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
+import { createSystemSampler } from '@/lib/system/create-sampler';
+import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
+import { type TargetRow, toScheduled } from '@/lib/targets/target-row';
 import { AlertEngine } from './alert-engine';
+import { CheckWriter } from './check-writer';
 import { checkConfig } from './config-check';
 import type { Lookout } from './context';
-import { createSystemSampler } from '@/lib/system/create-sampler';
+import { Retention } from './retention';
+import { ProbeScheduler } from './scheduler';
 import { VERSION } from './version';
 
 const FIRST_CHECK_SPREAD_MS = 15_000;
@@ -76,7 +76,9 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
     scheduler.upsert(toScheduled(row));
   }
-  ingest.syncFileSources(config.logs ?? [], baseDir).catch((err: Error) => console.error(`[lookout] log sources: ${err.message}`));
+  ingest
+    .syncFileSources(config.logs ?? [], baseDir)
+    .catch((err: Error) => console.error(`[lookout] log sources: ${err.message}`));
   if (opts.probes !== false) {
     scheduler.start();
     retention.start();

@@ -1,6 +1,6 @@
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
-import type { Lookout } from './context';
 import { checkConfig } from './config-check';
+import type { Lookout } from './context';
 
 /** Re-reads the provisioning file and applies it in place; a broken file changes nothing. */
 export async function reloadConfig(lookout: Lookout): Promise<{ targets: number; logs: number; rules: number }> {

@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
-import type { Db } from '@/lib/db/connection';
 import type { Settings } from '@/lib/config/provisioning';
+import type { Db } from '@/lib/db/connection';
 
 const BATCH = 2_000;
 const EVERY_MS = 60_000;
@@ -95,7 +95,12 @@ const STEPS: PruneStep[] = [
 ];
 
 /** Deletes expired rows in small batches, one short transaction each, yielding between batches. */
-export async function pruneOnce(db: Db, now: number, settings: Settings, batch = BATCH): Promise<Record<string, number>> {
+export async function pruneOnce(
+  db: Db,
+  now: number,
+  settings: Settings,
+  batch = BATCH,
+): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
   for (const step of STEPS) {
     const stmt = db.prepare(step.sql);
@@ -115,7 +120,8 @@ export async function pruneOnce(db: Db, now: number, settings: Settings, batch =
 
 /** Bytes the database uses: freed pages are reused by SQLite, so they do not count. */
 export function usedBytes(db: Db): number {
-  const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
+  const pages =
+    (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
   return pages * (db.pragma('page_size', { simple: true }) as number);
 }
 
@@ -124,7 +130,9 @@ async function pruneToSize(db: Db, maxBytes: number, batch: number): Promise<num
   const oldest = db.prepare('SELECT ts FROM logs ORDER BY ts LIMIT 1 OFFSET ?').pluck();
   const newest = db.prepare('SELECT MAX(ts) FROM logs').pluck();
   const dropLogs = db.prepare('DELETE FROM logs WHERE id IN (SELECT id FROM logs WHERE ts <= ? ORDER BY ts LIMIT ?)');
-  const dropRequests = db.prepare('DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE ts <= ? ORDER BY ts LIMIT ?)');
+  const dropRequests = db.prepare(
+    'DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE ts <= ? ORDER BY ts LIMIT ?)',
+  );
   let total = 0;
   while (usedBytes(db) > maxBytes) {
     const cutoff = (oldest.get(batch - 1) ?? newest.get()) as number | null;

@@ -1,5 +1,5 @@
-import { addValue, histogramFromJson, histogramToJson, mergeInto, type Histogram } from '@/lib/stats/histogram';
 import type { Db } from '@/lib/db/connection';
+import { addValue, type Histogram, histogramFromJson, histogramToJson, mergeInto } from '@/lib/stats/histogram';
 
 export const PROBE_RESOLUTIONS = [60_000, 3_600_000, 86_400_000] as const;
 
@@ -26,7 +26,18 @@ export class RollupBuffer {
       const key = `${targetId}:${res}:${start}`;
       let b = this.buckets.get(key);
       if (!b) {
-        b = { targetId, res, ts: start, checks: 0, up: 0, latencyCount: 0, latencySum: 0, latencyMin: null, latencyMax: null, hist: new Map() };
+        b = {
+          targetId,
+          res,
+          ts: start,
+          checks: 0,
+          up: 0,
+          latencyCount: 0,
+          latencySum: 0,
+          latencyMin: null,
+          latencyMax: null,
+          hist: new Map(),
+        };
         this.buckets.set(key, b);
       }
       b.checks++;

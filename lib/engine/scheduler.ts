@@ -2,7 +2,7 @@ import type { Clock } from '@/lib/clock';
 import { runProbe } from '@/lib/probes/http-probe';
 import type { ProbeResult, ScheduledTarget } from '@/lib/probes/types';
 import { Fifo } from './fifo';
-import { runGuarded, type ProbeRunner } from './guarded-run';
+import { type ProbeRunner, runGuarded } from './guarded-run';
 import type { Entry, Job, SchedulerOptions, SchedulerStats } from './scheduler-types';
 
 export type { SchedulerOptions, SchedulerStats } from './scheduler-types';
@@ -33,7 +33,16 @@ export class ProbeScheduler {
     const specKey = JSON.stringify(t.spec);
     const e = this.entries.get(t.id);
     if (!e) {
-      const entry: Entry = { target: t, specKey, phase: null, slot: 0, timer: null, busy: false, gen: 0, removed: false };
+      const entry: Entry = {
+        target: t,
+        specKey,
+        phase: null,
+        slot: 0,
+        timer: null,
+        busy: false,
+        gen: 0,
+        removed: false,
+      };
       this.entries.set(t.id, entry);
       if (this.running) this.arm(entry);
       return;

@@ -13,7 +13,11 @@ const trim = (s: string) => s.replace(/\.0$/, '');
  * A tile's change against the previous period. Counts and latencies change in percent (`+12 %`);
  * rates that are already percentages change in points (`+1.5 pp`), as percent of a percent misleads.
  */
-export function describeChange(current: number | null | undefined, previous: number | null | undefined, mode: 'relative' | 'points' = 'relative'): Change | null {
+export function describeChange(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  mode: 'relative' | 'points' = 'relative',
+): Change | null {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   if (!Number.isFinite(current) || !Number.isFinite(previous)) return null;
   if (mode === 'points') {

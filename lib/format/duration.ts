@@ -8,7 +8,12 @@ export type DurationParts = { days: number; hours: number; minutes: number; seco
 /** Whole days, hours, minutes and seconds of a non-negative number of seconds (truncated). */
 export function splitSeconds(total: number): DurationParts {
   const s = Math.trunc(total);
-  return { days: Math.trunc(s / 86_400), hours: Math.trunc(s / 3_600) % 24, minutes: Math.trunc(s / 60) % 60, seconds: s % 60 };
+  return {
+    days: Math.trunc(s / 86_400),
+    hours: Math.trunc(s / 3_600) % 24,
+    minutes: Math.trunc(s / 60) % 60,
+    seconds: s % 60,
+  };
 }
 
 /** Prometheus's humanizeDuration template function, exactly: seconds in, `1d 2h 3m 4s`, `1.5s`, `500ms` out. */
@@ -37,12 +42,26 @@ export function humanizeDuration(input: number): string {
 export function formatElapsed(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
   const { days, hours, minutes, seconds: secs } = splitSeconds(Math.round(seconds));
-  const parts: [number, string][] =
-    days ? [[days, 'd'], [hours, 'h']]
-    : hours ? [[hours, 'h'], [minutes, 'min']]
-    : minutes ? [[minutes, 'min'], [secs, 's']]
-    : [[secs, 's']];
-  return parts.filter(([n], i) => i === 0 || n > 0).map(([n, u]) => `${n} ${u}`).join(' ');
+  const parts: [number, string][] = days
+    ? [
+        [days, 'd'],
+        [hours, 'h'],
+      ]
+    : hours
+      ? [
+          [hours, 'h'],
+          [minutes, 'min'],
+        ]
+      : minutes
+        ? [
+            [minutes, 'min'],
+            [secs, 's'],
+          ]
+        : [[secs, 's']];
+  return parts
+    .filter(([n], i) => i === 0 || n > 0)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(' ');
 }
 
 /** `90000` → `1m30s`: the shortest spelling, as Prometheus prints durations (rule `for`, intervals, timeouts). */

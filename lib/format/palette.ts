@@ -1,8 +1,26 @@
 // Series colours are theme variables (globals.css), so every chart follows the light/dark theme.
-export const SERIES_COLORS = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6', '--chart-7', '--chart-8'] as const;
+export const SERIES_COLORS = [
+  '--chart-1',
+  '--chart-2',
+  '--chart-3',
+  '--chart-4',
+  '--chart-5',
+  '--chart-6',
+  '--chart-7',
+  '--chart-8',
+] as const;
 
 // Known providers keep their colour on every page and in every range, whatever else appears.
-const FIXED: Record<string, number> = { groq: 0, openai: 2, gemini: 3, mistral: 4, xai: 5, ollama: 6, openrouter: 7, anthropic: 1 };
+const FIXED: Record<string, number> = {
+  groq: 0,
+  openai: 2,
+  gemini: 3,
+  mistral: 4,
+  xai: 5,
+  ollama: 6,
+  openrouter: 7,
+  anthropic: 1,
+};
 
 function hashIndex(key: string): number {
   let h = 0;

@@ -1,7 +1,12 @@
 export type SortDir = 'asc' | 'desc';
 
 /** Sorts rows by one column; nulls last in either direction, ties by the row's label so the order is stable. */
-export function sortRows<T>(rows: readonly T[], value: (row: T) => number | string | null, dir: SortDir, label: (row: T) => string): T[] {
+export function sortRows<T>(
+  rows: readonly T[],
+  value: (row: T) => number | string | null,
+  dir: SortDir,
+  label: (row: T) => string,
+): T[] {
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const x = value(a);

@@ -1,27 +1,51 @@
-import type { Issue } from '@/lib/errors';
-import { issuesToFields } from './issue-fields';
 import { formatDuration } from '@/lib/config/duration';
+import type { Issue } from '@/lib/errors';
 import type { Target } from '@/lib/swr/types';
+import { issuesToFields } from './issue-fields';
 
-export const FORM_FIELDS = ['name', 'url', 'method', 'interval', 'timeout', 'conditions', 'failure_threshold', 'success_threshold', 'headers', 'body'] as const;
+export const FORM_FIELDS = [
+  'name',
+  'url',
+  'method',
+  'interval',
+  'timeout',
+  'conditions',
+  'failure_threshold',
+  'success_threshold',
+  'headers',
+  'body',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** The form keeps every field as the text the user typed. */
 export type TargetFormValues = Record<FormField, string>;
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 export const EMPTY_FORM: TargetFormValues = {
-  name: '', url: '', method: 'GET', interval: '30s', timeout: '10s', conditions: '',
-  failure_threshold: '1', success_threshold: '1', headers: '', body: '',
+  name: '',
+  url: '',
+  method: 'GET',
+  interval: '30s',
+  timeout: '10s',
+  conditions: '',
+  failure_threshold: '1',
+  success_threshold: '1',
+  headers: '',
+  body: '',
 };
 
 /** Headers and body are secrets the API never returns, so an edit form starts with them blank. */
 export function formFromTarget(t: Target): TargetFormValues {
   return {
-    name: t.name, url: t.url, method: t.method,
-    interval: formatDuration(t.interval_s * 1000), timeout: formatDuration(t.timeout_ms),
+    name: t.name,
+    url: t.url,
+    method: t.method,
+    interval: formatDuration(t.interval_s * 1000),
+    timeout: formatDuration(t.timeout_ms),
     conditions: t.conditions.join('\n'),
-    failure_threshold: String(t.failure_threshold), success_threshold: String(t.success_threshold),
-    headers: '', body: '',
+    failure_threshold: String(t.failure_threshold),
+    success_threshold: String(t.success_threshold),
+    headers: '',
+    body: '',
   };
 }
 
@@ -42,12 +66,22 @@ export function parseHeaderLines(text: string): { headers: Record<string, string
 const whole = (s: string): number | string => (/^\s*\d+\s*$/.test(s) ? Number(s) : s);
 
 /** The POST/PATCH body; on edit, blank headers and body mean "keep what is stored". */
-export function requestFromForm(v: TargetFormValues, mode: 'create' | 'edit'): { body: Record<string, unknown> } | { errors: FieldErrors } {
+export function requestFromForm(
+  v: TargetFormValues,
+  mode: 'create' | 'edit',
+): { body: Record<string, unknown> } | { errors: FieldErrors } {
   const body: Record<string, unknown> = {
-    name: v.name.trim(), url: v.url.trim(), method: v.method,
-    interval: v.interval.trim(), timeout: v.timeout.trim(),
-    conditions: v.conditions.split('\n').map((c) => c.trim()).filter(Boolean),
-    failure_threshold: whole(v.failure_threshold), success_threshold: whole(v.success_threshold),
+    name: v.name.trim(),
+    url: v.url.trim(),
+    method: v.method,
+    interval: v.interval.trim(),
+    timeout: v.timeout.trim(),
+    conditions: v.conditions
+      .split('\n')
+      .map((c) => c.trim())
+      .filter(Boolean),
+    failure_threshold: whole(v.failure_threshold),
+    success_threshold: whole(v.success_threshold),
   };
   if (v.headers.trim()) {
     const parsed = parseHeaderLines(v.headers);
@@ -63,7 +97,10 @@ export function requestFromForm(v: TargetFormValues, mode: 'create' | 'edit'): {
 }
 
 /** The API's 400/409 issues under the form fields they name; a condition's index becomes its line number. */
-export function targetFieldErrors(failure: { message: string; issues: Issue[] }): { fields: FieldErrors; general: string[] } {
+export function targetFieldErrors(failure: { message: string; issues: Issue[] }): {
+  fields: FieldErrors;
+  general: string[];
+} {
   return issuesToFields(failure, FORM_FIELDS, (field, rest, text) =>
     field === 'conditions' && /^\d+$/.test(rest[0] ?? '') ? `line ${Number(rest[0]) + 1}: ${text}` : text,
   );

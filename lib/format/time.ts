@@ -17,10 +17,13 @@ export function formatRelative(ts: string | number | null | undefined, now: numb
   // The past rounds down ("3 h ago"); the future rounds to nearest, so a fresh 4 h silence reads "in 4 h".
   const count = (size: number) => (diff >= 0 ? Math.floor(abs / size) : Math.round(abs / size));
   const text =
-    abs < MINUTE ? `${count(SECOND)} s`
-    : abs < HOUR ? `${count(MINUTE)} min`
-    : abs < DAY ? `${count(HOUR)} h`
-    : `${count(DAY)} d`;
+    abs < MINUTE
+      ? `${count(SECOND)} s`
+      : abs < HOUR
+        ? `${count(MINUTE)} min`
+        : abs < DAY
+          ? `${count(HOUR)} h`
+          : `${count(DAY)} d`;
   return diff >= 0 ? `${text} ago` : `in ${text}`;
 }
 
@@ -30,7 +33,13 @@ export function formatLocal(ts: string | number | null | undefined, timeZone?: s
   const d = new Date(ts);
   if (Number.isNaN(d.getTime())) return DASH;
   return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+    timeZone,
   }).format(d);
 }
 

@@ -85,7 +85,14 @@ export function encodeBatch(batch: LogBatch): EncodedBatch {
     for (const q of r.requests) e.request(q);
   }
   for (const q of extraRequests) e.request(q);
-  return { head, records: records.length, extraRequests: extraRequests.length, numbers: e.numbers, spans: e.spans, text: e.parts.join('') };
+  return {
+    head,
+    records: records.length,
+    extraRequests: extraRequests.length,
+    numbers: e.numbers,
+    spans: e.spans,
+    text: e.parts.join(''),
+  };
 }
 
 /** The buffers of an encoded batch, to transfer instead of copy. */
@@ -108,14 +115,32 @@ export function decodeBatch(e: EncodedBatch): LogBatch {
   };
   // Object literals evaluate in order: each field reads the next value, as encodeBatch wrote them.
   const request = (): RequestFacts => ({
-    ts: num()!, status: num(), durationMs: num(), inputTokens: num(), outputTokens: num(), rateLimited: num() === 1, provider: str(), model: str(),
+    ts: num()!,
+    status: num(),
+    durationMs: num(),
+    inputTokens: num(),
+    outputTokens: num(),
+    rateLimited: num() === 1,
+    provider: str(),
+    model: str(),
   });
   const records: IngestRecord[] = new Array(e.records);
   for (let i = 0; i < e.records; i++) {
     const r = {
-      ts: num()!, status: num(), durationMs: num(), inputTokens: num(), outputTokens: num(), isRequest: num() === 1, flags: num()!,
+      ts: num()!,
+      status: num(),
+      durationMs: num(),
+      inputTokens: num(),
+      outputTokens: num(),
+      isRequest: num() === 1,
+      flags: num()!,
       requests: new Array<RequestFacts>(num()!),
-      level: str(), message: str()!, provider: str(), model: str(), requestId: str(), fieldsJson: str(),
+      level: str(),
+      message: str()!,
+      provider: str(),
+      model: str(),
+      requestId: str(),
+      fieldsJson: str(),
     };
     for (let k = 0; k < r.requests.length; k++) r.requests[k] = request();
     records[i] = r;

@@ -1,5 +1,5 @@
-import type { Db } from '@/lib/db/connection';
 import { BulkInsert } from '@/lib/db/bulk-insert';
+import type { Db } from '@/lib/db/connection';
 
 /** Batches this small are indexed in their own transaction; larger ones leave it to `indexBehind`. */
 export const INLINE_FTS_MAX = 500;
@@ -10,7 +10,10 @@ export function ftsMark(db: Db): number {
 
 /** Rows not yet in the full-text index. */
 export function ftsBacklog(db: Db): number {
-  return db.prepare(`SELECT COALESCE(MAX(id), 0) - (SELECT value FROM meta WHERE key = 'fts_indexed_id') FROM logs`).pluck().get() as number;
+  return db
+    .prepare(`SELECT COALESCE(MAX(id), 0) - (SELECT value FROM meta WHERE key = 'fts_indexed_id') FROM logs`)
+    .pluck()
+    .get() as number;
 }
 
 function setMark(db: Db, id: number): void {
@@ -18,7 +21,12 @@ function setMark(db: Db, id: number): void {
 }
 
 /** Indexes the rows the caller's transaction wrote with ids previousLastId + 1, + 2, …, when the index was caught up. */
-export function indexInline(db: Db, fts: BulkInsert, rows: readonly { message: string }[], previousLastId: number): void {
+export function indexInline(
+  db: Db,
+  fts: BulkInsert,
+  rows: readonly { message: string }[],
+  previousLastId: number,
+): void {
   if (rows.length === 0 || rows.length > INLINE_FTS_MAX || ftsMark(db) !== previousLastId) return;
   rows.forEach((r, i) => fts.push(previousLastId + i + 1, r.message));
   fts.flush();

@@ -1,13 +1,13 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
-import { FileTailer, type TailBatch, type TailStatus } from './tail';
-import { createLogWriter, type LogBatch } from './log-writer';
-import { loadSource, SourcePipeline, type InputLine } from './source-pipeline';
-import { ensureHttpSource, upsertFileSources } from './sources';
-import type { LogSourceInput } from './source-schema';
-import type { Rejection } from './record';
 import { FtsCatchUp } from './fts-catch-up';
 import type { Ingest } from './ingest';
+import { createLogWriter, type LogBatch } from './log-writer';
+import type { Rejection } from './record';
+import { type InputLine, loadSource, SourcePipeline } from './source-pipeline';
+import type { LogSourceInput } from './source-schema';
+import { ensureHttpSource, upsertFileSources } from './sources';
+import { FileTailer, type TailBatch, type TailStatus } from './tail';
 
 const TICK_MS = 10_000;
 
@@ -60,7 +60,9 @@ export class IngestService implements Ingest {
   /** Stops tailing a source; its lines stay searchable until retention removes them. */
   detachSource(name: string): Promise<void> {
     this.db.prepare('UPDATE log_sources SET path = NULL WHERE name = ?').run(name);
-    this.db.prepare('DELETE FROM log_positions WHERE source_id = (SELECT id FROM log_sources WHERE name = ?)').run(name);
+    this.db
+      .prepare('DELETE FROM log_positions WHERE source_id = (SELECT id FROM log_sources WHERE name = ?)')
+      .run(name);
     return this.reconcile();
   }
 
@@ -81,15 +83,17 @@ export class IngestService implements Ingest {
         this.pipelines.delete(name);
       }
     }
-    this.synced = this.synced.then(() => Promise.all(stale.map((t) => t.stop()))).then(() => {
-      for (const [name, signature] of wanted) {
-        if (this.tailers.has(name)) continue;
-        this.pipelines.delete(name);
-        const tailer = this.makeTailer(name);
-        this.tailers.set(name, { tailer, signature });
-        if (this.started) tailer.start();
-      }
-    });
+    this.synced = this.synced
+      .then(() => Promise.all(stale.map((t) => t.stop())))
+      .then(() => {
+        for (const [name, signature] of wanted) {
+          if (this.tailers.has(name)) continue;
+          this.pipelines.delete(name);
+          const tailer = this.makeTailer(name);
+          this.tailers.set(name, { tailer, signature });
+          if (this.started) tailer.start();
+        }
+      });
     return this.synced;
   }
 
@@ -128,7 +132,11 @@ export class IngestService implements Ingest {
   }
 
   /** The HTTP path: lines are parsed and committed before this resolves. */
-  async ingestLines(sourceName: string, lines: InputLine[], rejects: Rejection[]): Promise<{ accepted: number; rejected: number }> {
+  async ingestLines(
+    sourceName: string,
+    lines: InputLine[],
+    rejects: Rejection[],
+  ): Promise<{ accepted: number; rejected: number }> {
     ensureHttpSource(this.db, sourceName, this.clock.now());
     const batch = await this.commit(sourceName, (p) => p.prepare(lines, this.clock.now(), rejects));
     return { accepted: batch.records.length, rejected: batch.rejects.length };

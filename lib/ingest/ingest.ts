@@ -1,6 +1,6 @@
-import type { LogSourceInput } from './source-schema';
-import type { InputLine } from './source-pipeline';
 import type { Rejection } from './record';
+import type { InputLine } from './source-pipeline';
+import type { LogSourceInput } from './source-schema';
 import type { TailStatus } from './tail';
 
 /**
@@ -15,7 +15,11 @@ export interface Ingest {
   start(): void;
   stop(): Promise<void>;
   /** Resolves once the accepted lines are committed. */
-  ingestLines(sourceName: string, lines: InputLine[], rejects: Rejection[]): Promise<{ accepted: number; rejected: number }>;
+  ingestLines(
+    sourceName: string,
+    lines: InputLine[],
+    rejects: Rejection[],
+  ): Promise<{ accepted: number; rejected: number }>;
   pollAll(): Promise<number>;
   tailStatus(name: string): TailStatus | null;
 }

@@ -1,6 +1,6 @@
-import type { Db } from '@/lib/db/connection';
 import { BulkInsert } from '@/lib/db/bulk-insert';
-import { addValue, histogramFromJson, histogramToJson, mergeInto, type Histogram } from '@/lib/stats/histogram';
+import type { Db } from '@/lib/db/connection';
+import { addValue, type Histogram, histogramFromJson, histogramToJson, mergeInto } from '@/lib/stats/histogram';
 import type { RequestFacts } from './record';
 
 export const LOG_RESOLUTIONS = [10_000, 60_000, 3_600_000, 86_400_000] as const;
@@ -46,13 +46,23 @@ export class LogRollupBuffer {
   private lastLine: LineBucket | null = null;
   private lastRequest: RequestBucket | null = null;
 
-  addLine(sourceId: number, line: { ts: number; level: string | null; provider: string | null; status: number | null }): void {
+  addLine(
+    sourceId: number,
+    line: { ts: number; level: string | null; provider: string | null; status: number | null },
+  ): void {
     const ts = floorTo(line.ts, FINEST);
     const level = line.level ?? '';
     const provider = line.provider ?? '';
     const status = line.status ?? 0;
     let b = this.lastLine;
-    if (b === null || b.ts !== ts || b.sourceId !== sourceId || b.level !== level || b.provider !== provider || b.status !== status) {
+    if (
+      b === null ||
+      b.ts !== ts ||
+      b.sourceId !== sourceId ||
+      b.level !== level ||
+      b.provider !== provider ||
+      b.status !== status
+    ) {
       const key = `${ts}|${sourceId}|${level}|${provider}|${status}`;
       b = this.lines.get(key) ?? null;
       if (b === null) this.lines.set(key, (b = { res: FINEST, ts, sourceId, level, provider, status, lines: 0 }));
@@ -67,11 +77,32 @@ export class LogRollupBuffer {
     const model = q.model ?? '';
     const status = q.status ?? 0;
     let b = this.lastRequest;
-    if (b === null || b.ts !== ts || b.sourceId !== sourceId || b.provider !== provider || b.model !== model || b.status !== status) {
+    if (
+      b === null ||
+      b.ts !== ts ||
+      b.sourceId !== sourceId ||
+      b.provider !== provider ||
+      b.model !== model ||
+      b.status !== status
+    ) {
       const key = `${ts}|${sourceId}|${provider}|${model}|${status}`;
       b = this.requests.get(key) ?? null;
       if (b === null) {
-        b = { res: FINEST, ts, sourceId, provider, model, status, requests: 0, inputTokens: 0, outputTokens: 0, rateLimited: 0, latencyCount: 0, latencySum: 0, hist: new Map() };
+        b = {
+          res: FINEST,
+          ts,
+          sourceId,
+          provider,
+          model,
+          status,
+          requests: 0,
+          inputTokens: 0,
+          outputTokens: 0,
+          rateLimited: 0,
+          latencyCount: 0,
+          latencySum: 0,
+          hist: new Map(),
+        };
         this.requests.set(key, b);
       }
       this.lastRequest = b;
@@ -158,7 +189,21 @@ export function createRollupWriter(db: Db): (buffer: LogRollupBuffer) => void {
   );
   return (buffer) => {
     for (const b of buffer.requestBuckets()) {
-      requests.push(b.res, b.ts, b.sourceId, b.provider, b.model, b.status, b.requests, b.inputTokens, b.outputTokens, b.rateLimited, b.latencyCount, b.latencySum, histogramToJson(b.hist));
+      requests.push(
+        b.res,
+        b.ts,
+        b.sourceId,
+        b.provider,
+        b.model,
+        b.status,
+        b.requests,
+        b.inputTokens,
+        b.outputTokens,
+        b.rateLimited,
+        b.latencyCount,
+        b.latencySum,
+        histogramToJson(b.hist),
+      );
     }
     requests.flush();
     for (const l of buffer.lineBuckets()) lines.push(l.res, l.ts, l.sourceId, l.level, l.provider, l.status, l.lines);

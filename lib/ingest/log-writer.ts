@@ -1,5 +1,5 @@
-import type { Db } from '@/lib/db/connection';
 import { BulkInsert } from '@/lib/db/bulk-insert';
+import type { Db } from '@/lib/db/connection';
 import { indexInline } from './fts-index';
 import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
@@ -38,7 +38,11 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
   const fts = new BulkInsert(db, 'INSERT INTO logs_fts (rowid, message)', 2);
   const writeRollups = createRollupWriter(db);
   // Never below the index mark, so an id the index has passed is never given out again.
-  const lastId = db.prepare(`SELECT max(COALESCE((SELECT MAX(id) FROM logs), 0), (SELECT value FROM meta WHERE key = 'fts_indexed_id'))`).pluck();
+  const lastId = db
+    .prepare(
+      `SELECT max(COALESCE((SELECT MAX(id) FROM logs), 0), (SELECT value FROM meta WHERE key = 'fts_indexed_id'))`,
+    )
+    .pluck();
   const insertReject = db.prepare('INSERT INTO log_rejects (source_id, at, reason, sample) VALUES (?, ?, ?, ?)');
   const trimRejects = db.prepare(
     'DELETE FROM log_rejects WHERE source_id = ? AND id <= (SELECT id FROM log_rejects WHERE source_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
@@ -59,7 +63,17 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
   return db.transaction((b: LogBatch) => {
     const rollups = new LogRollupBuffer();
     const addRequest = (q: RequestFacts) => {
-      requests.push(b.sourceId, q.ts, q.status, q.durationMs, q.provider, q.model, q.inputTokens, q.outputTokens, q.rateLimited ? 1 : 0);
+      requests.push(
+        b.sourceId,
+        q.ts,
+        q.status,
+        q.durationMs,
+        q.provider,
+        q.model,
+        q.inputTokens,
+        q.outputTokens,
+        q.rateLimited ? 1 : 0,
+      );
       rollups.addRequest(b.sourceId, q);
     };
     // Ids are given explicitly so the full-text rows can be inserted in bulk beside them.
@@ -70,8 +84,21 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     for (const r of b.records) {
       id++;
       logs.push(
-        id, b.sourceId, r.ts, r.level, r.message, r.provider, r.model, r.status, r.durationMs,
-        r.inputTokens, r.outputTokens, r.requestId, r.isRequest ? 1 : 0, r.flags, r.fieldsJson,
+        id,
+        b.sourceId,
+        r.ts,
+        r.level,
+        r.message,
+        r.provider,
+        r.model,
+        r.status,
+        r.durationMs,
+        r.inputTokens,
+        r.outputTokens,
+        r.requestId,
+        r.isRequest ? 1 : 0,
+        r.flags,
+        r.fieldsJson,
       );
       rollups.addLine(b.sourceId, r);
       r.requests.forEach(addRequest);
@@ -85,7 +112,8 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     writeRollups(rollups);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
-    for (const p of b.positions ?? []) upsertPosition.run(b.sourceId, p.dev, p.ino, p.path, p.fingerprint, p.offset, p.size);
+    for (const p of b.positions ?? [])
+      upsertPosition.run(b.sourceId, p.dev, p.ino, p.path, p.fingerprint, p.offset, p.size);
     for (const p of b.forget ?? []) deletePosition.run(b.sourceId, p.dev, p.ino);
     updateSource.run({
       id: b.sourceId,

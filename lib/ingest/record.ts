@@ -21,7 +21,10 @@ export interface IngestRecord {
 }
 
 /** A completed client request as the parser reports it, without what only the parser needs. */
-export type RequestFacts = Pick<CompletedRequest, 'ts' | 'status' | 'durationMs' | 'provider' | 'model' | 'inputTokens' | 'outputTokens' | 'rateLimited'>;
+export type RequestFacts = Pick<
+  CompletedRequest,
+  'ts' | 'status' | 'durationMs' | 'provider' | 'model' | 'inputTokens' | 'outputTokens' | 'rateLimited'
+>;
 
 export const FLAG_TS_FALLBACK = 1;
 export const FLAG_TRUNCATED = 2;

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { compileExtractionRules, isBlankLine, LogCorrelator, type ExtractionRule, type SourceFormat } from '@/lib/logs';
+import { compileExtractionRules, type ExtractionRule, isBlankLine, LogCorrelator, type SourceFormat } from '@/lib/logs';
 import type { LogBatch } from './log-writer';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
 import { toRecord, toRequestFacts } from './to-record';
@@ -30,8 +30,14 @@ export class SourcePipeline {
   private readonly options: ConstructorParameters<typeof LogCorrelator>[0];
 
   constructor(readonly source: SourceRow) {
-    this.options = { format: source.format, rules: compileExtractionRules(JSON.parse(source.extract) as ExtractionRule[]) };
-    this.correlator = LogCorrelator.fromJSON(source.parser_state ? JSON.parse(source.parser_state) : null, this.options).correlator;
+    this.options = {
+      format: source.format,
+      rules: compileExtractionRules(JSON.parse(source.extract) as ExtractionRule[]),
+    };
+    this.correlator = LogCorrelator.fromJSON(
+      source.parser_state ? JSON.parse(source.parser_state) : null,
+      this.options,
+    ).correlator;
     this.committedState = JSON.stringify(this.correlator.toJSON());
   }
 
@@ -46,14 +52,31 @@ export class SourcePipeline {
       format = p.ccproxy ? `ccproxy-${p.ccproxy}` : p.format;
       records.push(toRecord(line.text, p));
     }
-    return { sourceId: this.source.id, records, rejects, linesRead: read, parserState: this.snapshot(), detectedFormat: format, receivedAt, extraRequests: [] };
+    return {
+      sourceId: this.source.id,
+      records,
+      rejects,
+      linesRead: read,
+      parserState: this.snapshot(),
+      detectedFormat: format,
+      receivedAt,
+      extraRequests: [],
+    };
   }
 
   /** Requests a quiet source completes by time alone (CCProxy v0's fallback rule). */
   tick(now: number): LogBatch | null {
     const late: RequestFacts[] = this.correlator.tick(now).map(toRequestFacts);
     if (late.length === 0) return null;
-    return { sourceId: this.source.id, records: [], rejects: [], linesRead: 0, parserState: this.snapshot(), receivedAt: now, extraRequests: late };
+    return {
+      sourceId: this.source.id,
+      records: [],
+      rejects: [],
+      linesRead: 0,
+      parserState: this.snapshot(),
+      receivedAt: now,
+      extraRequests: late,
+    };
   }
 
   committed(batch: LogBatch): void {
@@ -70,5 +93,7 @@ export class SourcePipeline {
 }
 
 export function loadSource(db: Db, name: string): SourceRow | undefined {
-  return db.prepare('SELECT id, name, kind, path, format, start_at, extract, parser_state FROM log_sources WHERE name = ?').get(name) as SourceRow | undefined;
+  return db
+    .prepare('SELECT id, name, kind, path, format, start_at, extract, parser_state FROM log_sources WHERE name = ?')
+    .get(name) as SourceRow | undefined;
 }

@@ -14,7 +14,13 @@ export function resolveSourcePath(p: string, baseDir: string): string {
  * Creates or updates file sources. With `provisioned`, the list is the whole `logs:` of the file, and
  * provisioned sources missing from it stop being tailed (their lines stay). Rules are checked here, not per line.
  */
-export function upsertFileSources(db: Db, inputs: LogSourceInput[], baseDir: string, now: number, provisioned = true): void {
+export function upsertFileSources(
+  db: Db,
+  inputs: LogSourceInput[],
+  baseDir: string,
+  now: number,
+  provisioned = true,
+): void {
   const upsert = db.prepare(
     `INSERT INTO log_sources (name, kind, path, format, start_at, extract, provisioned, created_at)
      VALUES (@name, 'file', @path, @format, @startAt, @extract, @provisioned, @now)
@@ -42,7 +48,9 @@ export function upsertFileSources(db: Db, inputs: LogSourceInput[], baseDir: str
     }
     if (!provisioned) return;
     const names = new Set(inputs.map((s) => s.name));
-    for (const row of db.prepare('SELECT name FROM log_sources WHERE provisioned = 1 AND path IS NOT NULL').all() as { name: string }[]) {
+    for (const row of db.prepare('SELECT name FROM log_sources WHERE provisioned = 1 AND path IS NOT NULL').all() as {
+      name: string;
+    }[]) {
       if (!names.has(row.name)) db.prepare('UPDATE log_sources SET path = NULL WHERE name = ?').run(row.name);
     }
   })();
@@ -50,5 +58,7 @@ export function upsertFileSources(db: Db, inputs: LogSourceInput[], baseDir: str
 
 /** An HTTP source comes into being with its first posted line. */
 export function ensureHttpSource(db: Db, name: string, now: number): void {
-  db.prepare(`INSERT INTO log_sources (name, kind, created_at) VALUES (?, 'http', ?) ON CONFLICT (name) DO NOTHING`).run(name, now);
+  db.prepare(
+    `INSERT INTO log_sources (name, kind, created_at) VALUES (?, 'http', ?) ON CONFLICT (name) DO NOTHING`,
+  ).run(name, now);
 }

@@ -4,7 +4,9 @@ import type { InputLine } from './source-pipeline';
 export const MAX_LINE_CHARS = 256 * 1024;
 
 function cut(text: string): InputLine {
-  return text.length > MAX_LINE_CHARS ? { text: text.slice(0, MAX_LINE_CHARS), truncated: true } : { text, truncated: false };
+  return text.length > MAX_LINE_CHARS
+    ? { text: text.slice(0, MAX_LINE_CHARS), truncated: true }
+    : { text, truncated: false };
 }
 
 /**
@@ -26,7 +28,12 @@ export function splitBody(body: string, contentType: string): { lines: InputLine
       parsed.forEach((el: unknown, i) => {
         if (typeof el === 'string') lines.push(cut(el.replace(/\r?\n/g, ' ')));
         else if (el !== null && typeof el === 'object' && !Array.isArray(el)) lines.push(cut(JSON.stringify(el)));
-        else rejects.push({ line: i + 1, reason: `element ${i + 1} is ${el === null ? 'null' : Array.isArray(el) ? 'an array' : `a ${typeof el}`}; send objects or strings`, sample: String(JSON.stringify(el)).slice(0, 200) });
+        else
+          rejects.push({
+            line: i + 1,
+            reason: `element ${i + 1} is ${el === null ? 'null' : Array.isArray(el) ? 'an array' : `a ${typeof el}`}; send objects or strings`,
+            sample: String(JSON.stringify(el)).slice(0, 200),
+          });
       });
       return { lines, rejects };
     }

@@ -1,5 +1,13 @@
 import type { CompletedRequest, ProcessedLine } from '@/lib/logs';
-import { FLAG_INVALID_JSON, FLAG_NOISE, FLAG_TOO_DEEP, FLAG_TRUNCATED, FLAG_TS_FALLBACK, type IngestRecord, type RequestFacts } from './record';
+import {
+  FLAG_INVALID_JSON,
+  FLAG_NOISE,
+  FLAG_TOO_DEEP,
+  FLAG_TRUNCATED,
+  FLAG_TS_FALLBACK,
+  type IngestRecord,
+  type RequestFacts,
+} from './record';
 
 export function toRequestFacts(q: CompletedRequest): RequestFacts {
   return {
@@ -37,7 +45,14 @@ export function toRecord(line: string, p: ProcessedLine): IngestRecord {
     ts: p.ts,
     level: p.level,
     message: p.format === 'text' ? line : p.message,
-    fieldsJson: p.format === 'json' ? (p.truncated ? JSON.stringify(p.fields) : line) : p.format === 'logfmt' ? JSON.stringify(p.fields) : null,
+    fieldsJson:
+      p.format === 'json'
+        ? p.truncated
+          ? JSON.stringify(p.fields)
+          : line
+        : p.format === 'logfmt'
+          ? JSON.stringify(p.fields)
+          : null,
     flags: flagsOf(p),
     provider: q?.provider ?? c.provider,
     model: q?.model ?? c.model,

@@ -40,7 +40,9 @@ export function emptyV0State(): V0State {
 const PROVIDER_ERROR = / API returned error$/;
 
 export function isV0Line(f: Record<string, unknown>): boolean {
-  return f.type === 'api_action' || f.type === 'http_request' || (f.request_id === 'unknown' && typeof f.msg === 'string');
+  return (
+    f.type === 'api_action' || f.type === 'http_request' || (f.request_id === 'unknown' && typeof f.msg === 'string')
+  );
 }
 
 function realId(value: unknown): string | null {
@@ -51,9 +53,18 @@ function fallbackRequest(id: string, p: V0Pending): CompletedRequest {
   const responded = p.responded ?? { ts: p.startedAt };
   // anthropic_response is only written once a provider answer was converted for the client: a 200.
   return {
-    ts: responded.ts, status: 200, durationMs: null, provider: p.provider, model: p.model,
-    inputTokens: p.inputTokens, outputTokens: p.outputTokens, requestId: id, rateLimited: p.rateLimited,
-    method: null, path: null, completedBy: 'v0_anthropic_response',
+    ts: responded.ts,
+    status: 200,
+    durationMs: null,
+    provider: p.provider,
+    model: p.model,
+    inputTokens: p.inputTokens,
+    outputTokens: p.outputTokens,
+    requestId: id,
+    rateLimited: p.rateLimited,
+    method: null,
+    path: null,
+    completedBy: 'v0_anthropic_response',
   };
 }
 
@@ -68,7 +79,12 @@ export function expireV0(state: V0State, now: number, limits: V0Limits): Complet
   while (state.awaiting.length > 0) {
     const id = state.awaiting[0];
     const p = state.pending.get(id);
-    if (p?.responded && state.seq - p.responded.seq <= limits.finalizeAfterLines && now - p.responded.at < limits.finalizeAfterMs) break;
+    if (
+      p?.responded &&
+      state.seq - p.responded.seq <= limits.finalizeAfterLines &&
+      now - p.responded.at < limits.finalizeAfterMs
+    )
+      break;
     state.awaiting.shift();
     if (!p?.responded) continue;
     state.pending.delete(id);
@@ -94,7 +110,12 @@ export function expireV0(state: V0State, now: number, limits: V0Limits): Complet
  * `expireV0` completes it from the `anthropic_response` once `finalizeAfterLines` more lines
  * were read or `finalizeAfterMs` passed, and remembers the id so a later `http_request` is ignored.
  */
-export function processV0(state: V0State, line: ParsedLine, receivedAt: number, _limits: V0Limits): CompletedRequest | undefined {
+export function processV0(
+  state: V0State,
+  line: ParsedLine,
+  receivedAt: number,
+  _limits: V0Limits,
+): CompletedRequest | undefined {
   state.seq++;
   const f = line.fields;
   const c = line.common;
@@ -102,7 +123,15 @@ export function processV0(state: V0State, line: ParsedLine, receivedAt: number, 
   const open = (key: string): V0Pending => {
     let p = state.pending.get(key);
     if (!p) {
-      p = { provider: null, model: null, inputTokens: null, outputTokens: null, rateLimited: false, startedAt: receivedAt, responded: null };
+      p = {
+        provider: null,
+        model: null,
+        inputTokens: null,
+        outputTokens: null,
+        rateLimited: false,
+        startedAt: receivedAt,
+        responded: null,
+      };
       state.pending.set(key, p);
     }
     return p;
@@ -116,11 +145,18 @@ export function processV0(state: V0State, line: ParsedLine, receivedAt: number, 
       if (state.inFlight === id) state.inFlight = null;
     }
     return {
-      ts: line.ts, status: c.status, durationMs: duration === null ? null : toMs(duration, 'ms'),
-      provider: p ? p.provider : null, model: p ? p.model : null,
-      inputTokens: p ? p.inputTokens : null, outputTokens: p ? p.outputTokens : null,
-      requestId: id, rateLimited: c.status === 429 || (p ? p.rateLimited : false),
-      method: c.method, path: c.path, completedBy: 'v0_http_request',
+      ts: line.ts,
+      status: c.status,
+      durationMs: duration === null ? null : toMs(duration, 'ms'),
+      provider: p ? p.provider : null,
+      model: p ? p.model : null,
+      inputTokens: p ? p.inputTokens : null,
+      outputTokens: p ? p.outputTokens : null,
+      requestId: id,
+      rateLimited: c.status === 429 || (p ? p.rateLimited : false),
+      method: c.method,
+      path: c.path,
+      completedBy: 'v0_http_request',
     };
   }
   if (id && f.action === 'anthropic_request' && !state.finalized.includes(id)) {

@@ -30,7 +30,9 @@ export function isV1Response(f: Record<string, unknown>): boolean {
 export function isV1Line(f: Record<string, unknown>): boolean {
   const msg = f.msg;
   if (typeof msg !== 'string') return false;
-  return msg.startsWith(ROUTED_PREFIX) || msg === NOISE_MESSAGE || (f.type === 'request' && msg === 'HTTP request received');
+  return (
+    msg.startsWith(ROUTED_PREFIX) || msg === NOISE_MESSAGE || (f.type === 'request' && msg === 'HTTP request received')
+  );
 }
 
 export interface V1Outcome {

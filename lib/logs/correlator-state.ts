@@ -11,8 +11,12 @@ const num = z.number();
 const nullableNum = z.nullable(num);
 const str = z.nullable(z.string().check(z.maxLength(2048)));
 const pendingSchema = z.object({
-  provider: str, model: str, inputTokens: nullableNum, outputTokens: nullableNum,
-  rateLimited: z.boolean(), startedAt: num,
+  provider: str,
+  model: str,
+  inputTokens: nullableNum,
+  outputTokens: nullableNum,
+  rateLimited: z.boolean(),
+  startedAt: num,
   responded: z.nullable(z.object({ ts: num, seq: num, at: num })),
 });
 const stateSchema = z.object({
@@ -49,7 +53,10 @@ export function serializeState(s: LiveState): CorrelatorState {
   return {
     version: CORRELATOR_STATE_VERSION,
     detected: s.detected,
-    v1: { routed: s.v1.routed ? { ...s.v1.routed } : null, lastRequest: s.v1.lastRequest ? { ...s.v1.lastRequest } : null },
+    v1: {
+      routed: s.v1.routed ? { ...s.v1.routed } : null,
+      lastRequest: s.v1.lastRequest ? { ...s.v1.lastRequest } : null,
+    },
     v0: {
       seq: s.v0.seq,
       pending: [...s.v0.pending].map(([id, p]) => [id, { ...p, responded: p.responded ? { ...p.responded } : null }]),

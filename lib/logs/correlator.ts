@@ -1,6 +1,12 @@
 import { expireV0, isV0Line, processV0, type V0Limits } from './ccproxy-v0';
 import { isV1Line, isV1Response, processV1 } from './ccproxy-v1';
-import { deserializeState, emptyLiveState, serializeState, type CorrelatorState, type LiveState } from './correlator-state';
+import {
+  type CorrelatorState,
+  deserializeState,
+  emptyLiveState,
+  type LiveState,
+  serializeState,
+} from './correlator-state';
 import { applyExtractionRules, type CompiledRule } from './extraction-rules';
 import { parseLine } from './parse-line';
 import type { CcproxyVersion, CompletedRequest, ProcessedLine, SourceFormat } from './types';
@@ -34,9 +40,18 @@ function detectVersion(f: Record<string, unknown>): CcproxyVersion | null {
 function requestFromStatus(line: ProcessedLine): CompletedRequest {
   const c = line.common;
   return {
-    ts: line.ts, status: c.status, durationMs: c.durationMs, provider: c.provider, model: c.model,
-    inputTokens: c.inputTokens, outputTokens: c.outputTokens, requestId: c.requestId,
-    rateLimited: c.status === 429, method: c.method, path: c.path, completedBy: 'status_line',
+    ts: line.ts,
+    status: c.status,
+    durationMs: c.durationMs,
+    provider: c.provider,
+    model: c.model,
+    inputTokens: c.inputTokens,
+    outputTokens: c.outputTokens,
+    requestId: c.requestId,
+    rateLimited: c.status === 429,
+    method: c.method,
+    path: c.path,
+    completedBy: 'status_line',
   };
 }
 

@@ -49,7 +49,8 @@ export function tryParseJsonObject(line: string): JsonAttempt {
   while (b >= a && line.charCodeAt(b) <= 32) b--;
   if (line.charCodeAt(a) !== OPEN_BRACE) return { kind: 'not_json' };
   if (line.charCodeAt(b) !== CLOSE_BRACE) return { kind: 'issue', issue: 'invalid' };
-  if (!fewBrackets(line, MAX_JSON_DEPTH) && deeperThan(line, MAX_JSON_DEPTH)) return { kind: 'issue', issue: 'too_deep' };
+  if (!fewBrackets(line, MAX_JSON_DEPTH) && deeperThan(line, MAX_JSON_DEPTH))
+    return { kind: 'issue', issue: 'too_deep' };
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -27,7 +27,10 @@ export function getField(obj: Record<string, unknown>, path: FieldPath): unknown
 }
 
 /** The first path present in `obj`, with its value. */
-export function firstField(obj: Record<string, unknown>, paths: readonly FieldPath[]): { path: FieldPath; value: unknown } | null {
+export function firstField(
+  obj: Record<string, unknown>,
+  paths: readonly FieldPath[],
+): { path: FieldPath; value: unknown } | null {
   for (const path of paths) {
     const value = getField(obj, path);
     if (value !== undefined && value !== null) return { path, value };

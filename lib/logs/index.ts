@@ -1,8 +1,8 @@
-export type { CommonFields, CompletedRequest, Level, LineFormat, ProcessedLine, SourceFormat } from './types';
-export { isBlankLine, MAX_LINE_CHARS, parseLine } from './parse-line';
-export { normalizeLevel } from './level';
-export { parseTimestamp } from './time';
-export { parseLogfmt } from './logfmt';
-export { parseGoDuration } from './units';
-export { compileExtractionRules, ExtractionRuleError, type ExtractionRule } from './extraction-rules';
 export { LogCorrelator } from './correlator';
+export { compileExtractionRules, type ExtractionRule, ExtractionRuleError } from './extraction-rules';
+export { normalizeLevel } from './level';
+export { parseLogfmt } from './logfmt';
+export { isBlankLine, MAX_LINE_CHARS, parseLine } from './parse-line';
+export { parseTimestamp } from './time';
+export type { CommonFields, CompletedRequest, Level, LineFormat, ProcessedLine, SourceFormat } from './types';
+export { parseGoDuration } from './units';

@@ -4,10 +4,29 @@ import { parseTimestamp } from './time';
 import type { Level } from './types';
 
 // Order matters: the first key present wins. `@t`/`@l`/`@m` are Serilog's compact JSON.
-const TIME_KEYS = ['time', 'timestamp', '@timestamp', 'ts', 'time_iso8601', 'time_local', '@t', 'datetime', 'date', 'eventTime']
-  .map(fieldPath);
-const LEVEL_KEYS = ['level', 'log.level', 'severity', 'lvl', 'levelname', 'loglevel', 'log_level', '@l', 'level_name']
-  .map(fieldPath);
+const TIME_KEYS = [
+  'time',
+  'timestamp',
+  '@timestamp',
+  'ts',
+  'time_iso8601',
+  'time_local',
+  '@t',
+  'datetime',
+  'date',
+  'eventTime',
+].map(fieldPath);
+const LEVEL_KEYS = [
+  'level',
+  'log.level',
+  'severity',
+  'lvl',
+  'levelname',
+  'loglevel',
+  'log_level',
+  '@l',
+  'level_name',
+].map(fieldPath);
 const MESSAGE_KEYS = ['msg', 'message', 'event', '@m', '@mt', 'log', 'textPayload', 'request'].map(fieldPath);
 
 /** The line's own time: undefined when no time key exists, null when one exists but cannot be read. */

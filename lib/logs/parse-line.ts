@@ -21,7 +21,13 @@ export function isBlankLine(line: string): boolean {
   return line.trim().length === 0;
 }
 
-function structured(format: LineFormat, fields: Record<string, unknown>, receivedAt: number, truncated: boolean, jsonIssue: JsonIssue | null): ParsedLine {
+function structured(
+  format: LineFormat,
+  fields: Record<string, unknown>,
+  receivedAt: number,
+  truncated: boolean,
+  jsonIssue: JsonIssue | null,
+): ParsedLine {
   const time = resolveTime(pickTime(fields), receivedAt);
   return {
     format,

@@ -31,7 +31,7 @@ function isUpperWord(line: string, a: number, b: number): boolean {
  */
 function findLevel(line: string, pos: number): { level: Level; end: number; first: boolean } | null {
   let i = pos;
-  for (let t = 0; t < LEVEL_SCAN_TOKENS && i < line.length;) {
+  for (let t = 0; t < LEVEL_SCAN_TOKENS && i < line.length; ) {
     while (i < line.length && isSpace(line.charCodeAt(i))) i++;
     const start = i;
     while (i < line.length && !isSpace(line.charCodeAt(i)) && i - start < 24) i++;
@@ -75,6 +75,10 @@ export function parseTextLine(line: string): TextParts {
   if (found?.first && time !== undefined) rest = found.end;
   if (rest === 0) return { time, level: found ? found.level : null, message: line };
   let start = rest;
-  while (start < line.length && (isSpace(line.charCodeAt(start)) || line.charCodeAt(start) === 58 || line.charCodeAt(start) === 45)) start++;
+  while (
+    start < line.length &&
+    (isSpace(line.charCodeAt(start)) || line.charCodeAt(start) === 58 || line.charCodeAt(start) === 45)
+  )
+    start++;
   return { time, level: found ? found.level : null, message: line.slice(start) };
 }

@@ -31,9 +31,21 @@ function digits(s: string, at: number, n: number): number {
  */
 export function fastRfc3339(s: string): number | null | undefined {
   const n = s.length;
-  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-  const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-  const h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
+  if (
+    n < 20 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return undefined;
+  const y = digits(s, 0, 4),
+    mo = digits(s, 5, 2),
+    d = digits(s, 8, 2);
+  const h = digits(s, 11, 2),
+    mi = digits(s, 14, 2),
+    sec = digits(s, 17, 2);
   if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
   let i = 19;
   let ms = 0;
@@ -51,7 +63,8 @@ export function fastRfc3339(s: string): number | null | undefined {
   const z = s.charCodeAt(i);
   if (z === 90 && i + 1 === n) offset = 0;
   else if ((z === 43 || z === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
-    const oh = digits(s, i + 1, 2), om = digits(s, i + 4, 2);
+    const oh = digits(s, i + 1, 2),
+      om = digits(s, i + 4, 2);
     if (oh < 0 || om < 0 || oh > 23 || om > 59) return undefined;
     offset = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else return undefined;

@@ -1,8 +1,7 @@
 import { dayStartMs, fastRfc3339 } from './time-fast';
 import type { TsIssue } from './types';
 
-const ISO_BODY =
-  String.raw`(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9})\d*)?)?)?[ ]?(Z|z|[+-]\d{2}(?::?\d{2})?)?`;
+const ISO_BODY = String.raw`(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9})\d*)?)?)?[ ]?(Z|z|[+-]\d{2}(?::?\d{2})?)?`;
 const ISO_FULL = new RegExp(`^${ISO_BODY}$`);
 const ISO_LEADING = new RegExp(ISO_BODY, 'y');
 const NGINX_BODY = String.raw`(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?: ([+-]\d{4}))?`;
@@ -10,7 +9,18 @@ const NGINX_FULL = new RegExp(`^${NGINX_BODY}$`);
 const NGINX_LEADING = new RegExp(NGINX_BODY, 'y');
 const NUMERIC = /^\d{1,20}(?:\.\d+)?$/;
 const MONTHS: Record<string, number> = {
-  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
+  Jan: 1,
+  Feb: 2,
+  Mar: 3,
+  Apr: 4,
+  May: 5,
+  Jun: 6,
+  Jul: 7,
+  Aug: 8,
+  Sep: 9,
+  Oct: 10,
+  Nov: 11,
+  Dec: 12,
 };
 const ONE_DAY_MS = 86_400_000;
 
@@ -24,7 +34,16 @@ function offsetMinutes(tz: string | undefined): number | null {
   return h > 23 || m > 59 ? null : sign * (h * 60 + m);
 }
 
-function civilToMs(y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined, tz: string | undefined): number | null {
+function civilToMs(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  frac: string | undefined,
+  tz: string | undefined,
+): number | null {
   if (h > 23 || mi > 59 || s > 60) return null;
   const day = dayStartMs(y, mo, d);
   const off = offsetMinutes(tz);

@@ -74,7 +74,14 @@ export interface ProcessedLine extends ParsedLine {
 
 export function emptyCommon(): CommonFields {
   return {
-    status: null, durationMs: null, provider: null, model: null, requestId: null,
-    inputTokens: null, outputTokens: null, method: null, path: null,
+    status: null,
+    durationMs: null,
+    provider: null,
+    model: null,
+    requestId: null,
+    inputTokens: null,
+    outputTokens: null,
+    method: null,
+    path: null,
   };
 }

@@ -3,7 +3,16 @@ export type DurationUnit = 'ms' | 's' | 'us' | 'ns';
 export const DURATION_UNITS: readonly DurationUnit[] = ['ms', 's', 'us', 'ns'];
 
 const TO_MS: Record<DurationUnit, number> = { ms: 1, s: 1_000, us: 1e-3, ns: 1e-6 };
-const GO_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const GO_UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+};
 const GO_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 const PLAIN_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 

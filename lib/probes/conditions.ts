@@ -1,10 +1,7 @@
 export const OPERATORS = ['==', '!=', '<=', '>=', '<', '>'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-export type Subject =
-  | { kind: 'status' }
-  | { kind: 'response_time' }
-  | { kind: 'body'; path: (string | number)[] };
+export type Subject = { kind: 'status' } | { kind: 'response_time' } | { kind: 'body'; path: (string | number)[] };
 
 export interface Condition {
   text: string;
@@ -70,7 +67,8 @@ function lookup(value: unknown, path: (string | number)[]): { found: boolean; va
 }
 
 function compare(actual: unknown, op: Operator, expected: string): boolean {
-  const a = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
+  const a =
+    typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
   const e = Number(expected);
   const numeric = Number.isFinite(a) && Number.isFinite(e);
   switch (op) {
@@ -89,7 +87,7 @@ function compare(actual: unknown, op: Operator, expected: string): boolean {
   }
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
+const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v)));
 
 /** Evaluates a condition; on failure returns the reason shown to users, e.g. `condition failed: … (got 0)`. */
 export function evaluateCondition(c: Condition, res: ProbeResponse): string | null {

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Clock } from '@/lib/clock';
 import { defaultConditionFailure, evaluateCondition, type ProbeResponse } from './conditions';
 import { extractGauges } from './gauges';
-import { requestOnce, type RawResponse } from './http-request';
+import { type RawResponse, requestOnce } from './http-request';
 import { describeError, formatTimeout } from './probe-errors';
 import type { ProbeResult, ProbeSpec } from './types';
 
@@ -15,7 +15,14 @@ interface Progress {
   status: number | null;
 }
 
-async function exchange(url: URL, method: string, headers: Record<string, string>, body: string | null, signal: AbortSignal, progress: Progress) {
+async function exchange(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | null,
+  signal: AbortSignal,
+  progress: Progress,
+) {
   const send = () => requestOnce({ url, method, headers, body, signal, onStatus: (s) => (progress.status = s) });
   try {
     return await send();
@@ -52,7 +59,8 @@ async function follow(spec: ProbeSpec, signal: AbortSignal, progress: Progress):
       return { ok: false, error: describeError(err, url.hostname), status: null };
     }
     if (!REDIRECT_STATUSES.has(res.status) || res.location === null) return { ok: true, res };
-    if (hop >= MAX_REDIRECTS) return { ok: false, error: `too many redirects (more than ${MAX_REDIRECTS})`, status: res.status };
+    if (hop >= MAX_REDIRECTS)
+      return { ok: false, error: `too many redirects (more than ${MAX_REDIRECTS})`, status: res.status };
     let next: URL;
     try {
       next = new URL(res.location, url);
@@ -60,7 +68,10 @@ async function follow(spec: ProbeSpec, signal: AbortSignal, progress: Progress):
       return { ok: false, error: 'invalid redirect location', status: res.status };
     }
     // As browsers do: 303 (and 301/302 after a POST) continue as a GET without the body.
-    if ((res.status === 303 && method !== 'HEAD') || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+    if (
+      (res.status === 303 && method !== 'HEAD') ||
+      ((res.status === 301 || res.status === 302) && method === 'POST')
+    ) {
       method = 'GET';
       body = null;
     }

@@ -4,7 +4,13 @@ import https from 'node:https';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 // Shared keep-alive pools: re-used sockets save a handshake per check; lifo lets idle extras expire.
-const agentOptions = { keepAlive: true, maxSockets: 64, maxTotalSockets: 512, maxFreeSockets: 32, scheduling: 'lifo' as const };
+const agentOptions = {
+  keepAlive: true,
+  maxSockets: 64,
+  maxTotalSockets: 512,
+  maxFreeSockets: 32,
+  scheduling: 'lifo' as const,
+};
 const httpAgent = new http.Agent(agentOptions);
 const httpsAgent = new https.Agent(agentOptions);
 

@@ -47,7 +47,10 @@ export function describeError(err: unknown, host: string): string {
   if (TLS_REASONS[code]) return `TLS error: ${TLS_REASONS[code]}`;
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `TLS error: certificate is not valid for ${host}`;
   if (/^(ERR_SSL_|ERR_TLS_|CERT_)/.test(code) || /certificate|ssl|tls/i.test(code)) {
-    return `TLS error: ${code.replace(/^ERR_(SSL|TLS)_/, '').toLowerCase().replace(/_/g, ' ')}`;
+    return `TLS error: ${code
+      .replace(/^ERR_(SSL|TLS)_/, '')
+      .toLowerCase()
+      .replace(/_/g, ' ')}`;
   }
   if (code.startsWith('HPE_')) return 'invalid HTTP response';
   if (code === 'ERR_INVALID_HTTP_TOKEN' && message.startsWith('Method')) return 'invalid HTTP method';

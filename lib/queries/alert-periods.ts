@@ -1,8 +1,20 @@
-export type HistoryRow = { ts: number; fingerprint: string; name: string; state: 'pending' | 'firing' | 'resolved'; labels: string; value: number | null };
+export type HistoryRow = {
+  ts: number;
+  fingerprint: string;
+  name: string;
+  state: 'pending' | 'firing' | 'resolved';
+  labels: string;
+  value: number | null;
+};
 
 export type AlertPeriod = { state: 'pending' | 'firing'; start: number; end: number | null; value: number | null };
 
-export type AlertTimeline = { fingerprint: string; name: string; labels: Record<string, string>; periods: AlertPeriod[] };
+export type AlertTimeline = {
+  fingerprint: string;
+  name: string;
+  labels: Record<string, string>;
+  periods: AlertPeriod[];
+};
 
 /**
  * Turns transitions (oldest first, including each alert's last one before the range) into pending
@@ -13,7 +25,12 @@ export function buildPeriods(rows: HistoryRow[], from: number, to: number): Aler
   for (const row of rows) {
     let alert = byAlert.get(row.fingerprint);
     if (!alert) {
-      alert = { fingerprint: row.fingerprint, name: row.name, labels: JSON.parse(row.labels) as Record<string, string>, periods: [] };
+      alert = {
+        fingerprint: row.fingerprint,
+        name: row.name,
+        labels: JSON.parse(row.labels) as Record<string, string>,
+        periods: [],
+      };
       byAlert.set(row.fingerprint, alert);
     }
     const open = alert.periods.at(-1);

@@ -1,5 +1,5 @@
-import { toIso } from '@/lib/time/iso';
 import type { Db } from '@/lib/db/connection';
+import { toIso } from '@/lib/time/iso';
 import { buildPeriods, type HistoryRow } from './alert-periods';
 
 // Each alert's last transition before the range says whether it was already pending or firing at

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import { shapeCheck, type Check, type CheckRow } from './shape-target';
+import { type Check, type CheckRow, shapeCheck } from './shape-target';
 
 /** A target's checks in [from, to], newest first. */
 export function getChecks(db: Db, targetId: number, from: number, to: number, limit: number): Check[] {

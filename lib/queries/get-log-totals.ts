@@ -1,8 +1,8 @@
 import type { Db } from '@/lib/db/connection';
-import { bucketUpperBound, histogramFromJson } from '@/lib/stats/histogram';
-import type { MetricSample } from '@/lib/system/types';
 // The buckets rules read, so /metrics and rules agree.
 import { LE_SECONDS, type LogRollupRow } from '@/lib/series/log-series';
+import { bucketUpperBound, histogramFromJson } from '@/lib/stats/histogram';
+import type { MetricSample } from '@/lib/system/types';
 
 const HOUR = 3_600_000;
 

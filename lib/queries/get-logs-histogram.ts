@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/connection';
+import { ftsMark } from '@/lib/ingest/fts-index';
 import type { Term } from '@/lib/search/parse-query';
 import { rollupTermsSql, termsToSql } from '@/lib/search/query-sql';
-import { ftsMark } from '@/lib/ingest/fts-index';
 import { bucketStarts } from '@/lib/stats/window-plan';
 
 interface HistogramQuery {
@@ -39,7 +39,9 @@ function countLines(db: Db, q: HistogramQuery, from: number, until: number): Cou
   const terms = termsToSql(q.terms, ftsMark(db));
   const extra = paramsSql(q);
   return db
-    .prepare(`SELECT (ts - ts % ?) t, COUNT(*) n FROM logs WHERE ts >= ? AND ts < ? AND ${terms.where}${extra.where} GROUP BY t`)
+    .prepare(
+      `SELECT (ts - ts % ?) t, COUNT(*) n FROM logs WHERE ts >= ? AND ts < ? AND ${terms.where}${extra.where} GROUP BY t`,
+    )
     .all(q.stepMs, from, until, ...terms.params, ...extra.params) as Counts;
 }
 
@@ -65,7 +67,11 @@ function countRange(db: Db, q: HistogramQuery, terms: Where, widths: number[], f
   const a = Math.ceil(from / res) * res;
   const b = Math.floor(until / res) * res;
   if (a >= b) return countRange(db, q, terms, finer, from, until);
-  return [...countRange(db, q, terms, finer, from, a), ...countRollups(db, q, terms, res, a, b), ...countRange(db, q, terms, finer, b, until)];
+  return [
+    ...countRange(db, q, terms, finer, from, a),
+    ...countRollups(db, q, terms, res, a, b),
+    ...countRange(db, q, terms, finer, b, until),
+  ];
 }
 
 /**
@@ -86,5 +92,8 @@ export function getLogsHistogram(db: Db, q: HistogramQuery) {
   })();
   const counts = new Map<number, number>();
   for (const r of rows) counts.set(r.t, (counts.get(r.t) ?? 0) + r.n);
-  return { step_ms: step, points: bucketStarts(q.from, q.to, step).map((t): [number, number] => [t, counts.get(t) ?? 0]) };
+  return {
+    step_ms: step,
+    points: bucketStarts(q.from, q.to, step).map((t): [number, number] => [t, counts.get(t) ?? 0]),
+  };
 }

@@ -1,10 +1,9 @@
 import type { Db } from '@/lib/db/connection';
 import { LOG_RESOLUTIONS } from '@/lib/ingest/log-rollups';
-import { addValue, quantile, type Histogram } from '@/lib/stats/histogram';
+import type { RequestGroup } from '@/lib/stats/groups';
+import { addValue, type Histogram, quantile } from '@/lib/stats/histogram';
 import { planWindow } from '@/lib/stats/window-plan';
 import { filterSql, type LogFilters } from './log-filters';
-
-import type { RequestGroup } from '@/lib/stats/groups';
 
 export type GroupBy = RequestGroup;
 
@@ -22,7 +21,10 @@ const GROUP_SQL: Record<GroupBy, { rollup: string; raw: string }> = {
   provider: { rollup: 'provider', raw: "coalesce(provider, '')" },
   model: { rollup: 'model', raw: "coalesce(model, '')" },
   status: { rollup: 'CAST(status AS TEXT)', raw: 'CAST(coalesce(status, 0) AS TEXT)' },
-  source: { rollup: '(SELECT name FROM log_sources s WHERE s.id = source_id)', raw: '(SELECT name FROM log_sources s WHERE s.id = source_id)' },
+  source: {
+    rollup: '(SELECT name FROM log_sources s WHERE s.id = source_id)',
+    raw: '(SELECT name FROM log_sources s WHERE s.id = source_id)',
+  },
   none: { rollup: "'all'", raw: "'all'" },
 };
 
@@ -34,7 +36,13 @@ export function emptyAgg(): RequestAgg {
  * Requests over [from, to) grouped by one key, exact: whole rollup buckets in the middle and raw
  * requests for the partial 10-second edges. errors = status ≥ 500 or none; 429s are client errors too.
  */
-export function getRequestAgg(db: Db, from: number, to: number, by: GroupBy, filters: LogFilters = {}): Map<string, RequestAgg> {
+export function getRequestAgg(
+  db: Db,
+  from: number,
+  to: number,
+  by: GroupBy,
+  filters: LogFilters = {},
+): Map<string, RequestAgg> {
   const out = new Map<string, RequestAgg>();
   const entry = (k: string) => {
     let a = out.get(k);
@@ -49,7 +57,14 @@ export function getRequestAgg(db: Db, from: number, to: number, by: GroupBy, fil
           `SELECT ${GROUP_SQL[by].raw} k, status, duration_ms d, input_tokens i, output_tokens o, rate_limited rl FROM requests
            WHERE ts >= @from AND ts < @to${f.where}`,
         )
-        .all({ ...f.params, from: seg.from, to: seg.to }) as { k: string; status: number | null; d: number | null; i: number | null; o: number | null; rl: number }[];
+        .all({ ...f.params, from: seg.from, to: seg.to }) as {
+        k: string;
+        status: number | null;
+        d: number | null;
+        i: number | null;
+        o: number | null;
+        rl: number;
+      }[];
       for (const r of rows) {
         const a = entry(r.k);
         const s = r.status ?? 0;

@@ -1,10 +1,9 @@
 import type { Db } from '@/lib/db/connection';
 import { LOG_RESOLUTIONS } from '@/lib/ingest/log-rollups';
+import type { ErrorGroup } from '@/lib/stats/groups';
 import { planWindow } from '@/lib/stats/window-plan';
 import { getRequestAgg } from './get-request-agg';
 import { filterSql, type LogFilters } from './log-filters';
-
-import type { ErrorGroup } from '@/lib/stats/groups';
 
 /** Warn/error/fatal lines per level: level counts come from lines, not requests. */
 function errorLevels(db: Db, from: number, to: number, filters: LogFilters): { key: string; count: number }[] {
@@ -13,7 +12,9 @@ function errorLevels(db: Db, from: number, to: number, filters: LogFilters): { k
   for (const seg of planWindow(from, to, LOG_RESOLUTIONS)) {
     const rows = (
       seg.res === 0
-        ? db.prepare(`SELECT level k, COUNT(*) n FROM logs WHERE ts >= @from AND ts < @to AND level IN ('warn','error','fatal')${f.where} GROUP BY level`)
+        ? db.prepare(
+            `SELECT level k, COUNT(*) n FROM logs WHERE ts >= @from AND ts < @to AND level IN ('warn','error','fatal')${f.where} GROUP BY level`,
+          )
         : db.prepare(
             `SELECT level k, SUM(lines) n FROM log_line_rollups WHERE res = @res AND ts >= @from AND ts < @to AND level IN ('warn','error','fatal')${f.where} GROUP BY level`,
           )

@@ -3,7 +3,9 @@ import { bucketValue, quantile } from '@/lib/stats/histogram';
 import { emptyAgg, getRequestAgg, roundMs as ms } from './get-request-agg';
 import type { LogFilters } from './log-filters';
 
-export const LATENCY_EDGES_MS = [5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 120_000] as const;
+export const LATENCY_EDGES_MS = [
+  5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 120_000,
+] as const;
 
 /** Request latency as a histogram with Prometheus-like edges (counts per bucket, the last one open-ended). */
 export function getStatsLatency(db: Db, from: number, to: number, filters: LogFilters) {

@@ -9,7 +9,12 @@ export function getStatsModels(db: Db, from: number, to: number, filters: LogFil
   const total = providers.reduce((n, [, a]) => n + a.requests, 0);
   for (const [provider] of providers) {
     for (const [model, a] of getRequestAgg(db, from, to, 'model', { ...filters, provider })) {
-      out.push({ provider: provider || 'unknown', model: model || 'unknown', share: total ? a.requests / total : 0, ...shapeUsage(a) });
+      out.push({
+        provider: provider || 'unknown',
+        model: model || 'unknown',
+        share: total ? a.requests / total : 0,
+        ...shapeUsage(a),
+      });
     }
   }
   return out.sort((x, y) => y.requests - x.requests);

@@ -26,7 +26,11 @@ export function getStatsRequests(db: Db, from: number, to: number, stepMs: numbe
       `SELECT ${KEY_SQL[by]} k, (ts - ts % @step) t, SUM(requests) n FROM log_rollups
        WHERE res = @res AND ts >= @from AND ts < @to${f.where} GROUP BY k, t`,
     )
-    .all({ ...f.params, res, step: stepMs, from: Math.floor(from / stepMs) * stepMs, to }) as { k: string; t: number; n: number }[];
+    .all({ ...f.params, res, step: stepMs, from: Math.floor(from / stepMs) * stepMs, to }) as {
+    k: string;
+    t: number;
+    n: number;
+  }[];
   const starts = bucketStarts(from, to, stepMs);
   const byKey = new Map<string, Map<number, number>>();
   for (const r of rows) {
@@ -35,7 +39,11 @@ export function getStatsRequests(db: Db, from: number, to: number, stepMs: numbe
     m.set(r.t, r.n);
   }
   const series = [...byKey]
-    .map(([key, m]) => ({ key, total: [...m.values()].reduce((a, b) => a + b, 0), points: starts.map((t): [number, number] => [t, m.get(t) ?? 0]) }))
+    .map(([key, m]) => ({
+      key,
+      total: [...m.values()].reduce((a, b) => a + b, 0),
+      points: starts.map((t): [number, number] => [t, m.get(t) ?? 0]),
+    }))
     .sort((a, b) => b.total - a.total)
     .map(({ key, points }) => ({ key, points }));
   return { step_ms: stepMs, series };

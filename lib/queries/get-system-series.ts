@@ -1,10 +1,11 @@
 import type { Db } from '@/lib/db/connection';
-import { SYSTEM_CHARTS, type ChartDef, type SystemChart } from '@/lib/system/charts';
+import { type ChartDef, SYSTEM_CHARTS, type SystemChart } from '@/lib/system/charts';
 
 /** Pairs further apart than this span a time Lookout was not sampling; no rate is drawn across them. */
 const MAX_GAP_MS = 10 * 60_000;
 
-const GAUGE_SQL = (agg: 'AVG' | 'MAX') => `SELECT ts - (ts % @step) b, ${agg}(value) v FROM system_samples WHERE series_id = @id AND ts >= @from AND ts <= @to GROUP BY b`;
+const GAUGE_SQL = (agg: 'AVG' | 'MAX') =>
+  `SELECT ts - (ts % @step) b, ${agg}(value) v FROM system_samples WHERE series_id = @id AND ts >= @from AND ts <= @to GROUP BY b`;
 // A counter's increase per step from consecutive samples; a drop is a restart, so the new value is the increase.
 const RATE_SQL = `SELECT b, SUM(inc) * 1000.0 / SUM(dt) v FROM (
     SELECT ts - (ts % @step) b, ts - LAG(ts) OVER w dt,
@@ -17,7 +18,10 @@ export function getSystemSeries(db: Db, chart: SystemChart, from: number, to: nu
   const def: ChartDef = SYSTEM_CHARTS[chart];
   const byStep = new Map<number, Map<string, number>>();
   for (const part of def.parts) {
-    const series = db.prepare('SELECT id, labels FROM system_series WHERE name = ?').all(part.metric) as { id: number; labels: string }[];
+    const series = db.prepare('SELECT id, labels FROM system_series WHERE name = ?').all(part.metric) as {
+      id: number;
+      labels: string;
+    }[];
     const stmt = db.prepare(part.kind === 'rate' ? RATE_SQL : GAUGE_SQL(part.kind === 'max' ? 'MAX' : 'AVG'));
     for (const s of series) {
       const key = part.key(JSON.parse(s.labels) as Record<string, string>);
@@ -38,5 +42,9 @@ export function getSystemSeries(db: Db, chart: SystemChart, from: number, to: nu
       p.push([t, v]);
     }
   }
-  return { step_ms: step, unit: def.unit, series: [...points].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, p]) => ({ key, points: p })) };
+  return {
+    step_ms: step,
+    unit: def.unit,
+    series: [...points].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, p]) => ({ key, points: p })),
+  };
 }

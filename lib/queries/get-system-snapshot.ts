@@ -1,9 +1,10 @@
-import { toIso } from '@/lib/time/iso';
 import type { Lookout } from '@/lib/engine/context';
 import type { MetricSample, SystemTick } from '@/lib/system/sampler';
+import { toIso } from '@/lib/time/iso';
 
 type Labels = Record<string, string>;
-const matches = (s: MetricSample, name: string, labels: Labels) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v);
+const matches = (s: MetricSample, name: string, labels: Labels) =>
+  s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v);
 
 /** Reads values and per-second rates out of the two latest ticks. */
 function reader(last: SystemTick, previous: SystemTick | null) {
@@ -26,12 +27,23 @@ function reader(last: SystemTick, previous: SystemTick | null) {
 export function getSystemSnapshot(lookout: Lookout) {
   const { last, previous, intervalMs } = lookout.system.latest();
   const configured = lookout.provisioning.processes ?? [];
-  if (!last) return { at: null, interval_s: intervalMs / 1000, lookout: null, processes: [], host: null, log_files: [], configured_processes: configured.length };
+  if (!last)
+    return {
+      at: null,
+      interval_s: intervalMs / 1000,
+      lookout: null,
+      processes: [],
+      host: null,
+      log_files: [],
+      configured_processes: configured.length,
+    };
   const { value, rate } = reader(last, previous);
   const idle = (s: MetricSample) => s.labels.mode === 'idle' || s.labels.mode === 'iowait';
   const cpuAll = rate('node_cpu_seconds_total');
   const cpuIdle = rate('node_cpu_seconds_total', {}, idle);
-  const devices = [...new Set(last.samples.filter((s) => s.name === 'node_network_receive_bytes_total').map((s) => s.labels.device))];
+  const devices = [
+    ...new Set(last.samples.filter((s) => s.name === 'node_network_receive_bytes_total').map((s) => s.labels.device)),
+  ];
   const fsAvail = last.samples.find((s) => s.name === 'node_filesystem_avail_bytes');
   return {
     at: toIso(last.at),
@@ -81,7 +93,13 @@ export function getSystemSnapshot(lookout: Lookout) {
         receive_bytes_per_s: rate('node_network_receive_bytes_total', { device }),
         transmit_bytes_per_s: rate('node_network_transmit_bytes_total', { device }),
       })),
-      filesystem: fsAvail ? { mountpoint: fsAvail.labels.mountpoint, avail_bytes: fsAvail.value, size_bytes: value('node_filesystem_size_bytes', { mountpoint: fsAvail.labels.mountpoint }) } : null,
+      filesystem: fsAvail
+        ? {
+            mountpoint: fsAvail.labels.mountpoint,
+            avail_bytes: fsAvail.value,
+            size_bytes: value('node_filesystem_size_bytes', { mountpoint: fsAvail.labels.mountpoint }),
+          }
+        : null,
     },
     log_files: last.logFiles.map((f) => ({ job: f.job, path: f.path, size_bytes: f.size })),
   };

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/time/iso';
 import { PROBE_RESOLUTIONS } from '@/lib/engine/rollup-buffer';
 import { bucketStarts } from '@/lib/stats/window-plan';
+import { toIso } from '@/lib/time/iso';
 
 /** A status bar wants tens of bars, not hundreds: the width giving at most 120 buckets. */
 function barResolution(from: number, to: number): number {

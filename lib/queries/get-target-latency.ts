@@ -20,5 +20,11 @@ export function getTargetLatency(db: Db, targetId: number, from: number, to: num
     p50.push([ts, h ? round(quantile(h, 0.5)) : null]);
     p95.push([ts, h ? round(quantile(h, 0.95)) : null]);
   }
-  return { step_ms: res, series: [{ key: 'p50', points: p50 }, { key: 'p95', points: p95 }] };
+  return {
+    step_ms: res,
+    series: [
+      { key: 'p50', points: p50 },
+      { key: 'p95', points: p95 },
+    ],
+  };
 }

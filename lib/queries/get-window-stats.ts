@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { PROBE_RESOLUTIONS } from '@/lib/engine/rollup-buffer';
-import { addValue, histogramFromJson, mergeInto, type Histogram } from '@/lib/stats/histogram';
+import { addValue, type Histogram, histogramFromJson, mergeInto } from '@/lib/stats/histogram';
 import { planWindow } from '@/lib/stats/window-plan';
 
 export interface WindowStats {
@@ -9,12 +9,17 @@ export interface WindowStats {
   hist: Histogram;
 }
 
-
 /**
  * Checks, up checks and (with `withHist`) the latency histogram per target over [from, to), exact to
  * the millisecond. Merging histograms is the costly part, so callers ask for it only where they show latency.
  */
-export function getWindowStats(db: Db, from: number, to: number, targetId?: number, withHist = true): Map<number, WindowStats> {
+export function getWindowStats(
+  db: Db,
+  from: number,
+  to: number,
+  targetId?: number,
+  withHist = true,
+): Map<number, WindowStats> {
   // Without a target the condition is left out entirely: a range over target_id would steer SQLite
   // to the primary key and a scan of every rollup instead of the (res, ts) index.
   const only = targetId === undefined ? '' : ' AND target_id = @target';
@@ -44,7 +49,9 @@ export function getWindowStats(db: Db, from: number, to: number, targetId?: numb
     if (withHist) {
       // Merged in JS: json_each plus GROUP BY sorted every bucket of every rollup and was most of the time.
       const rows = db
-        .prepare(`SELECT target_id id, checks, up, hist FROM probe_rollups WHERE res = @res AND ts >= @from AND ts < @to${only}`)
+        .prepare(
+          `SELECT target_id id, checks, up, hist FROM probe_rollups WHERE res = @res AND ts >= @from AND ts < @to${only}`,
+        )
         .all(p) as { id: number; checks: number; up: number; hist: string | null }[];
       for (const r of rows) {
         const s = entry(r.id);

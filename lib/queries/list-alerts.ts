@@ -1,5 +1,5 @@
-import { toIso } from '@/lib/time/iso';
 import type { RuleManager } from '@/lib/rules';
+import { toIso } from '@/lib/time/iso';
 
 /** Pending and firing alerts (and resolved ones still being re-sent), firing first. */
 export function listAlerts(rules: RuleManager) {

@@ -8,7 +8,17 @@ export function listNotifications(db: Db, from: number, to: number, limit: numbe
       `SELECT at, receiver, integration, group_key, status, alerts, ok, attempts, error FROM notifications
        WHERE at >= ? AND at <= ? ORDER BY at DESC, id DESC LIMIT ?`,
     )
-    .all(from, to, limit) as { at: number; receiver: string; integration: string; group_key: string; status: string; alerts: number; ok: number; attempts: number; error: string | null }[];
+    .all(from, to, limit) as {
+    at: number;
+    receiver: string;
+    integration: string;
+    group_key: string;
+    status: string;
+    alerts: number;
+    ok: number;
+    attempts: number;
+    error: string | null;
+  }[];
   return rows.map((r) => ({
     receiver: r.receiver,
     integration: r.integration,

@@ -1,6 +1,6 @@
-import { toIso } from '@/lib/time/iso';
 import type { RuleManager } from '@/lib/rules';
 import { UI_RULES_FILE, type UiAlertRuleDef } from '@/lib/rules/ui-rules';
+import { toIso } from '@/lib/time/iso';
 import { shapeRuleFields } from './shape-ui-rule';
 
 /**

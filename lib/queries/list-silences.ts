@@ -1,5 +1,5 @@
+import { type Silence, silenceState } from '@/lib/alerting';
 import { toIso } from '@/lib/time/iso';
-import { silenceState, type Silence } from '@/lib/alerting';
 
 export function shapeSilence(s: Silence, now: number) {
   return {

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/time/iso';
 import type { TailStatus } from '@/lib/ingest/tail';
+import { toIso } from '@/lib/time/iso';
 
 interface SourceRow {
   id: number;
@@ -38,7 +38,10 @@ export function listSources(db: Db, tailStatus: (name: string) => TailStatus | n
       lines: { read: r.lines_read, accepted: r.lines_accepted, rejected: r.lines_rejected, flagged: r.lines_flagged },
       last_line_at: toIso(r.last_line_ts),
       last_ingest_at: toIso(r.last_ingest_at),
-      recent_rejects: (rejects.all(r.id) as { at: number; reason: string; sample: string }[]).map((j) => ({ ...j, at: toIso(j.at) })),
+      recent_rejects: (rejects.all(r.id) as { at: number; reason: string; sample: string }[]).map((j) => ({
+        ...j,
+        at: toIso(j.at),
+      })),
       files: (tail?.files ?? []).map((f) => ({
         path: f.path,
         state: f.state,

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/connection';
 import type { TargetRow } from '@/lib/targets/target-row';
 import { getWindowStats } from './get-window-stats';
-import { shapeTarget, type CheckRow, type Target } from './shape-target';
+import { type CheckRow, shapeTarget, type Target } from './shape-target';
 
 const DAY = 86_400_000;
 
@@ -20,7 +20,11 @@ export function listTargets(db: Db, now: number, id?: number): Target[] {
   const d7 = getWindowStats(db, now - 7 * DAY, now + 1, id, false);
   const d30 = getWindowStats(db, now - 30 * DAY, now + 1, id, false);
   return rows.map((row) =>
-    shapeTarget(row, lastCheck.get(row.id) as CheckRow | undefined, { d1: d1.get(row.id), d7: d7.get(row.id), d30: d30.get(row.id) }),
+    shapeTarget(row, lastCheck.get(row.id) as CheckRow | undefined, {
+      d1: d1.get(row.id),
+      d7: d7.get(row.id),
+      d30: d30.get(row.id),
+    }),
   );
 }
 

@@ -7,7 +7,11 @@ export interface LogFilters {
 }
 
 /** SQL conditions and parameters for the contract's `source`, `provider` and `model` filters. */
-export function filterSql(db: Db, f: LogFilters, nullAs: "''" | 'NULL'): { where: string; params: Record<string, unknown> } {
+export function filterSql(
+  db: Db,
+  f: LogFilters,
+  nullAs: "''" | 'NULL',
+): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.source !== undefined) {

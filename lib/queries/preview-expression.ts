@@ -8,7 +8,11 @@ const MAX_SERIES = 200;
 export function previewExpression(db: Db, expr: string, now: number) {
   try {
     const result = evaluateInstant(parsePromQL(expr), createSqliteSeriesSource(db), now);
-    return { result: result.slice(0, MAX_SERIES).map((s) => ({ labels: s.labels, value: s.value })), truncated: result.length > MAX_SERIES, error: null };
+    return {
+      result: result.slice(0, MAX_SERIES).map((s) => ({ labels: s.labels, value: s.value })),
+      truncated: result.length > MAX_SERIES,
+      error: null,
+    };
   } catch (err) {
     return { result: [], truncated: false, error: err instanceof Error ? err.message : String(err) };
   }

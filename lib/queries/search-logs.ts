@@ -1,8 +1,8 @@
 import type { Db } from '@/lib/db/connection';
-import { toIso } from '@/lib/time/iso';
+import { ftsMark } from '@/lib/ingest/fts-index';
 import type { Term } from '@/lib/search/parse-query';
 import { termsToSql } from '@/lib/search/query-sql';
-import { ftsMark } from '@/lib/ingest/fts-index';
+import { toIso } from '@/lib/time/iso';
 
 interface LogRow {
   id: number;
@@ -43,7 +43,15 @@ function parseFields(text: string | null): Record<string, unknown> {
 /** Log lines in [from, to] matching the terms, newest first, one page after `cursor`. */
 export function searchLogs(
   db: Db,
-  q: { from: number; to: number; terms: Term[]; source?: string; level?: string; limit: number; cursor: { ts: number; id: number } | null },
+  q: {
+    from: number;
+    to: number;
+    terms: Term[];
+    source?: string;
+    level?: string;
+    limit: number;
+    cursor: { ts: number; id: number } | null;
+  },
 ) {
   const { where, params } = termsToSql(q.terms, ftsMark(db));
   const extra: string[] = [];

@@ -1,6 +1,6 @@
-import { toIso } from '@/lib/time/iso';
 import { quantile } from '@/lib/stats/histogram';
 import { conditionsOf, type TargetRow } from '@/lib/targets/target-row';
+import { toIso } from '@/lib/time/iso';
 import { uptimePercent, type WindowStats } from './get-window-stats';
 
 export interface CheckRow {
@@ -28,7 +28,11 @@ export type Check = ReturnType<typeof shapeCheck>;
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 /** The contract's Target; headers and body are secrets, so only their presence is shown. */
-export function shapeTarget(row: TargetRow, last: CheckRow | undefined, windows: { d1?: WindowStats; d7?: WindowStats; d30?: WindowStats }) {
+export function shapeTarget(
+  row: TargetRow,
+  last: CheckRow | undefined,
+  windows: { d1?: WindowStats; d7?: WindowStats; d30?: WindowStats },
+) {
   const hist = windows.d1?.hist;
   return {
     id: row.id,

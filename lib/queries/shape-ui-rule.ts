@@ -1,5 +1,5 @@
-import { toIso } from '@/lib/time/iso';
 import type { UiRule } from '@/lib/rules/ui-rules';
+import { toIso } from '@/lib/time/iso';
 
 type RuleFields = Pick<UiRule, 'name' | 'expr' | 'forMs' | 'keepFiringForMs' | 'labels' | 'annotations'>;
 

@@ -6,11 +6,23 @@ type Ctx = { iFlag: boolean; names?: Set<string> };
 
 const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split('').map((c) => c.codePointAt(0)));
 const CLASS_SYNTAX = new Set('\\]^-['.split('').map((c) => c.codePointAt(0)));
-const WORD: Ranges = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
+const WORD: Ranges = [
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+];
 
 function char(cp: number, inClass: boolean): string {
   if ((inClass ? CLASS_SYNTAX : SYNTAX).has(cp)) return `\\${String.fromCodePoint(cp)}`;
-  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0x2028 || cp === 0x2029) {
+  if (
+    cp < 0x20 ||
+    cp === 0x7f ||
+    (cp >= 0x80 && cp < 0xa0) ||
+    (cp >= 0xd800 && cp <= 0xdfff) ||
+    cp === 0x2028 ||
+    cp === 0x2029
+  ) {
     return `\\u{${cp.toString(16)}}`;
   }
   return String.fromCodePoint(cp);
@@ -18,7 +30,13 @@ function char(cp: number, inClass: boolean): string {
 
 function rangesSource(rs: Ranges): string {
   return normalize(rs)
-    .map(([lo, hi]) => (lo === hi ? char(lo, true) : hi === lo + 1 ? char(lo, true) + char(hi, true) : `${char(lo, true)}-${char(hi, true)}`))
+    .map(([lo, hi]) =>
+      lo === hi
+        ? char(lo, true)
+        : hi === lo + 1
+          ? char(lo, true) + char(hi, true)
+          : `${char(lo, true)}-${char(hi, true)}`,
+    )
     .join('');
 }
 
@@ -35,13 +53,24 @@ function explicitSet(n: Extract<Node, { t: 'class' }>): Ranges | null {
 function classSource(n: Extract<Node, { t: 'class' }>, ctx: Ctx): string {
   const set = explicitSet(n);
   if (set) return `[${rangesSource(set)}]`;
-  const ranges = n.items.flatMap((i) => (i.kind === 'ranges' ? (i.neg ? complement(n.fold ? fold(i.ranges) : i.ranges) : n.fold ? fold(i.ranges) : i.ranges) : []));
+  const ranges = n.items.flatMap((i) =>
+    i.kind === 'ranges'
+      ? i.neg
+        ? complement(n.fold ? fold(i.ranges) : i.ranges)
+        : n.fold
+          ? fold(i.ranges)
+          : i.ranges
+      : [],
+  );
   const props = n.items.filter((i): i is Extract<ClassItem, { kind: 'prop' }> => i.kind === 'prop');
   if (!ctx.iFlag || props.every((p) => !p.neg)) {
     return `[${n.neg ? '^' : ''}${rangesSource(ranges)}${props.map((p) => `\\${p.neg ? 'P' : 'p'}{${p.prop}}`).join('')}]`;
   }
   // Under JS's `i`, `\P{X}` is not Go's complement of the folded X, but `[^\p{X}]` is.
-  const pos = `[${rangesSource(ranges)}${props.filter((p) => !p.neg).map((p) => `\\p{${p.prop}}`).join('')}]`;
+  const pos = `[${rangesSource(ranges)}${props
+    .filter((p) => !p.neg)
+    .map((p) => `\\p{${p.prop}}`)
+    .join('')}]`;
   const negs = props.filter((p) => p.neg).map((p) => p.prop);
   const hasPos = pos !== '[]';
   if (!n.neg) return `(?:${[...(hasPos ? [pos] : []), ...negs.map((p) => `[^\\p{${p}}]`)].join('|')})`;
@@ -77,8 +106,23 @@ export function nodeSource(n: Node, ctx: Ctx): string {
       return `(${n.capture ? groupName(n.name, ctx) : '?:'}${altsSource(n.alts, ctx)})`;
     case 'repeat': {
       const inner = nodeSource(n.node, ctx);
-      const atomic = n.node.t === 'group' || n.node.t === 'dot' || (n.node.t === 'lit' && !inner.startsWith('(')) || (n.node.t === 'class' && inner.startsWith('['));
-      const q = n.min === 0 && n.max === -1 ? '*' : n.min === 1 && n.max === -1 ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max === -1 ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
+      const atomic =
+        n.node.t === 'group' ||
+        n.node.t === 'dot' ||
+        (n.node.t === 'lit' && !inner.startsWith('(')) ||
+        (n.node.t === 'class' && inner.startsWith('['));
+      const q =
+        n.min === 0 && n.max === -1
+          ? '*'
+          : n.min === 1 && n.max === -1
+            ? '+'
+            : n.min === 0 && n.max === 1
+              ? '?'
+              : n.max === -1
+                ? `{${n.min},}`
+                : n.min === n.max
+                  ? `{${n.min}}`
+                  : `{${n.min},${n.max}}`;
       return `${atomic ? inner : `(?:${inner})`}${q}${n.greedy ? '' : '?'}`;
     }
   }
@@ -94,7 +138,11 @@ export function altsSource(alts: Node[][], ctx: Ctx): string {
  */
 export function chooseIFlag(alts: Node[][]): boolean {
   const folds = (n: Node): boolean =>
-    n.t === 'lit' || n.t === 'class' ? n.fold : n.t === 'group' ? n.alts.some((a) => a.some(folds)) : n.t === 'repeat' && folds(n.node);
+    n.t === 'lit' || n.t === 'class'
+      ? n.fold
+      : n.t === 'group'
+        ? n.alts.some((a) => a.some(folds))
+        : n.t === 'repeat' && folds(n.node);
   // The fold tables take a moment to build: patterns without (?i) never need them.
   if (!alts.some((a) => a.some(folds))) return false;
   let wants = false;

@@ -2,13 +2,35 @@ import { type ClassItem, ERR, type Flags, type Node, Re2SyntaxError } from './re
 import { GO_CATEGORIES, MAX_RUNE, PERL_CLASSES, POSIX_CLASSES, type Ranges } from './re2-charset';
 
 const MAX_DEPTH = 1000;
-const SHORT_SCRIPTS = new Set(['Ahom', 'Cham', 'Han', 'Lao', 'Lisu', 'Modi', 'Mro', 'Newa', 'Nko', 'Thai', 'Vai', 'Yi']);
+const SHORT_SCRIPTS = new Set([
+  'Ahom',
+  'Cham',
+  'Han',
+  'Lao',
+  'Lisu',
+  'Modi',
+  'Mro',
+  'Newa',
+  'Nko',
+  'Thai',
+  'Vai',
+  'Yi',
+]);
 // Scripts of Unicode 14/15 that Go 1.19's tables (Alertmanager 0.25) do not know.
 const NEWER_SCRIPTS = new Set(['Cypro_Minoan', 'Old_Uyghur', 'Tangsa', 'Toto', 'Vithkuqi', 'Kawi', 'Nag_Mundari']);
 const ch = (c: string) => c.codePointAt(0) as number;
 const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
 const isAlnum = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-const unhex = (c: number | undefined) => (c === undefined ? -1 : isDigit(c) ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1);
+const unhex = (c: number | undefined) =>
+  c === undefined
+    ? -1
+    : isDigit(c)
+      ? c - 0x30
+      : c >= 0x61 && c <= 0x66
+        ? c - 0x57
+        : c >= 0x41 && c <= 0x46
+          ? c - 0x37
+          : -1;
 
 /** Go's regexp/syntax parser (Perl flags, as regexp.Compile uses), down to its error messages. */
 export class Re2Parser {
@@ -71,7 +93,15 @@ export class Re2Parser {
     return alts;
   }
 
-  private repeat(cur: Node[], flags: Flags, start: number, min: number, max: number, lastRepeat: number, brace: boolean): void {
+  private repeat(
+    cur: Node[],
+    flags: Flags,
+    start: number,
+    min: number,
+    max: number,
+    lastRepeat: number,
+    brace: boolean,
+  ): void {
     let lazy = false;
     if (this.at() === ch('?')) {
       this.pos++;
@@ -169,7 +199,7 @@ export class Re2Parser {
       B: { t: 'assert', what: 'nwb' },
     };
     const name = n === undefined ? '' : String.fromCodePoint(n);
-    if (simple[name]) return (this.pos += 2, [simple[name]]);
+    if (simple[name]) return ((this.pos += 2), [simple[name]]);
     if (name === 'C') this.fail(ERR.escape, this.pos, this.pos + 2);
     if (name === 'Q') {
       let end = this.pos + 2;

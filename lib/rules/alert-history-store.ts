@@ -9,7 +9,14 @@ export function recordTransitions(db: Db, transitions: AlertTransition[]): void 
   );
   db.transaction(() => {
     for (const t of transitions) {
-      insert.run({ ts: t.ts, fingerprint: t.fingerprint, name: t.name, state: t.state, labels: JSON.stringify(t.labels), value: Number.isNaN(t.value) ? null : t.value });
+      insert.run({
+        ts: t.ts,
+        fingerprint: t.fingerprint,
+        name: t.name,
+        state: t.state,
+        labels: JSON.stringify(t.labels),
+        value: Number.isNaN(t.value) ? null : t.value,
+      });
     }
   })();
 }

@@ -27,7 +27,13 @@ export type RuleState = {
 };
 
 /** What Prometheus's notifier posts to Alertmanager. */
-export type PostableAlert = { labels: Labels; annotations: Labels; startsAt: number; endsAt: number; generatorURL: string };
+export type PostableAlert = {
+  labels: Labels;
+  annotations: Labels;
+  startsAt: number;
+  endsAt: number;
+  generatorURL: string;
+};
 
 /** Resolved alerts are kept (and re-sent) this long, as in Prometheus. */
 export const RESOLVED_RETENTION_MS = 15 * 60_000;
@@ -41,7 +47,13 @@ export function emptyRuleState(): RuleState {
  * set after templating), moves inactive → pending → firing after `for`, honours keep_firing_for,
  * and keeps resolved alerts for 15 minutes. Mutates and returns `state`.
  */
-export function applyRuleResult(def: AlertRuleDef, state: RuleState, samples: Sample[], ts: number, limit = 0): RuleState {
+export function applyRuleResult(
+  def: AlertRuleDef,
+  state: RuleState,
+  samples: Sample[],
+  ts: number,
+  limit = 0,
+): RuleState {
   const current = new Map<string, ActiveAlert>();
   for (const s of samples) {
     const data = { labels: s.labels, value: s.value, alertName: def.name };
@@ -49,7 +61,10 @@ export function applyRuleResult(def: AlertRuleDef, state: RuleState, samples: Sa
     const { __name__: _name, ...rest } = s.labels;
     const labels = sortLabels({ ...rest, ...expand(def.labels), alertname: def.name });
     const fp = fingerprint(labels);
-    if (current.has(fp)) throw new Error(`vector contains metrics with the same labelset after applying alert labels: ${formatLabels(labels)}`);
+    if (current.has(fp))
+      throw new Error(
+        `vector contains metrics with the same labelset after applying alert labels: ${formatLabels(labels)}`,
+      );
     current.set(fp, {
       labels,
       annotations: expand(def.annotations),

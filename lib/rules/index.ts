@@ -1,11 +1,11 @@
-export * from './series-source';
-export * from './labels';
-export { parsePromQL, evaluateInstant } from './promql';
-export { expandTemplate, expandOrExplain, checkTemplate } from './template';
-export { humanize, humanizePercentage } from '@/lib/template/prometheus-funcs';
 export { humanizeDuration } from '@/lib/format/duration';
 export { formatG } from '@/lib/template';
-export { parseRuleFile, loadRuleFiles, type RuleGroupDef } from './rule-file';
+export { humanize, humanizePercentage } from '@/lib/template/prometheus-funcs';
 export * from './alert-rule';
+export * from './labels';
+export { evaluateInstant, parsePromQL } from './promql';
+export { loadRuleFiles, parseRuleFile, type RuleGroupDef } from './rule-file';
 export * from './rule-group';
 export * from './rule-manager';
+export * from './series-source';
+export { checkTemplate, expandOrExplain, expandTemplate } from './template';

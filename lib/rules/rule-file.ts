@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { durationSchema } from '@/lib/config/duration-schema';
-import { parsePromQL, UnsupportedError, type Expr } from './promql';
+import { type Expr, parsePromQL, UnsupportedError } from './promql';
 import { checkTemplate } from './template';
 
 export type AlertRuleDef = {
@@ -66,7 +66,13 @@ export function parseRuleFile(text: string, file: string, defaultIntervalMs: num
     seen.add(g.data.name);
     if (g.data.query_offset) throw new Error(`${where}: query_offset is not supported`);
     const rules = (g.data.rules ?? []).map((r, ri) => parseRule(r, `${where}, rule ${ri + 1}`, g.data.labels ?? {}));
-    return { name: g.data.name, file, intervalMs: g.data.interval ?? defaultIntervalMs, limit: g.data.limit ?? 0, rules };
+    return {
+      name: g.data.name,
+      file,
+      intervalMs: g.data.interval ?? defaultIntervalMs,
+      limit: g.data.limit ?? 0,
+      rules,
+    };
   });
 }
 
@@ -119,7 +125,11 @@ function expandGlob(pattern: string, baseDir: string): string[] {
   const dir = path.dirname(pattern);
   if (GLOB.test(dir)) throw new Error(`${pattern}: globs are only supported in the file name`);
   const re = new RegExp(
-    `^${path.basename(pattern).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`,
+    `^${path
+      .basename(pattern)
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
   );
   let names: string[];
   try {
@@ -127,19 +137,26 @@ function expandGlob(pattern: string, baseDir: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => re.test(n)).sort().map((n) => path.join(dir, n));
+  return names
+    .filter((n) => re.test(n))
+    .sort()
+    .map((n) => path.join(dir, n));
 }
 
 /** Loads rule_files (a glob in the file name is expanded); relative paths are relative to baseDir. */
 export function loadRuleFiles(files: readonly string[], baseDir: string, defaultIntervalMs: number): RuleGroupDef[] {
-  return files.flatMap((p) => expandGlob(p, baseDir)).flatMap((f) => {
-    const full = path.resolve(baseDir, f);
-    let text: string;
-    try {
-      text = readFileSync(full, 'utf8');
-    } catch (err) {
-      throw new Error(`${f}: cannot read rule file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    return parseRuleFile(text, f, defaultIntervalMs);
-  });
+  return files
+    .flatMap((p) => expandGlob(p, baseDir))
+    .flatMap((f) => {
+      const full = path.resolve(baseDir, f);
+      let text: string;
+      try {
+        text = readFileSync(full, 'utf8');
+      } catch (err) {
+        throw new Error(
+          `${f}: cannot read rule file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        );
+      }
+      return parseRuleFile(text, f, defaultIntervalMs);
+    });
 }

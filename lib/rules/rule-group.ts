@@ -141,5 +141,10 @@ export class RuleGroup {
 }
 
 function isGroupState(v: unknown): v is GroupStateJSON {
-  return typeof v === 'object' && v !== null && (v as { version?: unknown }).version === 1 && typeof (v as { rules?: unknown }).rules === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { version?: unknown }).version === 1 &&
+    typeof (v as { rules?: unknown }).rules === 'object'
+  );
 }

@@ -27,7 +27,10 @@ export class RuleManager {
     const next = new Map<string, { group: RuleGroup; nextAt: number }>();
     for (const def of defs) {
       const key = groupKey(def);
-      next.set(key, { group: RuleGroup.fromJSON(def, this.opts, previous[key]), nextAt: this.groups.get(key)?.nextAt ?? 0 });
+      next.set(key, {
+        group: RuleGroup.fromJSON(def, this.opts, previous[key]),
+        nextAt: this.groups.get(key)?.nextAt ?? 0,
+      });
     }
     this.groups = next;
   }

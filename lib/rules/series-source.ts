@@ -84,7 +84,8 @@ export class InMemorySeriesSource implements SeriesSource {
       if (!matchesAll(matchers, s.labels)) continue;
       const samples = s.samples.slice(lowerBound(s.samples, startMs), lowerBound(s.samples, endMs + 1));
       const staleMs = s.staleMs?.filter((t) => t >= startMs && t <= endMs);
-      if (samples.length > 0 || (staleMs && staleMs.length > 0)) out.push({ labels: { ...s.labels }, samples, staleMs });
+      if (samples.length > 0 || (staleMs && staleMs.length > 0))
+        out.push({ labels: { ...s.labels }, samples, staleMs });
     }
     return out;
   }

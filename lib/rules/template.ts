@@ -11,14 +11,20 @@ export type TemplateData = {
   alertName?: string;
 };
 
-const DATA_TYPE = 'struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value float64 }';
+const DATA_TYPE =
+  'struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value float64 }';
 // Prometheus prepends these, so error columns count them too (rules/alerting.go).
-const DEFS = '{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}';
+const DEFS =
+  '{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}';
 
 const funcsFor = memo(16, (externalURL) => prometheusFuncs({ externalURL }));
 const parsed = memo(2_000, (key) => {
   const [name, externalURL, text] = JSON.parse(key) as [string, string, string];
-  return new Template(name, { funcs: funcsFor(externalURL), missingKey: 'zero', unsupported: PROMETHEUS_UNSUPPORTED }).parse(DEFS + text);
+  return new Template(name, {
+    funcs: funcsFor(externalURL),
+    missingKey: 'zero',
+    unsupported: PROMETHEUS_UNSUPPORTED,
+  }).parse(DEFS + text);
 });
 
 function compile(text: string, d: Pick<TemplateData, 'externalURL' | 'alertName'>): Template {

@@ -4,7 +4,9 @@ import { parsePromQL } from './promql';
 import { checkTemplate } from './template';
 import type { UiRuleInput } from './ui-rule-store';
 
-const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name such as severity (letters, digits, _)');
+const labelName = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a label name such as severity (letters, digits, _)');
 const labelMap = z
   .record(labelName, z.string().max(4_000, 'at most 4000 characters'))
   .refine((m) => Object.keys(m).length <= 64, 'at most 64 entries');
@@ -44,7 +46,8 @@ function checkRule(v: CheckedFields, ctx: z.RefinementCtx): void {
       }
     }
   }
-  if (v.labels && 'alertname' in v.labels) ctx.addIssue({ code: 'custom', path: ['labels', 'alertname'], message: 'alertname is set from the rule name' });
+  if (v.labels && 'alertname' in v.labels)
+    ctx.addIssue({ code: 'custom', path: ['labels', 'alertname'], message: 'alertname is set from the rule name' });
 }
 
 const toInput = (v: CheckedFields): UiRuleInput => ({

@@ -1,7 +1,7 @@
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { Lookout } from '@/lib/engine/context';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { mergeUiRulePatch, type UiRulePatch } from './ui-rule-schema';
-import { deleteUiRule, insertUiRule, readUiRule, readUiRules, updateUiRule, type UiRuleInput } from './ui-rule-store';
+import { deleteUiRule, insertUiRule, readUiRule, readUiRules, type UiRuleInput, updateUiRule } from './ui-rule-store';
 import { UI_RULES_FILE, type UiRule } from './ui-rules';
 
 /**
@@ -15,11 +15,21 @@ export function resolveUiRule(lookout: Lookout, ref: string): UiRule {
     if (!rule) throw new NotFoundError(`rule ${decoded}`);
     return rule;
   }
-  if (!decoded || decoded.length > 200) throw new InvalidInputError('invalid_parameter', 'id: must be the number of a rule made in /alerts, or a rule name.');
+  if (!decoded || decoded.length > 200)
+    throw new InvalidInputError(
+      'invalid_parameter',
+      'id: must be the number of a rule made in /alerts, or a rule name.',
+    );
   const mine = readUiRules(lookout.db).filter((r) => r.name === decoded);
   if (mine.length === 1) return mine[0];
-  if (mine.length > 1) throw new ConflictError('ambiguous_rule', `id: ${mine.length} rules are named "${decoded}"; use the rule's number (${mine.map((r) => r.id).join(', ')}).`);
-  const fromFile = lookout.alerts.rules.list().find((g) => g.def.file !== UI_RULES_FILE && g.def.rules.some((r) => r.name === decoded));
+  if (mine.length > 1)
+    throw new ConflictError(
+      'ambiguous_rule',
+      `id: ${mine.length} rules are named "${decoded}"; use the rule's number (${mine.map((r) => r.id).join(', ')}).`,
+    );
+  const fromFile = lookout.alerts.rules
+    .list()
+    .find((g) => g.def.file !== UI_RULES_FILE && g.def.rules.some((r) => r.name === decoded));
   if (fromFile) {
     throw new ConflictError(
       'rule_read_only',
@@ -36,7 +46,11 @@ export function createUiRule(lookout: Lookout, input: UiRuleInput): UiRule {
 }
 
 /** PUT replaces every field (left-out durations, labels and annotations become empty); PATCH changes only those sent. */
-export function changeUiRule(lookout: Lookout, ref: string, change: { replace: UiRuleInput } | { patch: UiRulePatch }): UiRule {
+export function changeUiRule(
+  lookout: Lookout,
+  ref: string,
+  change: { replace: UiRuleInput } | { patch: UiRulePatch },
+): UiRule {
   const rule = resolveUiRule(lookout, ref);
   const next = 'replace' in change ? change.replace : mergeUiRulePatch(rule, change.patch);
   updateUiRule(lookout.db, rule.id, next, lookout.clock.now());

@@ -21,7 +21,9 @@ export type UiRule = {
 export type UiAlertRuleDef = AlertRuleDef & { id: number };
 
 /** One rule in Prometheus's rule-file form; zero durations and empty maps are left out, as promtool prints them. */
-export function toRuleFileEntry(r: Pick<UiRule, 'name' | 'expr' | 'forMs' | 'keepFiringForMs' | 'labels' | 'annotations'>) {
+export function toRuleFileEntry(
+  r: Pick<UiRule, 'name' | 'expr' | 'forMs' | 'keepFiringForMs' | 'labels' | 'annotations'>,
+) {
   return {
     alert: r.name,
     expr: r.expr,
@@ -53,7 +55,14 @@ export function uiRuleDefs(rules: UiRule[], intervalMs: number): UiAlertRuleDef[
     try {
       return { ...parseRuleFile(text, UI_RULES_FILE, intervalMs)[0].rules[0], id: r.id };
     } catch (err) {
-      const base = { kind: 'alert', name: r.name, exprText: r.expr, expr: null, forMs: r.forMs, keepFiringForMs: r.keepFiringForMs } as const;
+      const base = {
+        kind: 'alert',
+        name: r.name,
+        exprText: r.expr,
+        expr: null,
+        forMs: r.forMs,
+        keepFiringForMs: r.keepFiringForMs,
+      } as const;
       return { ...base, unsupported: (err as Error).message, labels: r.labels, annotations: r.annotations, id: r.id };
     }
   });
@@ -61,5 +70,7 @@ export function uiRuleDefs(rules: UiRule[], intervalMs: number): UiAlertRuleDef[
 
 /** Replaces the UI shell among `defs` with the stored rules; without rules the group is left out. */
 export function withUiRules(defs: RuleGroupDef[], rules: UiRule[]): RuleGroupDef[] {
-  return defs.flatMap((d) => (d.file !== UI_RULES_FILE ? [d] : rules.length ? [{ ...d, rules: uiRuleDefs(rules, d.intervalMs) }] : []));
+  return defs.flatMap((d) =>
+    d.file !== UI_RULES_FILE ? [d] : rules.length ? [{ ...d, rules: uiRuleDefs(rules, d.intervalMs) }] : [],
+  );
 }

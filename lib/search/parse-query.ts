@@ -6,7 +6,8 @@ export type Term =
 
 export type ParsedQuery = { ok: true; terms: Term[] } | { ok: false; error: string };
 
-const TOKEN = /\s*(-|NOT\s+)?(?:([A-Za-z_@][\w.@-]*):(>=|<=|>|<)?("(?:[^"\\]|\\.)*"|[^\s"]+)|("(?:[^"\\]|\\.)*")|([^\s"]+))/y;
+const TOKEN =
+  /\s*(-|NOT\s+)?(?:([A-Za-z_@][\w.@-]*):(>=|<=|>|<)?("(?:[^"\\]|\\.)*"|[^\s"]+)|("(?:[^"\\]|\\.)*")|([^\s"]+))/y;
 
 const unquote = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/\\(.)/g, '$1') : s);
 
@@ -33,14 +34,16 @@ export function parseQuery(q: string): ParsedQuery {
       const op = (m[3] as Comparator | undefined) ?? '=';
       const value = unquote(m[4]);
       if (op !== '=' && !/^-?\d+(\.\d+)?$/.test(value)) {
-        return { ok: false, error: `q: ${m[2]}:${op}${value.slice(0, 40)} compares numbers, and "${value.slice(0, 40)}" is not one` };
+        return {
+          ok: false,
+          error: `q: ${m[2]}:${op}${value.slice(0, 40)} compares numbers, and "${value.slice(0, 40)}" is not one`,
+        };
       }
       terms.push({ kind: 'field', field: m[2], op, value, negate });
     } else if (m[5] !== undefined) {
       const text = unquote(m[5]);
       if (text) terms.push({ kind: 'text', text, phrase: true, negate });
     } else if (m[6] === 'AND' || m[6] === 'and') {
-      continue;
     } else {
       terms.push({ kind: 'text', text: m[6], phrase: false, negate });
     }

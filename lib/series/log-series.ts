@@ -47,24 +47,67 @@ const base = (name: string, r: LogRollupRow) => ({ __name__: name, job: r.job, p
 const FAMILIES: Record<string, Emit> = {
   http_requests_total: (ix, r, ord) => {
     const status = r.status ? String(r.status) : '';
-    ix.add(`${r.job}\0${r.provider}\0${r.model}\0${status}`, () => ({ ...base('http_requests_total', r), model: r.model, status }), r.ts, r.requests, ord);
+    ix.add(
+      `${r.job}\0${r.provider}\0${r.model}\0${status}`,
+      () => ({ ...base('http_requests_total', r), model: r.model, status }),
+      r.ts,
+      r.requests,
+      ord,
+    );
   },
   llm_tokens_total: (ix, r, ord) => {
     const key = `${r.job}\0${r.provider}\0${r.model}\0`;
-    ix.add(`${key}input`, () => ({ ...base('llm_tokens_total', r), model: r.model, type: 'input' }), r.ts, r.input_tokens, ord + 1);
-    ix.add(`${key}output`, () => ({ ...base('llm_tokens_total', r), model: r.model, type: 'output' }), r.ts, r.output_tokens, ord + 2);
+    ix.add(
+      `${key}input`,
+      () => ({ ...base('llm_tokens_total', r), model: r.model, type: 'input' }),
+      r.ts,
+      r.input_tokens,
+      ord + 1,
+    );
+    ix.add(
+      `${key}output`,
+      () => ({ ...base('llm_tokens_total', r), model: r.model, type: 'output' }),
+      r.ts,
+      r.output_tokens,
+      ord + 2,
+    );
   },
-  llm_rate_limited_total: (ix, r, ord) => ix.add(`${r.job}\0${r.provider}`, () => base('llm_rate_limited_total', r), r.ts, r.rate_limited, ord + 3),
+  llm_rate_limited_total: (ix, r, ord) =>
+    ix.add(`${r.job}\0${r.provider}`, () => base('llm_rate_limited_total', r), r.ts, r.rate_limited, ord + 3),
   http_request_duration_seconds_sum: (ix, r, ord) =>
-    ix.add(`${r.job}\0${r.provider}`, () => base('http_request_duration_seconds_sum', r), r.ts, r.latency_sum / 1000, ord + 4),
+    ix.add(
+      `${r.job}\0${r.provider}`,
+      () => base('http_request_duration_seconds_sum', r),
+      r.ts,
+      r.latency_sum / 1000,
+      ord + 4,
+    ),
   http_request_duration_seconds_count: (ix, r, ord) =>
-    ix.add(`${r.job}\0${r.provider}`, () => base('http_request_duration_seconds_count', r), r.ts, r.latency_count, ord + 5),
+    ix.add(
+      `${r.job}\0${r.provider}`,
+      () => base('http_request_duration_seconds_count', r),
+      r.ts,
+      r.latency_count,
+      ord + 5,
+    ),
   http_request_duration_seconds_bucket: (ix, r, ord) => {
     const counts = perLe(r.hist);
     LE_SECONDS.forEach((le, k) =>
-      ix.add(`${r.job}\0${r.provider}\0${le}`, () => ({ ...base('http_request_duration_seconds_bucket', r), le: String(le) }), r.ts, counts[k], ord + 6 + k),
+      ix.add(
+        `${r.job}\0${r.provider}\0${le}`,
+        () => ({ ...base('http_request_duration_seconds_bucket', r), le: String(le) }),
+        r.ts,
+        counts[k],
+        ord + 6 + k,
+      ),
     );
-    ix.add(`${r.job}\0${r.provider}\0+Inf`, () => ({ ...base('http_request_duration_seconds_bucket', r), le: '+Inf' }), r.ts, r.latency_count, ord + 20);
+    ix.add(
+      `${r.job}\0${r.provider}\0+Inf`,
+      () => ({ ...base('http_request_duration_seconds_bucket', r), le: '+Inf' }),
+      r.ts,
+      r.latency_count,
+      ord + 20,
+    );
   },
 };
 export const LOG_FAMILIES = [...Object.keys(FAMILIES), 'log_lines_total'];
@@ -102,7 +145,13 @@ export class LogWindow {
     if (name === 'log_lines_total') {
       const offset = this.rows.length;
       this.levels.forEach((l, j) =>
-        ix!.add(`${l.job}\0${l.level}`, () => ({ __name__: 'log_lines_total', job: l.job, level: l.level }), l.ts, l.lines, (offset + j) * SLOT),
+        ix!.add(
+          `${l.job}\0${l.level}`,
+          () => ({ __name__: 'log_lines_total', job: l.job, level: l.level }),
+          l.ts,
+          l.lines,
+          (offset + j) * SLOT,
+        ),
       );
     } else {
       const emit = FAMILIES[name];
@@ -138,7 +187,9 @@ export function readLogWindow(db: Db, lo: number, hi: number, job: string | unde
     )
     .all(...params) as LogRollupRow[];
   const levels = db
-    .prepare(`SELECT r.ts, s.name job, r.level, SUM(r.lines) lines FROM log_line_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} GROUP BY r.ts, s.name, r.level ORDER BY r.ts`)
+    .prepare(
+      `SELECT r.ts, s.name job, r.level, SUM(r.lines) lines FROM log_line_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} GROUP BY r.ts, s.name, r.level ORDER BY r.ts`,
+    )
     .all(...params) as LevelRow[];
   return new LogWindow(rows, levels);
 }

@@ -38,7 +38,13 @@ export class ProbeWindow {
     if (cached) return cached;
     const ix = new SeriesIndex();
     const push = (name: string, r: CheckRow, value: number, ord: number) =>
-      ix.add(`${name}\0${r.job}`, () => ({ __name__: name, job: r.job, instance: instanceOf(r.url) }), r.ts, value, ord);
+      ix.add(
+        `${name}\0${r.job}`,
+        () => ({ __name__: name, job: r.job, instance: instanceOf(r.url) }),
+        r.ts,
+        value,
+        ord,
+      );
     this.rows.forEach((r, i) => {
       if (!gauges) {
         push('up', r, r.up, i * SLOT);
@@ -59,7 +65,8 @@ export class ProbeWindow {
 
   /** The samples in [start, end] of the series whose labels match; [start, end] must lie within the window. */
   select(name: string | undefined, matchers: readonly Matcher[], start: number, end: number): RawSeries[] {
-    const sets = name === undefined ? [false, true] : BASE_NAMES.has(name) ? [false] : name.startsWith('health_') ? [true] : [];
+    const sets =
+      name === undefined ? [false, true] : BASE_NAMES.has(name) ? [false] : name.startsWith('health_') ? [true] : [];
     const found: { ord: number; series: RawSeries }[] = [];
     for (const gauges of sets) {
       for (const { s, i } of this.index(gauges).matching(matchers, start)) {

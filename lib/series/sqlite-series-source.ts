@@ -1,13 +1,14 @@
 import type { Db } from '@/lib/db/connection';
+import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
 import { LOG_STEP, readLogWindow } from './log-series';
 import { readProbeWindow } from './probe-series';
-import { WindowCache } from './window-cache';
 import { systemSeries } from './system-series';
-import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
 import { exactLabel, type Matcher, type RawSeries } from './types';
+import { WindowCache } from './window-cache';
 
 const PROBE_NAMES = /^(up|probe_duration_seconds|probe_http_status_code|health_.+)$/;
-const LOG_NAMES = /^(http_requests_total|http_request_duration_seconds_(bucket|sum|count)|llm_tokens_total|llm_rate_limited_total|log_lines_total)$/;
+const LOG_NAMES =
+  /^(http_requests_total|http_request_duration_seconds_(bucket|sum|count)|llm_tokens_total|llm_rate_limited_total|log_lines_total)$/;
 
 /** The derived series of the contract, read from checks and rollups for PromQL evaluation and /metrics. */
 export function createSqliteSeriesSource(db: Db): SeriesSource {
@@ -18,8 +19,10 @@ export function createSqliteSeriesSource(db: Db): SeriesSource {
       const name = exactLabel(matchers, '__name__');
       const job = exactLabel(matchers, 'job');
       const out: RawSeries[] = [];
-      if (name === undefined || PROBE_NAMES.test(name)) out.push(...probes.get(startMs, endMs, job).select(name, matchers, startMs, endMs));
-      if (name === undefined || LOG_NAMES.test(name)) out.push(...logs.get(startMs - LOG_STEP, endMs, job).select(name, matchers, startMs, endMs));
+      if (name === undefined || PROBE_NAMES.test(name))
+        out.push(...probes.get(startMs, endMs, job).select(name, matchers, startMs, endMs));
+      if (name === undefined || LOG_NAMES.test(name))
+        out.push(...logs.get(startMs - LOG_STEP, endMs, job).select(name, matchers, startMs, endMs));
       out.push(...systemSeries(db, matchers, startMs, endMs));
       return out.filter((s) => matchesAll(matchers, s.labels));
     },

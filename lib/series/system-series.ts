@@ -18,7 +18,9 @@ export function systemSeries(db: Db, matchers: Matcher[], start: number, end: nu
       ? db.prepare('SELECT id, name, labels FROM system_series').all()
       : db.prepare('SELECT id, name, labels FROM system_series WHERE name = ?').all(name)
   ) as SeriesRow[];
-  const samples = db.prepare('SELECT ts, value FROM system_samples WHERE series_id = ? AND ts >= ? AND ts <= ? ORDER BY ts').raw();
+  const samples = db
+    .prepare('SELECT ts, value FROM system_samples WHERE series_id = ? AND ts >= ? AND ts <= ? ORDER BY ts')
+    .raw();
   const out: RawSeries[] = [];
   for (const r of rows) {
     const labels = { __name__: r.name, ...(JSON.parse(r.labels) as Record<string, string>) };

@@ -26,7 +26,8 @@ function withPort(url: string, port: number): string {
 export function demoConfigForPort(yamlText: string, port: number, originalDir: string): string {
   const config = (parseYaml(yamlText) ?? {}) as DemoConfig;
   for (const t of config.targets ?? []) if (t.url) t.url = withPort(t.url, port);
-  for (const r of config.alerting?.receivers ?? []) for (const w of r.webhook_configs ?? []) if (w.url) w.url = withPort(w.url, port);
+  for (const r of config.alerting?.receivers ?? [])
+    for (const w of r.webhook_configs ?? []) if (w.url) w.url = withPort(w.url, port);
   for (const l of config.logs ?? []) {
     if (l.path && !path.isAbsolute(l.path)) l.path = path.resolve(originalDir, l.path);
   }

@@ -15,18 +15,35 @@ export function v0StartupLine(timeMs: number, port: number): string {
 const API_ACTION = { msg: 'API action', type: 'api_action' } as const;
 
 function action(timeMs: number, name: string, requestId: string, fields: Record<string, string | number>): string {
-  return logrusLine(timeMs, 'info', API_ACTION.msg, { ...fields, action: name, request_id: requestId, type: API_ACTION.type });
+  return logrusLine(timeMs, 'info', API_ACTION.msg, {
+    ...fields,
+    action: name,
+    request_id: requestId,
+    type: API_ACTION.type,
+  });
 }
 
 function errorLines(req: SimRequest, atMs: number): string[] {
   const display = PROVIDERS.find((p) => p.name === req.provider)?.displayName ?? req.provider;
   if (req.failure === 'transport') {
-    return [logrusLine(atMs, 'error', `Failed to call ${req.provider} API`, { error: `${req.provider} provider error: dial tcp: connection refused`, request_id: 'unknown' })];
+    return [
+      logrusLine(atMs, 'error', `Failed to call ${req.provider} API`, {
+        error: `${req.provider} provider error: dial tcp: connection refused`,
+        request_id: 'unknown',
+      }),
+    ];
   }
   const body = JSON.stringify({ error: { message: upstreamReason(req.status), code: req.status } });
   return [
-    logrusLine(atMs, 'error', `${display} API returned error`, { request_id: 'unknown', response_body: body, status_code: req.status }),
-    logrusLine(atMs, 'error', `Failed to call ${req.provider} API`, { error: `${req.provider} provider error: HTTP ${req.status}: ${body}`, request_id: 'unknown' }),
+    logrusLine(atMs, 'error', `${display} API returned error`, {
+      request_id: 'unknown',
+      response_body: body,
+      status_code: req.status,
+    }),
+    logrusLine(atMs, 'error', `Failed to call ${req.provider} API`, {
+      error: `${req.provider} provider error: HTTP ${req.status}: ${body}`,
+      request_id: 'unknown',
+    }),
   ];
 }
 
@@ -54,7 +71,12 @@ export function v0RequestLines(req: SimRequest, requestId: string): string[] {
         prompt_tokens: req.inputTokens,
         total_tokens: req.inputTokens + req.outputTokens,
       }),
-      action(req.endMs, 'anthropic_response', requestId, { content_blocks: 1, input_tokens: req.inputTokens, output_tokens: req.outputTokens, stop_reason: 'end_turn' }),
+      action(req.endMs, 'anthropic_response', requestId, {
+        content_blocks: 1,
+        input_tokens: req.inputTokens,
+        output_tokens: req.outputTokens,
+        stop_reason: 'end_turn',
+      }),
     );
   }
   lines.push(

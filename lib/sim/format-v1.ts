@@ -20,7 +20,11 @@ export function failureCause(req: SimRequest): string {
   return req.failure === 'transport' ? 'dial tcp: connection refused' : `server error: ${req.status}`;
 }
 
-const REASONS: Record<number, string> = { 429: 'rate limit exceeded', 500: 'internal server error', 503: 'service unavailable' };
+const REASONS: Record<number, string> = {
+  429: 'rate limit exceeded',
+  500: 'internal server error',
+  503: 'service unavailable',
+};
 
 export function upstreamReason(status: number): string {
   return REASONS[status] ?? 'upstream error';
@@ -35,18 +39,49 @@ export function v1RequestLines(req: SimRequest): string[] {
   const spec = PROVIDERS.find((p) => p.name === req.provider);
   const lines: string[] = [];
   if (req.tokenCountNoise) {
-    lines.push(logrusLine(startMs, 'error', 'Failed to count tokens in router middleware', { error: 'count_tokens: tokenizer unavailable: dial tcp: lookup api.anthropic.com: no such host' }));
+    lines.push(
+      logrusLine(startMs, 'error', 'Failed to count tokens in router middleware', {
+        error: 'count_tokens: tokenizer unavailable: dial tcp: lookup api.anthropic.com: no such host',
+      }),
+    );
   }
-  lines.push(logrusLine(startMs, 'info', `Routed to provider=${req.provider}, model=${req.model}, tokens=${req.inputTokens}, strategy=${req.strategy}`));
-  if (req.streamedEvents !== null) lines.push(logrusLine(req.endMs, 'info', `Streamed ${req.streamedEvents} events to client`));
+  lines.push(
+    logrusLine(
+      startMs,
+      'info',
+      `Routed to provider=${req.provider}, model=${req.model}, tokens=${req.inputTokens}, strategy=${req.strategy}`,
+    ),
+  );
+  if (req.streamedEvents !== null)
+    lines.push(logrusLine(req.endMs, 'info', `Streamed ${req.streamedEvents} events to client`));
   if (req.failure === 'transport') {
     const endpoint = spec?.endpoint ?? req.provider;
-    lines.push(logrusLine(req.endMs, 'error', `Pipeline processing failed: provider request failed: Post "${endpoint}": dial tcp: connection refused`));
+    lines.push(
+      logrusLine(
+        req.endMs,
+        'error',
+        `Pipeline processing failed: provider request failed: Post "${endpoint}": dial tcp: connection refused`,
+      ),
+    );
   } else if (req.failure === 'upstream') {
     const name = spec?.displayName ?? req.provider;
-    lines.push(logrusLine(req.endMs, 'error', `Pipeline processing failed: provider request failed: ${name} API error (status ${req.status}): ${upstreamReason(req.status)}`));
+    lines.push(
+      logrusLine(
+        req.endMs,
+        'error',
+        `Pipeline processing failed: provider request failed: ${name} API error (status ${req.status}): ${upstreamReason(req.status)}`,
+      ),
+    );
   }
-  const served = { method: 'POST', path: '/v1/messages', status: req.status, size: req.responseSize, durationUs: req.durationUs, clientIp: '127.0.0.1', userAgent: req.userAgent };
+  const served = {
+    method: 'POST',
+    path: '/v1/messages',
+    status: req.status,
+    size: req.responseSize,
+    durationUs: req.durationUs,
+    clientIp: '127.0.0.1',
+    userAgent: req.userAgent,
+  };
   return [...lines, ...v1ServedLines(served, req.endMs)];
 }
 
@@ -54,7 +89,13 @@ export function v1RequestLines(req: SimRequest): string[] {
 export function v1ServedLines(r: ServedRequest, endMs: number): string[] {
   const ok = r.status < 400;
   return [
-    logrusLine(endMs, 'info', 'HTTP request received', { client_ip: r.clientIp, method: r.method, path: r.path, type: 'request', user_agent: r.userAgent }),
+    logrusLine(endMs, 'info', 'HTTP request received', {
+      client_ip: r.clientIp,
+      method: r.method,
+      path: r.path,
+      type: 'request',
+      user_agent: r.userAgent,
+    }),
     logrusLine(endMs, ok ? 'info' : 'error', ok ? 'HTTP response sent' : 'HTTP response error', {
       duration: v1DurationSeconds(r.durationUs),
       size: r.size,

@@ -25,14 +25,19 @@ interface ProviderHealth {
 }
 
 export function providerHealth(view: ProxyView): ProviderHealth[] {
-  const up = healthyProviders(view.phase, PROVIDERS.map((p) => p.name));
+  const up = healthyProviders(
+    view.phase,
+    PROVIDERS.map((p) => p.name),
+  );
   const spike = view.phase.name === 'latency_spike' ? 10 : 1;
   return PROVIDERS.map((p, i) => ({
     name: p.name,
     model: p.models[0],
     healthy: up.has(p.name),
     // A gentle wobble so the gauge is not a flat line; deterministic in time for tests.
-    responseTimeMs: up.has(p.name) ? Math.round(p.medianLatencyMs * 0.2 * spike * (1 + 0.15 * Math.sin(view.nowMs / 7000 + i))) : 0,
+    responseTimeMs: up.has(p.name)
+      ? Math.round(p.medianLatencyMs * 0.2 * spike * (1 + 0.15 * Math.sin(view.nowMs / 7000 + i)))
+      : 0,
   }));
 }
 
@@ -42,15 +47,29 @@ export function proxyState(view: ProxyView): ProxyState {
   return providers.every((p) => p.healthy) ? 'ready' : 'degraded';
 }
 
-function components(view: ProxyView, state: ProxyState, healthy: number, total: number): Record<string, Record<string, string>> {
+function components(
+  view: ProxyView,
+  state: ProxyState,
+  healthy: number,
+  total: number,
+): Record<string, Record<string, string>> {
   const phaseStart = rfc3339Seconds(view.startedMs + view.phase.startMs);
   const started = rfc3339Seconds(view.startedMs);
-  const providers: Record<string, string> = { state: healthy === total ? 'ready' : 'degraded', last_changed: phaseStart };
+  const providers: Record<string, string> = {
+    state: healthy === total ? 'ready' : 'degraded',
+    last_changed: phaseStart,
+  };
   if (healthy === 0) providers.error = 'no healthy providers';
-  const pipeline: Record<string, string> = state === 'error'
-    ? { state: 'error', last_changed: phaseStart, error: 'pipeline unavailable: upstream returned 503' }
-    : { state: 'ready', last_changed: started };
-  return { providers, config: { state: 'ready', last_changed: started }, pipeline, server: { state: 'ready', last_changed: started } };
+  const pipeline: Record<string, string> =
+    state === 'error'
+      ? { state: 'error', last_changed: phaseStart, error: 'pipeline unavailable: upstream returned 503' }
+      : { state: 'ready', last_changed: started };
+  return {
+    providers,
+    config: { state: 'ready', last_changed: started },
+    pipeline,
+    server: { state: 'ready', last_changed: started },
+  };
 }
 
 // GET /health — 503 only while not ready; "healthy" (200) even when every provider is down.
@@ -65,7 +84,10 @@ export function healthResponse(view: ProxyView, authenticated: boolean): JsonRes
   if (authenticated) {
     const lastCheck = rfc3339Seconds(view.nowMs - (view.nowMs % 10_000));
     counts.details = Object.fromEntries(
-      providers.map((p) => [p.name, { healthy: p.healthy, last_check: lastCheck, response_time_ms: p.responseTimeMs, enabled: true }]),
+      providers.map((p) => [
+        p.name,
+        { healthy: p.healthy, last_check: lastCheck, response_time_ms: p.responseTimeMs, enabled: true },
+      ]),
     );
   }
   return { status: 200, body: { status: 'healthy', timestamp, ...extra, providers: counts } };
@@ -80,14 +102,21 @@ export function formatUptime(ms: number): string {
 export function statusResponse(view: ProxyView): JsonResponse {
   const state = proxyState(view);
   const primary = providerHealth(view)[0];
-  const provider: Record<string, unknown> = { name: primary.name, status: primary.healthy ? 'connected' : 'disconnected' };
+  const provider: Record<string, unknown> = {
+    name: primary.name,
+    status: primary.healthy ? 'connected' : 'disconnected',
+  };
   if (primary.healthy) Object.assign(provider, { model: primary.model, response_time_ms: primary.responseTimeMs });
   return {
     status: 200,
     body: {
       status: state === 'ready' ? 'healthy' : state === 'degraded' ? 'degraded' : 'unhealthy',
       timestamp: rfc3339Seconds(view.nowMs),
-      proxy: { version: CCPROXY_VERSION, uptime: formatUptime(view.nowMs - view.startedMs), requests_served: view.requestsServed },
+      proxy: {
+        version: CCPROXY_VERSION,
+        uptime: formatUptime(view.nowMs - view.startedMs),
+        requests_served: view.requestsServed,
+      },
       provider,
     },
   };

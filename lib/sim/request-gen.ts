@@ -30,7 +30,13 @@ function pickStatus(rng: Rng, phase: Phase, providerUp: boolean, timeScale: numb
   if (phase.name === 'unavailable') return 503;
   if (!providerUp) return 502;
   if (inRateLimitBurst(phase, timeScale) && rng.chance(0.6)) return 429;
-  return rng.weighted<number>([[200, 955], [429, 20], [400, 8], [500, 10], [502, 7]]);
+  return rng.weighted<number>([
+    [200, 955],
+    [429, 20],
+    [400, 8],
+    [500, 10],
+    [502, 7],
+  ]);
 }
 
 function failureOf(status: number): FailureKind {

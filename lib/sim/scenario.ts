@@ -1,5 +1,12 @@
 /** The repeating incident timeline; pure functions of elapsed time so tests can jump to any phase. */
-export const PHASE_NAMES = ['normal', 'providers_down', 'recovery', 'unavailable', 'rate_limited', 'latency_spike'] as const;
+export const PHASE_NAMES = [
+  'normal',
+  'providers_down',
+  'recovery',
+  'unavailable',
+  'rate_limited',
+  'latency_spike',
+] as const;
 export type PhaseName = (typeof PHASE_NAMES)[number];
 
 export interface PhaseSpec {
@@ -50,7 +57,15 @@ export function phaseAt(elapsedMs: number, timeScale = 1, timeline: readonly Pha
     const duration = timeline[index].durationMs * timeScale;
     if (t < start + duration || index === timeline.length - 1) {
       const elapsed = t - start;
-      return { name: timeline[index].name, index, cycle, startMs: start, endMs: start + duration, elapsedMs: elapsed, progress: Math.min(1, elapsed / duration) };
+      return {
+        name: timeline[index].name,
+        index,
+        cycle,
+        startMs: start,
+        endMs: start + duration,
+        elapsedMs: elapsed,
+        progress: Math.min(1, elapsed / duration),
+      };
     }
     start += duration;
   }

@@ -42,7 +42,11 @@ function send(res: http.ServerResponse, r: JsonResponse | { status: number; body
   return size;
 }
 
-function route(req: http.IncomingMessage, path: string, opts: SimServerOptions): JsonResponse | { status: number; body: unknown } {
+function route(
+  req: http.IncomingMessage,
+  path: string,
+  opts: SimServerOptions,
+): JsonResponse | { status: number; body: unknown } {
   const get = req.method === 'GET' || req.method === 'HEAD';
   if (get && path === '/health') return opts.routes.health(isAuthenticated(req, opts.apiKey));
   if (get && path === '/status') return opts.routes.status();
@@ -81,7 +85,8 @@ export function startSimServer(opts: SimServerOptions): Promise<SimServer> {
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
-    if (req.method === 'POST' && path === '/__sim/webhook' && opts.onWebhook) return receiveWebhook(req, res, opts.onWebhook);
+    if (req.method === 'POST' && path === '/__sim/webhook' && opts.onWebhook)
+      return receiveWebhook(req, res, opts.onWebhook);
     const answer = route(req, path, opts);
     const size = send(res, answer);
     if (path.startsWith('/__sim/')) return;

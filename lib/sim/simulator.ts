@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemClock, type Clock, type TimerHandle } from '@/lib/clock';
-import { healthResponse, statusResponse, type ProxyView } from './health';
+import { type Clock, systemClock, type TimerHandle } from '@/lib/clock';
+import { healthResponse, type ProxyView, statusResponse } from './health';
 import { createRng } from './rng';
-import { DEFAULT_TIMELINE, phaseAt, type Phase, type PhaseSpec } from './scenario';
+import { DEFAULT_TIMELINE, type Phase, type PhaseSpec, phaseAt } from './scenario';
 import { startSimServer } from './server';
 import { createFileTally, snapshotTally, type Tally, type TallySnapshot } from './tally';
 import { createTrafficStream } from './traffic';
@@ -75,7 +75,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     createTrafficStream({ ...common, file: state.files.v0, rng: createRng(seed + 1) }),
   ];
   const phase = (): Phase => phaseAt(clock.now() - startedMs, timeScale, timeline);
-  const view = (): ProxyView => ({ nowMs: clock.now(), startedMs, phase: phase(), requestsServed: state.files.v1.totals.requests });
+  const view = (): ProxyView => ({
+    nowMs: clock.now(),
+    startedMs,
+    phase: phase(),
+    requestsServed: state.files.v1.totals.requests,
+  });
 
   const server = await startSimServer({
     host: opts.host ?? '127.0.0.1',

@@ -42,11 +42,29 @@ export interface RequestRecord {
 }
 
 export function emptyBucket(): Bucket {
-  return { requests: 0, errors: 0, client_errors: 0, rate_limited: 0, input_tokens: 0, output_tokens: 0, latencies_ms: [] };
+  return {
+    requests: 0,
+    errors: 0,
+    client_errors: 0,
+    rate_limited: 0,
+    input_tokens: 0,
+    output_tokens: 0,
+    latencies_ms: [],
+  };
 }
 
 export function createFileTally(source: string, format: LogFormat, path: string, startOffset: number): FileTally {
-  return { source, format, path, start_offset: startOffset, lines: 0, first_ts: null, last_ts: null, totals: emptyBucket(), providers: {} };
+  return {
+    source,
+    format,
+    path,
+    start_offset: startOffset,
+    lines: 0,
+    first_ts: null,
+    last_ts: null,
+    totals: emptyBucket(),
+    providers: {},
+  };
 }
 
 function add(bucket: Bucket, r: RequestRecord): void {
@@ -88,7 +106,10 @@ function merge(into: Bucket, from: Bucket): void {
   into.latencies_ms.push(...from.latencies_ms);
 }
 
-type Summary = Counts & { error_rate: number; latency_ms: { p50: number | null; p95: number | null; p99: number | null } };
+type Summary = Counts & {
+  error_rate: number;
+  latency_ms: { p50: number | null; p95: number | null; p99: number | null };
+};
 
 function summarize(b: Bucket): Summary {
   const { latencies_ms: values, ...counts } = b;

@@ -1,11 +1,18 @@
 import fs from 'node:fs';
-import { failureCause, v1DurationSeconds, v1ProviderUnhealthyLine, v1RequestLines, v1ServedLines, v1StartupLine } from './format-v1';
 import { v0DurationMs, v0RequestLines, v0StartupLine } from './format-v0';
+import {
+  failureCause,
+  v1DurationSeconds,
+  v1ProviderUnhealthyLine,
+  v1RequestLines,
+  v1ServedLines,
+  v1StartupLine,
+} from './format-v1';
 import { generateRequest, type SimRequest } from './request-gen';
 import type { Rng } from './rng';
+import { inRateLimitBurst, type PhaseSpec, phaseAt } from './scenario';
 import type { ServedRequest } from './server';
-import { inRateLimitBurst, phaseAt, type PhaseSpec } from './scenario';
-import { recordLines, recordRequest, type FileTally, type RequestRecord } from './tally';
+import { type FileTally, type RequestRecord, recordLines, recordRequest } from './tally';
 
 export interface TrafficOptions {
   file: FileTally;
@@ -92,7 +99,14 @@ export function createTrafficStream(o: TrafficOptions): TrafficStream {
       if (o.file.format !== 'v1') return;
       this.advanceTo(nowMs);
       append(v1ServedLines(r, nowMs));
-      recordRequest(o.file, { provider: NO_PROVIDER, status: r.status, input_tokens: 0, output_tokens: 0, latency_ms: v1DurationSeconds(r.durationUs) * 1000, end_ms: nowMs });
+      recordRequest(o.file, {
+        provider: NO_PROVIDER,
+        status: r.status,
+        input_tokens: 0,
+        output_tokens: 0,
+        latency_ms: v1DurationSeconds(r.durationUs) * 1000,
+        end_ms: nowMs,
+      });
     },
   };
 }

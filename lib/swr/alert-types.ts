@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type {
-  alertHistoryShape, alertShape, notificationShape, previewShape, ruleGroupsShape, ruleShape, silenceShape,
+  alertHistoryShape,
+  alertShape,
+  notificationShape,
+  previewShape,
+  ruleGroupsShape,
+  ruleShape,
+  silenceShape,
 } from '@/lib/api/openapi/shapes-alerting';
 import type { labels } from '@/lib/api/openapi/shapes-common';
 import type { silenceInputSchema } from '@/lib/api/silence-schema';

@@ -25,7 +25,12 @@ export async function toFailure(res: Response): Promise<ApiFailure> {
     // Not JSON (a proxy's error page, say): the status text is all we have.
   }
   const issues = Array.isArray(body.error?.issues) ? body.error.issues : [];
-  return new ApiFailure(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `${res.status} ${res.statusText}`, issues);
+  return new ApiFailure(
+    res.status,
+    body.error?.code ?? 'http_error',
+    body.error?.message ?? `${res.status} ${res.statusText}`,
+    issues,
+  );
 }
 
 // A screen that cannot log in (/wall, /embed with ?token=) reads with the page's token instead of a session.

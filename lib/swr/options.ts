@@ -12,7 +12,10 @@ export function swrOptions(refreshMs: number): SWRConfiguration {
     // SWR pauses polling while a key is in error and backs off for minutes; a live screen instead
     // keeps retrying at its own pace, so it recovers by itself when the server is back.
     onErrorRetry: (_err, _key, _config, revalidate, { retryCount }) => {
-      setTimeout(() => void revalidate({ retryCount }), refreshMs > 0 ? refreshMs : Math.min(30_000, 5_000 * 2 ** retryCount));
+      setTimeout(
+        () => void revalidate({ retryCount }),
+        refreshMs > 0 ? refreshMs : Math.min(30_000, 5_000 * 2 ** retryCount),
+      );
     },
   };
 }

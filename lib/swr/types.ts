@@ -1,15 +1,28 @@
 import type { z } from 'zod';
 import type { newTokenShape, sessionShape, tokenInfoShape } from '@/lib/api/openapi/shapes-auth';
 import type {
-  errorCountsShape, latencyShape, logEntryShape, logHistogramShape, logPageShape, modelUsageShape, providerUsageShape,
-  sourceShape, summaryShape,
+  errorCountsShape,
+  latencyShape,
+  logEntryShape,
+  logHistogramShape,
+  logPageShape,
+  modelUsageShape,
+  providerUsageShape,
+  sourceShape,
+  summaryShape,
 } from '@/lib/api/openapi/shapes-logs';
 import type { systemSeriesShape, systemSnapshotShape } from '@/lib/api/openapi/shapes-system';
-import type { bucketsShape, checkShape, incidentShape, targetLatencyShape, targetShape } from '@/lib/api/openapi/shapes-targets';
+import type {
+  bucketsShape,
+  checkShape,
+  incidentShape,
+  targetLatencyShape,
+  targetShape,
+} from '@/lib/api/openapi/shapes-targets';
 
 // The API's answers as the browser sees them: inferred from the zod shapes the server's answers are checked against.
 export { TARGET_STATUSES, UPTIME_WINDOWS } from '@/lib/api/openapi/enums';
-export { ERROR_GROUPS, REQUEST_GROUPS, type ErrorGroup, type RequestGroup } from '@/lib/stats/groups';
+export { ERROR_GROUPS, type ErrorGroup, REQUEST_GROUPS, type RequestGroup } from '@/lib/stats/groups';
 
 export type Target = z.infer<typeof targetShape>;
 export type TargetStatus = Target['status'];

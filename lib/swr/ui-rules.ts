@@ -23,7 +23,8 @@ export function isEditableGroup(group: RuleGroup): boolean {
 }
 
 // A rule change shows in the rule list, the alerts it raises or resolves, and the history.
-const revalidate = () => mutate((key) => typeof key === 'string' && (key.startsWith('/api/v1/rules') || key.startsWith('/api/v1/alerts')));
+const revalidate = () =>
+  mutate((key) => typeof key === 'string' && (key.startsWith('/api/v1/rules') || key.startsWith('/api/v1/alerts')));
 
 /** POST /api/v1/rules; rejects with ApiFailure (400 naming the field). */
 export async function createRule(input: RuleInput): Promise<void> {

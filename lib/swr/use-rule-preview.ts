@@ -20,6 +20,10 @@ async function fetchPreview([url, expr]: readonly [string, string]): Promise<Rul
 
 // POST /api/v1/rules/preview {expr} — what an expression returns now; null `expr` asks nothing.
 export function useRulePreview(expr: string | null, refreshMs: number) {
-  const res = useSWR<RulePreview, Error, readonly [string, string] | null>(expr ? ([PREVIEW_URL, expr] as const) : null, fetchPreview, swrOptions(refreshMs));
+  const res = useSWR<RulePreview, Error, readonly [string, string] | null>(
+    expr ? ([PREVIEW_URL, expr] as const) : null,
+    fetchPreview,
+    swrOptions(refreshMs),
+  );
   return { ...res, preview: res.data };
 }

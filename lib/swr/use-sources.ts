@@ -1,13 +1,13 @@
 'use client';
 import useSWR, { mutate } from 'swr';
+import type { SourceFormat, StartAt } from '@/lib/logs/source-formats';
 import { swrOptions } from './options';
 import { sendJson } from './send-json';
-import type { SourceFormat, StartAt } from '@/lib/logs/source-formats';
 import type { LogSource } from './types';
 
 const KEY = '/api/v1/sources';
 
-export { SOURCE_FORMATS, START_AT, type SourceFormat, type StartAt } from '@/lib/logs/source-formats';
+export { SOURCE_FORMATS, type SourceFormat, START_AT, type StartAt } from '@/lib/logs/source-formats';
 
 /** The whole GET /api/v1/sources entry. */
 export type SourceDetail = LogSource;

@@ -22,7 +22,13 @@ const job = (l: Labels) => l.job ?? '';
 
 /** The charts of /system; each is a few stored series, bucketed by step in SQL. */
 export const SYSTEM_CHARTS = {
-  lookout_memory: { unit: 'bytes', parts: [{ metric: 'lookout_resident_memory_bytes', kind: 'avg', key: one('resident') }, { metric: 'lookout_heap_used_bytes', kind: 'avg', key: one('heap used') }] },
+  lookout_memory: {
+    unit: 'bytes',
+    parts: [
+      { metric: 'lookout_resident_memory_bytes', kind: 'avg', key: one('resident') },
+      { metric: 'lookout_heap_used_bytes', kind: 'avg', key: one('heap used') },
+    ],
+  },
   lookout_cpu: { unit: 'cores', parts: [{ metric: 'lookout_cpu_seconds_total', kind: 'rate', key: one('CPU') }] },
   lookout_event_loop: {
     unit: 'ms',
@@ -31,12 +37,24 @@ export const SYSTEM_CHARTS = {
       { metric: 'lookout_event_loop_lag_max_seconds', kind: 'max', key: one('max'), scale: 1000 },
     ],
   },
-  lookout_storage: { unit: 'bytes', parts: [{ metric: 'lookout_db_size_bytes', kind: 'max', key: one('database') }, { metric: 'lookout_db_wal_size_bytes', kind: 'max', key: one('WAL') }] },
+  lookout_storage: {
+    unit: 'bytes',
+    parts: [
+      { metric: 'lookout_db_size_bytes', kind: 'max', key: one('database') },
+      { metric: 'lookout_db_wal_size_bytes', kind: 'max', key: one('WAL') },
+    ],
+  },
   lookout_disk: { unit: 'bytes', parts: [{ metric: 'lookout_data_dir_free_bytes', kind: 'avg', key: one('free') }] },
   lookout_ingest: { unit: 'per_s', parts: [{ metric: 'lookout_ingest_lines_total', kind: 'rate', key: job }] },
   lookout_ingest_lag: { unit: 'bytes', parts: [{ metric: 'lookout_ingest_lag_bytes', kind: 'max', key: job }] },
-  lookout_probes: { unit: 'ms', parts: [{ metric: 'lookout_probe_lateness_seconds', kind: 'max', key: one('lateness'), scale: 1000 }] },
-  lookout_rules: { unit: 'ms', parts: [{ metric: 'lookout_rule_evaluation_seconds', kind: 'max', key: one('evaluation'), scale: 1000 }] },
+  lookout_probes: {
+    unit: 'ms',
+    parts: [{ metric: 'lookout_probe_lateness_seconds', kind: 'max', key: one('lateness'), scale: 1000 }],
+  },
+  lookout_rules: {
+    unit: 'ms',
+    parts: [{ metric: 'lookout_rule_evaluation_seconds', kind: 'max', key: one('evaluation'), scale: 1000 }],
+  },
   process_cpu: { unit: 'cores', parts: [{ metric: 'process_cpu_seconds_total', kind: 'rate', key: job }] },
   process_memory: { unit: 'bytes', parts: [{ metric: 'process_resident_memory_bytes', kind: 'avg', key: job }] },
   process_fds: { unit: 'count', parts: [{ metric: 'process_open_fds', kind: 'max', key: job }] },
@@ -49,7 +67,13 @@ export const SYSTEM_CHARTS = {
   },
   host_cpu: {
     unit: 'ratio',
-    parts: [{ metric: 'node_cpu_seconds_total', kind: 'rate', key: (l) => (l.mode === 'idle' || l.mode === 'iowait' ? 'idle' : 'busy') }],
+    parts: [
+      {
+        metric: 'node_cpu_seconds_total',
+        kind: 'rate',
+        key: (l) => (l.mode === 'idle' || l.mode === 'iowait' ? 'idle' : 'busy'),
+      },
+    ],
     finish: (v) => {
       const total = (v.get('busy') ?? 0) + (v.get('idle') ?? 0);
       return new Map(total > 0 ? [['busy', (v.get('busy') ?? 0) / total]] : []);
@@ -57,11 +81,21 @@ export const SYSTEM_CHARTS = {
   },
   host_memory: {
     unit: 'bytes',
-    parts: [{ metric: 'node_memory_MemTotal_bytes', kind: 'avg', key: one('total') }, { metric: 'node_memory_MemAvailable_bytes', kind: 'avg', key: one('available') }],
+    parts: [
+      { metric: 'node_memory_MemTotal_bytes', kind: 'avg', key: one('total') },
+      { metric: 'node_memory_MemAvailable_bytes', kind: 'avg', key: one('available') },
+    ],
     finish: (v) => {
       const total = v.get('total');
       const avail = v.get('available');
-      return new Map(total === undefined || avail === undefined ? [] : [['used', total - avail], ['total', total]]);
+      return new Map(
+        total === undefined || avail === undefined
+          ? []
+          : [
+              ['used', total - avail],
+              ['total', total],
+            ],
+      );
     },
   },
   host_network: {
@@ -71,7 +105,10 @@ export const SYSTEM_CHARTS = {
       { metric: 'node_network_transmit_bytes_total', kind: 'rate', key: (l) => `${l.device} out` },
     ],
   },
-  host_disk: { unit: 'bytes', parts: [{ metric: 'node_filesystem_avail_bytes', kind: 'avg', key: (l) => `${l.mountpoint} free` }] },
+  host_disk: {
+    unit: 'bytes',
+    parts: [{ metric: 'node_filesystem_avail_bytes', kind: 'avg', key: (l) => `${l.mountpoint} free` }],
+  },
   log_files: { unit: 'bytes', parts: [{ metric: 'log_file_size_bytes', kind: 'max', key: (l) => l.path ?? '' }] },
 } as const satisfies Record<string, ChartDef>;
 

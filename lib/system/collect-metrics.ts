@@ -1,7 +1,7 @@
 import type { Lookout } from '@/lib/engine/context';
 import { getLatestProbeSamples } from '@/lib/queries/get-latest-probe-samples';
 import { getLogTotals } from '@/lib/queries/get-log-totals';
-import { SYSTEM_METRICS, isSystemMetric } from './catalog';
+import { isSystemMetric, SYSTEM_METRICS } from './catalog';
 import type { MetricFamily, MetricType } from './exposition';
 import type { MetricSample } from './types';
 
@@ -20,15 +20,20 @@ const DERIVED: Record<string, [MetricType, string]> = {
 export const exportedName = (name: string): string =>
   name.startsWith('node_memory_') ? name.replace(/(?<=[a-z])([A-Z])/g, '_$1').toLowerCase() : name;
 
-const familyOf = (name: string) => (/^http_request_duration_seconds_(bucket|sum|count)$/.test(name) ? 'http_request_duration_seconds' : name);
+const familyOf = (name: string) =>
+  /^http_request_duration_seconds_(bucket|sum|count)$/.test(name) ? 'http_request_duration_seconds' : name;
 
 function metaOf(family: string): [MetricType, string] {
   if (DERIVED[family]) return DERIVED[family];
   if (family.startsWith('health_')) {
     // A JSON field named `total` is not a counter; untyped keeps promtool's "_total means counter" rule.
-    return [family.endsWith('_total') ? 'untyped' : 'gauge', `Numeric field of the latest probe's JSON body (${family.slice(7)}).`];
+    return [
+      family.endsWith('_total') ? 'untyped' : 'gauge',
+      `Numeric field of the latest probe's JSON body (${family.slice(7)}).`,
+    ];
   }
-  for (const [name, meta] of Object.entries(SYSTEM_METRICS)) if (exportedName(name) === family) return [meta[0], meta[1]];
+  for (const [name, meta] of Object.entries(SYSTEM_METRICS))
+    if (exportedName(name) === family) return [meta[0], meta[1]];
   return ['gauge', family];
 }
 
@@ -46,7 +51,8 @@ export function collectMetrics(lookout: Lookout): MetricFamily[] {
     const name = s.name === 'lookout_build_info' ? s.name : familyOf(s.name);
     let f = families.get(name);
     if (!f) {
-      const [type, help] = name === 'lookout_build_info' ? (['gauge', 'Lookout version; always 1.'] as const) : metaOf(name);
+      const [type, help] =
+        name === 'lookout_build_info' ? (['gauge', 'Lookout version; always 1.'] as const) : metaOf(name);
       families.set(name, (f = { name, type, help, samples: [] }));
     }
     f.samples.push(s);

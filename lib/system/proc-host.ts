@@ -17,7 +17,9 @@ export function parseHostStat(text: string): { cpus: CpuTimes[]; bootTimeSeconds
     const m = /^cpu(\d+)\s+(.*)$/.exec(line);
     if (m) {
       const v = m[2].trim().split(/\s+/).map(Number);
-      const seconds = Object.fromEntries(CPU_MODES.map((mode, i) => [mode, (v[i] ?? 0) / USER_HZ])) as CpuTimes['seconds'];
+      const seconds = Object.fromEntries(
+        CPU_MODES.map((mode, i) => [mode, (v[i] ?? 0) / USER_HZ]),
+      ) as CpuTimes['seconds'];
       cpus.push({ cpu: m[1], seconds });
       continue;
     }

@@ -1,9 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { commandMatches, parseCmdline, parseKeyValues, parseMaxFds, parsePidIo, parsePidStat, USER_HZ } from './proc-process';
+import {
+  commandMatches,
+  parseCmdline,
+  parseKeyValues,
+  parseMaxFds,
+  parsePidIo,
+  parsePidStat,
+  USER_HZ,
+} from './proc-process';
 import type { WatchedProcessInput } from './process-schema';
-import { sample, type MetricSample, type ProcessReading } from './types';
+import { type MetricSample, type ProcessReading, sample } from './types';
 
 const read = (file: string): string | null => {
   try {
@@ -28,7 +36,21 @@ export function resolvePidFile(file: string, baseDir: string): string {
 }
 
 function notRunning(name: string, reason: string, pid: number | null = null): ProcessReading {
-  return { name, state: 'not_running', reason, pid, cpuSeconds: null, rssBytes: null, virtualBytes: null, openFds: null, maxFds: null, readBytes: null, writeBytes: null, startTimeSeconds: null, threads: null };
+  return {
+    name,
+    state: 'not_running',
+    reason,
+    pid,
+    cpuSeconds: null,
+    rssBytes: null,
+    virtualBytes: null,
+    openFds: null,
+    maxFds: null,
+    readBytes: null,
+    writeBytes: null,
+    startTimeSeconds: null,
+    threads: null,
+  };
 }
 
 /** The oldest process `command:` matches (the parent of a pre-forking server), never Lookout itself. */
@@ -64,7 +86,12 @@ function pidOf(p: WatchedProcessInput, baseDir: string, root: string): { pid: nu
 }
 
 /** Reads CPU, memory, open files and disk I/O of one watched process from /proc. */
-export function readWatchedProcess(p: WatchedProcessInput, baseDir: string, bootTimeSeconds: number | null, root = '/proc'): ProcessReading {
+export function readWatchedProcess(
+  p: WatchedProcessInput,
+  baseDir: string,
+  bootTimeSeconds: number | null,
+  root = '/proc',
+): ProcessReading {
   const found = pidOf(p, baseDir, root);
   if ('reason' in found) return notRunning(p.name, found.reason);
   const dir = `${root}/${found.pid}`;

@@ -8,7 +8,10 @@ export const watchedProcessSchema = z
     pid_file: z.string().trim().min(1).max(4096).optional(),
     command: z.string().trim().min(1).max(256).optional(),
   })
-  .refine((p) => (p.pid_file === undefined) !== (p.command === undefined), 'give either pid_file or command (exactly one)');
+  .refine(
+    (p) => (p.pid_file === undefined) !== (p.command === undefined),
+    'give either pid_file or command (exactly one)',
+  );
 
 export type WatchedProcessInput = z.infer<typeof watchedProcessSchema>;
 

@@ -20,7 +20,9 @@ export class SampleStore {
   constructor(private readonly db: Db) {}
 
   write(ts: number, samples: MetricSample[]): void {
-    const ensure = this.db.prepare('INSERT INTO system_series (name, labels) VALUES (?, ?) ON CONFLICT (name, labels) DO NOTHING');
+    const ensure = this.db.prepare(
+      'INSERT INTO system_series (name, labels) VALUES (?, ?) ON CONFLICT (name, labels) DO NOTHING',
+    );
     const find = this.db.prepare('SELECT id FROM system_series WHERE name = ? AND labels = ?').pluck();
     const insert = this.db.prepare('INSERT OR REPLACE INTO system_samples (series_id, ts, value) VALUES (?, ?, ?)');
     this.db.transaction(() => {

@@ -3,7 +3,7 @@ import { readHostSamples } from './host-samples';
 import { processSamples, readWatchedProcess } from './process-reader';
 import type { WatchedProcessInput } from './process-schema';
 import { dedupeSamples, SampleStore } from './sample-store';
-import { SelfSampler, type EngineStats } from './self-samples';
+import { type EngineStats, SelfSampler } from './self-samples';
 import type { MetricSample, ProcessReading } from './types';
 
 export const DEFAULT_SYSTEM_INTERVAL_MS = 15_000;
@@ -49,7 +49,9 @@ export class SystemSampler {
   sampleOnce(): SystemTick {
     const at = this.deps.clock.now();
     const host = readHostSamples(this.deps.dataDir);
-    const processes = this.deps.processes().map((p) => readWatchedProcess(p, this.deps.baseDir(), host.bootTimeSeconds));
+    const processes = this.deps
+      .processes()
+      .map((p) => readWatchedProcess(p, this.deps.baseDir(), host.bootTimeSeconds));
     const own = this.self.read();
     const samples = dedupeSamples([...processes.flatMap(processSamples), ...host.samples, ...own.samples]);
     this.store.write(at, samples);

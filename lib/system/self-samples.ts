@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Db } from '@/lib/db/connection';
 import type { SchedulerStats } from '@/lib/engine/scheduler-types';
 import type { TailStatus } from '@/lib/ingest/tail';
 import { filesystemSamples } from './host-samples';
-import { sample, type MetricSample } from './types';
+import { type MetricSample, sample } from './types';
 
 /** What the sampler reads of the running engine; each a cheap in-memory getter. */
 export interface EngineStats {
@@ -40,7 +40,8 @@ export class SelfSampler {
 
   read(): { samples: MetricSample[]; tailedFiles: { job: string; path: string; size: number }[] } {
     const out: MetricSample[] = [];
-    const add = (name: string, value: number, labels: Record<string, string> = {}) => out.push(sample(name, labels, value));
+    const add = (name: string, value: number, labels: Record<string, string> = {}) =>
+      out.push(sample(name, labels, value));
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
     add('lookout_cpu_seconds_total', (cpu.user + cpu.system) / 1e6);
@@ -87,7 +88,10 @@ export class SelfSampler {
 
   private ruleSamples(): MetricSample[] {
     const r = this.stats.rules();
-    const notes = this.stats.db.prepare('SELECT ok, COUNT(*) n FROM notifications GROUP BY ok').all() as { ok: number; n: number }[];
+    const notes = this.stats.db.prepare('SELECT ok, COUNT(*) n FROM notifications GROUP BY ok').all() as {
+      ok: number;
+      n: number;
+    }[];
     const count = (ok: number) => notes.find((x) => x.ok === ok)?.n ?? 0;
     return [
       sample('lookout_rule_evaluation_seconds', {}, r.lastSeconds),
@@ -101,13 +105,24 @@ export class SelfSampler {
   private ingestSamples(): { samples: MetricSample[]; files: { job: string; path: string; size: number }[] } {
     const rows = this.stats.db
       .prepare('SELECT name, kind, path, lines_accepted, lines_rejected, last_ingest_at FROM log_sources ORDER BY name')
-      .all() as { name: string; kind: string; path: string | null; lines_accepted: number; lines_rejected: number; last_ingest_at: number | null }[];
+      .all() as {
+      name: string;
+      kind: string;
+      path: string | null;
+      lines_accepted: number;
+      lines_rejected: number;
+      last_ingest_at: number | null;
+    }[];
     const out: MetricSample[] = [];
     const files: { job: string; path: string; size: number }[] = [];
     for (const r of rows) {
       const job = { job: r.name };
-      out.push(sample('lookout_ingest_lines_total', job, r.lines_accepted), sample('lookout_ingest_rejected_lines_total', job, r.lines_rejected));
-      if (r.last_ingest_at !== null) out.push(sample('lookout_ingest_last_timestamp_seconds', job, r.last_ingest_at / 1000));
+      out.push(
+        sample('lookout_ingest_lines_total', job, r.lines_accepted),
+        sample('lookout_ingest_rejected_lines_total', job, r.lines_rejected),
+      );
+      if (r.last_ingest_at !== null)
+        out.push(sample('lookout_ingest_last_timestamp_seconds', job, r.last_ingest_at / 1000));
       const tail = r.kind === 'file' && r.path !== null ? this.stats.tailStatus(r.name) : null;
       if (!tail) continue;
       out.push(sample('lookout_ingest_lag_bytes', job, tail.totals.lagBytes));

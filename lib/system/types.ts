@@ -26,4 +26,8 @@ export interface ProcessReading {
   threads: number | null;
 }
 
-export const sample = (name: string, labels: Record<string, string>, value: number): MetricSample => ({ name, labels, value });
+export const sample = (name: string, labels: Record<string, string>, value: number): MetricSample => ({
+  name,
+  labels,
+  value,
+});

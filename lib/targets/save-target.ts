@@ -1,8 +1,8 @@
-import type { EngineContext } from '@/lib/engine/context';
 import type { TargetInput, TargetPatch } from '@/lib/config/target-schema';
+import type { EngineContext } from '@/lib/engine/context';
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
-import { toScheduled, type TargetRow } from './target-row';
 import { closeOpenIncident } from './status';
+import { type TargetRow, toScheduled } from './target-row';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -20,7 +20,10 @@ function nameTakenError(name: string): ConflictError {
 }
 
 function checkTimeout(timeout: number | undefined, interval: number): void {
-  if (timeout !== undefined && timeout > interval) throw new InvalidInputError('invalid_request', 'timeout: must not be longer than the interval', [{ path: 'timeout', message: 'must not be longer than the interval' }]);
+  if (timeout !== undefined && timeout > interval)
+    throw new InvalidInputError('invalid_request', 'timeout: must not be longer than the interval', [
+      { path: 'timeout', message: 'must not be longer than the interval' },
+    ]);
 }
 
 function schedule(ctx: EngineContext, row: TargetRow): void {
@@ -96,7 +99,9 @@ export function updateTarget(ctx: EngineContext, id: number, patch: TargetPatch)
       .run(next);
     if (next.paused !== row.paused) {
       closeOpenIncident(ctx.db, id, now);
-      ctx.db.prepare(`UPDATE targets SET status='pending', status_since=?, fail_streak=0, ok_streak=0 WHERE id=?`).run(now, id);
+      ctx.db
+        .prepare(`UPDATE targets SET status='pending', status_since=?, fail_streak=0, ok_streak=0 WHERE id=?`)
+        .run(now, id);
     }
   })();
   const updated = getRow(ctx, id)!;

@@ -1,5 +1,5 @@
-import type { EngineContext } from '@/lib/engine/context';
 import type { TargetInput } from '@/lib/config/target-schema';
+import type { EngineContext } from '@/lib/engine/context';
 import { createTarget, deleteTarget, updateTarget } from './save-target';
 
 /**
@@ -7,7 +7,11 @@ import { createTarget, deleteTarget, updateTarget } from './save-target';
  * place (keeping their state and history), and provisioned targets gone from the file deleted.
  */
 export function syncProvisionedTargets(ctx: EngineContext, inputs: TargetInput[]): number {
-  const existing = ctx.db.prepare('SELECT id, name, provisioned FROM targets').all() as { id: number; name: string; provisioned: number }[];
+  const existing = ctx.db.prepare('SELECT id, name, provisioned FROM targets').all() as {
+    id: number;
+    name: string;
+    provisioned: number;
+  }[];
   const byName = new Map(existing.map((t) => [t.name, t]));
   const wanted = new Set(inputs.map((t) => t.name));
   for (const input of inputs) {

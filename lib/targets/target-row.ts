@@ -1,4 +1,4 @@
-import { parseCondition, type Condition } from '@/lib/probes/conditions';
+import { type Condition, parseCondition } from '@/lib/probes/conditions';
 import type { ScheduledTarget } from '@/lib/probes/types';
 
 export interface TargetRow {

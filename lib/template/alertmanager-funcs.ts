@@ -2,8 +2,18 @@ import { humanizeDuration } from '@/lib/format/duration';
 import type { Funcs } from './builtins';
 import { goRegExp, goReplaceAll } from './go-regexp';
 import { formatGoTime, goDuration, goTime, timeMs } from './go-time';
-import { goTitle, convertToFloat } from './prometheus-funcs';
-import { GoMap, METHODS, toStr, typeName, withMethods, type GoSlice, type GoStruct, type Methods, type Value } from './values';
+import { convertToFloat, goTitle } from './prometheus-funcs';
+import {
+  GoMap,
+  type GoSlice,
+  type GoStruct,
+  METHODS,
+  type Methods,
+  toStr,
+  typeName,
+  type Value,
+  withMethods,
+} from './values';
 
 function strings(v: Value): string[] {
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
@@ -16,12 +26,17 @@ const stringSlice = (s: string[]): GoSlice => [...s];
 /** Alertmanager's template.Pairs: a sorted list of {Name, Value} with Names() and Values(). */
 function pairs(list: [string, string][]): GoSlice {
   const out: GoSlice = list.map(([Name, Value]) => ({ Name, Value }) as GoStruct);
-  return withMethods(out, { Names: () => stringSlice(list.map(([n]) => n)), Values: () => stringSlice(list.map(([, v]) => v)) });
+  return withMethods(out, {
+    Names: () => stringSlice(list.map(([n]) => n)),
+    Values: () => stringSlice(list.map(([, v]) => v)),
+  });
 }
 
 /** KV.SortedPairs order: alertname first, then by name. */
 export function sortedPairs(kv: Record<string, string>): [string, string][] {
-  const keys = Object.keys(kv).filter((k) => k !== 'alertname').sort();
+  const keys = Object.keys(kv)
+    .filter((k) => k !== 'alertname')
+    .sort();
   if (kv.alertname !== undefined) keys.unshift('alertname');
   return keys.map((k) => [k, kv[k]]);
 }

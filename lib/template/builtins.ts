@@ -24,7 +24,8 @@ function eq(a: Value, ...rest: Value[]): boolean {
       if (a !== undefined && b !== undefined) throw new Error('incompatible types for comparison');
       continue;
     }
-    if (k1 === 'other' && !(a === null || b === null)) throw new Error(`non-comparable type ${printValue(b, false)}: ${typeName(b)}`);
+    if (k1 === 'other' && !(a === null || b === null))
+      throw new Error(`non-comparable type ${printValue(b, false)}: ${typeName(b)}`);
     if (a === b) return true;
   }
   return false;
@@ -33,7 +34,8 @@ function eq(a: Value, ...rest: Value[]): boolean {
 function lt(a: Value, b: Value): boolean {
   const k1 = kindOf(a);
   const k2 = kindOf(b);
-  if (!['int', 'float', 'string'].includes(k1) || !['int', 'float', 'string'].includes(k2)) throw new Error('invalid type for comparison');
+  if (!['int', 'float', 'string'].includes(k1) || !['int', 'float', 'string'].includes(k2))
+    throw new Error('invalid type for comparison');
   if (k1 !== k2) throw new Error('incompatible types for comparison');
   return (a as number | bigint | string) < (b as number | bigint | string);
 }
@@ -75,7 +77,9 @@ function slice(item: Value, ...idx: Value[]): Value {
   if (size < 0) throw new Error(`can't slice item of type ${typeName(item)}`);
   const [from, to] = [idx[0] === undefined ? 0 : Number(idx[0]), idx[1] === undefined ? size : Number(idx[1])];
   if (from < 0 || to > size || from > to) throw new Error(`invalid slice index: ${from} > ${to}`);
-  return typeof item === 'string' ? Buffer.from(item, 'utf8').subarray(from, to).toString('utf8') : (item as Value[]).slice(from, to);
+  return typeof item === 'string'
+    ? Buffer.from(item, 'utf8').subarray(from, to).toString('utf8')
+    : (item as Value[]).slice(from, to);
 }
 
 /** text/template's evalArgs: a lone string as is, anything else through fmt.Sprint. */
@@ -84,8 +88,23 @@ export function argsText(args: Value[]): string {
   return sprint(args.map((a) => (a === undefined ? '<no value>' : a)));
 }
 
-const HTML: Record<string, string> = { '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;', '\0': '\uFFFD' };
-const JS: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+const HTML: Record<string, string> = {
+  '"': '&#34;',
+  "'": '&#39;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\0': '\uFFFD',
+};
+const JS: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '"': '\\"',
+  '<': '\\u003C',
+  '>': '\\u003E',
+  '&': '\\u0026',
+  '=': '\\u003D',
+};
 
 export function htmlEscape(s: string): string {
   return s.replace(/["'&<>\0]/g, (c) => HTML[c]);
@@ -93,7 +112,13 @@ export function htmlEscape(s: string): string {
 
 export function jsEscape(s: string): string {
   return Array.from(s)
-    .map((c) => JS[c] ?? (/[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u.test(c) ? c : `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))
+    .map(
+      (c) =>
+        JS[c] ??
+        (/[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u.test(c)
+          ? c
+          : `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`),
+    )
     .join('');
 }
 

@@ -37,7 +37,9 @@ export class Executor {
     const nl = text.lastIndexOf('\n');
     const col = Buffer.byteLength(nl < 0 ? text : text.slice(nl + 1));
     const line = text.split('\n').length;
-    throw new ExecError(`template: ${s.tree.parseName}:${line}:${col}: executing "${s.tree.name}" at <${context}>: ${msg}`);
+    throw new ExecError(
+      `template: ${s.tree.parseName}:${line}:${col}: executing "${s.tree.name}" at <${context}>: ${msg}`,
+    );
   }
 
   private walkList(s: Scope, dot: Value, nodes: Node[]): void {
@@ -81,7 +83,8 @@ export class Executor {
     if (Array.isArray(v)) v.forEach((x, i) => items.push([BigInt(i), x]));
     else if (v instanceof GoMap) for (const k of v.sortedKeys()) items.push([k, v.entries.get(k)]);
     else if (typeof v === 'bigint') for (let i = 0n; i < v; i++) items.push([i, i]);
-    else if (v !== undefined && v !== null) this.fail(s, n.pos, `range ${n.pipe.cmds[0]?.text ?? ''}`, `range can't iterate over ${printValue(v, false)}`);
+    else if (v !== undefined && v !== null)
+      this.fail(s, n.pos, `range ${n.pipe.cmds[0]?.text ?? ''}`, `range can't iterate over ${printValue(v, false)}`);
     const inner = s.vars.length;
     for (const [key, elem] of items) {
       const decl = n.pipe.decl;
@@ -173,7 +176,8 @@ export class Executor {
   }
 
   private notAFunction(s: Scope, cmd: Command, final: Final): void {
-    if (cmd.args.length > 1 || final !== MISSING) this.fail(s, cmd.pos, cmd.text, `can't give argument to non-function ${cmd.text.split(/\s/)[0]}`);
+    if (cmd.args.length > 1 || final !== MISSING)
+      this.fail(s, cmd.pos, cmd.text, `can't give argument to non-function ${cmd.text.split(/\s/)[0]}`);
   }
 
   private lookup(s: Scope, name: string, cmd: At): Func | null {
@@ -204,7 +208,8 @@ export class Executor {
       if (this.missingKey === 'error') this.fail(s, cmd.pos, cmd.text, `map has no entry for key "${name}"`);
       return this.missingKey === 'zero' ? receiver.zero : undefined;
     }
-    if (receiver === null) return this.fail(s, cmd.pos, cmd.text, `nil pointer evaluating ${typeName(receiver)}.${name}`);
+    if (receiver === null)
+      return this.fail(s, cmd.pos, cmd.text, `nil pointer evaluating ${typeName(receiver)}.${name}`);
     if (typeof receiver === 'object' && !Array.isArray(receiver) && Object.hasOwn(receiver, name)) {
       if (hasArgs) this.fail(s, cmd.pos, cmd.text, `${name} has arguments but cannot be invoked as function`);
       return (receiver as Record<string, Value>)[name];
@@ -218,7 +223,7 @@ export class Executor {
       // and/or evaluate their arguments lazily and return the deciding one, as Go 1.18+ does.
       const n = rest.length + (final === MISSING ? 0 : 1);
       if (n === 0) this.fail(s, cmd.pos, cmd.text, `wrong number of args for ${name}: want at least 1 got 0`);
-      let v: Value = undefined;
+      let v: Value ;
       for (let i = 0; i < n; i++) {
         v = i < rest.length ? this.arg(s, dot, rest[i], cmd) : (final as Value);
         if (isTrue(v) === (name === 'or')) return v;

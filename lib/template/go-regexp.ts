@@ -20,11 +20,14 @@ export function goReplaceAll(pattern: string, repl: string, text: string): strin
     const hasGroups = typeof m[m.length - 1] === 'object';
     const groups = (hasGroups ? m[m.length - 1] : {}) as Record<string, string | undefined>;
     const numbered = m.slice(0, hasGroups ? -3 : -2) as (string | undefined)[];
-    return repl.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g, (_all, tok: string, braced?: string, bare?: string) => {
-      if (tok === '$') return '$';
-      const name = braced ?? bare ?? '';
-      if (/^\d+$/.test(name)) return numbered[Number(name)] ?? '';
-      return groups?.[name] ?? '';
-    });
+    return repl.replace(
+      /\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g,
+      (_all, tok: string, braced?: string, bare?: string) => {
+        if (tok === '$') return '$';
+        const name = braced ?? bare ?? '';
+        if (/^\d+$/.test(name)) return numbered[Number(name)] ?? '';
+        return groups?.[name] ?? '';
+      },
+    );
   });
 }

@@ -1,7 +1,19 @@
-export { Template, type TemplateOptions } from './template';
-export { BUILTINS, htmlEscape, jsEscape, queryEscape, type Func, type Funcs } from './builtins';
+export { BUILTINS, type Func, type Funcs, htmlEscape, jsEscape, queryEscape } from './builtins';
 export { ExecError } from './exec';
-export { TemplateError } from './parse';
 export { formatE, formatF, formatG } from './go-number';
+export { TemplateError } from './parse';
 export { sprintf } from './sprintf';
-export { GoMap, METHODS, isTrue, printValue, sprint, toFloat, toInt, toStr, withMethods, withType, type Value } from './values';
+export { Template, type TemplateOptions } from './template';
+export {
+  GoMap,
+  isTrue,
+  METHODS,
+  printValue,
+  sprint,
+  toFloat,
+  toInt,
+  toStr,
+  type Value,
+  withMethods,
+  withType,
+} from './values';

@@ -1,8 +1,28 @@
 /** Tokens of text/template's action language; `pos` is the offset into the template text. */
 export type TokenType =
-  | 'text' | 'left' | 'right' | 'comment' | 'space' | 'field' | 'dot' | 'variable' | 'identifier' | 'keyword'
-  | 'string' | 'rawString' | 'char' | 'number' | 'bool' | 'nil' | 'pipe' | 'leftParen' | 'rightParen'
-  | 'declare' | 'assign' | 'comma' | 'eof';
+  | 'text'
+  | 'left'
+  | 'right'
+  | 'comment'
+  | 'space'
+  | 'field'
+  | 'dot'
+  | 'variable'
+  | 'identifier'
+  | 'keyword'
+  | 'string'
+  | 'rawString'
+  | 'char'
+  | 'number'
+  | 'bool'
+  | 'nil'
+  | 'pipe'
+  | 'leftParen'
+  | 'rightParen'
+  | 'declare'
+  | 'assign'
+  | 'comma'
+  | 'eof';
 export type Token = { type: TokenType; value: string; pos: number };
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
@@ -10,7 +30,8 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r'
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const ALNUM = /[\p{L}\p{Nd}_]/u;
 const isAlnum = (c: string | undefined) =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c === '_' || (c > '\x7f' && ALNUM.test(c)));
+  c !== undefined &&
+  ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c === '_' || (c > '\x7f' && ALNUM.test(c)));
 
 /** Splits a template into tokens exactly where Go's lexer does; trim markers remove adjacent ASCII spaces. */
 export function lex(input: string, fail: (msg: string, pos: number) => never): Token[] {
@@ -56,7 +77,13 @@ function atRight(input: string, p: number): { trim: boolean; end: number } | nul
   return null;
 }
 
-function lexAction(input: string, delimPos: number, from: number, out: Token[], fail: (m: string, p: number) => never): { end: number; trim: boolean } {
+function lexAction(
+  input: string,
+  delimPos: number,
+  from: number,
+  out: Token[],
+  fail: (m: string, p: number) => never,
+): { end: number; trim: boolean } {
   let p = from;
   if (input.startsWith('/*', p)) {
     const close = input.indexOf('*/', p + 2);
@@ -92,22 +119,30 @@ function token(input: string, p: number, c: string, fail: (m: string, p: number)
     return ['space', e === p ? p + 1 : e];
   }
   switch (c) {
-    case '=': return ['assign', p + 1];
+    case '=':
+      return ['assign', p + 1];
     case ':':
       if (input[p + 1] !== '=') fail('expected :=', p);
       return ['declare', p + 2];
-    case '|': return ['pipe', p + 1];
-    case ',': return ['comma', p + 1];
-    case '(': return ['leftParen', p + 1];
-    case ')': return ['rightParen', p + 1];
-    case '"': return ['string', scanQuote(input, p, '"', fail)];
-    case "'": return ['char', scanQuote(input, p, "'", fail)];
+    case '|':
+      return ['pipe', p + 1];
+    case ',':
+      return ['comma', p + 1];
+    case '(':
+      return ['leftParen', p + 1];
+    case ')':
+      return ['rightParen', p + 1];
+    case '"':
+      return ['string', scanQuote(input, p, '"', fail)];
+    case "'":
+      return ['char', scanQuote(input, p, "'", fail)];
     case '`': {
       const e = input.indexOf('`', p + 1);
       if (e < 0) fail('unterminated raw quoted string', p);
       return ['rawString', e + 1];
     }
-    case '$': return ['variable', scanWord(input, p + 1)];
+    case '$':
+      return ['variable', scanWord(input, p + 1)];
   }
   if (c === '.' && !isDigit(input[p + 1])) {
     const e = scanWord(input, p + 1);
@@ -117,7 +152,10 @@ function token(input: string, p: number, c: string, fail: (m: string, p: number)
   if (isAlnum(c)) {
     const e = scanWord(input, p);
     const w = input.slice(p, e);
-    return [KEYWORDS.has(w) ? 'keyword' : w === 'true' || w === 'false' ? 'bool' : w === 'nil' ? 'nil' : 'identifier', e];
+    return [
+      KEYWORDS.has(w) ? 'keyword' : w === 'true' || w === 'false' ? 'bool' : w === 'nil' ? 'nil' : 'identifier',
+      e,
+    ];
   }
   return fail(`unrecognized character in action: ${JSON.stringify(c)}`, p);
 }
@@ -132,18 +170,21 @@ function scanQuote(input: string, p: number, q: string, fail: (m: string, p: num
   let e = p + 1;
   while (input[e] !== q) {
     if (input[e] === '\\') e++;
-    if (e >= input.length || input[e] === '\n') fail(q === '"' ? 'unterminated quoted string' : 'unterminated character constant', p);
+    if (e >= input.length || input[e] === '\n')
+      fail(q === '"' ? 'unterminated quoted string' : 'unterminated character constant', p);
     e++;
   }
   return e + 1;
 }
 
-const NUMBER = /[+-]?(0[xX][0-9a-fA-F_]*\.?[0-9a-fA-F_]*(?:[pP][+-]?[0-9_]+)?|0[bB][01_]+|0[oO][0-7_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?)i?/y;
+const NUMBER =
+  /[+-]?(0[xX][0-9a-fA-F_]*\.?[0-9a-fA-F_]*(?:[pP][+-]?[0-9_]+)?|0[bB][01_]+|0[oO][0-7_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?)i?/y;
 
 function scanNumber(input: string, p: number, fail: (m: string, p: number) => never): number {
   NUMBER.lastIndex = p;
   const m = NUMBER.exec(input);
   const e = p + (m ? m[0].length : 0);
-  if (e === p || isAlnum(input[e])) fail(`bad number syntax: ${JSON.stringify(input.slice(p, scanWord(input, e) + (e === p ? 1 : 0)))}`, p);
+  if (e === p || isAlnum(input[e]))
+    fail(`bad number syntax: ${JSON.stringify(input.slice(p, scanWord(input, e) + (e === p ? 1 : 0)))}`, p);
   return e;
 }

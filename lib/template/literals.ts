@@ -1,7 +1,18 @@
 import type { Token } from './lex';
 import type { Value } from './values';
 
-const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+const ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+};
 
 /** strconv.Unquote for "…" and `…` (and the body of '…'). */
 export function unquote(t: Token, fail: (m: string, p: number) => never): string {

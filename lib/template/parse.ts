@@ -12,7 +12,12 @@ export function lineOf(source: string, pos: number): number {
 type End = { keyword: 'end' | 'else'; pos: number };
 
 /** Parses text into named trees (the main one under `name`, plus every define/block), checking function names as Go does. */
-export function parse(name: string, source: string, hasFunc: (n: string) => boolean, unsupported: Record<string, string> = {}): Map<string, Tree> {
+export function parse(
+  name: string,
+  source: string,
+  hasFunc: (n: string) => boolean,
+  unsupported: Record<string, string> = {},
+): Map<string, Tree> {
   const fail = (msg: string, pos: number): never => {
     throw new TemplateError(`template: ${name}:${lineOf(source, pos)}: ${msg}`);
   };
@@ -131,7 +136,8 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
   }
 
   function define(nameTok: Token, pos: number): void {
-    if (nameTok.type !== 'string' && nameTok.type !== 'rawString') fail(`unexpected ${describe(nameTok)} in define clause`, nameTok.pos);
+    if (nameTok.type !== 'string' && nameTok.type !== 'rawString')
+      fail(`unexpected ${describe(nameTok)} in define clause`, nameTok.pos);
     const defName = unquote(nameTok, fail);
     expectRight('define clause');
     const saved = vars;
@@ -166,7 +172,8 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
         next();
         const second = nextNonSpace();
         const op = nextNonSpace();
-        if (second.type !== 'variable' || (op.type !== 'declare' && op.type !== 'assign')) fail(`too many declarations in ${ctx}`, n.pos);
+        if (second.type !== 'variable' || (op.type !== 'declare' && op.type !== 'assign'))
+          fail(`too many declarations in ${ctx}`, n.pos);
         pipe.decl.push(start.value, second.value);
         pipe.isAssign = op.type === 'assign';
         if (!pipe.isAssign) vars.push(start.value, second.value);
@@ -178,11 +185,13 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
         next();
         if (pipe.cmds.length === 0) fail(`missing value for ${ctx}`, t.pos);
         pipe.cmds.forEach((c, n) => {
-          if (n > 0 && ['literal', 'nil', 'dot', 'pipe'].includes(c.args[0].kind)) fail(`non executable command in pipeline stage ${n + 1}`, c.pos);
+          if (n > 0 && ['literal', 'nil', 'dot', 'pipe'].includes(c.args[0].kind))
+            fail(`non executable command in pipeline stage ${n + 1}`, c.pos);
         });
         return pipe;
       }
-      if (t.type === 'right' || t.type === 'rightParen' || t.type === 'eof') fail(`unexpected ${describe(t)} in ${ctx}`, t.pos);
+      if (t.type === 'right' || t.type === 'rightParen' || t.type === 'eof')
+        fail(`unexpected ${describe(t)} in ${ctx}`, t.pos);
       pipe.cmds.push(command());
     }
   }
@@ -231,7 +240,8 @@ export function parse(name: string, source: string, hasFunc: (n: string) => bool
     const text = source.slice(node.pos, lastEnd());
     if (node.kind === 'field') return { ...node, pos, text, names: [...node.names, ...names] };
     if (node.kind === 'variable') return { ...node, pos, text, names: [...node.names, ...names] };
-    if (node.kind === 'literal' || node.kind === 'nil' || node.kind === 'dot') fail(`unexpected . after term`, node.pos);
+    if (node.kind === 'literal' || node.kind === 'nil' || node.kind === 'dot')
+      fail(`unexpected . after term`, node.pos);
     return { kind: 'chain', pos, text, node, names };
   }
 

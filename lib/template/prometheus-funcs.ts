@@ -1,6 +1,6 @@
-import { humanizeDuration } from '@/lib/format/duration';
 import { parseDuration } from '@/lib/config/duration';
-import { queryEscape, type Funcs } from './builtins';
+import { humanizeDuration } from '@/lib/format/duration';
+import { type Funcs, queryEscape } from './builtins';
 import { formatG } from './go-number';
 import { goRegExp, goReplaceAll } from './go-regexp';
 import { formatGoTime, GO_TIME_STRING, goTime } from './go-time';
@@ -15,8 +15,11 @@ export function convertToFloat(v: Value): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'string') {
-    const n = Number(v.trim() === '' ? Number.NaN : v.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity').replace(/^nan$/i, 'NaN'));
-    if (Number.isNaN(n) && !/^nan$/i.test(v)) throw new Error(`strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
+    const n = Number(
+      v.trim() === '' ? Number.NaN : v.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity').replace(/^nan$/i, 'NaN'),
+    );
+    if (Number.isNaN(n) && !/^nan$/i.test(v))
+      throw new Error(`strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
     return n;
   }
   throw new Error(`can't convert ${typeName(v)} to float`);
@@ -54,7 +57,8 @@ export function humanizePercentage(v: number): string {
 
 /** Go's strings.Title: upper-cases each letter that follows a separator (ASCII non-alphanumerics but `_`, Unicode spaces). */
 export function goTitle(s: string): string {
-  const isSeparator = (c: string) => (c.charCodeAt(0) <= 0x7f ? !/[0-9A-Za-z_]/.test(c) : !/[\p{L}\p{Nd}]/u.test(c) && /\s/u.test(c));
+  const isSeparator = (c: string) =>
+    c.charCodeAt(0) <= 0x7f ? !/[0-9A-Za-z_]/.test(c) : !/[\p{L}\p{Nd}]/u.test(c) && /\s/u.test(c);
   let prev = ' ';
   return Array.from(s)
     .map((c) => {

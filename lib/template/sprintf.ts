@@ -6,16 +6,24 @@ const VERB = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d*))?([a-zA-Z%])/g;
 /** Go's fmt.Sprintf for the verbs templates use: v s q d x X o b c t f F e E g G %, flags, width, precision. */
 export function sprintf(format: string, args: Value[]): string {
   let i = 0;
-  let out = format.replace(VERB, (_m, flags: string, widthText: string | undefined, precText: string | undefined, verb: string) => {
-    if (verb === '%') return '%';
-    const width = widthText === '*' ? Number(args[i++] ?? 0) : widthText ? Number(widthText) : undefined;
-    const prec = precText === '*' ? Number(args[i++] ?? 0) : precText === undefined ? undefined : Number(precText || 0);
-    if (i >= args.length) return `%!${verb}(MISSING)`;
-    const a = args[i++];
-    const text = formatOne(verb, a, flags, prec);
-    return pad(text, width, flags, typeof a === 'number' || typeof a === 'bigint');
-  });
-  if (i < args.length) out += `%!(EXTRA ${args.slice(i).map((a) => `${typeName(a)}=${printValue(a, false)}`).join(', ')})`;
+  let out = format.replace(
+    VERB,
+    (_m, flags: string, widthText: string | undefined, precText: string | undefined, verb: string) => {
+      if (verb === '%') return '%';
+      const width = widthText === '*' ? Number(args[i++] ?? 0) : widthText ? Number(widthText) : undefined;
+      const prec =
+        precText === '*' ? Number(args[i++] ?? 0) : precText === undefined ? undefined : Number(precText || 0);
+      if (i >= args.length) return `%!${verb}(MISSING)`;
+      const a = args[i++];
+      const text = formatOne(verb, a, flags, prec);
+      return pad(text, width, flags, typeof a === 'number' || typeof a === 'bigint');
+    },
+  );
+  if (i < args.length)
+    out += `%!(EXTRA ${args
+      .slice(i)
+      .map((a) => `${typeName(a)}=${printValue(a, false)}`)
+      .join(', ')})`;
   return out;
 }
 

@@ -26,7 +26,12 @@ export class Template {
 
   /** Parses text under this template's name (or `as`); its define/block templates join the set. */
   parse(text: string, as = this.name): this {
-    const trees = parse(as, text, (n) => n in this.funcs || n in BUILTINS || n === 'and' || n === 'or', this.opts.unsupported);
+    const trees = parse(
+      as,
+      text,
+      (n) => n in this.funcs || n in BUILTINS || n === 'and' || n === 'or',
+      this.opts.unsupported,
+    );
     for (const [n, t] of trees) {
       const prev = this.trees.get(n);
       if (prev && n !== as && t.root.every((x) => x.kind === 'text' && !x.text.trim())) continue;

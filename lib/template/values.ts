@@ -9,7 +9,12 @@ export type Methods = Record<string, Method>;
 
 /** A Go map: keys print and range in sorted order; `zero` is what a missing key gives under missingkey=zero. */
 export class GoMap {
-  constructor(readonly entries: Map<string, Value>, readonly zero: Value = undefined, private readonly methods?: Methods, readonly type?: string) {}
+  constructor(
+    readonly entries: Map<string, Value>,
+    readonly zero: Value = undefined,
+    private readonly methods?: Methods,
+    readonly type?: string,
+  ) {}
   get [METHODS](): Methods | undefined {
     return this.methods;
   }
@@ -81,8 +86,14 @@ export function printValue(v: Value, top = true): string {
   const str = methodsOf(v)?.String;
   if (str) return String(str());
   if (Array.isArray(v)) return `[${v.map((x) => printValue(x, false)).join(' ')}]`;
-  if (v instanceof GoMap) return `map[${v.sortedKeys().map((k) => `${k}:${printValue(v.entries.get(k), false)}`).join(' ')}]`;
-  return `{${Object.values(v).map((x) => printValue(x, false)).join(' ')}}`;
+  if (v instanceof GoMap)
+    return `map[${v
+      .sortedKeys()
+      .map((k) => `${k}:${printValue(v.entries.get(k), false)}`)
+      .join(' ')}]`;
+  return `{${Object.values(v)
+    .map((x) => printValue(x, false))
+    .join(' ')}}`;
 }
 
 /** fmt.Sprint: a space between operands when neither side is a string. */

@@ -1,5 +1,5 @@
-import { parseTime } from '@/lib/time/parse-time';
 import { parseDuration } from '@/lib/config/duration';
+import { parseTime } from '@/lib/time/parse-time';
 
 export const RANGE_PRESETS = ['15m', '1h', '6h', '24h', '7d', '30d'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -25,7 +25,11 @@ export function matchPreset(range: TimeRange): RangePreset | null {
 }
 
 /** Reads `from`/`to` URL parameters, falling back to the preset when either is missing or unreadable. */
-export function rangeFromParams(from: string | null, to: string | null, fallback: RangePreset = DEFAULT_PRESET): TimeRange {
+export function rangeFromParams(
+  from: string | null,
+  to: string | null,
+  fallback: RangePreset = DEFAULT_PRESET,
+): TimeRange {
   const now = Date.now();
   if (!from || resolveTime(from, now) === null) return presetRange(fallback);
   const end = to && resolveTime(to, now) !== null ? to : 'now';
@@ -60,4 +64,7 @@ export function previousRange(range: TimeRange, now: number): TimeRange {
 }
 
 /** An absolute window as URL parameters (epoch ms), as drill-downs and custom ranges write it. */
-export const absoluteRange = (from: number, to: number): TimeRange => ({ from: String(Math.round(from)), to: String(Math.round(to)) });
+export const absoluteRange = (from: number, to: number): TimeRange => ({
+  from: String(Math.round(from)),
+  to: String(Math.round(to)),
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '@/lib/clock';
 import { createAlerting } from '@/lib/alerting';
+import { FakeClock } from '@/lib/clock';
 import { InMemorySeriesSource, parseRuleFile, RuleGroup } from '@/lib/rules';
 import { ruleGeneratorURL } from '@/lib/rules/generator-url';
 
@@ -35,11 +35,20 @@ describe('alert timing (Prometheus → Alertmanager)', () => {
     const group = new RuleGroup(def, { source: src, generatorURL: (r) => ruleGeneratorURL('http://lookout:3000/', r) });
     const times: number[] = [];
     const am = createAlerting(
-      { route: { receiver: 'r', group_wait: '30s' }, receivers: [{ name: 'r', webhook_configs: [{ url: 'http://127.0.0.1:9/' }] }] },
+      {
+        route: { receiver: 'r', group_wait: '30s' },
+        receivers: [{ name: 'r', webhook_configs: [{ url: 'http://127.0.0.1:9/' }] }],
+      },
       {
         clock,
         externalURL: 'http://lookout:3000',
-        integrations: () => [{ id: 'webhook[0]', sendResolved: true, notify: async (ctx) => (times.push(ctx.now - T0), { ok: true, attempts: 1, status: 200, error: null }) }],
+        integrations: () => [
+          {
+            id: 'webhook[0]',
+            sendResolved: true,
+            notify: async (ctx) => (times.push(ctx.now - T0), { ok: true, attempts: 1, status: 200, error: null }),
+          },
+        ],
       },
     );
     for (let s = 0; s <= 120; s++) {

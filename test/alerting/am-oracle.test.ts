@@ -4,15 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { buildSlackMessage, parseAlertmanagerConfig, type TemplateData } from '@/lib/alerting';
 import { CUSTOM_SLACK, captureAlertmanager, hasAlertmanager, type OracleCapture } from './am-oracle';
 
-const committed = JSON.parse(readFileSync(path.join(import.meta.dirname, 'alertmanager-0.25-slack.json'), 'utf8')) as OracleCapture;
+const committed = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, 'alertmanager-0.25-slack.json'), 'utf8'),
+) as OracleCapture;
 
 function slackConfigs() {
   const cfg = parseAlertmanagerConfig({
     route: { receiver: 'team x' },
-    receivers: [{ name: 'team x', slack_configs: [
-      { api_url: 'https://hooks.slack.com/services/T/B/C', channel: '#alerts', send_resolved: true },
-      { api_url: 'https://hooks.slack.com/services/T/B/C', channel: '#custom', send_resolved: true, ...CUSTOM_SLACK },
-    ] }],
+    receivers: [
+      {
+        name: 'team x',
+        slack_configs: [
+          { api_url: 'https://hooks.slack.com/services/T/B/C', channel: '#alerts', send_resolved: true },
+          {
+            api_url: 'https://hooks.slack.com/services/T/B/C',
+            channel: '#custom',
+            send_resolved: true,
+            ...CUSTOM_SLACK,
+          },
+        ],
+      },
+    ],
   });
   return cfg.receivers[0].slack_configs;
 }
@@ -35,7 +47,11 @@ describe('Slack messages match what Alertmanager 0.25 sends for the same alerts'
     compare(committed);
   });
 
-  it.skipIf(!hasAlertmanager && process.env.CI !== 'true')('a live capture from prometheus-alertmanager on 127.0.0.1', async () => {
-    compare(await captureAlertmanager());
-  }, 30_000);
+  it.skipIf(!hasAlertmanager && process.env.CI !== 'true')(
+    'a live capture from prometheus-alertmanager on 127.0.0.1',
+    async () => {
+      compare(await captureAlertmanager());
+    },
+    30_000,
+  );
 });

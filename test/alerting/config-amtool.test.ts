@@ -6,7 +6,9 @@ import { parseAlertmanagerConfig } from '@/lib/alerting';
 import { amtoolCheckConfigFile, hasAmtool, requireLiveOracle } from '../oracle/amtool';
 import { amtoolVerdicts, CONFIG_DIR, type ConfigVerdicts, corpusFiles } from './config-record';
 
-const committed = JSON.parse(readFileSync(new URL('./configs-amtool.expected.json', import.meta.url), 'utf8')) as ConfigVerdicts;
+const committed = JSON.parse(
+  readFileSync(new URL('./configs-amtool.expected.json', import.meta.url), 'utf8'),
+) as ConfigVerdicts;
 const live = requireLiveOracle('amtool', hasAmtool());
 
 /** The key each invalid config's error must name. */
@@ -76,12 +78,18 @@ describe('config acceptance agrees with amtool check-config (Alertmanager 0.25)'
     }
   });
 
-  it.runIf(live)('the corpus, live against amtool', () => {
-    const fresh = amtoolVerdicts();
-    expect(Object.fromEntries(Object.entries(fresh).map(([f, v]) => [f, v === null]))).toEqual(
-      Object.fromEntries(corpusFiles().map((f) => [f, lookoutVerdict(readFileSync(new URL(f, CONFIG_DIR), 'utf8')) === null])),
-    );
-  }, 60_000);
+  it.runIf(live)(
+    'the corpus, live against amtool',
+    () => {
+      const fresh = amtoolVerdicts();
+      expect(Object.fromEntries(Object.entries(fresh).map(([f, v]) => [f, v === null]))).toEqual(
+        Object.fromEntries(
+          corpusFiles().map((f) => [f, lookoutVerdict(readFileSync(new URL(f, CONFIG_DIR), 'utf8')) === null]),
+        ),
+      );
+    },
+    60_000,
+  );
 });
 
 // Alertmanager's own test configs, from Debian's golang-github-prometheus-alertmanager-dev (read in place, never copied).
@@ -94,7 +102,11 @@ const KNOWN_DIFFERENCES: Record<string, RegExp> = {
 };
 
 describe.runIf(existsSync(TESTDATA) && live)("Alertmanager's config/testdata corpus", () => {
-  const files = existsSync(TESTDATA) ? readdirSync(TESTDATA).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = existsSync(TESTDATA)
+    ? readdirSync(TESTDATA)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   it.each(files)('%s', (f) => {
     const text = readFileSync(join(TESTDATA, f), 'utf8');
     const am = amtoolCheckConfigFile(join(TESTDATA, f)) === null;
@@ -105,6 +117,10 @@ describe.runIf(existsSync(TESTDATA) && live)("Alertmanager's config/testdata cor
       const { templates: _t, ...rest } = parse(text) as Record<string, unknown>;
       return expect(() => parseAlertmanagerConfig(rest)).not.toThrow();
     }
-    expect({ file: f, valid: ours === null, error: ours }).toEqual({ file: f, valid: am, error: am ? null : expect.any(String) });
+    expect({ file: f, valid: ours === null, error: ours }).toEqual({
+      file: f,
+      valid: am,
+      error: am ? null : expect.any(String),
+    });
   });
 });

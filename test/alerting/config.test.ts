@@ -28,16 +28,32 @@ describe('Alertmanager configuration', () => {
   it.each([
     ['route: { receiver: x }\nreceivers: [{ name: y }]', /undefined receiver "x"/],
     ['route: { receiver: x, matchers: ["a=b"] }\nreceivers: [{ name: x }]', /root route must not have any matchers/],
-    ['route: { receiver: x, routes: [{ matchers: ["a=~("] }] }\nreceivers: [{ name: x }]', /route\.routes\.0\.matchers: bad regular expression/],
-    ['route: { receiver: x, group_wait: 10 minutes }\nreceivers: [{ name: x }]', /route\.group_wait: not a valid duration/],
-    ['route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ channel: "#a" }] }]', /no api_url or global slack_api_url/],
+    [
+      'route: { receiver: x, routes: [{ matchers: ["a=~("] }] }\nreceivers: [{ name: x }]',
+      /route\.routes\.0\.matchers: bad regular expression/,
+    ],
+    [
+      'route: { receiver: x, group_wait: 10 minutes }\nreceivers: [{ name: x }]',
+      /route\.group_wait: not a valid duration/,
+    ],
+    [
+      'route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ channel: "#a" }] }]',
+      /no api_url or global slack_api_url/,
+    ],
     ['route: { receiver: x }\nreceivers: [{ name: x }, { name: x }]', /"x" is not unique/],
-    ['route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ api_url: "https://h/s", title: "{{ range .Alerts }}" }] }]', /slack_configs\.0\.title: template: :1: unexpected EOF/],
-    ['route: { receiver: x }\nreceivers: [{ name: x, email_configs: [{ from: "a@b" }] }]', /email_configs\.0: missing to address/],
+    [
+      'route: { receiver: x }\nreceivers: [{ name: x, slack_configs: [{ api_url: "https://h/s", title: "{{ range .Alerts }}" }] }]',
+      /slack_configs\.0\.title: template: :1: unexpected EOF/,
+    ],
+    [
+      'route: { receiver: x }\nreceivers: [{ name: x, email_configs: [{ from: "a@b" }] }]',
+      /email_configs\.0: missing to address/,
+    ],
   ])('rejects %#', (text, err) => expect(() => parseAlertmanagerConfig(parse(text))).toThrow(err));
 
   it('never puts a webhook URL in a config error', () => {
-    const bad = 'route: { receiver: x }\nreceivers: [{ name: x, webhook_configs: [{ url: "https://h/SECRET", bogus: 1 }] }]';
+    const bad =
+      'route: { receiver: x }\nreceivers: [{ name: x, webhook_configs: [{ url: "https://h/SECRET", bogus: 1 }] }]';
     expect(() => parseAlertmanagerConfig(parse(bad))).toThrow(/bogus/);
     try {
       parseAlertmanagerConfig(parse(bad));
@@ -51,7 +67,13 @@ describe('matchers', () => {
   it.each([
     ['a="b"', [{ name: 'a', op: '=', value: 'b' }]],
     ['a!=b', [{ name: 'a', op: '!=', value: 'b' }]],
-    ['{a=~"x|y", b!~"z"}', [{ name: 'a', op: '=~', value: 'x|y' }, { name: 'b', op: '!~', value: 'z' }]],
+    [
+      '{a=~"x|y", b!~"z"}',
+      [
+        { name: 'a', op: '=~', value: 'x|y' },
+        { name: 'b', op: '!~', value: 'z' },
+      ],
+    ],
     ['a="b,c"', [{ name: 'a', op: '=', value: 'b,c' }]],
   ])('%s', (text, want) => expect(parseMatchers(text)).toEqual(want));
 });

@@ -18,7 +18,12 @@ const a1 = { alertname: 'Down', instance: '1' };
 const a2 = { alertname: 'Down', instance: '2' };
 const HOUR = 3600;
 
-type Event = { at: number; put?: Parameters<ReturnType<typeof harness>['put']>; silence?: [string, number, number]; failNext?: [string, number] };
+type Event = {
+  at: number;
+  put?: Parameters<ReturnType<typeof harness>['put']>;
+  silence?: [string, number, number];
+  failNext?: [string, number];
+};
 type Case = { name: string; config?: string; events: Event[]; until: number; want: Sent[] };
 
 const wh = 'team/webhook[0]';
@@ -160,7 +165,13 @@ describe('dispatcher: grouping, dedup, repeat, resolve, silences, inhibition (fa
         const [m, from, to] = e.silence;
         const [name, value] = m.split('=');
         h.am.silences.create(
-          { matchers: [{ name, value: JSON.parse(value) as string, isRegex: false, isEqual: true }], startsAt: T0 + from * 1000, endsAt: T0 + to * 1000, createdBy: 't', comment: 'c' },
+          {
+            matchers: [{ name, value: JSON.parse(value) as string, isRegex: false, isEqual: true }],
+            startsAt: T0 + from * 1000,
+            endsAt: T0 + to * 1000,
+            createdBy: 't',
+            comment: 'c',
+          },
           h.clock.now(),
         );
       }
@@ -180,7 +191,10 @@ describe('dispatcher: grouping, dedup, repeat, resolve, silences, inhibition (fa
     const h2 = harness(BASE, h1.clock, saved);
     h2.put(alert(a1, 0, 3 * HOUR));
     await h2.runTo(HOUR + 60);
-    expect(h2.sent.map((s) => [s.at, s.to])).toEqual([[3640, wh], [3640, sl]]);
+    expect(h2.sent.map((s) => [s.at, s.to])).toEqual([
+      [3640, wh],
+      [3640, sl],
+    ]);
     expect(h2.am.nflog.listRecords().length).toBeGreaterThanOrEqual(4);
   });
 
@@ -189,7 +203,9 @@ describe('dispatcher: grouping, dedup, repeat, resolve, silences, inhibition (fa
     h.failNext(wh, 1);
     h.put(alert(a1, 0, HOUR));
     await h.runTo(45);
-    const records = h.am.nflog.listRecords().map((r) => [r.receiver, r.integration, r.status, r.ok, r.error, (r.at - T0) / 1000]);
+    const records = h.am.nflog
+      .listRecords()
+      .map((r) => [r.receiver, r.integration, r.status, r.ok, r.error, (r.at - T0) / 1000]);
     expect(records).toEqual([
       ['team', 'webhook[0]', 'firing', true, null, 40],
       ['team', 'slack[0]', 'firing', true, null, 10],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '@/lib/clock';
 import { type AlertingState, createAlerting } from '@/lib/alerting';
+import { FakeClock } from '@/lib/clock';
 import { fingerprint, type GroupStateJSON, InMemorySeriesSource, parseRuleFile, RuleGroup } from '@/lib/rules';
 import { CCPROXY_RULES } from '../rules/ccproxy-fixture';
 import { startReceiver } from './receiver';
@@ -13,15 +13,34 @@ afterEach(async () => {
 });
 
 /** Lookout's loop in miniature: evaluate every 15 s, hand due alerts to the dispatcher, persist both. */
-function system(url: string, clock: FakeClock, src: InMemorySeriesSource, saved?: { rules: GroupStateJSON; alerting: AlertingState }) {
+function system(
+  url: string,
+  clock: FakeClock,
+  src: InMemorySeriesSource,
+  saved?: { rules: GroupStateJSON; alerting: AlertingState },
+) {
   const [def] = parseRuleFile(CCPROXY_RULES, 'alerts.yml', 15_000);
-  const group = RuleGroup.fromJSON(def, { source: src, generatorURL: () => 'http://lookout:3000/alerts' }, saved?.rules);
+  const group = RuleGroup.fromJSON(
+    def,
+    { source: src, generatorURL: () => 'http://lookout:3000/alerts' },
+    saved?.rules,
+  );
   const alerting = createAlerting(
     {
-      route: { receiver: 'web.hook', group_by: ['alertname'], group_wait: '10s', group_interval: '10s', repeat_interval: '1h' },
+      route: {
+        receiver: 'web.hook',
+        group_by: ['alertname'],
+        group_wait: '10s',
+        group_interval: '10s',
+        repeat_interval: '1h',
+      },
       receivers: [{ name: 'web.hook', webhook_configs: [{ url }] }],
     },
-    { clock, externalURL: 'http://lookout:3000', retry: { baseDelayMs: 10, maxDelayMs: 50, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },
+    {
+      clock,
+      externalURL: 'http://lookout:3000',
+      retry: { baseDelayMs: 10, maxDelayMs: 50, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    },
     saved?.alerting ?? null,
   );
   return {
@@ -34,13 +53,22 @@ function system(url: string, clock: FakeClock, src: InMemorySeriesSource, saved?
         await alerting.dispatcher.idle();
       }
     },
-    save: () => JSON.parse(JSON.stringify({ rules: group.toJSON(), alerting: alerting.toJSON() })) as { rules: GroupStateJSON; alerting: AlertingState },
+    save: () =>
+      JSON.parse(JSON.stringify({ rules: group.toJSON(), alerting: alerting.toJSON() })) as {
+        rules: GroupStateJSON;
+        alerting: AlertingState;
+      },
     stop: () => alerting.dispatcher.stop(),
     alerting,
   };
 }
 
-type Body = { status: string; groupKey: string; version: string; alerts: { status: string; labels: Record<string, string>; fingerprint: string; endsAt: string }[] };
+type Body = {
+  status: string;
+  groupKey: string;
+  version: string;
+  alerts: { status: string; labels: Record<string, string>; fingerprint: string; endsAt: string }[];
+};
 
 describe('rules → dispatcher → real webhook', () => {
   it('CCProxyDown fires once (after a failed first delivery), survives restarts, then resolves', async () => {
@@ -62,7 +90,14 @@ describe('rules → dispatcher → real webhook', () => {
     const body = deliveries[1];
     expect(body).toMatchObject({ status: 'firing', version: '4', groupKey: '{}:{alertname="CCProxyDown"}' });
     const labels = { alertname: 'CCProxyDown', instance: 'h:3456', job: 'ccproxy', severity: 'critical' };
-    expect(body.alerts).toEqual([expect.objectContaining({ status: 'firing', labels, fingerprint: fingerprint(labels), endsAt: '0001-01-01T00:00:00Z' })]);
+    expect(body.alerts).toEqual([
+      expect.objectContaining({
+        status: 'firing',
+        labels,
+        fingerprint: fingerprint(labels),
+        endsAt: '0001-01-01T00:00:00Z',
+      }),
+    ]);
     expect(rx.bodies[0].at).toBeLessThanOrEqual(rx.bodies[1].at);
     const firing = s.save();
     s.stop();

@@ -18,7 +18,7 @@ describe("Go's formatting in Alertmanager keys", () => {
     expect(formatMatchers(ms)).toBe('{a="x",a=~"x|y",a!="z",b="tab\there"}'); // a tab stays raw
   });
 
-  it("parses matchers as Alertmanager 0.25 (unquoted values, spurious escapes kept, unescaped quotes refused)", () => {
+  it('parses matchers as Alertmanager 0.25 (unquoted values, spurious escapes kept, unescaped quotes refused)', () => {
     expect(parseMatchers('{foo=bar, baz!~"a\\nb"}')).toEqual([
       { name: 'foo', op: '=', value: 'bar' },
       { name: 'baz', op: '!~', value: 'a\nb' },

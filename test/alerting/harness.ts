@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { FakeClock } from '@/lib/clock';
 import { type AlertingState, createAlerting, type Integration, parseAlertmanagerConfig } from '@/lib/alerting';
+import { FakeClock } from '@/lib/clock';
 import type { PostableAlert } from '@/lib/rules';
 
 export type Sent = { at: number; to: string; status: string; alerts: string[] };
@@ -54,10 +54,27 @@ export function harness(yaml: string, clock = new FakeClock(T0), state: Alerting
 }
 
 function describe(a: { labels: Record<string, string> }): string {
-  return [a.labels.alertname, ...Object.keys(a.labels).filter((k) => k !== 'alertname').sort().map((k) => `${k}=${a.labels[k]}`)].join(',');
+  return [
+    a.labels.alertname,
+    ...Object.keys(a.labels)
+      .filter((k) => k !== 'alertname')
+      .sort()
+      .map((k) => `${k}=${a.labels[k]}`),
+  ].join(',');
 }
 
 /** An alert as Prometheus posts it; times in seconds after T0. */
-export function alert(labels: Record<string, string>, startsAt: number, endsAt: number, annotations: Record<string, string> = {}): PostableAlert {
-  return { labels, annotations, startsAt: T0 + startsAt * 1000, endsAt: T0 + endsAt * 1000, generatorURL: 'http://lookout:3000/alerts' };
+export function alert(
+  labels: Record<string, string>,
+  startsAt: number,
+  endsAt: number,
+  annotations: Record<string, string> = {},
+): PostableAlert {
+  return {
+    labels,
+    annotations,
+    startsAt: T0 + startsAt * 1000,
+    endsAt: T0 + endsAt * 1000,
+    generatorURL: 'http://lookout:3000/alerts',
+  };
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '@/lib/clock';
 import { postJsonWithRetry } from '@/lib/alerting';
+import { systemClock } from '@/lib/clock';
 import { startReceiver } from './receiver';
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -31,14 +31,21 @@ const config = (url: string) => ({
 
 function alerts(base: number): PostableAlert[] {
   const gen = `${EXTERNAL}/alerts?rule=Lat&expr=up+%3D%3D+0`;
-  const firing = (labels: Record<string, string>, annotations: Record<string, string>, startOffset = -500): PostableAlert => ({
+  const firing = (
+    labels: Record<string, string>,
+    annotations: Record<string, string>,
+    startOffset = -500,
+  ): PostableAlert => ({
     labels,
     annotations,
     startsAt: base + startOffset,
     endsAt: base + 3_600_000,
     generatorURL: gen,
   });
-  const resolved = (labels: Record<string, string>, annotations: Record<string, string>): PostableAlert => ({ ...firing(labels, annotations, -1_250), endsAt: base - 200 });
+  const resolved = (labels: Record<string, string>, annotations: Record<string, string>): PostableAlert => ({
+    ...firing(labels, annotations, -1_250),
+    endsAt: base - 200,
+  });
   return [
     firing({ alertname: 'Lat', job: 'api', instance: 'h2', city: 'Zürich 東京' }, { summary: 'slow', runbook: 'r1' }),
     firing({ alertname: 'Lat', job: 'api', instance: 'h1' }, { summary: 'slow', runbook: 'r2' }, -250),
@@ -51,7 +58,8 @@ function alerts(base: number): PostableAlert[] {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 type Body = { groupKey: string };
-const byKey = (bodies: { body: unknown }[]) => bodies.map((b) => b.body as Body).sort((a, b) => (a.groupKey < b.groupKey ? -1 : 1));
+const byKey = (bodies: { body: unknown }[]) =>
+  bodies.map((b) => b.body as Body).sort((a, b) => (a.groupKey < b.groupKey ? -1 : 1));
 
 describe.runIf(live)('webhook payload equals Alertmanager 0.25 field for field', () => {
   it('same alerts and config: same bodies (receiver quoting, groupKey, max_alerts, truncatedAlerts, common labels)', async () => {
@@ -63,7 +71,15 @@ describe.runIf(live)('webhook payload equals Alertmanager 0.25 field for field',
 
     const am = await startAlertmanager(config(amRx.url), EXTERNAL);
     closers.push(am.stop);
-    await am.post(list.map((a) => ({ labels: a.labels, annotations: a.annotations, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), generatorURL: a.generatorURL })));
+    await am.post(
+      list.map((a) => ({
+        labels: a.labels,
+        annotations: a.annotations,
+        startsAt: iso(a.startsAt),
+        endsAt: iso(a.endsAt),
+        generatorURL: a.generatorURL,
+      })),
+    );
 
     const clock = new FakeClock(base);
     const ours = createAlerting(config(ourRx.url), { clock, externalURL: EXTERNAL });
@@ -74,7 +90,8 @@ describe.runIf(live)('webhook payload equals Alertmanager 0.25 field for field',
     }
     ours.dispatcher.stop();
 
-    for (let waited = 0; amRx.bodies.length < 2 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; amRx.bodies.length < 2 && waited < 15_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     expect(amRx.bodies).toHaveLength(2);
     if (process.env.SHOW_BODIES) console.log(JSON.stringify(byKey(amRx.bodies), null, 1));
     expect(byKey(ourRx.bodies)).toEqual(byKey(amRx.bodies));
@@ -96,7 +113,15 @@ describe.runIf(live)('Slack message equals Alertmanager 0.25 (default templates)
     const list = alerts(base).slice(0, 3);
     const am = await startAlertmanager(slack(amRx.url), EXTERNAL);
     closers.push(am.stop);
-    await am.post(list.map((a) => ({ labels: a.labels, annotations: a.annotations, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), generatorURL: a.generatorURL })));
+    await am.post(
+      list.map((a) => ({
+        labels: a.labels,
+        annotations: a.annotations,
+        startsAt: iso(a.startsAt),
+        endsAt: iso(a.endsAt),
+        generatorURL: a.generatorURL,
+      })),
+    );
     const clock = new FakeClock(base);
     const ours = createAlerting(slack(ourRx.url), { clock, externalURL: EXTERNAL });
     ours.dispatcher.put(list);
@@ -105,7 +130,8 @@ describe.runIf(live)('Slack message equals Alertmanager 0.25 (default templates)
       await ours.dispatcher.idle();
     }
     ours.dispatcher.stop();
-    for (let waited = 0; amRx.bodies.length < 1 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; amRx.bodies.length < 1 && waited < 15_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     expect(ourRx.bodies.map((b) => b.body)).toEqual(amRx.bodies.map((b) => b.body));
   }, 30_000);
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSlackMessage, buildTemplateData, buildWebhookMessage, parseAlertmanagerConfig, queryEscape } from '@/lib/alerting';
+import {
+  buildSlackMessage,
+  buildTemplateData,
+  buildWebhookMessage,
+  parseAlertmanagerConfig,
+  queryEscape,
+} from '@/lib/alerting';
 import { fingerprint } from '@/lib/rules';
 
 const T = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -11,18 +17,50 @@ const firing = {
   generatorURL: 'http://lookout:3000/alerts',
   updatedAt: T,
 };
-const resolved = { ...firing, labels: { ...firing.labels, provider: 'openai' }, endsAt: T - 1_500, annotations: { summary: 'x' } };
+const resolved = {
+  ...firing,
+  labels: { ...firing.labels, provider: 'openai' },
+  endsAt: T - 1_500,
+  annotations: { summary: 'x' },
+};
 
 describe('webhook payload (Alertmanager version 4)', () => {
-  const data = buildTemplateData('web.hook', { alertname: 'HighLatency' }, [firing, resolved], T, 'http://lookout:3000');
-  const msg = JSON.parse(JSON.stringify(buildWebhookMessage(data, '{}:{alertname="HighLatency"}', 0))) as Record<string, unknown>;
+  const data = buildTemplateData(
+    'web.hook',
+    { alertname: 'HighLatency' },
+    [firing, resolved],
+    T,
+    'http://lookout:3000',
+  );
+  const msg = JSON.parse(JSON.stringify(buildWebhookMessage(data, '{}:{alertname="HighLatency"}', 0))) as Record<
+    string,
+    unknown
+  >;
 
   it('has exactly the v4 fields, in Alertmanager order', () => {
     expect(Object.keys(msg)).toEqual([
-      'receiver', 'status', 'alerts', 'groupLabels', 'commonLabels', 'commonAnnotations', 'externalURL', 'version', 'groupKey', 'truncatedAlerts',
+      'receiver',
+      'status',
+      'alerts',
+      'groupLabels',
+      'commonLabels',
+      'commonAnnotations',
+      'externalURL',
+      'version',
+      'groupKey',
+      'truncatedAlerts',
     ]);
     const alerts = msg.alerts as Record<string, unknown>[];
-    for (const a of alerts) expect(Object.keys(a)).toEqual(['status', 'labels', 'annotations', 'startsAt', 'endsAt', 'generatorURL', 'fingerprint']);
+    for (const a of alerts)
+      expect(Object.keys(a)).toEqual([
+        'status',
+        'labels',
+        'annotations',
+        'startsAt',
+        'endsAt',
+        'generatorURL',
+        'fingerprint',
+      ]);
   });
 
   it('fills the fields as Alertmanager does', () => {
@@ -76,7 +114,9 @@ describe('webhook payload (Alertmanager version 4)', () => {
 describe('Slack message (Alertmanager default templates)', () => {
   const cfg = parseAlertmanagerConfig({
     route: { receiver: 'web.hook' },
-    receivers: [{ name: 'web.hook', slack_configs: [{ api_url: 'https://hooks.slack.com/services/T/B/C', channel: '#alerts' }] }],
+    receivers: [
+      { name: 'web.hook', slack_configs: [{ api_url: 'https://hooks.slack.com/services/T/B/C', channel: '#alerts' }] },
+    ],
   }).receivers[0].slack_configs[0];
 
   it('firing: title, link, fallback, colour danger', () => {
@@ -109,7 +149,11 @@ describe('Slack message (Alertmanager default templates)', () => {
   });
 
   it('custom title templates in the supported subset', () => {
-    const custom = { ...cfg, title: '{{ .Status | toUpper }}: {{ .CommonLabels.job }}', text: '{{ .CommonAnnotations.summary }}' };
+    const custom = {
+      ...cfg,
+      title: '{{ .Status | toUpper }}: {{ .CommonLabels.job }}',
+      text: '{{ .CommonAnnotations.summary }}',
+    };
     const d = buildTemplateData('r', { alertname: 'HighLatency' }, [firing], T, 'http://l');
     const att = buildSlackMessage(custom, d).attachments[0];
     expect([att.title, att.text]).toEqual(['FIRING: ccproxy', 'High latency detected']);

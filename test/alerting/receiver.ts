@@ -22,7 +22,10 @@ export async function startReceiver(replies: Reply[]) {
   return {
     url: `http://127.0.0.1:${port}/hook/SECRET-TOKEN`,
     bodies,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
-

@@ -1,14 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildInhibitRules, buildRoute, formatMatchers, groupLabelsFor, isInhibited, matchRoutes, parseAlertmanagerConfig, type Route } from '@/lib/alerting';
+import {
+  buildInhibitRules,
+  buildRoute,
+  formatMatchers,
+  groupLabelsFor,
+  isInhibited,
+  matchRoutes,
+  parseAlertmanagerConfig,
+  type Route,
+} from '@/lib/alerting';
 import { formatLabelSet } from '@/lib/alerting/go-format';
 import { hasAlertmanager } from '../oracle/alertmanager';
 import { amtoolVerifyReceivers, hasAmtool, requireLiveOracle } from '../oracle/amtool';
 import { ROUTING_CASES } from './routing-cases';
-import { alertmanagerRoutingAnswers, amtoolRouteKeys, type RouteKeysExpected, type RoutingAnswer, type RoutingExpected } from './routing-record';
+import {
+  alertmanagerRoutingAnswers,
+  amtoolRouteKeys,
+  type RouteKeysExpected,
+  type RoutingAnswer,
+  type RoutingExpected,
+} from './routing-record';
 
-const expected = JSON.parse(readFileSync(new URL('./amtool-routes.expected.json', import.meta.url), 'utf8')) as { keys: RouteKeysExpected; alerts: RoutingExpected };
+const expected = JSON.parse(readFileSync(new URL('./amtool-routes.expected.json', import.meta.url), 'utf8')) as {
+  keys: RouteKeysExpected;
+  alerts: RoutingExpected;
+};
 const committed = expected.alerts;
 const live = requireLiveOracle('amtool and prometheus-alertmanager', hasAmtool() && hasAlertmanager());
 
@@ -33,7 +51,9 @@ function lookoutAnswers(): RoutingExpected {
 
 function lookoutKeys(): RouteKeysExpected {
   const keys = (r: Route): string[] => r.routes.flatMap((c) => [formatMatchers(c.matchers), ...keys(c)]);
-  return Object.fromEntries(ROUTING_CASES.map((c) => [c.name, keys(buildRoute(parseAlertmanagerConfig(parse(c.config)).route))]));
+  return Object.fromEntries(
+    ROUTING_CASES.map((c) => [c.name, keys(buildRoute(parseAlertmanagerConfig(parse(c.config)).route))]),
+  );
 }
 
 describe('routing, grouping and inhibition agree with Alertmanager 0.25', () => {
@@ -54,15 +74,25 @@ describe('routing, grouping and inhibition agree with Alertmanager 0.25', () => 
     expect(lookoutKeys()).toEqual(amtoolRouteKeys());
   });
 
-  it.runIf(live)('amtool --verify.receivers accepts the receivers Lookout picks', () => {
-    const ours = lookoutAnswers();
-    const refused = ROUTING_CASES.flatMap((c) =>
-      ours[c.name].filter((a) => !amtoolVerifyReceivers(parse(c.config), a.labels, a.receivers)).map((a) => [c.name, a.labels]),
-    );
-    expect(refused).toEqual([]);
-  }, 60_000);
+  it.runIf(live)(
+    'amtool --verify.receivers accepts the receivers Lookout picks',
+    () => {
+      const ours = lookoutAnswers();
+      const refused = ROUTING_CASES.flatMap((c) =>
+        ours[c.name]
+          .filter((a) => !amtoolVerifyReceivers(parse(c.config), a.labels, a.receivers))
+          .map((a) => [c.name, a.labels]),
+      );
+      expect(refused).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.runIf(live)('every case, live against amtool and a running Alertmanager', async () => {
-    expect(lookoutAnswers()).toEqual(await alertmanagerRoutingAnswers());
-  }, 90_000);
+  it.runIf(live)(
+    'every case, live against amtool and a running Alertmanager',
+    async () => {
+      expect(lookoutAnswers()).toEqual(await alertmanagerRoutingAnswers());
+    },
+    90_000,
+  );
 });

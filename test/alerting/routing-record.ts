@@ -2,11 +2,16 @@
 import { writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { formatLabelSet } from '@/lib/alerting/go-format';
-import { amtoolRouteTree, amtoolRoutes } from '../oracle/amtool';
 import { startAlertmanager } from '../oracle/alertmanager';
+import { amtoolRoutes, amtoolRouteTree } from '../oracle/amtool';
 import { ROUTING_CASES } from './routing-cases';
 
-export type RoutingAnswer = { labels: Record<string, string>; receivers: string[]; groups: string[]; inhibited: boolean };
+export type RoutingAnswer = {
+  labels: Record<string, string>;
+  receivers: string[];
+  groups: string[];
+  inhibited: boolean;
+};
 export type RoutingExpected = Record<string, RoutingAnswer[]>;
 /** Each non-root route's own matchers as `amtool config routes` prints them, depth first. */
 export type RouteKeysExpected = Record<string, string[]>;
@@ -26,7 +31,9 @@ export async function alertmanagerRoutingAnswers(): Promise<RoutingExpected> {
       const groups = await am.groups();
       out[c.name] = c.alerts.map((labels) => {
         const mine = groups.filter((g) => g.alerts.some((a) => sameLabels(a.labels, labels)));
-        const inhibited = mine.some((g) => g.alerts.some((a) => sameLabels(a.labels, labels) && a.status.inhibitedBy.length > 0));
+        const inhibited = mine.some((g) =>
+          g.alerts.some((a) => sameLabels(a.labels, labels) && a.status.inhibitedBy.length > 0),
+        );
         return {
           labels,
           receivers: amtoolRoutes(config, labels),

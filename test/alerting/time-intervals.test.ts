@@ -68,7 +68,12 @@ describe('mute_time_intervals and active_time_intervals', () => {
     h.put(alert({ alertname: 'A', mode: 'mute' }, 0, 3600), alert({ alertname: 'B', mode: 'active' }, 0, 3600));
     await h.runTo(50);
     expect(h.sent.map((s) => [s.at, s.alerts])).toEqual([[10, ['B,mode=active']]]);
-    expect(h.am.dispatcher.listAlerts().map((a) => a.labels.alertname).sort()).toEqual(['A', 'B']);
+    expect(
+      h.am.dispatcher
+        .listAlerts()
+        .map((a) => a.labels.alertname)
+        .sort(),
+    ).toEqual(['A', 'B']);
     await h.runTo(100);
     expect(h.sent.map((s) => [s.at, s.alerts])).toEqual([
       [10, ['B,mode=active']],

@@ -43,7 +43,12 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/api/v1/stats/providers': { GET: { access: 'read' } },
   '/api/v1/stats/models': { GET: { access: 'read' } },
   '/api/v1/rules': { GET: { access: 'read' }, POST: { access: 'admin' } },
-  '/api/v1/rules/[id]': { GET: { access: 'read' }, PUT: { access: 'admin' }, PATCH: { access: 'admin' }, DELETE: { access: 'admin' } },
+  '/api/v1/rules/[id]': {
+    GET: { access: 'read' },
+    PUT: { access: 'admin' },
+    PATCH: { access: 'admin' },
+    DELETE: { access: 'admin' },
+  },
   '/api/v1/rules/export': { GET: { access: 'read' } },
   // Previewing an expression only reads series, so read rights suffice.
   '/api/v1/rules/preview': { POST: { access: 'read' } },
@@ -72,7 +77,10 @@ export const PAGES: Record<string, { access: 'open' | 'read'; url: string }> = {
 
 /** `app/api/v1/targets/[id]/route.ts` → `/api/v1/targets/[id]`; route groups `(x)` vanish from URLs. */
 export function routeOf(file: string, _name: 'route.ts' | 'page.tsx'): string {
-  const parts = file.split('/').slice(1, -1).filter((p) => !/^\(.*\)$/.test(p));
+  const parts = file
+    .split('/')
+    .slice(1, -1)
+    .filter((p) => !/^\(.*\)$/.test(p));
   return `/${parts.join('/')}`.replace(/\/$/, '') || '/';
 }
 

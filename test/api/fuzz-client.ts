@@ -3,8 +3,16 @@ import { ADMIN } from '../helpers/lookout';
 import type { RouteFile } from './route-files';
 
 export type Handler = RouteFile['methods'] extends Map<unknown, infer H> ? H : never;
-export interface Sent { what: string; status: number }
-export interface SendOptions { path?: Record<string, string>; query?: [string, string][]; body?: string; type?: string }
+export interface Sent {
+  what: string;
+  status: number;
+}
+export interface SendOptions {
+  path?: Record<string, string>;
+  query?: [string, string][];
+  body?: string;
+  type?: string;
+}
 
 const VALID_PATH: Record<string, string> = { id: '1', name: 'hook' };
 const safeEncode = (v: string) => {
@@ -25,13 +33,18 @@ export class FuzzClient {
   async send(e: Endpoint, what: string, opts: SendOptions): Promise<Sent> {
     const handler = this.handlers.get(`${e.method} ${e.path}`);
     if (!handler) throw new Error(`no route file for ${e.method} ${e.path}`);
-    const pathParams = { ...Object.fromEntries(Object.keys(e.pathParams ?? {}).map((k) => [k, VALID_PATH[k] ?? 'x'])), ...opts.path };
+    const pathParams = {
+      ...Object.fromEntries(Object.keys(e.pathParams ?? {}).map((k) => [k, VALID_PATH[k] ?? 'x'])),
+      ...opts.path,
+    };
     const url = new URL(`http://127.0.0.1${e.path.replace(/\{(\w+)\}/g, (_, k: string) => safeEncode(pathParams[k]))}`);
     for (const [k, v] of opts.query ?? []) url.searchParams.append(k, v);
     const headers: Record<string, string> = { authorization: `Bearer ${ADMIN}` };
     if (opts.body !== undefined) headers['content-type'] = opts.type ?? 'application/json';
     const started = performance.now();
-    const res = await handler(new Request(url, { method: e.method, headers, body: opts.body }), { params: Promise.resolve(pathParams) });
+    const res = await handler(new Request(url, { method: e.method, headers, body: opts.body }), {
+      params: Promise.resolve(pathParams),
+    });
     const ms = performance.now() - started;
     const text = await res.text();
     this.sent++;
@@ -50,12 +63,20 @@ export class FuzzClient {
     if (status >= 500) this.failures.push(`${label}: ${text.slice(0, 200)}`);
     else if (status >= 400) {
       const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-      if (typeof err?.code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(err.code) || typeof err.message !== 'string' || !err.message.trim()) {
+      if (
+        typeof err?.code !== 'string' ||
+        !/^[a-z][a-z0-9_]*$/.test(err.code) ||
+        typeof err.message !== 'string' ||
+        !err.message.trim()
+      ) {
         this.failures.push(`${label}: bad error envelope ${text.slice(0, 200)}`);
       }
     } else if (e.response && status !== 204 && !e.produces) {
       const parsed = e.response.safeParse(body);
-      if (!parsed.success) this.failures.push(`${label}: answer does not match its documented schema: ${parsed.error.message.slice(0, 300)}`);
+      if (!parsed.success)
+        this.failures.push(
+          `${label}: answer does not match its documented schema: ${parsed.error.message.slice(0, 300)}`,
+        );
     }
   }
 }

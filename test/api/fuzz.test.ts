@@ -1,29 +1,45 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS } from '@/lib/api/openapi/registry';
+import type { Endpoint } from '@/lib/api/openapi/types';
 import { FakeClock } from '@/lib/clock';
 import { CheckWriter } from '@/lib/engine/check-writer';
-import { ENDPOINTS } from '@/lib/api/openapi/registry';
 import { SYSTEM_CHART_NAMES } from '@/lib/system/charts';
-import type { Endpoint } from '@/lib/api/openapi/types';
 import { ADMIN, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
-import { HOSTILE_JSON, HOSTILE_TEXT, MALFORMED_BODIES } from './fuzz-values';
 import { FuzzClient, type Handler, type SendOptions, type Sent } from './fuzz-client';
+import { HOSTILE_JSON, HOSTILE_TEXT, MALFORMED_BODIES } from './fuzz-values';
 import { routeFiles } from './route-files';
-
 
 // Valid bodies to mutate one field at a time, so hostile values reach past the first missing field.
 const SAMPLE_BODIES: Record<string, (dir: string) => Record<string, unknown>> = {
-  createTarget: () => ({ name: 'fuzz-target', url: 'http://127.0.0.1:9/health', interval: '30s', timeout: '1s', conditions: ['[STATUS] == 200'] }),
+  createTarget: () => ({
+    name: 'fuzz-target',
+    url: 'http://127.0.0.1:9/health',
+    interval: '30s',
+    timeout: '1s',
+    conditions: ['[STATUS] == 200'],
+  }),
   updateTarget: () => ({ interval: '1m' }),
   createSource: (dir) => ({ name: 'fuzz-source', path: path.join(dir, 'fuzz.log'), format: 'auto' }),
-  createSilence: () => ({ matchers: [{ name: 'alertname', value: 'X' }], ends_at: 'now+1h', created_by: 'fuzz', comment: 'fuzz' }),
+  createSilence: () => ({
+    matchers: [{ name: 'alertname', value: 'X' }],
+    ends_at: 'now+1h',
+    created_by: 'fuzz',
+    comment: 'fuzz',
+  }),
   previewExpression: () => ({ expr: 'up' }),
   login: () => ({ password: 'not-the-password' }),
   choosePassword: () => ({ password: 'a long enough password', token: ADMIN }),
   createToken: () => ({ name: 'fuzz-token', scope: 'read' }),
-  createRule: () => ({ name: 'FuzzRule', expr: 'up == 0', for: '1m', labels: { severity: 'warning' }, annotations: { summary: '{{ $value }}' } }),
+  createRule: () => ({
+    name: 'FuzzRule',
+    expr: 'up == 0',
+    for: '1m',
+    labels: { severity: 'warning' },
+    annotations: { summary: '{{ $value }}' },
+  }),
   replaceRule: () => ({ name: 'FuzzRule', expr: 'up == 0', for: '2m' }),
   patchRule: () => ({ for: '5m' }),
 };
@@ -44,17 +60,24 @@ const send = (e: Endpoint, what: string, opts: SendOptions) => client.send(e, wh
 
 const bodyFuzz = (e: Endpoint, dir: string): [string, string][] => {
   const out: [string, string][] = MALFORMED_BODIES.map((b) => [`malformed body ${JSON.stringify(b.slice(0, 20))}`, b]);
-  out.push(...HOSTILE_JSON.map((v): [string, string] => [`body ${JSON.stringify(v)?.slice(0, 20)}`, JSON.stringify(v)]));
+  out.push(
+    ...HOSTILE_JSON.map((v): [string, string] => [`body ${JSON.stringify(v)?.slice(0, 20)}`, JSON.stringify(v)]),
+  );
   const sample = SAMPLE_BODIES[e.operationId]?.(dir) ?? {};
   for (const key of [...Object.keys(sample), 'unknown_field']) {
-    for (const v of [...HOSTILE_JSON, ...HOSTILE_TEXT.slice(0, 20)]) out.push([`body.${key}=${JSON.stringify(v)?.slice(0, 20)}`, JSON.stringify({ ...sample, [key]: v })]);
+    for (const v of [...HOSTILE_JSON, ...HOSTILE_TEXT.slice(0, 20)])
+      out.push([`body.${key}=${JSON.stringify(v)?.slice(0, 20)}`, JSON.stringify({ ...sample, [key]: v })]);
   }
   return out;
 };
 
 describe('fuzzing every endpoint with hostile input', () => {
   beforeAll(async () => {
-    client = new FuzzClient(new Map((await routeFiles()).flatMap((r) => [...r.methods].map(([m, h]) => [`${m} ${r.path}`, h] as [string, Handler]))));
+    client = new FuzzClient(
+      new Map(
+        (await routeFiles()).flatMap((r) => [...r.methods].map(([m, h]) => [`${m} ${r.path}`, h] as [string, Handler])),
+      ),
+    );
     const rules = 'groups: [{ name: g, rules: [{ alert: Down, expr: up == 0, for: 1m }] }]';
     rulesDir = tempDir();
     const dir = rulesDir;
@@ -68,11 +91,30 @@ describe('fuzzing every endpoint with hostile input', () => {
     ].join('\n');
     ctx = makeLookout({ clock: new FakeClock(Date.UTC(2026, 10, 27, 12)), config });
     const writer = new CheckWriter(ctx.lookout.db, ctx.clock);
-    writer.push(1, { ts: ctx.clock.now() - 60_000, up: true, statusCode: 200, latencyMs: 12, error: null, gauges: { providers_healthy: 2 } });
+    writer.push(1, {
+      ts: ctx.clock.now() - 60_000,
+      up: true,
+      statusCode: 200,
+      latencyMs: 12,
+      error: null,
+      gauges: { providers_healthy: 2 },
+    });
     writer.flush();
-    const line = (i: number) => JSON.stringify({ level: i % 5 ? 'info' : 'error', msg: 'HTTP response sent', status: i % 5 ? 200 : 502, duration: 0.4, time: new Date(ctx.clock.now() - i * 30_000).toISOString(), type: 'response' });
+    const line = (i: number) =>
+      JSON.stringify({
+        level: i % 5 ? 'info' : 'error',
+        msg: 'HTTP response sent',
+        status: i % 5 ? 200 : 502,
+        duration: 0.4,
+        time: new Date(ctx.clock.now() - i * 30_000).toISOString(),
+        type: 'response',
+      });
     const ingest = ENDPOINTS.find((e) => e.operationId === 'ingestLogs')!;
-    const seeded = await send(ingest, 'seed', { body: Array.from({ length: 50 }, (_, i) => line(i)).join('\n'), type: 'application/x-ndjson', query: [['source', 'app']] });
+    const seeded = await send(ingest, 'seed', {
+      body: Array.from({ length: 50 }, (_, i) => line(i)).join('\n'),
+      type: 'application/x-ndjson',
+      query: [['source', 'app']],
+    });
     expect(seeded.status).toBe(200);
   }, 60_000);
   afterAll(async () => {
@@ -87,23 +129,56 @@ describe('fuzzing every endpoint with hostile input', () => {
       const results: Sent[] = [];
       const sample = SAMPLE_BODIES[e.operationId]?.(ctx.dir);
       if (e.method !== 'DELETE') {
-        const base = await send(e, 'baseline', { query: requiredQuery(e), ...(sample ? { body: JSON.stringify(sample) } : {}) });
-        if ((base.status >= 300) !== BASELINE_4XX.has(e.operationId)) client.failures.push(`${e.method} ${e.path} baseline → ${base.status}`);
+        const base = await send(e, 'baseline', {
+          query: requiredQuery(e),
+          ...(sample ? { body: JSON.stringify(sample) } : {}),
+        });
+        if (base.status >= 300 !== BASELINE_4XX.has(e.operationId))
+          client.failures.push(`${e.method} ${e.path} baseline → ${base.status}`);
         results.push(base);
       }
       for (const name of Object.keys(e.query ?? {})) {
-        for (const v of HOSTILE_TEXT) results.push(await send(e, `?${name}=${JSON.stringify(v.slice(0, 20))}`, { query: [...requiredQuery(e, name), [name, v]] }));
-        results.push(await send(e, `?${name} twice`, { query: [...requiredQuery(e, name), [name, 'now'], [name, 'x']] }));
+        for (const v of HOSTILE_TEXT)
+          results.push(
+            await send(e, `?${name}=${JSON.stringify(v.slice(0, 20))}`, {
+              query: [...requiredQuery(e, name), [name, v]],
+            }),
+          );
+        results.push(
+          await send(e, `?${name} twice`, { query: [...requiredQuery(e, name), [name, 'now'], [name, 'x']] }),
+        );
       }
-      for (const [from, to] of [['0', 'now'], ['0', '253402300799999'], ['now-400d', 'now'], ['now', 'now'], ['now+1h', 'now']]) {
-        if (e.query?.from) results.push(await send(e, `from=${from}&to=${to}`, { query: [...requiredQuery(e), ['from', from], ['to', to]] }));
+      for (const [from, to] of [
+        ['0', 'now'],
+        ['0', '253402300799999'],
+        ['now-400d', 'now'],
+        ['now', 'now'],
+        ['now+1h', 'now'],
+      ]) {
+        if (e.query?.from)
+          results.push(
+            await send(e, `from=${from}&to=${to}`, { query: [...requiredQuery(e), ['from', from], ['to', to]] }),
+          );
       }
       for (const name of Object.keys(e.pathParams ?? {})) {
-        for (const v of HOSTILE_TEXT) results.push(await send(e, `{${name}}=${JSON.stringify(v.slice(0, 20))}`, { path: { [name]: v }, query: requiredQuery(e) }));
+        for (const v of HOSTILE_TEXT)
+          results.push(
+            await send(e, `{${name}}=${JSON.stringify(v.slice(0, 20))}`, {
+              path: { [name]: v },
+              query: requiredQuery(e),
+            }),
+          );
       }
       if (e.body) for (const [what, body] of bodyFuzz(e, ctx.dir)) results.push(await send(e, what, { body }));
       if (e.rawBody) {
-        for (const v of [...MALFORMED_BODIES, ...HOSTILE_TEXT]) results.push(await send(e, `raw body ${JSON.stringify(v.slice(0, 20))}`, { body: v, type: 'application/x-ndjson', query: [['source', 'fuzz']] }));
+        for (const v of [...MALFORMED_BODIES, ...HOSTILE_TEXT])
+          results.push(
+            await send(e, `raw body ${JSON.stringify(v.slice(0, 20))}`, {
+              body: v,
+              type: 'application/x-ndjson',
+              query: [['source', 'fuzz']],
+            }),
+          );
       }
       for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
     }

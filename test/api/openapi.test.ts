@@ -4,7 +4,7 @@ import { buildOpenApiDocument } from '@/lib/api/openapi/document';
 import { ENDPOINTS } from '@/lib/api/openapi/registry';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { call, makeLookout } from '../helpers/lookout';
-import { routeFiles, toApiPath, type RouteFile } from './route-files';
+import { type RouteFile, routeFiles, toApiPath } from './route-files';
 
 type Json = Record<string, unknown>;
 const doc = buildOpenApiDocument();
@@ -17,7 +17,9 @@ beforeAll(async () => {
 function refs(node: unknown, at = '#'): [string, string][] {
   if (Array.isArray(node)) return node.flatMap((n, i) => refs(n, `${at}/${i}`));
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [[at, v] as [string, string]] : refs(v, `${at}/${k}`)));
+  return Object.entries(node).flatMap(([k, v]) =>
+    k === '$ref' && typeof v === 'string' ? [[at, v] as [string, string]] : refs(v, `${at}/${k}`),
+  );
 }
 
 function resolve(ref: string): unknown {
@@ -31,17 +33,23 @@ function resolve(ref: string): unknown {
 
 describe('OpenAPI document', () => {
   it('maps route files to API paths', () => {
-    expect(toApiPath('/x/app/api/v1/targets/[id]/checks/route.ts'.replace('/x', process.cwd()))).toBe('/api/v1/targets/{id}/checks');
+    expect(toApiPath('/x/app/api/v1/targets/[id]/checks/route.ts'.replace('/x', process.cwd()))).toBe(
+      '/api/v1/targets/{id}/checks',
+    );
     expect(toApiPath(`${process.cwd()}/app/(site)/metrics/route.ts`)).toBe('/metrics');
   });
 
   it('describes every method of every route file, and nothing that does not exist', () => {
     expect(routes.length).toBeGreaterThan(20);
     const undocumented = routes.flatMap((r) =>
-      [...r.methods.keys()].filter((m) => !ENDPOINTS.some((e) => e.path === r.path && e.method === m)).map((m) => `${m} ${r.path} (${r.file})`),
+      [...r.methods.keys()]
+        .filter((m) => !ENDPOINTS.some((e) => e.path === r.path && e.method === m))
+        .map((m) => `${m} ${r.path} (${r.file})`),
     );
     expect(undocumented, 'add these to lib/api/openapi/endpoints-*.ts').toEqual([]);
-    const stale = ENDPOINTS.filter((e) => !routes.some((r) => r.path === e.path && r.methods.has(e.method))).map((e) => `${e.method} ${e.path}`);
+    const stale = ENDPOINTS.filter((e) => !routes.some((r) => r.path === e.path && r.methods.has(e.method))).map(
+      (e) => `${e.method} ${e.path}`,
+    );
     expect(stale, 'documented but no route file exports them').toEqual([]);
   });
 
@@ -56,11 +64,19 @@ describe('OpenAPI document', () => {
         const params = op.parameters as { name: string; in: string; required: boolean; schema: Json }[];
         const declared = params.filter((x) => x.in === 'path');
         expect(declared.map((x) => x.name).sort(), `${method} ${p}`).toEqual(inPath);
-        expect(declared.every((x) => x.required), `${method} ${p}: path params are required`).toBe(true);
-        expect(new Set(params.map((x) => `${x.in}:${x.name}`)).size, `${method} ${p}: duplicate parameters`).toBe(params.length);
+        expect(
+          declared.every((x) => x.required),
+          `${method} ${p}: path params are required`,
+        ).toBe(true);
+        expect(new Set(params.map((x) => `${x.in}:${x.name}`)).size, `${method} ${p}: duplicate parameters`).toBe(
+          params.length,
+        );
         for (const x of params) expect(x.schema, `${method} ${p} ${x.name}`).toBeTypeOf('object');
         const responses = op.responses as Json;
-        expect(Object.keys(responses).some((s) => /^2\d\d$/.test(s)), `${method} ${p} has a success response`).toBe(true);
+        expect(
+          Object.keys(responses).some((s) => /^2\d\d$/.test(s)),
+          `${method} ${p} has a success response`,
+        ).toBe(true);
         if (method === 'get' || method === 'delete') expect(op.requestBody, `${method} ${p}`).toBeUndefined();
       }
     }
@@ -76,16 +92,59 @@ describe('OpenAPI document', () => {
     const paths = doc.paths as Record<string, Record<string, Json>>;
     const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
     expect((schemas.TargetInput.required as string[]).sort()).toEqual(['name', 'url']);
-    expect((schemas.TargetInput.properties as Json).method).toMatchObject({ enum: expect.arrayContaining(['GET', 'HEAD']) });
-    expect(Object.keys(schemas.Target.properties as Json)).toEqual(expect.arrayContaining(['id', 'name', 'url', 'interval_s', 'timeout_ms', 'status', 'since', 'last_check', 'uptime', 'latency_ms']));
-    expect(Object.keys(schemas.LogEntry.properties as Json)).toEqual(expect.arrayContaining(['id', 'ts', 'source', 'level', 'message', 'provider', 'model', 'status', 'duration_ms', 'input_tokens', 'output_tokens', 'request_id', 'fields']));
+    expect((schemas.TargetInput.properties as Json).method).toMatchObject({
+      enum: expect.arrayContaining(['GET', 'HEAD']),
+    });
+    expect(Object.keys(schemas.Target.properties as Json)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'url',
+        'interval_s',
+        'timeout_ms',
+        'status',
+        'since',
+        'last_check',
+        'uptime',
+        'latency_ms',
+      ]),
+    );
+    expect(Object.keys(schemas.LogEntry.properties as Json)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'ts',
+        'source',
+        'level',
+        'message',
+        'provider',
+        'model',
+        'status',
+        'duration_ms',
+        'input_tokens',
+        'output_tokens',
+        'request_id',
+        'fields',
+      ]),
+    );
     const logs = paths['/api/v1/logs'].get.parameters as { name: string; schema: Json }[];
     expect(logs.map((x) => x.name)).toEqual(['from', 'to', 'q', 'source', 'level', 'limit', 'cursor']);
-    expect(logs.find((x) => x.name === 'level')?.schema.enum).toEqual(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
-    const by = (paths['/api/v1/stats/requests'].get.parameters as { name: string; schema: Json }[]).find((x) => x.name === 'by');
+    expect(logs.find((x) => x.name === 'level')?.schema.enum).toEqual([
+      'trace',
+      'debug',
+      'info',
+      'warn',
+      'error',
+      'fatal',
+    ]);
+    const by = (paths['/api/v1/stats/requests'].get.parameters as { name: string; schema: Json }[]).find(
+      (x) => x.name === 'by',
+    );
     expect(by?.schema.enum).toEqual(['provider', 'model', 'status', 'source', 'none']);
     const ingest = paths['/api/v1/logs'].post;
-    expect((ingest.parameters as { name: string; required: boolean }[])[0]).toMatchObject({ name: 'source', required: true });
+    expect((ingest.parameters as { name: string; required: boolean }[])[0]).toMatchObject({
+      name: 'source',
+      required: true,
+    });
     expect(paths['/api/v1/health'].get.security).toEqual([]);
     expect(paths['/api/v1/targets/{id}'].delete.responses).toHaveProperty('204');
   });
@@ -100,7 +159,10 @@ describe('OpenAPI document', () => {
     it('documents the scope each route enforces', async () => {
       const { lookout } = ctxRef!;
       const tokens = Object.fromEntries(
-        (['read', 'ingest'] as const).map((scope) => [scope, createApiToken(lookout.db, `oa-${scope}`, scope, lookout.clock.now()).token]),
+        (['read', 'ingest'] as const).map((scope) => [
+          scope,
+          createApiToken(lookout.db, `oa-${scope}`, scope, lookout.clock.now()).token,
+        ]),
       );
       const mismatches: string[] = [];
       for (const e of ENDPOINTS) {
@@ -110,14 +172,17 @@ describe('OpenAPI document', () => {
         const params = Promise.resolve(Object.fromEntries(Object.keys(e.pathParams ?? {}).map((k) => [k, '1'])));
         const statusWith = async (token: string | null) => {
           const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-          return (await handler(new Request(`http://127.0.0.1${e.path}`, { method: e.method, headers }), { params })).status;
+          return (await handler(new Request(`http://127.0.0.1${e.path}`, { method: e.method, headers }), { params }))
+            .status;
         };
         const anon = await statusWith(null);
-        if ((anon === 401) !== (e.access !== 'open')) mismatches.push(`${e.method} ${e.path}: anonymous got ${anon}, documented ${e.access}`);
+        if ((anon === 401) !== (e.access !== 'open'))
+          mismatches.push(`${e.method} ${e.path}: anonymous got ${anon}, documented ${e.access}`);
         for (const scope of ['read', 'ingest'] as const) {
           const got = await statusWith(tokens[scope]);
           const denied = got === 401 || got === 403;
-          if (e.access !== 'open' && denied !== (e.access !== scope)) mismatches.push(`${e.method} ${e.path}: ${scope} token got ${got}, documented ${e.access}`);
+          if (e.access !== 'open' && denied !== (e.access !== scope))
+            mismatches.push(`${e.method} ${e.path}: ${scope} token got ${got}, documented ${e.access}`);
         }
       }
       expect(mismatches).toEqual([]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '@/lib/api/openapi/registry';
 import type { Endpoint } from '@/lib/api/openapi/types';
-import { routeFiles, type RouteFile } from './route-files';
+import { type RouteFile, routeFiles } from './route-files';
 
 let routes: RouteFile[] = [];
 beforeAll(async () => {
@@ -15,7 +15,8 @@ describe('route files', () => {
       for (const [method, handler] of r.methods) {
         const endpoint = (handler as { endpoint?: Endpoint }).endpoint;
         if (!endpoint) wrong.push(`${method} ${r.path}: not made with route()`);
-        else if (endpoint.method !== method || endpoint.path !== r.path) wrong.push(`${method} ${r.path} serves ${endpoint.method} ${endpoint.path}`);
+        else if (endpoint.method !== method || endpoint.path !== r.path)
+          wrong.push(`${method} ${r.path} serves ${endpoint.method} ${endpoint.path}`);
         else if (!ENDPOINTS.includes(endpoint)) wrong.push(`${method} ${r.path}: its endpoint is not in the registry`);
       }
     }

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import type { Lookout } from '@/lib/engine/context';
 import { ADMIN, makeLookout } from '../helpers/lookout';
-import { listAppFiles, METHODS, PAGES, ROUTES, routeOf, type Access, type Method, type RouteRule } from './access-table';
+import {
+  type Access,
+  listAppFiles,
+  METHODS,
+  type Method,
+  PAGES,
+  ROUTES,
+  type RouteRule,
+  routeOf,
+} from './access-table';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const routeFiles = listAppFiles(root, 'route.ts', fs);
@@ -29,7 +38,10 @@ async function invoke(route: string, method: Method, rule: RouteRule, bearer: st
   const mod = (await import(path.join(root, 'app', route, 'route.ts'))) as Record<string, Handler>;
   const params = paramsOf(route);
   const url = `http://127.0.0.1${route.replace(/\[(\w+)\]/g, (_, k: string) => params[k])}${rule.query ?? ''}`;
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': `10.9.${CALLERS.length}.1` };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-forwarded-for': `10.9.${CALLERS.length}.1`,
+  };
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   const body = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(rule.body ?? {});
   return mod[method](new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
@@ -47,7 +59,11 @@ describe('route coverage', () => {
   });
 
   it('lists every page', () => {
-    expect(listAppFiles(root, 'page.tsx', fs).map((f) => routeOf(f, 'page.tsx')).sort()).toEqual(Object.keys(PAGES).sort());
+    expect(
+      listAppFiles(root, 'page.tsx', fs)
+        .map((f) => routeOf(f, 'page.tsx'))
+        .sort(),
+    ).toEqual(Object.keys(PAGES).sort());
   });
 
   for (const anonymousRead of [false, true]) {
@@ -58,7 +74,12 @@ describe('route coverage', () => {
         ctx = makeLookout({ anonymousRead });
         const lookout: Lookout = ctx.lookout;
         const now = lookout.clock.now();
-        secrets = { anonymous: null, read: createApiToken(lookout.db, 'r', 'read', now).token, ingest: createApiToken(lookout.db, 'i', 'ingest', now).token, admin: ADMIN };
+        secrets = {
+          anonymous: null,
+          read: createApiToken(lookout.db, 'r', 'read', now).token,
+          ingest: createApiToken(lookout.db, 'i', 'ingest', now).token,
+          admin: ADMIN,
+        };
       });
       afterAll(() => ctx.close());
 

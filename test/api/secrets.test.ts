@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as session from '@/app/api/v1/session/route';
+import * as receiverTest from '@/app/api/v1/receivers/[name]/test/route';
 import * as password from '@/app/api/v1/session/password/route';
+import * as session from '@/app/api/v1/session/route';
 import * as targets from '@/app/api/v1/targets/route';
 import * as tokens from '@/app/api/v1/tokens/route';
-import * as receiverTest from '@/app/api/v1/receivers/[name]/test/route';
 import { ADMIN, call, makeLookout } from '../helpers/lookout';
 import { listAppFiles, ROUTES, routeOf } from './access-table';
 
@@ -46,25 +46,42 @@ describe('secrets never come back', () => {
     ctx = makeLookout({ config });
     const created = await call(targets.POST, '/api/v1/targets', {
       method: 'POST',
-      body: { name: 'api', url: 'http://127.0.0.1:9/health', method: 'POST', headers: { 'X-Api-Key': SECRETS.apiHeader }, body: SECRETS.apiBody },
+      body: {
+        name: 'api',
+        url: 'http://127.0.0.1:9/health',
+        method: 'POST',
+        headers: { 'X-Api-Key': SECRETS.apiHeader },
+        body: SECRETS.apiBody,
+      },
     });
     expect(created.status).toBe(201);
     seen.push(JSON.stringify(created.body));
     const token = await call(tokens.POST, '/api/v1/tokens', { method: 'POST', body: { name: 'ci', scope: 'read' } });
     apiToken = (token.body as { data: { token: string } }).data.token;
     const chosen = await password.POST(
-      new Request('http://127.0.0.1/api/v1/session/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: SECRETS.password, token: ADMIN }) }),
+      new Request('http://127.0.0.1/api/v1/session/password', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: SECRETS.password, token: ADMIN }),
+      }),
     );
     expect(chosen.status).toBe(200);
     // A failed delivery's error must not quote the webhook URL either.
     const sent = await receiverTest.POST(
-      new Request('http://127.0.0.1/api/v1/receivers/team/test', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}` } }),
+      new Request('http://127.0.0.1/api/v1/receivers/team/test', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}` },
+      }),
       { params: Promise.resolve({ name: 'team' }) },
     );
     expect(sent.status).toBe(200);
     seen.push(await sent.text());
     const wrong = await session.POST(
-      new Request('http://127.0.0.1/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: `${SECRETS.password}x` }) }),
+      new Request('http://127.0.0.1/api/v1/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: `${SECRETS.password}x` }),
+      }),
     );
     seen.push(await wrong.text());
   });
@@ -77,7 +94,9 @@ describe('secrets never come back', () => {
       if (!ROUTES[route]?.GET) continue;
       const mod = (await import(path.join(root, file))) as Record<string, Handler>;
       const url = `http://127.0.0.1${route.replace(/\[(\w+)\]/g, (_, k: string) => ids[k])}`;
-      const res = await mod.GET(new Request(url, { headers: { authorization: `Bearer ${ADMIN}` } }), { params: Promise.resolve(ids) });
+      const res = await mod.GET(new Request(url, { headers: { authorization: `Bearer ${ADMIN}` } }), {
+        params: Promise.resolve(ids),
+      });
       expect(res.status, route).toBeLessThan(500);
       seen.push(`${route}: ${await res.text()}`);
     }
@@ -85,6 +104,7 @@ describe('secrets never come back', () => {
     expect(all).toContain('"name":"provisioned"');
     expect(all).toContain('"has_headers":true');
     expect(all).toMatch(/"ok":false,"attempts":1,"error":"connection refused"/);
-    for (const [what, secret] of Object.entries({ ...SECRETS, apiToken, adminToken: ADMIN })) expect(all.includes(secret), what).toBe(false);
+    for (const [what, secret] of Object.entries({ ...SECRETS, apiToken, adminToken: ADMIN }))
+      expect(all.includes(secret), what).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as session from '@/app/api/v1/session/route';
 import * as password from '@/app/api/v1/session/password/route';
+import * as session from '@/app/api/v1/session/route';
 import * as targets from '@/app/api/v1/targets/route';
 import * as tokens from '@/app/api/v1/tokens/route';
 import type { FakeClock } from '@/lib/clock';
@@ -8,9 +8,18 @@ import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 
 const start = lookoutPerTest();
 
-function post(handler: (req: Request) => Promise<Response>, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+function post(
+  handler: (req: Request) => Promise<Response>,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return handler(
-    new Request(`http://127.0.0.1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1', ...headers }, body: JSON.stringify(body) }),
+    new Request(`http://127.0.0.1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1', ...headers },
+      body: JSON.stringify(body),
+    }),
   );
 }
 
@@ -34,25 +43,40 @@ describe('session', () => {
     const who = await call(session.GET, '/api/v1/session', { token: null, headers: { cookie } });
     expect(who.body).toEqual({ data: { scope: 'admin', anonymous: false } });
     expect((await call(targets.GET, '/api/v1/targets', { token: null, headers: { cookie } })).status).toBe(200);
-    const created = await call(targets.POST, '/api/v1/targets', { method: 'POST', token: null, headers: { cookie }, body: { name: 'x', url: 'http://127.0.0.1:9/health' } });
+    const created = await call(targets.POST, '/api/v1/targets', {
+      method: 'POST',
+      token: null,
+      headers: { cookie },
+      body: { name: 'x', url: 'http://127.0.0.1:9/health' },
+    });
     expect(created.status).toBe(201);
   });
 
   it('marks the cookie Secure behind an https proxy', async () => {
     start();
-    expect((await login({ token: ADMIN }, { 'x-forwarded-proto': 'https' })).headers.get('set-cookie')).toMatch(/; Secure/);
+    expect((await login({ token: ADMIN }, { 'x-forwarded-proto': 'https' })).headers.get('set-cookie')).toMatch(
+      /; Secure/,
+    );
   });
 
   it('rejects cookie-authenticated changes that a foreign page could forge', async () => {
     start();
     const cookie = cookieOf(await login({ token: ADMIN }));
-    const attempt = (headers: Record<string, string>, body: string | FormData = JSON.stringify({ name: 'y', url: 'http://127.0.0.1:9/' })) =>
-      targets.POST(new Request('http://127.0.0.1/api/v1/targets', { method: 'POST', headers: { cookie, ...headers }, body }));
+    const attempt = (
+      headers: Record<string, string>,
+      body: string | FormData = JSON.stringify({ name: 'y', url: 'http://127.0.0.1:9/' }),
+    ) =>
+      targets.POST(
+        new Request('http://127.0.0.1/api/v1/targets', { method: 'POST', headers: { cookie, ...headers }, body }),
+      );
     const form = new FormData();
     form.set('name', 'y');
     const forged = [
       await attempt({ 'content-type': 'text/plain' }),
-      await attempt({ 'content-type': 'application/x-www-form-urlencoded' }, 'name=y&url=http%3A%2F%2F127.0.0.1%3A9%2F'),
+      await attempt(
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        'name=y&url=http%3A%2F%2F127.0.0.1%3A9%2F',
+      ),
       await attempt({}, form),
       await attempt({ 'content-type': 'application/json', origin: 'https://evil.example' }),
       await attempt({ 'content-type': 'application/json', origin: 'null' }),
@@ -63,17 +87,27 @@ describe('session', () => {
       expect(res.status).toBe(403);
       expect(await codeOf(res)).toBe('csrf_rejected');
     }
-    const own = await attempt({ 'content-type': 'application/json', origin: 'http://127.0.0.1', 'sec-fetch-site': 'same-origin' });
+    const own = await attempt({
+      'content-type': 'application/json',
+      origin: 'http://127.0.0.1',
+      'sec-fetch-site': 'same-origin',
+    });
     expect(own.status).toBe(201);
     // A bearer token is not sent by browsers on their own, so it needs no CSRF guard.
-    const bearer = await call(targets.POST, '/api/v1/targets', { method: 'POST', headers: { origin: 'https://elsewhere.example' }, body: { name: 'z', url: 'http://127.0.0.1:9/' } });
+    const bearer = await call(targets.POST, '/api/v1/targets', {
+      method: 'POST',
+      headers: { origin: 'https://elsewhere.example' },
+      body: { name: 'z', url: 'http://127.0.0.1:9/' },
+    });
     expect(bearer.status).toBe(201);
   });
 
   it('logs out', async () => {
     start();
     const cookie = cookieOf(await login({ token: ADMIN }));
-    const out = await session.DELETE(new Request('http://127.0.0.1/api/v1/session', { method: 'DELETE', headers: { cookie } }));
+    const out = await session.DELETE(
+      new Request('http://127.0.0.1/api/v1/session', { method: 'DELETE', headers: { cookie } }),
+    );
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     expect((await call(targets.GET, '/api/v1/targets', { token: null, headers: { cookie } })).status).toBe(401);
   });
@@ -87,19 +121,25 @@ describe('admin password', () => {
     const ok = await login({ password: 'correct horse battery' });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ data: { scope: 'admin' } });
-    const again = await post(password.POST, '/api/v1/session/password', { password: 'something else entirely', token: ADMIN });
+    const again = await post(password.POST, '/api/v1/session/password', {
+      password: 'something else entirely',
+      token: ADMIN,
+    });
     expect(again.status).toBe(409);
     expect(await codeOf(again)).toBe('password_from_env');
   });
 
   it('is chosen on first visit only with the admin token, stored as scrypt, and then signs in', async () => {
     const { lookout } = start();
-    const choose = (body: unknown, headers?: Record<string, string>) => post(password.POST, '/api/v1/session/password', body, headers);
+    const choose = (body: unknown, headers?: Record<string, string>) =>
+      post(password.POST, '/api/v1/session/password', body, headers);
     expect((await choose({ password: 'first-password!' })).status).toBe(401);
     expect((await choose({ password: 'first-password!', token: 'guess' })).status).toBe(401);
     const short = await choose({ password: 'short', token: ADMIN });
     expect(short.status).toBe(400);
-    expect(((await short.json()) as { error: { message: string } }).error.message).toMatch(/^password: use at least 10 characters/);
+    expect(((await short.json()) as { error: { message: string } }).error.message).toMatch(
+      /^password: use at least 10 characters/,
+    );
 
     const chosen = await choose({ password: 'first-password!', token: ADMIN });
     expect(chosen.status).toBe(200);
@@ -142,7 +182,11 @@ describe('admin password', () => {
   it('signs in with API tokens at their scope, but not with an ingest token', async () => {
     start();
     const make = async (scope: string) =>
-      ((await call(tokens.POST, '/api/v1/tokens', { method: 'POST', body: { name: scope, scope } })).body as { data: { token: string } }).data.token;
+      (
+        (await call(tokens.POST, '/api/v1/tokens', { method: 'POST', body: { name: scope, scope } })).body as {
+          data: { token: string };
+        }
+      ).data.token;
     const read = await login({ password: await make('read') });
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual({ data: { scope: 'read' } });

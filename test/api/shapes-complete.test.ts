@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FakeClock } from '@/lib/clock';
-import { CheckWriter } from '@/lib/engine/check-writer';
 import { ENDPOINTS } from '@/lib/api/openapi/registry';
 import type { Endpoint } from '@/lib/api/openapi/types';
+import { FakeClock } from '@/lib/clock';
+import { CheckWriter } from '@/lib/engine/check-writer';
 import { SYSTEM_CHART_NAMES } from '@/lib/system/charts';
 import { ADMIN, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
-import { routeFiles, type RouteFile } from './route-files';
+import { type RouteFile, routeFiles } from './route-files';
 
 /**
  * The browser's types are z.infer of the response shapes, so a field the server sends but the shape
@@ -17,18 +17,27 @@ import { routeFiles, type RouteFile } from './route-files';
  * Lookout with data, must parse with its shape and carry no field the shape does not name.
  */
 function undeclared(schema: z.ZodType, value: unknown, at: string): string[] {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return value == null ? [] : undeclared(schema.unwrap() as z.ZodType, value, at);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+    return value == null ? [] : undeclared(schema.unwrap() as z.ZodType, value, at);
   if (schema instanceof z.ZodDefault) return undeclared(schema.unwrap() as z.ZodType, value, at);
   if (schema instanceof z.ZodPipe) return undeclared(schema.in as z.ZodType, value, at);
-  if (schema instanceof z.ZodArray) return (value as unknown[]).flatMap((v, i) => undeclared(schema.element as z.ZodType, v, `${at}[${i}]`));
-  if (schema instanceof z.ZodRecord) return Object.entries(value as object).flatMap(([k, v]) => undeclared(schema.valueType as z.ZodType, v, `${at}.${k}`));
+  if (schema instanceof z.ZodArray)
+    return (value as unknown[]).flatMap((v, i) => undeclared(schema.element as z.ZodType, v, `${at}[${i}]`));
+  if (schema instanceof z.ZodRecord)
+    return Object.entries(value as object).flatMap(([k, v]) =>
+      undeclared(schema.valueType as z.ZodType, v, `${at}.${k}`),
+    );
   if (schema instanceof z.ZodUnion) {
-    const fits = (schema.options as z.ZodType[]).filter((o) => o.safeParse(value).success).map((o) => undeclared(o, value, at));
+    const fits = (schema.options as z.ZodType[])
+      .filter((o) => o.safeParse(value).success)
+      .map((o) => undeclared(o, value, at));
     return fits.sort((a, b) => a.length - b.length)[0] ?? [];
   }
   if (schema instanceof z.ZodObject) {
     const shape = schema.shape as Record<string, z.ZodType>;
-    return Object.entries(value as object).flatMap(([k, v]) => (k in shape ? undeclared(shape[k], v, `${at}.${k}`) : [`${at}.${k}`]));
+    return Object.entries(value as object).flatMap(([k, v]) =>
+      k in shape ? undeclared(shape[k], v, `${at}.${k}`) : [`${at}.${k}`],
+    );
   }
   return [];
 }
@@ -38,19 +47,27 @@ let ctx: ReturnType<typeof makeLookout>;
 let routes: RouteFile[];
 let dir: string;
 
-async function send(e: { method: string; path: string }, opts: { body?: string; type?: string; query?: string; params?: Record<string, string> } = {}) {
+async function send(
+  e: { method: string; path: string },
+  opts: { body?: string; type?: string; query?: string; params?: Record<string, string> } = {},
+) {
   const route = routes.find((r) => r.path === e.path)!;
   const params = opts.params ?? {};
   const url = `http://127.0.0.1${e.path.replace(/\{(\w+)\}/g, (_, k: string) => params[k])}${opts.query ?? ''}`;
   const headers: Record<string, string> = { authorization: `Bearer ${ADMIN}` };
   if (opts.body !== undefined) headers['content-type'] = opts.type ?? 'application/json';
-  return route.methods.get(e.method as never)!(new Request(url, { method: e.method, headers, body: opts.body }), { params: Promise.resolve(params) });
+  return route.methods.get(e.method as never)!(new Request(url, { method: e.method, headers, body: opts.body }), {
+    params: Promise.resolve(params),
+  });
 }
 
 beforeAll(async () => {
   routes = await routeFiles();
   dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'alerts.yml'), 'groups: [{ name: g, rules: [{ alert: Down, expr: up == 0, for: 1m }, { record: job:up, expr: up }] }]');
+  fs.writeFileSync(
+    path.join(dir, 'alerts.yml'),
+    'groups: [{ name: g, rules: [{ alert: Down, expr: up == 0, for: 1m }, { record: job:up, expr: up }] }]',
+  );
   fs.writeFileSync(path.join(dir, 'app.log'), '{"level":"info","msg":"hello"}\n');
   const config = [
     'targets: [{ name: svc, url: "http://127.0.0.1:9/health", interval: 30s }]',
@@ -65,16 +82,54 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(ctx.dir, 'me.pid'), String(process.pid));
   const writer = new CheckWriter(ctx.lookout.db, clock);
   writer.push(1, { ts: T0 - 90_000, up: false, statusCode: 503, latencyMs: 40, error: 'HTTP 503', gauges: {} });
-  writer.push(1, { ts: T0 - 60_000, up: true, statusCode: 200, latencyMs: 12, error: null, gauges: { providers_healthy: 2 } });
+  writer.push(1, {
+    ts: T0 - 60_000,
+    up: true,
+    statusCode: 200,
+    latencyMs: 12,
+    error: null,
+    gauges: { providers_healthy: 2 },
+  });
   writer.flush();
   const line = (i: number) =>
-    JSON.stringify({ level: i % 5 ? 'info' : 'error', msg: 'HTTP response sent', status: i % 5 ? 200 : 502, duration: 0.4, time: new Date(T0 - i * 30_000).toISOString(), type: 'response' });
+    JSON.stringify({
+      level: i % 5 ? 'info' : 'error',
+      msg: 'HTTP response sent',
+      status: i % 5 ? 200 : 502,
+      duration: 0.4,
+      time: new Date(T0 - i * 30_000).toISOString(),
+      type: 'response',
+    });
   const byName = (id: string) => ENDPOINTS.find((e) => e.operationId === id)!;
-  expect((await send(byName('ingestLogs'), { body: Array.from({ length: 20 }, (_, i) => line(i)).join('\n'), type: 'application/x-ndjson', query: '?source=app' })).status).toBe(200);
-  expect((await send(byName('createSource'), { body: JSON.stringify({ name: 'file', path: path.join(dir, 'app.log') }) })).status).toBe(201);
-  expect((await send(byName('createSilence'), { body: JSON.stringify({ matchers: [{ name: 'alertname', value: 'Down' }], ends_at: 'now+1h', created_by: 't', comment: 'c' }) })).status).toBe(201);
+  expect(
+    (
+      await send(byName('ingestLogs'), {
+        body: Array.from({ length: 20 }, (_, i) => line(i)).join('\n'),
+        type: 'application/x-ndjson',
+        query: '?source=app',
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await send(byName('createSource'), { body: JSON.stringify({ name: 'file', path: path.join(dir, 'app.log') }) }))
+      .status,
+  ).toBe(201);
+  expect(
+    (
+      await send(byName('createSilence'), {
+        body: JSON.stringify({
+          matchers: [{ name: 'alertname', value: 'Down' }],
+          ends_at: 'now+1h',
+          created_by: 't',
+          comment: 'c',
+        }),
+      })
+    ).status,
+  ).toBe(201);
   expect((await send(byName('createToken'), { body: JSON.stringify({ name: 'ro', scope: 'read' }) })).status).toBe(201);
-  expect((await send(byName('createRule'), { body: JSON.stringify({ name: 'Mine', expr: 'up == 0', for: '1m' }) })).status).toBe(201);
+  expect(
+    (await send(byName('createRule'), { body: JSON.stringify({ name: 'Mine', expr: 'up == 0', for: '1m' }) })).status,
+  ).toBe(201);
   ctx.lookout.system.sampleOnce();
   clock.advance(15_000);
   ctx.lookout.system.sampleOnce();
@@ -85,14 +140,19 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const QUERY: Record<string, string> = { getSystemSeries: `?chart=${SYSTEM_CHART_NAMES[0]}`, getTargetSparklines: '?from=now-1h' };
+const QUERY: Record<string, string> = {
+  getSystemSeries: `?chart=${SYSTEM_CHART_NAMES[0]}`,
+  getTargetSparklines: '?from=now-1h',
+};
 const PATH: Record<string, string> = { id: '1', name: 'hook' };
 
 describe('response shapes', () => {
   it('name every field of every JSON answer to a GET', async () => {
     const problems: string[] = [];
     const checked: string[] = [];
-    const gets = ENDPOINTS.filter((e): e is Endpoint & { response: z.ZodType } => e.method === 'GET' && !!e.response && !e.produces);
+    const gets = ENDPOINTS.filter(
+      (e): e is Endpoint & { response: z.ZodType } => e.method === 'GET' && !!e.response && !e.produces,
+    );
     for (const e of gets) {
       const params = Object.fromEntries(Object.keys(e.pathParams ?? {}).map((k) => [k, PATH[k]]));
       const res = await send(e, { params, query: QUERY[e.operationId] ?? '?from=now-1h' });
@@ -103,7 +163,8 @@ describe('response shapes', () => {
       const body: unknown = await res.json();
       const parsed = e.response.safeParse(body);
       if (!parsed.success) problems.push(`${e.operationId}: ${parsed.error.message.slice(0, 300)}`);
-      if (e.operationId !== 'getOpenApi') problems.push(...undeclared(e.response, body, e.operationId).map((p) => `${p} is not in the shape`));
+      if (e.operationId !== 'getOpenApi')
+        problems.push(...undeclared(e.response, body, e.operationId).map((p) => `${p} is not in the shape`));
       checked.push(e.operationId);
     }
     expect(problems).toEqual([]);

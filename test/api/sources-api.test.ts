@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as sources from '@/app/api/v1/sources/route';
-import * as source from '@/app/api/v1/sources/[id]/route';
 import * as logs from '@/app/api/v1/logs/route';
+import * as source from '@/app/api/v1/sources/[id]/route';
+import * as sources from '@/app/api/v1/sources/route';
 import { call, lookoutPerTest } from '../helpers/lookout';
 
 type Source = {
-  id: number; name: string; tailing: boolean; detected_format: string | null; lag_bytes: number;
+  id: number;
+  name: string;
+  tailing: boolean;
+  detected_format: string | null;
+  lag_bytes: number;
   lines: { read: number; accepted: number; rejected: number; flagged: number };
   files: { path: string; size_bytes: number; offset: number; lag_bytes: number }[];
   recent_rejects: { reason: string }[];
@@ -19,15 +23,27 @@ describe('log sources API', () => {
   it('adds a file source that is tailed at once, reports its status, and detaches it', async () => {
     const ctx = start();
     const file = path.join(ctx.dir, 'app.log');
-    fs.writeFileSync(file, '{"level":"info","msg":"hello","time":"2025-12-31T23:00:00Z"}\n{"level":"error","msg":"boom","time":"2025-12-31T23:00:01Z"}\npartial');
-    const created = await call(sources.POST, '/api/v1/sources', { method: 'POST', body: { name: 'app', path: file, format: 'auto' } });
+    fs.writeFileSync(
+      file,
+      '{"level":"info","msg":"hello","time":"2025-12-31T23:00:00Z"}\n{"level":"error","msg":"boom","time":"2025-12-31T23:00:01Z"}\npartial',
+    );
+    const created = await call(sources.POST, '/api/v1/sources', {
+      method: 'POST',
+      body: { name: 'app', path: file, format: 'auto' },
+    });
     expect(created.status).toBe(201);
     await ctx.lookout.ingest.pollAll();
 
     const list = ((await call(sources.GET, '/api/v1/sources')).body as { data: Source[] }).data;
     const app = list.find((s) => s.name === 'app')!;
-    expect(app).toMatchObject({ tailing: true, detected_format: 'json', lines: { read: 2, accepted: 2, rejected: 0, flagged: 0 } });
-    expect(app.files).toEqual([expect.objectContaining({ path: file, size_bytes: fs.statSync(file).size, lag_bytes: 'partial'.length })]);
+    expect(app).toMatchObject({
+      tailing: true,
+      detected_format: 'json',
+      lines: { read: 2, accepted: 2, rejected: 0, flagged: 0 },
+    });
+    expect(app.files).toEqual([
+      expect.objectContaining({ path: file, size_bytes: fs.statSync(file).size, lag_bytes: 'partial'.length }),
+    ]);
 
     const found = (await call(logs.GET, '/api/v1/logs?from=0&q=boom')).body as { data: { message: string }[] };
     expect(found.data.map((l) => l.message)).toEqual(['boom']);
@@ -48,7 +64,11 @@ describe('log sources API', () => {
     expect((bad.body as { error: { message: string } }).error.message).toMatch(/extraction rule/);
     const noPath = await call(sources.POST, '/api/v1/sources', { method: 'POST', body: { name: 'y' } });
     expect((noPath.body as { error: { message: string } }).error.message).toMatch(/path/);
-    const unauth = await call(sources.POST, '/api/v1/sources', { method: 'POST', body: { name: 'z', path: '/tmp/z' }, token: null });
+    const unauth = await call(sources.POST, '/api/v1/sources', {
+      method: 'POST',
+      body: { name: 'z', path: '/tmp/z' },
+      token: null,
+    });
     expect(unauth.status).toBe(401);
   });
 });

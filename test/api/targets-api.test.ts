@@ -1,25 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as targets from '@/app/api/v1/targets/route';
-import * as target from '@/app/api/v1/targets/[id]/route';
-import * as checks from '@/app/api/v1/targets/[id]/checks/route';
-import * as incidents from '@/app/api/v1/targets/[id]/incidents/route';
-import * as latency from '@/app/api/v1/targets/[id]/latency/route';
-import * as buckets from '@/app/api/v1/targets/[id]/buckets/route';
-import * as sparklines from '@/app/api/v1/targets/sparklines/route';
-import * as gauges from '@/app/api/v1/targets/[id]/gauges/route';
 import * as reload from '@/app/api/v1/config/reload/route';
 import * as health from '@/app/api/v1/health/route';
-import { CheckWriter } from '@/lib/engine/check-writer';
+import * as buckets from '@/app/api/v1/targets/[id]/buckets/route';
+import * as checks from '@/app/api/v1/targets/[id]/checks/route';
+import * as gauges from '@/app/api/v1/targets/[id]/gauges/route';
+import * as incidents from '@/app/api/v1/targets/[id]/incidents/route';
+import * as latency from '@/app/api/v1/targets/[id]/latency/route';
+import * as target from '@/app/api/v1/targets/[id]/route';
+import * as targets from '@/app/api/v1/targets/route';
+import * as sparklines from '@/app/api/v1/targets/sparklines/route';
 import { FakeClock } from '@/lib/clock';
+import { CheckWriter } from '@/lib/engine/check-writer';
 import { call, lookoutPerTest } from '../helpers/lookout';
 
-type Body = Record<string, unknown> & { data: Record<string, unknown> & Record<string, unknown>[]; error: { code: string; message: string } };
+type Body = Record<string, unknown> & {
+  data: Record<string, unknown> & Record<string, unknown>[];
+  error: { code: string; message: string };
+};
 
 const start = lookoutPerTest();
 
-const entry = { name: 'ccproxy', url: 'http://127.0.0.1:3456/health', interval: '30s', timeout: '5s', conditions: ['[BODY].providers.healthy > 0'] };
+const entry = {
+  name: 'ccproxy',
+  url: 'http://127.0.0.1:3456/health',
+  interval: '30s',
+  timeout: '5s',
+  conditions: ['[BODY].providers.healthy > 0'],
+};
 
 describe('targets API', () => {
   it('answers health without credentials', async () => {
@@ -49,11 +58,17 @@ describe('targets API', () => {
     const list = await call(targets.GET, '/api/v1/targets');
     expect((list.body as Body).data).toHaveLength(1);
 
-    const patched = await call(target.PATCH, `/api/v1/targets/${t.id}`, { method: 'PATCH', id: t.id as number, body: { paused: true, interval: '1m' } });
+    const patched = await call(target.PATCH, `/api/v1/targets/${t.id}`, {
+      method: 'PATCH',
+      id: t.id as number,
+      body: { paused: true, interval: '1m' },
+    });
     expect(patched.status).toBe(200);
     expect((patched.body as Body).data).toMatchObject({ paused: true, interval_s: 60, status: 'pending' });
 
-    expect((await call(target.DELETE, `/api/v1/targets/${t.id}`, { method: 'DELETE', id: t.id as number })).status).toBe(204);
+    expect(
+      (await call(target.DELETE, `/api/v1/targets/${t.id}`, { method: 'DELETE', id: t.id as number })).status,
+    ).toBe(204);
     const gone = await call(target.GET, `/api/v1/targets/${t.id}`, { id: t.id as number });
     expect(gone.status).toBe(404);
     expect((gone.body as Body).error.code).toBe('not_found');
@@ -97,7 +112,9 @@ describe('targets API', () => {
   it('lets anyone read, but not write, with LOOKOUT_ANONYMOUS_READ', async () => {
     start({ anonymousRead: true });
     expect((await call(targets.GET, '/api/v1/targets', { token: null })).status).toBe(200);
-    expect((await call(targets.POST, '/api/v1/targets', { method: 'POST', body: entry, token: null })).status).toBe(401);
+    expect((await call(targets.POST, '/api/v1/targets', { method: 'POST', body: entry, token: null })).status).toBe(
+      401,
+    );
   });
 
   it('never returns probe headers or body', async () => {
@@ -158,21 +175,34 @@ describe('targets API', () => {
     const t = await call(target.GET, `/api/v1/targets/${id}`, { id });
     expect((t.body as Body).data).toMatchObject({ status: 'up', uptime: { '24h': 75, '7d': 75, '30d': 75 } });
 
-    const lat = (await call(latency.GET, `/api/v1/targets/${id}/latency?from=now-1h`, { id })).body as { step_ms: number; series: { key: string; points: [number, number | null][] }[] };
+    const lat = (await call(latency.GET, `/api/v1/targets/${id}/latency?from=now-1h`, { id })).body as {
+      step_ms: number;
+      series: { key: string; points: [number, number | null][] }[];
+    };
     expect(lat.step_ms).toBe(60_000);
     expect(lat.series.map((s) => s.key)).toEqual(['p50', 'p95']);
     expect(lat.series[0].points.filter(([, v]) => v !== null)).toHaveLength(10);
 
-    const b = (await call(buckets.GET, `/api/v1/targets/${id}/buckets?from=now-1h`, { id })).body as { data: { checks: number; up: number }[] };
+    const b = (await call(buckets.GET, `/api/v1/targets/${id}/buckets?from=now-1h`, { id })).body as {
+      data: { checks: number; up: number }[];
+    };
     expect(b.data.reduce((n, x) => n + x.checks, 0)).toBe(20);
     expect(b.data.reduce((n, x) => n + x.up, 0)).toBe(15);
 
-    const s = (await call(sparklines.GET, '/api/v1/targets/sparklines?from=now-1h')).body as { data: Record<string, unknown[]> };
+    const s = (await call(sparklines.GET, '/api/v1/targets/sparklines?from=now-1h')).body as {
+      data: Record<string, unknown[]>;
+    };
     expect(s.data[String(id)]).toHaveLength(60);
 
-    const g = (await call(gauges.GET, `/api/v1/targets/${id}/gauges?from=now-1h`, { id })).body as { series: { key: string; points: [number, number][] }[] };
+    const g = (await call(gauges.GET, `/api/v1/targets/${id}/gauges?from=now-1h`, { id })).body as {
+      series: { key: string; points: [number, number][] }[];
+    };
     expect(g.series.map((x) => x.key)).toEqual(['providers.healthy']);
-    expect(g.series[0].points.map(([, v]) => v)).toEqual([...Array(10).fill(1), ...Array(5).fill(0), ...Array(5).fill(1)]);
+    expect(g.series[0].points.map(([, v]) => v)).toEqual([
+      ...Array(10).fill(1),
+      ...Array(5).fill(0),
+      ...Array(5).fill(1),
+    ]);
 
     const bad = await call(checks.GET, `/api/v1/targets/${id}/checks?from=yesterday`, { id });
     expect(bad.status).toBe(400);
@@ -184,8 +214,11 @@ describe('targets API', () => {
 
 describe('provisioning file', () => {
   it('creates provisioned targets at start and applies a reload without losing state', async () => {
-    const yml = (extra: string) => `global:\n  scrape_interval: 15s\ntargets:\n  - name: a\n    url: http://127.0.0.1:1/health\n${extra}`;
-    const { lookout, dir } = start({ config: yml('  - name: b\n    url: http://127.0.0.1:2/health\n    interval: 1m\n') });
+    const yml = (extra: string) =>
+      `global:\n  scrape_interval: 15s\ntargets:\n  - name: a\n    url: http://127.0.0.1:1/health\n${extra}`;
+    const { lookout, dir } = start({
+      config: yml('  - name: b\n    url: http://127.0.0.1:2/health\n    interval: 1m\n'),
+    });
     let list = (await call(targets.GET, '/api/v1/targets')).body as Body;
     expect(list.data.map((t) => [t.name, t.interval_s, t.provisioned])).toEqual([
       ['a', 15, true],

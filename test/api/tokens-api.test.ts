@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import * as tokens from '@/app/api/v1/tokens/route';
-import * as token from '@/app/api/v1/tokens/[id]/route';
+import * as logs from '@/app/api/v1/logs/route';
 import * as session from '@/app/api/v1/session/route';
 import * as targets from '@/app/api/v1/targets/route';
-import * as logs from '@/app/api/v1/logs/route';
+import * as token from '@/app/api/v1/tokens/[id]/route';
+import * as tokens from '@/app/api/v1/tokens/route';
 import type { FakeClock } from '@/lib/clock';
 import { call, lookoutPerTest } from '../helpers/lookout';
 
@@ -19,18 +19,31 @@ async function create(name: string, scope: string): Promise<Created['data']> {
 }
 
 const ingestLine = (t: string) =>
-  logs.POST(new Request('http://127.0.0.1/api/v1/logs?source=app', { method: 'POST', headers: { authorization: `Bearer ${t}` }, body: '{"msg":"hi"}\n' }));
+  logs.POST(
+    new Request('http://127.0.0.1/api/v1/logs?source=app', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t}` },
+      body: '{"msg":"hi"}\n',
+    }),
+  );
 
 describe('API tokens', () => {
   it('creates a token shown once, stores only its hash, and lists it without the secret', async () => {
     const { lookout } = start();
     const t = await create('grafana', 'read');
-    expect(t).toEqual({ id: expect.any(Number), name: 'grafana', scope: 'read', token: expect.stringMatching(/^lk_tok_[\w-]{32}$/) });
+    expect(t).toEqual({
+      id: expect.any(Number),
+      name: 'grafana',
+      scope: 'read',
+      token: expect.stringMatching(/^lk_tok_[\w-]{32}$/),
+    });
     const stored = JSON.stringify(lookout.db.prepare('SELECT * FROM api_tokens').all());
     expect(stored).not.toContain(t.token);
     const list = await call(tokens.GET, '/api/v1/tokens');
     expect(list.status).toBe(200);
-    expect((list.body as Listed).data).toEqual([{ id: t.id, name: 'grafana', scope: 'read', created_at: '2026-01-01T00:00:00.000Z', last_used_at: null }]);
+    expect((list.body as Listed).data).toEqual([
+      { id: t.id, name: 'grafana', scope: 'read', created_at: '2026-01-01T00:00:00.000Z', last_used_at: null },
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(t.token);
   });
 
@@ -56,7 +69,12 @@ describe('API tokens', () => {
   it('records last use at most once a minute', async () => {
     const { lookout, clock } = start();
     const t = await create('r', 'read');
-    const lastUsed = () => (lookout.db.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?').get(t.id) as { last_used_at: number | null }).last_used_at;
+    const lastUsed = () =>
+      (
+        lookout.db.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?').get(t.id) as {
+          last_used_at: number | null;
+        }
+      ).last_used_at;
     const t0 = clock.now();
     await call(targets.GET, '/api/v1/targets', { token: t.token });
     expect(lastUsed()).toBe(t0);
@@ -74,7 +92,11 @@ describe('API tokens', () => {
     start();
     const t = await create('wall', 'read');
     const login = await session.POST(
-      new Request('http://127.0.0.1/api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: t.token }) }),
+      new Request('http://127.0.0.1/api/v1/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: t.token }),
+      }),
     );
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     expect((await call(targets.GET, '/api/v1/targets', { token: null, headers: { cookie } })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '@/lib/clock';
 import { clientKey, LoginLimiter } from '@/lib/auth/login-limiter';
+import { FakeClock } from '@/lib/clock';
 
 describe('login limiter', () => {
   it('gives five free failures, then doubles the lockout up to 15 minutes', () => {

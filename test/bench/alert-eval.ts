@@ -6,7 +6,7 @@ import { AlertEngine } from '@/lib/engine/alert-engine';
 import { loadRuleFiles } from '@/lib/rules';
 import { exactQuantile } from '@/lib/stats/histogram';
 import { benchRuleFile } from './alert-rules';
-import { LOG_JOBS, seedChecks, seedLogRollups, type SeedOptions } from './alert-seed';
+import { LOG_JOBS, type SeedOptions, seedChecks, seedLogRollups } from './alert-seed';
 
 const INTERVAL = 15_000;
 
@@ -28,7 +28,12 @@ export interface EvalResult {
  * Seeds `days` of checks and log rollups, loads the rule file, and lets the engine evaluate it on a
  * fake clock every 15 s for `rounds` rounds, timing each round's real and CPU time.
  */
-export async function measureEvaluation(dir: string, seed: SeedOptions, totalRules: number, rounds: number): Promise<EvalResult> {
+export async function measureEvaluation(
+  dir: string,
+  seed: SeedOptions,
+  totalRules: number,
+  rounds: number,
+): Promise<EvalResult> {
   const db = openWriteDb(path.join(dir, 'data'));
   const began = performance.now();
   const checks = seedChecks(db, seed);

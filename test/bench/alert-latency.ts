@@ -78,12 +78,22 @@ alerting:
   );
   const lookout = startLookout({
     clock: systemClock,
-    env: { port: 0, host: '127.0.0.1', dataDir: path.join(dir, 'data'), configFile: path.join(dir, 'lookout.yml'), adminToken: 'bench', anonymousRead: false, externalUrl: 'http://127.0.0.1:3000' },
+    env: {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: path.join(dir, 'data'),
+      configFile: path.join(dir, 'lookout.yml'),
+      adminToken: 'bench',
+      anonymousRead: false,
+      externalUrl: 'http://127.0.0.1:3000',
+    },
   });
-  const lastCheckId = () => (lookout.db.prepare('SELECT coalesce(max(id), 0) FROM checks').pluck().get() as number);
+  const lastCheckId = () => lookout.db.prepare('SELECT coalesce(max(id), 0) FROM checks').pluck().get() as number;
   const results: LatencyResult['trials'] = [];
   try {
-    await waitFor('the first good check', () => (lookout.db.prepare('SELECT 1 FROM checks WHERE up = 1').get() ? true : undefined));
+    await waitFor('the first good check', () =>
+      lookout.db.prepare('SELECT 1 FROM checks WHERE up = 1').get() ? true : undefined,
+    );
     for (let i = 0; i < trials; i++) {
       // Start at an arbitrary phase of the probe and evaluation cycles.
       await sleep(2_000 + Math.random() * 1_000);
@@ -92,7 +102,10 @@ alerting:
       const wentDown = Date.now();
       down = true;
       const hook = await waitFor('the firing webhook', () => hooks.slice(seen).find((h) => h.status === 'firing'));
-      const failed = lookout.db.prepare('SELECT min(ts) FROM checks WHERE id > ? AND up = 0').pluck().get(fromId) as number;
+      const failed = lookout.db
+        .prepare('SELECT min(ts) FROM checks WHERE id > ? AND up = 0')
+        .pluck()
+        .get(fromId) as number;
       results.push({ detectMs: failed - wentDown, latencyMs: hook.at - failed, totalMs: hook.at - wentDown });
       const resolvedFrom = hooks.length;
       down = false;
@@ -104,5 +117,12 @@ alerting:
     receiver.server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { probeMs: PROBE_MS, evalS: EVAL_S, forS: FOR_S, groupWaitS: GROUP_WAIT_S, boundMs: (FOR_S + EVAL_S + GROUP_WAIT_S + 1) * 1000, trials: results };
+  return {
+    probeMs: PROBE_MS,
+    evalS: EVAL_S,
+    forS: FOR_S,
+    groupWaitS: GROUP_WAIT_S,
+    boundMs: (FOR_S + EVAL_S + GROUP_WAIT_S + 1) * 1000,
+    trials: results,
+  };
 }

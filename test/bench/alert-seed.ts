@@ -17,7 +17,7 @@ export interface SeedOptions {
 /** A deterministic generator, so every run seeds the same history. */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Checks for `targets` probe targets every `checkIntervalMs`: short outages, slow spells and health gauges. */
@@ -26,11 +26,14 @@ export function seedChecks(db: Db, o: SeedOptions): number {
   const addTarget = db.prepare(
     `INSERT INTO targets (name, url, interval_ms, timeout_ms, created_at, updated_at, status, status_since) VALUES (?, ?, ?, 2000, ?, ?, 'up', ?)`,
   );
-  const insert = db.prepare('INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const rnd = lcg(7);
   let n = 0;
   db.transaction(() => {
-    for (let i = 0; i < o.targets; i++) addTarget.run(`t${i}`, `http://10.0.0.${i + 1}:3456/health`, o.checkIntervalMs, start, start, start);
+    for (let i = 0; i < o.targets; i++)
+      addTarget.run(`t${i}`, `http://10.0.0.${i + 1}:3456/health`, o.checkIntervalMs, start, start, start);
   })();
   for (let day = start; day < o.end; day += DAY) {
     db.transaction(() => {
@@ -38,8 +41,23 @@ export function seedChecks(db: Db, o: SeedOptions): number {
         for (let id = 1; id <= o.targets; id++) {
           const up = rnd() > 0.002;
           const healthy = up ? 2 + Math.floor(rnd() * 5) : 0;
-          const gauges = id % 2 === 0 ? JSON.stringify({ 'providers.healthy': healthy, 'providers.total': 6, uptime_seconds: (ts - start) / 1000 }) : null;
-          insert.run(id, ts + id * 37, up ? 1 : 0, up ? 200 : 503, 15 + rnd() * (rnd() < 0.01 ? 3000 : 120), up ? null : 'status 503 is not 2xx', gauges);
+          const gauges =
+            id % 2 === 0
+              ? JSON.stringify({
+                  'providers.healthy': healthy,
+                  'providers.total': 6,
+                  uptime_seconds: (ts - start) / 1000,
+                })
+              : null;
+          insert.run(
+            id,
+            ts + id * 37,
+            up ? 1 : 0,
+            up ? 200 : 503,
+            15 + rnd() * (rnd() < 0.01 ? 3000 : 120),
+            up ? null : 'status 503 is not 2xx',
+            gauges,
+          );
           n++;
         }
       }
@@ -53,7 +71,8 @@ export function seedLogRollups(db: Db, o: SeedOptions): number {
   const start = o.end - o.days * DAY;
   const rnd = lcg(11);
   let requests = 0;
-  for (const job of LOG_JOBS) db.prepare(`INSERT INTO log_sources (name, kind, created_at) VALUES (?, 'http', ?)`).run(job, start);
+  for (const job of LOG_JOBS)
+    db.prepare(`INSERT INTO log_sources (name, kind, created_at) VALUES (?, 'http', ?)`).run(job, start);
   const writeRollups = createRollupWriter(db);
   for (let day = start; day < o.end; day += DAY) {
     const buf = new LogRollupBuffer();
@@ -69,8 +88,14 @@ export function seedLogRollups(db: Db, o: SeedOptions): number {
           const status = r < 0.01 ? 502 : r < 0.025 ? 429 : r < 0.03 ? 400 : 200;
           const t = ts + Math.floor(rnd() * 10_000);
           buf.addRequest(sourceId, {
-            ts: t, status, provider, model: `${provider}-large`, durationMs: 150 + rnd() * rnd() * 8000,
-            inputTokens: 200 + Math.floor(rnd() * 900), outputTokens: 50 + Math.floor(rnd() * 400), rateLimited: status === 429,
+            ts: t,
+            status,
+            provider,
+            model: `${provider}-large`,
+            durationMs: 150 + rnd() * rnd() * 8000,
+            inputTokens: 200 + Math.floor(rnd() * 900),
+            outputTokens: 50 + Math.floor(rnd() * 400),
+            rateLimited: status === 429,
           });
           buf.addLine(sourceId, { ts: t, level: 'info', provider, status: null });
           buf.addLine(sourceId, { ts: t, level: 'info', provider: null, status: null });

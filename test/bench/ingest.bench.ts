@@ -33,10 +33,17 @@ async function measureServer(dir: string, log: string, label: string, lines: num
   const ceilingDir = path.join(dir, `ceiling-${label}`);
   fs.mkdirSync(ceilingDir);
   const ceiling = measureCeiling(log, ceilingDir);
-  const server = await startServer({ ...env, LOOKOUT_DATA_DIR: dataDir, LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'), LOOKOUT_ADMIN_TOKEN: 'bench' }, PORT);
+  const server = await startServer(
+    { ...env, LOOKOUT_DATA_DIR: dataDir, LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'), LOOKOUT_ADMIN_TOKEN: 'bench' },
+    PORT,
+  );
   const db = path.join(dataDir, 'lookout.db');
   // One untimed call first: Next loads a route's code on its first request, which is not ingestion's doing.
-  await (await fetch(`http://127.0.0.1:${PORT}/api/v1/stats/summary?from=now-2h`, { headers: { authorization: 'Bearer bench' } })).json();
+  await (
+    await fetch(`http://127.0.0.1:${PORT}/api/v1/stats/summary?from=now-2h`, {
+      headers: { authorization: 'Bearer bench' },
+    })
+  ).json();
   const started = Date.now();
   const cpu0 = sampleTree(server.pid!).cpuMs;
   const latencies: number[] = [];
@@ -49,11 +56,14 @@ async function measureServer(dir: string, log: string, label: string, lines: num
   const poller = (async () => {
     while (!done) {
       const t = performance.now();
-      const r = await fetch(`http://127.0.0.1:${PORT}/api/v1/stats/summary?from=now-2h`, { headers: { authorization: 'Bearer bench' } });
+      const r = await fetch(`http://127.0.0.1:${PORT}/api/v1/stats/summary?from=now-2h`, {
+        headers: { authorization: 'Bearer bench' },
+      });
       await r.json();
       const ms = performance.now() - t;
       latencies.push(ms);
-      if (ms > 100) slow.push({ at_s: Math.round((Date.now() - started) / 100) / 10, ms: Math.round(ms), wal_mb: walMb() });
+      if (ms > 100)
+        slow.push({ at_s: Math.round((Date.now() - started) / 100) / 10, ms: Math.round(ms), wal_mb: walMb() });
       await new Promise((res) => setTimeout(res, 250));
     }
   })();
@@ -91,16 +101,36 @@ async function main() {
   writeCcproxyLog(log, LINES);
   const lines = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
 
-  fs.writeFileSync(path.join(dir, 'lookout.yml'), `logs:\n  - name: ccproxy\n    path: ccproxy.log\n    format: ccproxy\n`);
+  fs.writeFileSync(
+    path.join(dir, 'lookout.yml'),
+    `logs:\n  - name: ccproxy\n    path: ccproxy.log\n    format: ccproxy\n`,
+  );
   // Side by side in one run: ingestion on the server's main thread, then in its worker thread.
   // BENCH_WORKER_ONLY=1 skips the in-process half, to look into the worker's figures without the comparison.
-  const inProcess = process.env.BENCH_WORKER_ONLY ? null : await measureServer(dir, log, 'in-process', lines, { LOOKOUT_INGEST_WORKER: 'off' });
+  const inProcess = process.env.BENCH_WORKER_ONLY
+    ? null
+    : await measureServer(dir, log, 'in-process', lines, { LOOKOUT_INGEST_WORKER: 'off' });
   const worker = await measureServer(dir, log, 'worker', lines, {});
-  console.log(JSON.stringify({ lines, file_mb: Math.round(fs.statSync(log).size / 1048576), in_process: inProcess, worker }, null, 2));
-  if (inProcess) console.log(`worker vs in-process: ${(worker.end_to_end_lines_per_s / inProcess.end_to_end_lines_per_s).toFixed(2)}× lines/s, summary p99 ${inProcess.summary_p99_ms} → ${worker.summary_p99_ms} ms`);
-  console.log(`${worker.ratio_to_ceiling >= 0.5 ? 'PASS' : 'MISS'}  end-to-end ≥ 0.5 of the ceiling (aim 0.7): ${worker.ratio_to_ceiling}`);
-  console.log(`${worker.summary_p99_ms < 250 ? 'PASS' : 'MISS'}  /api/v1/stats/summary p99 < 250 ms while ingesting: ${worker.summary_p99_ms} ms`);
-  console.log(`${worker.tree_rss_mb_peak < 350 ? 'PASS' : 'MISS'}  process tree RSS (npm included) < 350 MB while ingesting: ${worker.tree_rss_mb_peak} MB`);
+  console.log(
+    JSON.stringify(
+      { lines, file_mb: Math.round(fs.statSync(log).size / 1048576), in_process: inProcess, worker },
+      null,
+      2,
+    ),
+  );
+  if (inProcess)
+    console.log(
+      `worker vs in-process: ${(worker.end_to_end_lines_per_s / inProcess.end_to_end_lines_per_s).toFixed(2)}× lines/s, summary p99 ${inProcess.summary_p99_ms} → ${worker.summary_p99_ms} ms`,
+    );
+  console.log(
+    `${worker.ratio_to_ceiling >= 0.5 ? 'PASS' : 'MISS'}  end-to-end ≥ 0.5 of the ceiling (aim 0.7): ${worker.ratio_to_ceiling}`,
+  );
+  console.log(
+    `${worker.summary_p99_ms < 250 ? 'PASS' : 'MISS'}  /api/v1/stats/summary p99 < 250 ms while ingesting: ${worker.summary_p99_ms} ms`,
+  );
+  console.log(
+    `${worker.tree_rss_mb_peak < 350 ? 'PASS' : 'MISS'}  process tree RSS (npm included) < 350 MB while ingesting: ${worker.tree_rss_mb_peak} MB`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,6 +1,7 @@
 // npm run bench:probes — 1,000 targets at a 5 s interval against one local server for 40 s.
-import http from 'node:http';
+
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { exactQuantile } from '@/lib/stats/histogram';
@@ -25,11 +26,23 @@ async function main() {
   const dir = tempDir('lookout-bench-');
   const lines = ['targets:'];
   for (let i = 0; i < TARGETS; i++) {
-    lines.push(`  - name: t${i}`, `    url: http://127.0.0.1:${targetPort}/health?i=${i}`, `    interval: ${INTERVAL_S}s`, '    timeout: 2s');
+    lines.push(
+      `  - name: t${i}`,
+      `    url: http://127.0.0.1:${targetPort}/health?i=${i}`,
+      `    interval: ${INTERVAL_S}s`,
+      '    timeout: 2s',
+    );
     lines.push('    conditions: ["[STATUS] == 200", "[BODY].providers.healthy > 0"]');
   }
   fs.writeFileSync(path.join(dir, 'lookout.yml'), lines.join('\n'));
-  const server = await startServer({ LOOKOUT_DATA_DIR: path.join(dir, 'data'), LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'), LOOKOUT_ADMIN_TOKEN: 'bench' }, PORT);
+  const server = await startServer(
+    {
+      LOOKOUT_DATA_DIR: path.join(dir, 'data'),
+      LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'),
+      LOOKOUT_ADMIN_TOKEN: 'bench',
+    },
+    PORT,
+  );
 
   // Skip the first interval: starts are spread over it by design.
   await new Promise((r) => setTimeout(r, INTERVAL_S * 1000 + 1000));
@@ -47,8 +60,13 @@ async function main() {
   target.close();
 
   const db = new Database(path.join(dir, 'data', 'lookout.db'), { readonly: true });
-  const rows = db.prepare('SELECT target_id id, ts, up FROM checks WHERE ts >= ? AND ts < ? ORDER BY target_id, ts').all(t0, t1) as { id: number; ts: number; up: number }[];
-  const all = db.prepare('SELECT target_id id, ts FROM checks ORDER BY target_id, ts').all() as { id: number; ts: number }[];
+  const rows = db
+    .prepare('SELECT target_id id, ts, up FROM checks WHERE ts >= ? AND ts < ? ORDER BY target_id, ts')
+    .all(t0, t1) as { id: number; ts: number; up: number }[];
+  const all = db.prepare('SELECT target_id id, ts FROM checks ORDER BY target_id, ts').all() as {
+    id: number;
+    ts: number;
+  }[];
   const errors: number[] = [];
   const startupErrors: number[] = [];
   const lateBySecond = new Map<number, number>();
@@ -56,9 +74,14 @@ async function main() {
     if (all[i].id !== all[i - 1].id) continue;
     const err = Math.abs(all[i].ts - all[i - 1].ts - INTERVAL_S * 1000);
     (all[i - 1].ts >= t0 ? errors : startupErrors).push(err);
-    if (err > 200) lateBySecond.set(Math.floor((all[i].ts - t0) / 1000), (lateBySecond.get(Math.floor((all[i].ts - t0) / 1000)) ?? 0) + 1);
+    if (err > 200)
+      lateBySecond.set(
+        Math.floor((all[i].ts - t0) / 1000),
+        (lateBySecond.get(Math.floor((all[i].ts - t0) / 1000)) ?? 0) + 1,
+      );
   }
-  if (process.env.BENCH_DEBUG) console.log('intervals off by > 200 ms, by second since the window opened:', Object.fromEntries(lateBySecond));
+  if (process.env.BENCH_DEBUG)
+    console.log('intervals off by > 200 ms, by second since the window opened:', Object.fromEntries(lateBySecond));
   const expected = (TARGETS * (t1 - t0)) / (INTERVAL_S * 1000);
   const cpuPct = ((s1.cpuMs - s0.cpuMs) / (t1 - t0)) * 100;
   const report = {

@@ -17,7 +17,9 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 /** The demo's provisioning file, pointed at this run's simulator and its log files. */
 function demoConfig(port: number, logFiles: { v1: string; v0: string }): string {
   const demoDir = path.join(root, 'demo');
-  const config = parseYaml(demoConfigForPort(fs.readFileSync(path.join(demoDir, 'lookout.yml'), 'utf8'), port, demoDir)) as { logs: { path: string }[] };
+  const config = parseYaml(
+    demoConfigForPort(fs.readFileSync(path.join(demoDir, 'lookout.yml'), 'utf8'), port, demoDir),
+  ) as { logs: { path: string }[] };
   config.logs[0].path = logFiles.v1;
   config.logs[1].path = logFiles.v0;
   return stringifyYaml(config);
@@ -26,9 +28,21 @@ function demoConfig(port: number, logFiles: { v1: string; v0: string }): string 
 async function main() {
   buildOnce();
   const dir = tempDir('lookout-bench-rest-');
-  const sim = await startSimulator({ host: '127.0.0.1', port: 0, logDir: path.join(dir, 'sim'), timeScale: 1, ratePerSecond: 2, seed: 1 });
+  const sim = await startSimulator({
+    host: '127.0.0.1',
+    port: 0,
+    logDir: path.join(dir, 'sim'),
+    timeScale: 1,
+    ratePerSecond: 2,
+    seed: 1,
+  });
   fs.writeFileSync(path.join(dir, 'lookout.yml'), demoConfig(sim.port, sim.logFiles));
-  const env = { LOOKOUT_DATA_DIR: path.join(dir, 'data'), LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'), LOOKOUT_ANONYMOUS_READ: 'true', LOOKOUT_ADMIN_TOKEN: 'bench' };
+  const env = {
+    LOOKOUT_DATA_DIR: path.join(dir, 'data'),
+    LOOKOUT_CONFIG: path.join(dir, 'lookout.yml'),
+    LOOKOUT_ANONYMOUS_READ: 'true',
+    LOOKOUT_ADMIN_TOKEN: 'bench',
+  };
   const server = await startServer(env, PORT, 'node');
   await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
   const samples: number[] = [];
@@ -37,7 +51,9 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1000));
   }
   const processes = describeTree(server.pid!);
-  const sources = (await (await fetch(`http://127.0.0.1:${PORT}/api/v1/sources`)).json()) as { data: { name: string; lines: { read: number } }[] };
+  const sources = (await (await fetch(`http://127.0.0.1:${PORT}/api/v1/sources`)).json()) as {
+    data: { name: string; lines: { read: number } }[];
+  };
   const exitCode = await stopServer(server);
   await sim.stop();
   const mb = (b: number) => Math.round(b / 1048576);
@@ -51,7 +67,9 @@ async function main() {
     graceful_exit_code: exitCode,
   };
   console.log(JSON.stringify(report, null, 2));
-  console.log(`${report.tree_rss_mb_peak < 150 ? 'PASS' : 'MISS'}  Lookout's process tree RSS at rest with the demo < 150 MB: ${report.tree_rss_mb_peak} MB`);
+  console.log(
+    `${report.tree_rss_mb_peak < 150 ? 'PASS' : 'MISS'}  Lookout's process tree RSS at rest with the demo < 150 MB: ${report.tree_rss_mb_peak} MB`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { treeOf } from './process-tree';
 
@@ -17,7 +17,8 @@ export type Via = 'npm' | 'node';
  */
 function spawnLookout(env: NodeJS.ProcessEnv, via: Via): ChildProcess {
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
-  if ((process.env.BENCH_VIA ?? via) === 'node') return spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio });
+  if ((process.env.BENCH_VIA ?? via) === 'node')
+    return spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio });
   return spawn('npm', ['start', '--silent'], { cwd: root, env, stdio });
 }
 
@@ -59,6 +60,7 @@ export async function stopServer(child: ChildProcess): Promise<number | null> {
       // exited
     }
   }
-  if (orphans > 0) console.error(`[bench] ${orphans} process(es) of the server's tree outlived its exit and were killed`);
+  if (orphans > 0)
+    console.error(`[bench] ${orphans} process(es) of the server's tree outlived its exit and were killed`);
   return result === 'timeout' ? null : result;
 }

@@ -36,7 +36,11 @@ interface Sample {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function api<T>(pathAndQuery: string, init?: RequestInit): Promise<T> {
-  const r = await fetch(`http://127.0.0.1:${PORT}${pathAndQuery}`, { ...init, headers: { ...auth, ...init?.headers }, signal: AbortSignal.timeout(10_000) });
+  const r = await fetch(`http://127.0.0.1:${PORT}${pathAndQuery}`, {
+    ...init,
+    headers: { ...auth, ...init?.headers },
+    signal: AbortSignal.timeout(10_000),
+  });
   if (!r.ok) throw new Error(`${pathAndQuery}: ${r.status} ${await r.text()}`);
   return (r.headers.get('content-type') ?? '').includes('json') ? ((await r.json()) as T) : ((await r.text()) as T);
 }
@@ -46,7 +50,9 @@ function configText(logDir: string, targetPort: number, alertsFile: string, vari
   for (let i = 0; i < TARGETS; i++) {
     // The reload flips one target's interval so each reload changes something.
     const interval = i === 0 && variant % 2 === 1 ? '11s' : '10s';
-    lines.push(`  - { name: t${i}, url: "http://127.0.0.1:${targetPort}/health?i=${i}", interval: ${interval}, timeout: 2s }`);
+    lines.push(
+      `  - { name: t${i}, url: "http://127.0.0.1:${targetPort}/health?i=${i}", interval: ${interval}, timeout: 2s }`,
+    );
   }
   lines.push(
     'logs:',
@@ -147,7 +153,9 @@ async function main() {
   let totals = { v1: 0, v0: 0 };
   for (let i = 0; i < 60; i++) {
     const [v1, v0] = await Promise.all(
-      ['ccproxy', 'ccproxy-v0'].map((s) => api<{ requests: number }>(`/api/v1/stats/summary?source=${s}&from=${t0 - 60_000}&to=now`)),
+      ['ccproxy', 'ccproxy-v0'].map((s) =>
+        api<{ requests: number }>(`/api/v1/stats/summary?source=${s}&from=${t0 - 60_000}&to=now`),
+      ),
     );
     totals = { v1: v1.requests, v0: v0.requests };
     if (totals.v1 === tally.files.v1.totals.requests && totals.v0 === tally.files.v0.totals.requests) break;
@@ -168,7 +176,11 @@ async function main() {
     rotations,
     reloads,
     killed,
-    rss_mb: { first: mb(steady[0]?.rss ?? 0), last: mb(steady.at(-1)?.rss ?? 0), max: mb(Math.max(...samples.map((s) => s.rss))) },
+    rss_mb: {
+      first: mb(steady[0]?.rss ?? 0),
+      last: mb(steady.at(-1)?.rss ?? 0),
+      max: mb(Math.max(...samples.map((s) => s.rss))),
+    },
     rss_trend_mb_per_h_after_restart: mb(series((s) => s.rss, afterKill).perHour),
     rss_noise_mb: mb(series((s) => s.rss, afterKill).noise),
     heap_trend_mb_per_h_after_restart: mb(series((s) => s.heap, afterKill).perHour),
@@ -178,8 +190,12 @@ async function main() {
     wal_max_mb: mb(Math.max(...samples.map((s) => s.wal))),
     db_mb: { first: mb(samples[0]?.db ?? 0), last: mb(samples.at(-1)?.db ?? 0) },
     event_loop_p99_ms_max: Math.round(Math.max(...samples.map((s) => s.loopP99Ms))),
-    ingest_lag_s_max: Math.round(Math.max(...samples.map((s) => (Number.isNaN(s.ingestLagS) ? 0 : s.ingestLagS))) * 10) / 10,
-    requests: { simulator: { v1: tally.files.v1.totals.requests, v0: tally.files.v0.totals.requests }, lookout: totals },
+    ingest_lag_s_max:
+      Math.round(Math.max(...samples.map((s) => (Number.isNaN(s.ingestLagS) ? 0 : s.ingestLagS))) * 10) / 10,
+    requests: {
+      simulator: { v1: tally.files.v1.totals.requests, v0: tally.files.v0.totals.requests },
+      lookout: totals,
+    },
     exit_code: exitCode,
     problems,
   };
@@ -195,7 +211,10 @@ async function main() {
     ['no descriptor growth after warm-up', flat((s) => s.fds)],
     ['WAL bounded (< 200 MB)', figures.wal_max_mb < 200],
     ['ingest lag < 5 s throughout', figures.ingest_lag_s_max < 5],
-    ['nothing lost or doubled across rotations and the kill', totals.v1 === tally.files.v1.totals.requests && totals.v0 === tally.files.v0.totals.requests],
+    [
+      'nothing lost or doubled across rotations and the kill',
+      totals.v1 === tally.files.v1.totals.requests && totals.v0 === tally.files.v0.totals.requests,
+    ],
     ['clean shutdown (exit 0)', exitCode === 0],
   ];
   for (const [name, ok] of goals) console.log(`${ok ? 'PASS' : 'MISS'} ${name}`);

@@ -28,13 +28,21 @@ async function seed(dir: string, targetUrl: string): Promise<void> {
   const insert = db.prepare(
     `INSERT INTO targets (name, url, interval_ms, timeout_ms, created_at, updated_at, status, status_since) VALUES (?, ?, 30000, 2000, ?, ?, 'up', ?)`,
   );
-  for (let i = 0; i < TARGETS; i++) insert.run(`t${i}`, `${targetUrl}?t=${i}`, now - 30 * DAY, now - 30 * DAY, now - 30 * DAY);
+  for (let i = 0; i < TARGETS; i++)
+    insert.run(`t${i}`, `${targetUrl}?t=${i}`, now - 30 * DAY, now - 30 * DAY, now - 30 * DAY);
   // Half-hourly history for 30 days: enough rows to fill every rollup width and the raw edges.
   const writer = new CheckWriter(db, new FakeClock(now));
   for (let ts = now - 30 * DAY; ts < now; ts += 1_800_000) {
     for (let id = 1; id <= TARGETS; id++) {
       const up = (ts / 1_800_000 + id) % 97 !== 0;
-      writer.push(id, { ts: ts + id * 1000, up, statusCode: up ? 200 : 503, latencyMs: 20 + (id % 50), error: up ? null : 'status 503 is not 2xx', gauges: { 'providers.healthy': up ? 3 : 0 } });
+      writer.push(id, {
+        ts: ts + id * 1000,
+        up,
+        statusCode: up ? 200 : 503,
+        latencyMs: 20 + (id % 50),
+        error: up ? null : 'status 503 is not 2xx',
+        gauges: { 'providers.healthy': up ? 3 : 0 },
+      });
     }
     writer.flush();
   }
@@ -68,7 +76,8 @@ async function firstLoadJs(base: string, page: string): Promise<number> {
   const html = await (await fetch(`${base}${page}`, { headers: { authorization: 'Bearer bench' } })).text();
   const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
   let total = 0;
-  for (const src of srcs) total += zlib.gzipSync(Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())).length;
+  for (const src of srcs)
+    total += zlib.gzipSync(Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())).length;
   return Math.round(total / 1024);
 }
 
@@ -79,7 +88,9 @@ async function main() {
   const dir = tempDir('lookout-bench-views-');
   const seeded = Date.now();
   await seed(dir, `http://127.0.0.1:${(target.address() as { port: number }).port}/health`);
-  console.log(`seeded ${LINES.toLocaleString()} lines and ${TARGETS} targets in ${Math.round((Date.now() - seeded) / 1000)} s`);
+  console.log(
+    `seeded ${LINES.toLocaleString()} lines and ${TARGETS} targets in ${Math.round((Date.now() - seeded) / 1000)} s`,
+  );
   const startedAt = Date.now();
   const server = await startServer({ LOOKOUT_DATA_DIR: path.join(dir, 'data'), LOOKOUT_ADMIN_TOKEN: 'bench' }, PORT);
   await waitForRetention(path.join(dir, 'data'), startedAt);
@@ -113,7 +124,11 @@ async function main() {
       results[range][name] = Math.round(exactQuantile(times, 0.95)! * 10) / 10;
     }
   }
-  const js = { '/': await firstLoadJs(base, '/'), '/logs': await firstLoadJs(base, '/logs'), '/wall': await firstLoadJs(base, '/wall') };
+  const js = {
+    '/': await firstLoadJs(base, '/'),
+    '/logs': await firstLoadJs(base, '/logs'),
+    '/wall': await firstLoadJs(base, '/wall'),
+  };
   await stopServer(server);
   target.close();
   console.log('p95 ms per API call and range:');

@@ -56,7 +56,9 @@ describe('provisioning errors name the file, line and key', () => {
   });
 
   it('reports invalid YAML with its line, and names used twice at the second one', () => {
-    expect(problemsOf(() => loadProvisioning(write('targets:\n  - name: a\n   url: x\n')))[0]).toMatchObject({ line: 3 });
+    expect(problemsOf(() => loadProvisioning(write('targets:\n  - name: a\n   url: x\n')))[0]).toMatchObject({
+      line: 3,
+    });
     const twice = problemsOf(() => loadProvisioning(write(`${GOOD}  - name: ccproxy\n    url: http://x/\n`)));
     expect(twice).toEqual([{ key: 'targets.1.name', line: 4, reason: 'the name "ccproxy" is used twice', hint: null }]);
   });
@@ -79,7 +81,10 @@ describe('checkConfig: what start-up and reload validate', () => {
 
   it('names the rule file that does not load', () => {
     const file = write(`${GOOD}rule_files: [alerts.yml]\n`);
-    fs.writeFileSync(path.join(path.dirname(file), 'alerts.yml'), 'groups:\n  - name: g\n    rules:\n      - alert: X\n        expr: up ==\n');
+    fs.writeFileSync(
+      path.join(path.dirname(file), 'alerts.yml'),
+      'groups:\n  - name: g\n    rules:\n      - alert: X\n        expr: up ==\n',
+    );
     const [problem] = problemsOf(() => checkConfig(file));
     expect(problem).toMatchObject({ key: 'rule_files', line: 4 });
     expect(problem.reason).toMatch(/alerts\.yml/);
@@ -87,14 +92,22 @@ describe('checkConfig: what start-up and reload validate', () => {
 
   it('accepts a good file and counts its rules', () => {
     const file = write(`${GOOD}rule_files: [alerts.yml]\n`);
-    fs.writeFileSync(path.join(path.dirname(file), 'alerts.yml'), 'groups:\n  - name: g\n    rules:\n      - alert: X\n        expr: up == 0\n');
+    fs.writeFileSync(
+      path.join(path.dirname(file), 'alerts.yml'),
+      'groups:\n  - name: g\n    rules:\n      - alert: X\n        expr: up == 0\n',
+    );
     expect(checkConfig(file).ruleDefs.flatMap((g) => g.rules.map((r) => r.name))).toContain('X');
   });
 });
 
 describe('processes that read the file', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [tsx, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+    spawnSync(process.execPath, [tsx, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
 
   it('npm run check-config exits 0 on a good file, 1 naming every problem, 2 without a file', () => {
     const good = run(['scripts/check-config.ts', write(GOOD)]);
@@ -109,10 +122,13 @@ describe('processes that read the file', () => {
 
   it('a first start with a broken file exits 1 with the message instead of serving errors', () => {
     const bad = write(`${GOOD}alerting:\n  alertmanagers: []\n`);
-    const r = run(['-e', "import { boot } from './lib/engine/boot'; boot(); setTimeout(() => process.exit(0), 5000);"], {
-      LOOKOUT_CONFIG: bad,
-      LOOKOUT_DATA_DIR: tempDir(),
-    });
+    const r = run(
+      ['-e', "import { boot } from './lib/engine/boot'; boot(); setTimeout(() => process.exit(0), 5000);"],
+      {
+        LOOKOUT_CONFIG: bad,
+        LOOKOUT_DATA_DIR: tempDir(),
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('[lookout] cannot start: the provisioning file has errors:');
     expect(r.stderr).toContain(`${bad}:5: alerting.alertmanagers: unknown key`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '@/lib/config/duration';
-import { parseTime } from '@/lib/time/parse-time';
 import { parseSize } from '@/lib/config/provisioning';
+import { parseTime } from '@/lib/time/parse-time';
 
 describe('Prometheus durations', () => {
   it.each([
@@ -35,9 +35,12 @@ describe('API time parameters', () => {
     ['2026-11-27T10:00:00.250+01:00', Date.UTC(2026, 10, 27, 9, 0, 0, 250)],
   ])('%s', (text, ms) => expect(parseTime(text, now)).toBe(ms));
 
-  it.each(['yesterday', 'now-', 'now-5x', '2026-13-45', "1; DROP TABLE targets", '9'.repeat(40)])('rejects %j', (text) => {
-    expect(parseTime(text, now)).toBeNull();
-  });
+  it.each(['yesterday', 'now-', 'now-5x', '2026-13-45', '1; DROP TABLE targets', '9'.repeat(40)])(
+    'rejects %j',
+    (text) => {
+      expect(parseTime(text, now)).toBeNull();
+    },
+  );
 });
 
 describe('sizes', () => {

@@ -18,13 +18,17 @@ function databaseAt007(): Database.Database {
   for (const m of listMigrations().filter((m) => m.version <= 7)) fs.writeFileSync(path.join(before, m.name), m.sql);
   const d = new Database(path.join(dir, 'lookout.db'));
   migrate(d, before);
-  d.prepare(`INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 'ccproxy', 'file', 0), (2, 'other', 'http', 0)`).run();
-  const insert = d.prepare('INSERT INTO logs (source_id, ts, level, message, provider, status) VALUES (?, ?, ?, ?, ?, ?)');
+  d.prepare(
+    `INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 'ccproxy', 'file', 0), (2, 'other', 'http', 0)`,
+  ).run();
+  const insert = d.prepare(
+    'INSERT INTO logs (source_id, ts, level, message, provider, status) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   d.transaction(() => {
     for (let i = 0; i < 30_000; i++) {
       const level = [null, 'info', 'info', 'warn', 'error'][i % 5];
       const provider = [null, 'groq', 'openai'][i % 3];
-      const status = i % 4 === 0 ? null : [200, 200, 429, 502][i % 7 % 4];
+      const status = i % 4 === 0 ? null : [200, 200, 429, 502][(i % 7) % 4];
       insert.run(1 + (i % 2), T0 + i * 7_919, level, `line ${i}`, provider, status);
     }
   })();
@@ -50,10 +54,14 @@ afterEach(() => {
 
 describe('migration 008: line rollups by level, provider and status', () => {
   it('keeps every level count and counts provider and status exactly where the lines are kept', () => {
-    const levelsBefore = db.prepare('SELECT res, ts, source_id, level, lines FROM log_level_rollups ORDER BY 1, 2, 3, 4').all();
+    const levelsBefore = db
+      .prepare('SELECT res, ts, source_id, level, lines FROM log_level_rollups ORDER BY 1, 2, 3, 4')
+      .all();
     migrate(db);
     const levelsAfter = db
-      .prepare('SELECT res, ts, source_id, level, SUM(lines) lines FROM log_line_rollups GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4')
+      .prepare(
+        'SELECT res, ts, source_id, level, SUM(lines) lines FROM log_line_rollups GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4',
+      )
       .all();
     expect(levelsAfter).toEqual(levelsBefore);
 
@@ -67,7 +75,9 @@ describe('migration 008: line rollups by level, provider and status', () => {
         )
         .all(res, firstWhole);
       const rolled = db
-        .prepare('SELECT ts, source_id, level, provider, status, lines FROM log_line_rollups WHERE res = ? AND ts >= ? ORDER BY 1, 2, 3, 4, 5')
+        .prepare(
+          'SELECT ts, source_id, level, provider, status, lines FROM log_line_rollups WHERE res = ? AND ts >= ? ORDER BY 1, 2, 3, 4, 5',
+        )
         .all(res, firstWhole);
       expect(rolled, `width ${res}`).toEqual(fromLines);
       expect(rolled.length).toBeGreaterThan(0);
@@ -76,7 +86,11 @@ describe('migration 008: line rollups by level, provider and status', () => {
 
   it('drops the level rollups and the two partial indexes it replaces', () => {
     migrate(db);
-    const names = db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('log_level_rollups', 'logs_status_ts', 'logs_provider_ts')`).all();
+    const names = db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE name IN ('log_level_rollups', 'logs_status_ts', 'logs_provider_ts')`,
+      )
+      .all();
     expect(names).toEqual([]);
     expect(db.prepare('PRAGMA user_version').pluck().get()).toBe(8);
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openWriteDb, type Db } from '@/lib/db/connection';
+import { type Db, openWriteDb } from '@/lib/db/connection';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('write connections', () => {

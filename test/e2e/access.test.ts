@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES } from '../api/access-table';
-import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
 const PASSWORD = 'e2e-password-3f9a7c';
@@ -16,16 +16,30 @@ describe('access: login, tokens, page rights and security headers', () => {
   const tokens: Record<'read' | 'ingest', string> = { read: '', ingest: '' };
 
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${lookout.url}${path}`, { ...init, headers: { authorization: `Bearer ${lookout.token}`, 'content-type': 'application/json', ...init.headers } });
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${lookout.url}${path}`, { redirect: 'manual', headers });
+    fetch(`${lookout.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${lookout.token}`, 'content-type': 'application/json', ...init.headers },
+    });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${lookout.url}${path}`, { redirect: 'manual', headers });
 
   beforeAll(async () => {
     lookout = await startLookout({ LOOKOUT_EMBED_FRAME_ANCESTORS: `${GRAFANA}, 'self'` });
     for (const scope of ['read', 'ingest'] as const) {
-      const res = await api('/api/v1/tokens', { method: 'POST', body: JSON.stringify({ name: `e2e-${scope}`, scope }) });
+      const res = await api('/api/v1/tokens', {
+        method: 'POST',
+        body: JSON.stringify({ name: `e2e-${scope}`, scope }),
+      });
       tokens[scope] = ((await res.json()) as { data: { token: string } }).data.token;
     }
-    expect((await api('/api/v1/targets', { method: 'POST', body: JSON.stringify({ name: 'web', url: 'http://127.0.0.1:9/health' }) })).status).toBe(201);
+    expect(
+      (
+        await api('/api/v1/targets', {
+          method: 'POST',
+          body: JSON.stringify({ name: 'web', url: 'http://127.0.0.1:9/health' }),
+        })
+      ).status,
+    ).toBe(201);
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     watchConsole(page, problems);
@@ -86,10 +100,14 @@ describe('access: login, tokens, page rights and security headers', () => {
     // Next stamps its scripts with the nonce of the answer they came in.
     const nonces = [...html.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1]);
     expect(nonces.length).toBeGreaterThan(0);
-    expect(new Set(nonces)).toEqual(new Set([login.headers.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1]]));
+    expect(new Set(nonces)).toEqual(
+      new Set([login.headers.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1]]),
+    );
 
     const embed = await get(`/embed/requests?token=${tokens.read}`);
-    expect(embed.headers.get('content-security-policy')).toMatch(new RegExp(`; frame-ancestors ${GRAFANA.replace(/[./]/g, '\\$&')} 'self'$`));
+    expect(embed.headers.get('content-security-policy')).toMatch(
+      new RegExp(`; frame-ancestors ${GRAFANA.replace(/[./]/g, '\\$&')} 'self'$`),
+    );
     expect(embed.headers.get('x-frame-options')).toBeNull();
 
     const asset = html.match(/src="(\/_next\/static\/[^"]+\.js)"/)![1];
@@ -133,7 +151,9 @@ describe('access: login, tokens, page rights and security headers', () => {
     expect(secret).toMatch(/^lk_tok_/);
     await section.getByRole('button', { name: 'Copy' }).waitFor(WAIT);
     await screenshot(page, 'settings-token-created');
-    expect((await fetch(`${lookout.url}/api/v1/targets`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${lookout.url}/api/v1/targets`, { headers: { authorization: `Bearer ${secret}` } })).status,
+    ).toBe(200);
 
     await section.getByRole('button', { name: 'Done' }).click();
     const html = await (await get('/settings', { authorization: `Bearer ${lookout.token}` })).text();
@@ -143,7 +163,9 @@ describe('access: login, tokens, page rights and security headers', () => {
     await section.getByRole('button', { name: 'Revoke wall screen' }).click();
     await section.getByRole('button', { name: 'Yes, revoke' }).click();
     await section.getByText('Revoked wall screen; it no longer works.').waitFor(WAIT);
-    expect((await fetch(`${lookout.url}/api/v1/targets`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${lookout.url}/api/v1/targets`, { headers: { authorization: `Bearer ${secret}` } })).status,
+    ).toBe(401);
   });
 
   it('runs every page under the policy without a single violation', async () => {
@@ -170,7 +192,11 @@ describe('access: login, tokens, page rights and security headers', () => {
 
   it('locks out password guessing with 429 and Retry-After', async () => {
     const attempt = (password: string) =>
-      fetch(`${lookout.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: JSON.stringify({ password }) });
+      fetch(`${lookout.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+        body: JSON.stringify({ password }),
+      });
     for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`)).status).toBe(401);
     const locked = await attempt(PASSWORD);
     expect(locked.status).toBe(429);

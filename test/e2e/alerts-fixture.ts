@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 export const ALERT_NAME = 'E2ETargetDown';
 export const RUNBOOK_URL = 'https://runbooks.example.com/e2e-target-down';

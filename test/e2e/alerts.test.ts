@@ -3,9 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERT_NAME, RUNBOOK_URL, startLookoutWithConfig, startWebhook, TARGET_NAME, writeAlertingConfig, type Webhook } from './alerts-fixture';
+import {
+  ALERT_NAME,
+  RUNBOOK_URL,
+  startLookoutWithConfig,
+  startWebhook,
+  TARGET_NAME,
+  type Webhook,
+  writeAlertingConfig,
+} from './alerts-fixture';
+import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
 import { ccproxyLines, ingest } from './ccproxy-lines';
-import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
 import { freePort, type RunningLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
@@ -137,13 +145,18 @@ describe('/alerts with a target that is down, a rule and a webhook receiver', ()
     await page.getByTestId('silence-message').filter({ hasText: 'Silence expired.' }).waitFor(WAIT);
     await page.locator('[data-testid="silence-item"][data-status="expired"]').waitFor(WAIT);
     expect(await page.locator('[data-testid="silence-item"][data-status="active"]').count()).toBe(0);
-    await alertItem().getByTestId('alert-silenced').waitFor({ state: 'detached', ...WAIT });
-    const res = await fetch(`${lookout.url}/api/v1/silences`, { headers: { authorization: `Bearer ${lookout.token}` } });
+    await alertItem()
+      .getByTestId('alert-silenced')
+      .waitFor({ state: 'detached', ...WAIT });
+    const res = await fetch(`${lookout.url}/api/v1/silences`, {
+      headers: { authorization: `Bearer ${lookout.token}` },
+    });
     const body = (await res.json()) as { data: { status: string }[] };
     expect(body.data.map((s) => s.status)).toEqual(['expired']);
   });
 
-  const uiRule = () => page.locator(`[data-testid="rule-group"][data-editable] [data-testid="rule-item"][data-rule="${UI_RULE}"]`);
+  const uiRule = () =>
+    page.locator(`[data-testid="rule-group"][data-editable] [data-testid="rule-item"][data-rule="${UI_RULE}"]`);
 
   it('creates a rule in /alerts with a live preview, showing the API’s message for a bad expression', async () => {
     await go();
@@ -168,16 +181,26 @@ describe('/alerts with a target that is down, a rule and a webhook receiver', ()
     await editor.locator('#rule-new-labels').fill('severity=warning\nteam=e2e');
     await screenshot(page, 'alerts-rule-editor-light');
     await editor.getByRole('button', { name: 'Create rule' }).click();
-    await page.getByTestId('rule-message').filter({ hasText: `Rule ${UI_RULE} created` }).waitFor(WAIT);
+    await page
+      .getByTestId('rule-message')
+      .filter({ hasText: `Rule ${UI_RULE} created` })
+      .waitFor(WAIT);
     await uiRule().getByTestId('rule-health').locator('[data-state="ok"]').waitFor(WAIT);
     expect(await uiRule().locator('code').textContent()).toBe(`up{job="${TARGET_NAME}"} == 0`);
-    expect(await uiRule().getByRole('link', { name: /Runbook/ }).getAttribute('href')).toBe(UI_RUNBOOK);
+    expect(
+      await uiRule()
+        .getByRole('link', { name: /Runbook/ })
+        .getAttribute('href'),
+    ).toBe(UI_RUNBOOK);
     // Rules from a rule file are read-only here.
     expect(await page.getByRole('button', { name: `Edit ${ALERT_NAME}` }).count()).toBe(0);
   });
 
   it('exports the rules made in /alerts as a rule file', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export rule file' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export rule file' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('lookout-rules.yml');
     const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text).toContain(`alert: ${UI_RULE}`);
@@ -187,16 +210,26 @@ describe('/alerts with a target that is down, a rule and a webhook receiver', ()
   });
 
   it('edits the rule, and shows both alerts in the history timeline', async () => {
-    await uiRule().getByRole('button', { name: `Edit ${UI_RULE}` }).click();
+    await uiRule()
+      .getByRole('button', { name: `Edit ${UI_RULE}` })
+      .click();
     await uiRule().getByLabel('For', { exact: true }).fill('2s');
     await uiRule().getByRole('button', { name: 'Save rule' }).click();
-    await page.getByTestId('rule-message').filter({ hasText: `Rule ${UI_RULE} saved.` }).waitFor(WAIT);
+    await page
+      .getByTestId('rule-message')
+      .filter({ hasText: `Rule ${UI_RULE} saved.` })
+      .waitFor(WAIT);
     await uiRule().getByText('for 2s').waitFor(WAIT);
     await go('theme=light&from=now-5m&to=now');
     for (const name of [ALERT_NAME, UI_RULE]) {
-      await page.locator(`[data-testid="history-row"][data-alert="${name}"] [data-testid="history-bar"][data-state="firing"]`).first().waitFor(WAIT);
+      await page
+        .locator(`[data-testid="history-row"][data-alert="${name}"] [data-testid="history-bar"][data-state="firing"]`)
+        .first()
+        .waitFor(WAIT);
     }
-    const bar = page.locator(`[data-testid="history-row"][data-alert="${UI_RULE}"] [data-testid="history-bar"]`).first();
+    const bar = page
+      .locator(`[data-testid="history-row"][data-alert="${UI_RULE}"] [data-testid="history-bar"]`)
+      .first();
     expect(await bar.getAttribute('title')).toMatch(/^(Pending|Firing) /);
     await page.getByTestId('alert-history').scrollIntoViewIfNeeded();
     await screenshot(page, 'alerts-history-light');
@@ -214,9 +247,14 @@ describe('/alerts with a target that is down, a rule and a webhook receiver', ()
 
   it('deletes the rule made in /alerts', async () => {
     await go();
-    await uiRule().getByRole('button', { name: `Delete ${UI_RULE}` }).click();
+    await uiRule()
+      .getByRole('button', { name: `Delete ${UI_RULE}` })
+      .click();
     await page.getByRole('button', { name: `Confirm deleting ${UI_RULE}` }).click();
-    await page.getByTestId('rule-message').filter({ hasText: `Rule ${UI_RULE} deleted` }).waitFor(WAIT);
+    await page
+      .getByTestId('rule-message')
+      .filter({ hasText: `Rule ${UI_RULE} deleted` })
+      .waitFor(WAIT);
     await uiRule().waitFor({ state: 'detached', ...WAIT });
     expect(await page.getByRole('link', { name: 'Export rule file' }).count()).toBe(0);
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -28,7 +28,8 @@ export interface ConsoleProblem {
 /** Collects console errors and uncaught exceptions of a page. */
 export function watchConsole(page: Page, sink: ConsoleProblem[]): void {
   page.on('console', (msg) => {
-    if (msg.type() === 'error') sink.push({ page: page.url(), text: `${msg.text()} ${msg.location().url ?? ''}`.trim() });
+    if (msg.type() === 'error')
+      sink.push({ page: page.url(), text: `${msg.text()} ${msg.location().url ?? ''}`.trim() });
   });
   page.on('pageerror', (err) => sink.push({ page: page.url(), text: `uncaught: ${err.message}` }));
 }

@@ -1,15 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
+import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
 import { ccproxyLines, ingest, MARKUP_MESSAGE } from './ccproxy-lines';
-import { startHealthTarget, type HealthTarget } from './health-target';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type HealthTarget, startHealthTarget } from './health-target';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
 const THEMES = ['light', 'dark'] as const;
 
 /** The request charts of the overview, by their figure labels. */
-const OVERVIEW_CHARTS = ['Requests per', 'Errors by status', 'Response time histogram', 'Requests, errors and 429s per provider'];
+const OVERVIEW_CHARTS = [
+  'Requests per',
+  'Errors by status',
+  'Response time histogram',
+  'Requests, errors and 429s per provider',
+];
 
 describe('the dashboard over ingested CCProxy logs', () => {
   let lookout: RunningLookout;
@@ -173,7 +178,8 @@ describe('the dashboard over ingested CCProxy logs', () => {
       await page.getByTestId('models-table').waitFor(WAIT);
       await screenshot(page, `providers-${theme}`);
     }
-    const firstProvider = () => page.locator('[data-testid="models-table"] tbody tr td:first-child').first().textContent();
+    const firstProvider = () =>
+      page.locator('[data-testid="models-table"] tbody tr td:first-child').first().textContent();
     expect(await firstProvider()).toBe('groq');
     await page.getByRole('button', { name: /^Requests/ }).click();
     await page.waitForURL(/dir=asc/, WAIT);
@@ -204,8 +210,15 @@ describe('the dashboard over ingested CCProxy logs', () => {
       expect(await page.getByRole('navigation').count()).toBe(0);
       // The wall draws its own SVG charts so it never loads recharts (issue #4: ≤ 250 KB of JavaScript).
       expect(await page.getByTestId('wall').locator('.recharts-wrapper, .recharts-surface').count()).toBe(0);
-      expect(await page.getByTestId('wall').locator('figure[aria-label^="Requests per"] svg polygon').count()).toBeGreaterThan(0);
-      const size = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight, w: window.innerWidth, h: window.innerHeight }));
+      expect(
+        await page.getByTestId('wall').locator('figure[aria-label^="Requests per"] svg polygon').count(),
+      ).toBeGreaterThan(0);
+      const size = await page.evaluate(() => ({
+        sw: document.documentElement.scrollWidth,
+        sh: document.documentElement.scrollHeight,
+        w: window.innerWidth,
+        h: window.innerHeight,
+      }));
       expect(size.sw).toBeLessThanOrEqual(size.w);
       expect(size.sh).toBeLessThanOrEqual(size.h);
       await screenshot(page, `wall-${theme ?? 'dark'}`);
@@ -216,7 +229,10 @@ describe('the dashboard over ingested CCProxy logs', () => {
     await page.setViewportSize({ width: 3840, height: 2160 });
     await go('/wall?from=now-1h&to=now&refresh=10s');
     await page.getByTestId('wall').locator('figure svg').nth(3).waitFor(WAIT);
-    const size = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight }));
+    const size = await page.evaluate(() => ({
+      sw: document.documentElement.scrollWidth,
+      sh: document.documentElement.scrollHeight,
+    }));
     expect(size).toEqual({ sw: 3840, sh: 2160 });
     await screenshot(page, 'wall-4k-dark');
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -242,7 +258,12 @@ describe('the dashboard over ingested CCProxy logs', () => {
     await page.getByTestId('live-toggle').click();
     await page.waitForURL(/live=1/, WAIT);
     const marker = `live-tail-${Date.now()}`;
-    await ingest(lookout.url, lookout.token, 'ccproxy', `${JSON.stringify({ level: 'info', msg: marker, time: new Date().toISOString() })}\n`);
+    await ingest(
+      lookout.url,
+      lookout.token,
+      'ccproxy',
+      `${JSON.stringify({ level: 'info', msg: marker, time: new Date().toISOString() })}\n`,
+    );
     await page.getByTestId('log-message').filter({ hasText: marker }).waitFor(WAIT);
     await page.getByTestId('live-toggle').click();
     await page.waitForURL((u) => !u.searchParams.has('live'), WAIT);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -48,12 +48,23 @@ export async function startLookout(extraEnv: Record<string, string> = {}): Promi
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-e2e-'));
   const token = crypto.randomBytes(18).toString('base64url');
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOOKOUT_DATA_DIR: dataDir, LOOKOUT_ADMIN_TOKEN: token };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOOKOUT_DATA_DIR: dataDir,
+    LOOKOUT_ADMIN_TOKEN: token,
+  };
   delete env.LOOKOUT_CONFIG;
   delete env.LOOKOUT_ANONYMOUS_READ;
   Object.assign(env, extraEnv);
   // Its own process group, so a failed start also ends a `next build` it spawned instead of orphaning it.
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const killAll = () => {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -77,7 +88,13 @@ export async function startLookout(extraEnv: Record<string, string> = {}): Promi
       killAll();
       throw new Error(`Lookout did not answer /api/v1/health within 200 s:\n${logs()}`);
     }
-    if (await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
 

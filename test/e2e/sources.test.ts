@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
 
@@ -30,7 +30,9 @@ describe('a log file source through /settings', () => {
     logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-e2e-log-'));
     logFile = path.join(logDir, 'app.log');
     const now = Date.now();
-    const lines = [0, 1, 2].map((i) => JSON.stringify({ ts: new Date(now - (3 - i) * 1000).toISOString(), level: 'info', msg: `line ${i}` }));
+    const lines = [0, 1, 2].map((i) =>
+      JSON.stringify({ ts: new Date(now - (3 - i) * 1000).toISOString(), level: 'info', msg: `line ${i}` }),
+    );
     fs.writeFileSync(logFile, `${lines.join('\n')}\n`);
     lookout = await startLookout();
     browser = await launchBrowser();

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
 
@@ -22,11 +22,20 @@ describe('/system: monitoring the monitor', () => {
       'global: { system_interval: 2s }',
       'logs:',
       `  - { name: app, path: "${path.join(dir, 'app.log')}", format: logfmt }`,
-      ...(processes ? ['processes:', '  - { name: sleeper, pid_file: sleeper.pid }', '  - { name: ghost, command: no-such-program-xyz }'] : []),
+      ...(processes
+        ? [
+            'processes:',
+            '  - { name: sleeper, pid_file: sleeper.pid }',
+            '  - { name: ghost, command: no-such-program-xyz }',
+          ]
+        : []),
     ].join('\n');
 
   const api = async <T>(p: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(`${lookout.url}${p}`, { ...init, headers: { authorization: `Bearer ${lookout.token}`, ...init.headers } });
+    const res = await fetch(`${lookout.url}${p}`, {
+      ...init,
+      headers: { authorization: `Bearer ${lookout.token}`, ...init.headers },
+    });
     expect(res.status, p).toBeLessThan(300);
     return (await res.json()) as T;
   };
@@ -94,7 +103,9 @@ describe('/system: monitoring the monitor', () => {
 
   it('serves /metrics with read rights, and logged no console errors', async () => {
     expect((await fetch(`${lookout.url}/metrics`)).status).toBe(200); // anonymous read is on
-    const text = await (await fetch(`${lookout.url}/metrics`, { headers: { authorization: `Bearer ${lookout.token}` } })).text();
+    const text = await (
+      await fetch(`${lookout.url}/metrics`, { headers: { authorization: `Bearer ${lookout.token}` } })
+    ).text();
     expect(text).toContain('# TYPE lookout_resident_memory_bytes gauge');
     expect(text).toMatch(/log_file_size_bytes\{job="app",path="[^"]+app\.log"\} \d+/);
     expect(problems).toEqual([]);

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchConsole, type ConsoleProblem } from './browser';
-import { startHealthTarget, type HealthTarget } from './health-target';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
+import { type HealthTarget, startHealthTarget } from './health-target';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
 
@@ -28,7 +28,10 @@ describe('a probe target through the dashboard', () => {
   /** The target page's client panels (chart, status bar, tables) have their data. */
   async function detailReady(): Promise<void> {
     await page.getByRole('table', { name: 'Recent checks, newest first' }).waitFor(WAIT);
-    await page.locator('figure[aria-label="Latency p50 and p95"] svg, [aria-label^="Latency p50 and p95:"]').first().waitFor(WAIT);
+    await page
+      .locator('figure[aria-label="Latency p50 and p95"] svg, [aria-label^="Latency p50 and p95:"]')
+      .first()
+      .waitFor(WAIT);
     await page.locator('figure[aria-label="Status per bucket"] svg').first().waitFor(WAIT);
   }
 

@@ -1,8 +1,8 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchConsole, type ConsoleProblem } from './browser';
+import { type ConsoleProblem, launchBrowser, watchConsole } from './browser';
 import { ccproxyLines, ingest } from './ccproxy-lines';
-import { startLookout, type RunningLookout } from './lookout-server';
+import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
 const REFRESH_MS = 2 * 60_000;

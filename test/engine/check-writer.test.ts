@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '@/lib/clock';
-import { openWriteDb, type Db } from '@/lib/db/connection';
+import { type Db, openWriteDb } from '@/lib/db/connection';
 import { CheckWriter } from '@/lib/engine/check-writer';
-import { getWindowStats, uptimePercent } from '@/lib/queries/get-window-stats';
-import { getIncidents } from '@/lib/queries/get-incidents';
-import { exactQuantile, quantile } from '@/lib/stats/histogram';
 import type { ProbeResult } from '@/lib/probes/types';
+import { getIncidents } from '@/lib/queries/get-incidents';
+import { getWindowStats, uptimePercent } from '@/lib/queries/get-window-stats';
+import { exactQuantile, quantile } from '@/lib/stats/histogram';
 import { tempDir } from '../helpers/temp-dir';
 
 const MIN = 60_000;
@@ -37,7 +37,9 @@ let cleanup: (() => void) | null = null;
 afterEach(() => cleanup?.());
 
 function raw(db: Db, from: number, to: number) {
-  return db.prepare('SELECT COUNT(*) checks, COALESCE(SUM(up), 0) up FROM checks WHERE target_id = 1 AND ts >= ? AND ts < ?').get(from, to) as {
+  return db
+    .prepare('SELECT COUNT(*) checks, COALESCE(SUM(up), 0) up FROM checks WHERE target_id = 1 AND ts >= ? AND ts < ?')
+    .get(from, to) as {
     checks: number;
     up: number;
   };
@@ -70,7 +72,10 @@ describe('CheckWriter', () => {
     }
     const all = getWindowStats(db, start, start + 32 * DAY).get(1)!;
     const p95 = quantile(all.hist, 0.95)!;
-    const exact = exactQuantile(db.prepare("SELECT latency_ms v FROM checks WHERE status_code IS NOT NULL").pluck().all() as number[], 0.95)!;
+    const exact = exactQuantile(
+      db.prepare('SELECT latency_ms v FROM checks WHERE status_code IS NOT NULL').pluck().all() as number[],
+      0.95,
+    )!;
     expect(Math.abs(p95 - exact) / exact).toBeLessThanOrEqual(0.05);
     expect(latencies.length).toBeGreaterThan(0);
   });

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '@/lib/clock';
-import * as targets from '@/app/api/v1/targets/route';
-import * as target from '@/app/api/v1/targets/[id]/route';
 import * as incidents from '@/app/api/v1/targets/[id]/incidents/route';
+import * as target from '@/app/api/v1/targets/[id]/route';
+import * as targets from '@/app/api/v1/targets/route';
+import { systemClock } from '@/lib/clock';
 import { call, makeLookout } from '../helpers/lookout';
 
 type TargetBody = { data: { id: number; status: string; last_check: { error: string | null; up: boolean } | null } };
@@ -72,7 +72,9 @@ describe('probing end to end in the engine', () => {
     const refused = await waitFor(() => status('down'));
     expect(refused.last_check?.error).toBe('connection refused');
 
-    const inc = (await call(incidents.GET, `/api/v1/targets/${id}/incidents`, { id })).body as { data: { reason: string; end: string | null }[] };
+    const inc = (await call(incidents.GET, `/api/v1/targets/${id}/incidents`, { id })).body as {
+      data: { reason: string; end: string | null }[];
+    };
     expect(inc.data.map((i) => [i.reason, i.end === null])).toEqual([
       ['connection refused', true],
       ['condition failed: [BODY].providers.healthy > 0 (got 0)', false],

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { settingsOf } from '@/lib/config/provisioning';
 import { openWriteDb } from '@/lib/db/connection';
 import { pruneOnce } from '@/lib/engine/retention';
-import { settingsOf } from '@/lib/config/provisioning';
 import { tempDir } from '../helpers/temp-dir';
 
 const DAY = 86_400_000;
@@ -13,7 +13,9 @@ describe('retention', () => {
     const dir = tempDir();
     const db = openWriteDb(path.join(dir, 'data'));
     const now = Date.UTC(2026, 10, 27);
-    db.prepare(`INSERT INTO targets (id, name, url, interval_ms, timeout_ms, created_at, updated_at, status_since) VALUES (1, 'a', 'http://x', 1000, 1000, 0, 0, 0)`).run();
+    db.prepare(
+      `INSERT INTO targets (id, name, url, interval_ms, timeout_ms, created_at, updated_at, status_since) VALUES (1, 'a', 'http://x', 1000, 1000, 0, 0, 0)`,
+    ).run();
     const check = db.prepare('INSERT INTO checks (target_id, ts, up, latency_ms) VALUES (1, ?, 1, 1)');
     const rollup = db.prepare(`INSERT INTO probe_rollups VALUES (1, ?, ?, 1, 1, 1, 1, 1, 1, '{}')`);
     db.transaction(() => {
@@ -21,8 +23,15 @@ describe('retention', () => {
       for (let i = 0; i < 100; i++) check.run(now - 29 * DAY + i); // kept
       for (let d = 0; d < 500; d++) rollup.run(86_400_000, now - d * DAY - (now % DAY));
       for (let d = 0; d < 60; d++) rollup.run(60_000, now - d * DAY);
-      db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (1, ?, ?, ?)').run(now - 500 * DAY, now - 499 * DAY, 'old');
-      db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (1, ?, NULL, ?)').run(now - 500 * DAY, 'still open');
+      db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (1, ?, ?, ?)').run(
+        now - 500 * DAY,
+        now - 499 * DAY,
+        'old',
+      );
+      db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (1, ?, NULL, ?)').run(
+        now - 500 * DAY,
+        'still open',
+      );
     })();
 
     const settings = settingsOf({ retention: { checks: '30d', rollups: '400d' } });
@@ -64,7 +73,9 @@ describe('log retention', () => {
     expect(deleted['logs over max_db_size']).toBeGreaterThan(0);
     const left = db.prepare('SELECT MIN(ts) FROM logs').pluck().get() as number;
     expect(left).toBeGreaterThan(now - DAY);
-    expect(db.prepare('SELECT COUNT(*) FROM logs_fts').pluck().get()).toBe(db.prepare('SELECT COUNT(*) FROM logs').pluck().get());
+    expect(db.prepare('SELECT COUNT(*) FROM logs_fts').pluck().get()).toBe(
+      db.prepare('SELECT COUNT(*) FROM logs').pluck().get(),
+    );
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock, type Clock } from '@/lib/clock';
+import { type Clock, FakeClock } from '@/lib/clock';
 import { ProbeScheduler } from '@/lib/engine/scheduler';
 import type { ProbeResult, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
 import { StepClock } from './step-clock';
@@ -10,11 +10,21 @@ const flush = () => new Promise<void>((r) => setImmediate(r));
 const target = (id: number, intervalMs = 5000, over: Partial<ProbeSpec> = {}): ScheduledTarget => ({
   id,
   intervalMs,
-  spec: { url: `http://t${id}.test/health`, method: 'GET', headers: {}, body: null, timeoutMs: 2000, conditions: [], ...over },
+  spec: {
+    url: `http://t${id}.test/health`,
+    method: 'GET',
+    headers: {},
+    body: null,
+    timeoutMs: 2000,
+    conditions: [],
+    ...over,
+  },
 });
 
 /** The scheduler's runner, faked: each call takes `durationOf(url)` ms on the fake clock (Infinity = hangs). */
-function harness(opts: { concurrency?: number; jitter?: (ms: number) => number; durationOf?: (url: string) => number } = {}) {
+function harness(
+  opts: { concurrency?: number; jitter?: (ms: number) => number; durationOf?: (url: string) => number } = {},
+) {
   const clock = new StepClock(T0);
   const calls: { url: string; at: number }[] = [];
   const results: { id: number; result: ProbeResult }[] = [];

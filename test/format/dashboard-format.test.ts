@@ -26,7 +26,10 @@ describe('previousRange', () => {
     expect(resolveRange(prev, NOW)).toEqual({ from: NOW - 7_200_000, to: NOW - 3_600_000 });
   });
   it('shifts an absolute window back by its length', () => {
-    expect(previousRange({ from: String(NOW - 1000), to: String(NOW) }, NOW)).toEqual({ from: String(NOW - 2000), to: String(NOW - 1000) });
+    expect(previousRange({ from: String(NOW - 1000), to: String(NOW) }, NOW)).toEqual({
+      from: String(NOW - 2000),
+      to: String(NOW - 1000),
+    });
   });
 });
 
@@ -57,8 +60,19 @@ describe('numbers and colours', () => {
     expect(seriesColor('groq')).toBe(seriesColor('Groq'));
   });
   it('sorts with nulls last and ties by label', () => {
-    const rows = [{ n: 'a', v: 2 }, { n: 'b', v: null }, { n: 'c', v: 5 }, { n: 'd', v: 2 }];
-    const names = (dir: 'asc' | 'desc') => sortRows(rows, (r) => r.v, dir, (r) => r.n).map((r) => r.n);
+    const rows = [
+      { n: 'a', v: 2 },
+      { n: 'b', v: null },
+      { n: 'c', v: 5 },
+      { n: 'd', v: 2 },
+    ];
+    const names = (dir: 'asc' | 'desc') =>
+      sortRows(
+        rows,
+        (r) => r.v,
+        dir,
+        (r) => r.n,
+      ).map((r) => r.n);
     expect(names('desc')).toEqual(['c', 'a', 'd', 'b']);
     expect(names('asc')).toEqual(['a', 'd', 'c', 'b']);
   });

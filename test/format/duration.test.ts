@@ -20,7 +20,7 @@ describe('one duration formatter family', () => {
     [-90.5, '-1m 30s'],
     [Infinity, '+Inf'],
     [NaN, 'NaN'],
-  ])('humanizeDuration(%s) is Prometheus\'s %j', (s, want) => expect(humanizeDuration(s)).toBe(want));
+  ])("humanizeDuration(%s) is Prometheus's %j", (s, want) => expect(humanizeDuration(s)).toBe(want));
 
   it.each([
     [45, '45 s'],
@@ -29,7 +29,9 @@ describe('one duration formatter family', () => {
     [3 * 86_400 + 4 * 3_600, '3 d 4 h'],
     [86_400, '1 d'],
     [59.6, '1 min'],
-  ])('formatElapsed(%s) keeps the two largest units of the same split: %j', (s, want) => expect(formatElapsed(s)).toBe(want));
+  ])('formatElapsed(%s) keeps the two largest units of the same split: %j', (s, want) =>
+    expect(formatElapsed(s)).toBe(want),
+  );
 
   it('formatElapsed shows a dash for what is not an elapsed time', () => {
     expect([null, undefined, -1, NaN].map(formatElapsed)).toEqual(['—', '—', '—', '—']);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatMatcher, matcherLinesFromLabels, parseMatcherLines, silenceMatches } from '@/components/alerts/silence-matchers';
+import {
+  formatMatcher,
+  matcherLinesFromLabels,
+  parseMatcherLines,
+  silenceMatches,
+} from '@/components/alerts/silence-matchers';
 import { silenceFieldErrors, silenceRequest } from '@/components/alerts/silence-request';
 
 describe('parseMatcherLines', () => {
@@ -59,14 +64,21 @@ describe('the silence form’s request', () => {
 
   it('sends a preset as a relative end time', () => {
     expect(silenceRequest({ ...base })).toEqual({
-      body: { matchers: [{ name: 'alertname', value: 'A', isRegex: false, isEqual: true }], ends_at: 'now+4h', created_by: 'me', comment: 'why' },
+      body: {
+        matchers: [{ name: 'alertname', value: 'A', isRegex: false, isEqual: true }],
+        ends_at: 'now+4h',
+        created_by: 'me',
+        comment: 'why',
+      },
     });
   });
 
   it('sends a chosen end time as an instant, and wants one', () => {
     const r = silenceRequest({ ...base, duration: 'custom', endsAt: '2030-01-02T03:04' });
     expect('body' in r && r.body.ends_at).toBe(new Date('2030-01-02T03:04').toISOString());
-    expect(silenceRequest({ ...base, duration: 'custom' })).toEqual({ errors: { ends_at: 'pick the time the silence ends' } });
+    expect(silenceRequest({ ...base, duration: 'custom' })).toEqual({
+      errors: { ends_at: 'pick the time the silence ends' },
+    });
   });
 
   it('puts the API’s messages on the fields they name', () => {

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import { afterEach } from 'vitest';
 import path from 'node:path';
-import { FakeClock, type Clock } from '@/lib/clock';
+import { afterEach } from 'vitest';
+import { type Clock, FakeClock } from '@/lib/clock';
 import type { Lookout } from '@/lib/engine/context';
-import { startLookout } from '@/lib/engine/lookout';
 import { clearLookout, setLookout } from '@/lib/engine/instance';
+import { startLookout } from '@/lib/engine/lookout';
 import { tempDir } from './temp-dir';
 
 export const ADMIN = 'test-admin-token';
-
 
 /** A Lookout on a real SQLite file in a temp dir, installed as the process instance for route handlers. */
 export function makeLookout(opts: { clock?: Clock; config?: string; probes?: boolean; anonymousRead?: boolean } = {}): {
@@ -27,7 +26,15 @@ export function makeLookout(opts: { clock?: Clock; config?: string; probes?: boo
   const lookout = startLookout({
     clock,
     probes: opts.probes ?? false,
-    env: { port: 0, host: '127.0.0.1', dataDir: path.join(dir, 'data'), configFile, adminToken: ADMIN, anonymousRead: opts.anonymousRead ?? false, externalUrl: 'http://127.0.0.1:3000' },
+    env: {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: path.join(dir, 'data'),
+      configFile,
+      adminToken: ADMIN,
+      anonymousRead: opts.anonymousRead ?? false,
+      externalUrl: 'http://127.0.0.1:3000',
+    },
   });
   setLookout(lookout);
   return {
@@ -62,7 +69,13 @@ type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promi
 export async function call(
   handler: Handler,
   url: string,
-  init: { method?: string; body?: unknown; token?: string | null; id?: string | number; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    token?: string | null;
+    id?: string | number;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token !== null) headers.authorization = `Bearer ${init.token ?? ADMIN}`;

@@ -13,23 +13,87 @@ const batch: LogBatch = {
   detectedFormat: 'ccproxy-v1',
   records: [
     {
-      ts: 1_780_000_000_001, level: 'info', message: 'Routed to provider=groq', fieldsJson: '{"msg":"Routed to provider=groq"}', flags: 0,
-      provider: 'groq', model: 'llama', status: null, durationMs: null, inputTokens: 200, outputTokens: null, requestId: null, isRequest: false, requests: [],
+      ts: 1_780_000_000_001,
+      level: 'info',
+      message: 'Routed to provider=groq',
+      fieldsJson: '{"msg":"Routed to provider=groq"}',
+      flags: 0,
+      provider: 'groq',
+      model: 'llama',
+      status: null,
+      durationMs: null,
+      inputTokens: 200,
+      outputTokens: null,
+      requestId: null,
+      isRequest: false,
+      requests: [],
     },
     {
-      ts: 1_780_000_000_002, level: null, message: '', fieldsJson: null, flags: 5,
-      provider: null, model: null, status: null, durationMs: null, inputTokens: null, outputTokens: null, requestId: null, isRequest: false, requests: [],
+      ts: 1_780_000_000_002,
+      level: null,
+      message: '',
+      fieldsJson: null,
+      flags: 5,
+      provider: null,
+      model: null,
+      status: null,
+      durationMs: null,
+      inputTokens: null,
+      outputTokens: null,
+      requestId: null,
+      isRequest: false,
+      requests: [],
     },
     {
-      ts: 1_780_000_000_003, level: 'error', message: 'ünïcødé 🚀 <b>x</b> \u0000 \'; DROP TABLE logs;--', fieldsJson: '{"a":"🚀"}', flags: 1,
-      provider: 'openai', model: 'gpt', status: 429, durationMs: 0.25, inputTokens: 0, outputTokens: 7, requestId: 'r-1', isRequest: true,
+      ts: 1_780_000_000_003,
+      level: 'error',
+      message: "ünïcødé 🚀 <b>x</b> \u0000 '; DROP TABLE logs;--",
+      fieldsJson: '{"a":"🚀"}',
+      flags: 1,
+      provider: 'openai',
+      model: 'gpt',
+      status: 429,
+      durationMs: 0.25,
+      inputTokens: 0,
+      outputTokens: 7,
+      requestId: 'r-1',
+      isRequest: true,
       requests: [
-        { ts: 1_780_000_000_003, status: 429, durationMs: 0.25, provider: 'openai', model: 'gpt', inputTokens: 0, outputTokens: 7, rateLimited: true },
-        { ts: 1_780_000_000_000, status: null, durationMs: null, provider: null, model: null, inputTokens: null, outputTokens: null, rateLimited: false },
+        {
+          ts: 1_780_000_000_003,
+          status: 429,
+          durationMs: 0.25,
+          provider: 'openai',
+          model: 'gpt',
+          inputTokens: 0,
+          outputTokens: 7,
+          rateLimited: true,
+        },
+        {
+          ts: 1_780_000_000_000,
+          status: null,
+          durationMs: null,
+          provider: null,
+          model: null,
+          inputTokens: null,
+          outputTokens: null,
+          rateLimited: false,
+        },
       ],
     },
   ],
-  extraRequests: [{ ts: 1_779_999_999_000, status: 200, durationMs: 1500, provider: 'gemini', model: '', inputTokens: 10, outputTokens: 20, rateLimited: false }],
+  extraRequests: [
+    {
+      ts: 1_779_999_999_000,
+      status: 200,
+      durationMs: 1500,
+      provider: 'gemini',
+      model: '',
+      inputTokens: 10,
+      outputTokens: 20,
+      rateLimited: false,
+    },
+  ],
 };
 
 describe('log batches crossing to the writer thread', () => {
@@ -45,7 +109,16 @@ describe('log batches crossing to the writer thread', () => {
   });
 
   it('decode an empty batch (a position-only commit)', () => {
-    const empty: LogBatch = { sourceId: 1, records: [], rejects: [], linesRead: 0, receivedAt: 5, positions: [], forget: [], extraRequests: [] };
+    const empty: LogBatch = {
+      sourceId: 1,
+      records: [],
+      rejects: [],
+      linesRead: 0,
+      receivedAt: 5,
+      positions: [],
+      forget: [],
+      extraRequests: [],
+    };
     expect(decodeBatch(encodeBatch(empty))).toEqual(empty);
   });
 });

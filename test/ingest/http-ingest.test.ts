@@ -4,7 +4,15 @@ import * as summary from '@/app/api/v1/stats/summary/route';
 import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 
 type IngestBody = { accepted: number; rejected: number; errors: { line: number; reason: string }[] };
-type SearchBody = { data: { message: string; level: string | null; status: number | null; fields: Record<string, unknown>; flags: number }[] };
+type SearchBody = {
+  data: {
+    message: string;
+    level: string | null;
+    status: number | null;
+    fields: Record<string, unknown>;
+    flags: number;
+  }[];
+};
 
 const start = lookoutPerTest();
 
@@ -27,11 +35,16 @@ async function search(q: string) {
 describe('POST /api/v1/logs', () => {
   it('accepts NDJSON, plain lines and JSON arrays, skipping blank lines', async () => {
     start();
-    const nd = await post('{"level":"info","msg":"one","status":200,"duration_ms":12}\n\n{"level":"warning","msg":"two"}\r\n');
+    const nd = await post(
+      '{"level":"info","msg":"one","status":200,"duration_ms":12}\n\n{"level":"warning","msg":"two"}\r\n',
+    );
     expect(nd.body).toEqual({ accepted: 2, rejected: 0, errors: [] });
     const plain = await post('2026-11-27 10:00:00,123 ERROR disk full\nplain words\n', 'text/plain');
     expect(plain.body.accepted).toBe(2);
-    const arr = await post(JSON.stringify([{ msg: 'three', level: 30 }, 'a string line', 42, null, [1]]), 'application/json');
+    const arr = await post(
+      JSON.stringify([{ msg: 'three', level: 30 }, 'a string line', 42, null, [1]]),
+      'application/json',
+    );
     expect(arr.body.accepted).toBe(2);
     expect(arr.body.rejected).toBe(3);
     expect(arr.body.errors.map((e) => e.line)).toEqual([3, 4, 5]);
@@ -45,7 +58,9 @@ describe('POST /api/v1/logs', () => {
         ['2026-11-27 10:00:00,123 ERROR disk full', 'error'],
       ]),
     );
-    const s = (await call(summary.GET, `/api/v1/stats/summary?from=0&to=${Date.now() + 400 * 86_400_000}`)).body as { requests: number };
+    const s = (await call(summary.GET, `/api/v1/stats/summary?from=0&to=${Date.now() + 400 * 86_400_000}`)).body as {
+      requests: number;
+    };
     expect(s.requests).toBe(1);
   });
 
@@ -73,7 +88,11 @@ describe('POST /api/v1/logs', () => {
       "'; DROP TABLE logs; --",
       deep,
     ];
-    const invalidUtf8 = Buffer.concat([Buffer.from('bad utf8 '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' end\n')]);
+    const invalidUtf8 = Buffer.concat([
+      Buffer.from('bad utf8 '),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(' end\n'),
+    ]);
     const huge = `{"msg":"${'x'.repeat(2 * 1024 * 1024)}"}`;
     const r1 = await post(hostile.join('\n'));
     expect(r1.body).toEqual({ accepted: hostile.length, rejected: 0, errors: [] });

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openWriteDb, type Db } from '@/lib/db/connection';
+import { type Db, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { ingestClientHost } from '@/lib/ingest/worker/create-ingest';
-import { IngestClient, workerBundlePath, type IngestClientOptions } from '@/lib/ingest/worker/ingest-client';
+import { IngestClient, type IngestClientOptions, workerBundlePath } from '@/lib/ingest/worker/ingest-client';
 import { tempDir } from '../helpers/temp-dir';
 
 interface Ctx {
@@ -26,14 +26,20 @@ function open(options: IngestClientOptions): Ctx {
   const dataDir = path.join(dir, 'data');
   const turns = new WriteTurns();
   const db = openWriteDb(dataDir, { announce: turns });
-  const client = new IngestClient(workerBundlePath()!, { dataDir, writeTurns: turns.buffer }, ingestClientHost(db), options);
+  const client = new IngestClient(
+    workerBundlePath()!,
+    { dataDir, writeTurns: turns.buffer },
+    ingestClientHost(db),
+    options,
+  );
   client.start();
   ctx = { dir, db, client };
   return ctx;
 }
 
 const threadOf = (c: Ctx) => (c.client as unknown as { worker: Worker | null }).worker;
-const lines = (...texts: string[]) => texts.map((text) => ({ text: JSON.stringify({ level: 'info', msg: text }), truncated: false }));
+const lines = (...texts: string[]) =>
+  texts.map((text) => ({ text: JSON.stringify({ level: 'info', msg: text }), truncated: false }));
 const messages = (c: Ctx) => c.db.prepare('SELECT message FROM logs ORDER BY id').pluck().all() as string[];
 const autocheckpoint = (c: Ctx) => c.db.pragma('wal_autocheckpoint', { simple: true }) as number;
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as logs from '@/app/api/v1/logs/route';
+import * as sources from '@/app/api/v1/sources/route';
 import { systemClock } from '@/lib/clock';
 import { IngestClient } from '@/lib/ingest/worker/ingest-client';
-import * as sources from '@/app/api/v1/sources/route';
-import * as logs from '@/app/api/v1/logs/route';
 import { call, makeLookout } from '../helpers/lookout';
 
 type Ctx = ReturnType<typeof makeLookout>;
@@ -20,7 +20,9 @@ function v1Lines(from: number, n: number): string {
   for (let i = from; i < from + n; i++) {
     const time = new Date(Date.UTC(2026, 10, 27, 8) + i * 100).toISOString();
     out.push(`{"level":"info","msg":"Routed to provider=groq, model=m, tokens=7, strategy=explicit","time":"${time}"}`);
-    out.push(`{"duration":0.25,"level":"info","msg":"HTTP response sent","seq":${i},"status":200,"time":"${time}","type":"response"}`);
+    out.push(
+      `{"duration":0.25,"level":"info","msg":"HTTP response sent","seq":${i},"status":200,"time":"${time}","type":"response"}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -34,7 +36,10 @@ async function drain(c: Ctx): Promise<void> {
 }
 
 function startWithFile(lines: string): { c: Ctx; file: string } {
-  const c = makeLookout({ clock: systemClock, config: 'logs:\n  - { name: ccproxy, path: ccproxy.log, format: ccproxy }\n' });
+  const c = makeLookout({
+    clock: systemClock,
+    config: 'logs:\n  - { name: ccproxy, path: ccproxy.log, format: ccproxy }\n',
+  });
   const file = path.join(c.dir, 'ccproxy.log');
   fs.writeFileSync(file, lines);
   return { c, file };
@@ -48,16 +53,25 @@ describe('ingestion in a worker thread', () => {
     await c.lookout.ingest.whenSynced();
     await drain(c);
     expect(count(c, 'SELECT COUNT(*) FROM logs')).toBe(1_000);
-    expect(count(c, 'SELECT COUNT(*) FROM requests WHERE provider = \'groq\'')).toBe(500);
-    expect(c.lookout.ingest.tailStatus('ccproxy')).toMatchObject({ source: 'ccproxy', totals: { linesRead: 1_000, sizeBytes: fs.statSync(file).size, lagBytes: 0 } });
+    expect(count(c, "SELECT COUNT(*) FROM requests WHERE provider = 'groq'")).toBe(500);
+    expect(c.lookout.ingest.tailStatus('ccproxy')).toMatchObject({
+      source: 'ccproxy',
+      totals: { linesRead: 1_000, sizeBytes: fs.statSync(file).size, lagBytes: 0 },
+    });
   });
 
   it('answers an HTTP ingest only after the worker committed the lines', async () => {
     ctx = makeLookout({ clock: systemClock });
     const body = ['{"level":"error","msg":"first"}', 'not json at all', '{"level":"info","msg":"second"}'].join('\n');
-    const res = await call(logs.POST, '/api/v1/logs?source=app', { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } });
+    const res = await call(logs.POST, '/api/v1/logs?source=app', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     expect(res).toMatchObject({ status: 200, body: { accepted: 3, rejected: 0 } });
-    expect(count(ctx, "SELECT COUNT(*) FROM logs WHERE source_id = (SELECT id FROM log_sources WHERE name = 'app')")).toBe(3);
+    expect(
+      count(ctx, "SELECT COUNT(*) FROM logs WHERE source_id = (SELECT id FROM log_sources WHERE name = 'app')"),
+    ).toBe(3);
   });
 
   it('passes a refused source back as a clear error', async () => {
@@ -78,11 +92,18 @@ describe('ingestion in a worker thread', () => {
     const worker = (c.lookout.ingest as unknown as { worker: Worker }).worker;
     await worker.terminate();
     fs.appendFileSync(file, v1Lines(300, 200));
-    await expect.poll(() => (c.lookout.ingest as unknown as { worker: Worker | null }).worker, { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(() => (c.lookout.ingest as unknown as { worker: Worker | null }).worker, { timeout: 10_000 })
+      .not.toBeNull();
     await c.lookout.ingest.whenSynced();
     await drain(c);
     expect(count(c, 'SELECT COUNT(*) FROM logs')).toBe(1_000);
-    expect(count(c, "SELECT COUNT(DISTINCT json_extract(fields, '$.seq')) FROM logs WHERE json_extract(fields, '$.seq') IS NOT NULL")).toBe(500);
+    expect(
+      count(
+        c,
+        "SELECT COUNT(DISTINCT json_extract(fields, '$.seq')) FROM logs WHERE json_extract(fields, '$.seq') IS NOT NULL",
+      ),
+    ).toBe(500);
     expect(count(c, 'SELECT COUNT(*) FROM requests')).toBe(500);
   });
 
@@ -90,7 +111,8 @@ describe('ingestion in a worker thread', () => {
     ctx = makeLookout({ clock: systemClock });
     const c = ctx;
     const handle = () => (c.lookout.ingest as unknown as { worker: Worker | null }).worker;
-    const post = (msg: string) => call(logs.POST, '/api/v1/logs?source=app', { method: 'POST', body: JSON.stringify({ msg }) });
+    const post = (msg: string) =>
+      call(logs.POST, '/api/v1/logs?source=app', { method: 'POST', body: JSON.stringify({ msg }) });
     // The threads start with the first call that needs them.
     expect(await post('first')).toMatchObject({ status: 200, body: { accepted: 1 } });
     await handle()!.terminate();

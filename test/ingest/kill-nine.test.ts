@@ -15,9 +15,15 @@ function writeLog(file: string): void {
   for (let i = 0; i < REQUESTS; i++) {
     const time = new Date(t0 + i * 50).toISOString();
     const provider = ['groq', 'openai', 'gemini'][i % 3];
-    out.push(`{"level":"info","msg":"Routed to provider=${provider}, model=m${i % 2}, tokens=${100 + (i % 7)}, strategy=explicit model selection","time":"${time}"}`);
-    out.push(`{"client_ip":"127.0.0.1","level":"info","method":"POST","msg":"HTTP request received","path":"/v1/messages","seq":${i},"time":"${time}","type":"request"}`);
-    out.push(`{"duration":${(0.1 + (i % 50) / 100).toFixed(3)},"level":"info","msg":"HTTP response sent","seq":${i},"size":1843,"status":${i % 10 === 0 ? 502 : 200},"time":"${time}","type":"response"}`);
+    out.push(
+      `{"level":"info","msg":"Routed to provider=${provider}, model=m${i % 2}, tokens=${100 + (i % 7)}, strategy=explicit model selection","time":"${time}"}`,
+    );
+    out.push(
+      `{"client_ip":"127.0.0.1","level":"info","method":"POST","msg":"HTTP request received","path":"/v1/messages","seq":${i},"time":"${time}","type":"request"}`,
+    );
+    out.push(
+      `{"duration":${(0.1 + (i % 50) / 100).toFixed(3)},"level":"info","msg":"HTTP response sent","seq":${i},"size":1843,"status":${i % 10 === 0 ? 502 : 200},"time":"${time}","type":"response"}`,
+    );
   }
   fs.writeFileSync(file, `${out.join('\n')}\n`);
 }
@@ -72,11 +78,18 @@ describe('exactly once across kill -9', () => {
 
     expect(kills).toBeGreaterThan(2);
     expect(count(db, 'SELECT COUNT(*) FROM logs')).toBe(total);
-    expect(count(db, "SELECT COUNT(DISTINCT json_extract(fields, '$.seq') || '/' || message) FROM logs WHERE json_extract(fields, '$.seq') IS NOT NULL")).toBe(REQUESTS * 2);
+    expect(
+      count(
+        db,
+        "SELECT COUNT(DISTINCT json_extract(fields, '$.seq') || '/' || message) FROM logs WHERE json_extract(fields, '$.seq') IS NOT NULL",
+      ),
+    ).toBe(REQUESTS * 2);
     expect(count(db, 'SELECT COUNT(*) FROM requests')).toBe(REQUESTS);
-    expect(count(db, "SELECT COUNT(*) FROM requests WHERE provider IS NULL")).toBe(0);
+    expect(count(db, 'SELECT COUNT(*) FROM requests WHERE provider IS NULL')).toBe(0);
     expect(count(db, 'SELECT SUM(requests) FROM log_rollups WHERE res = 60000')).toBe(REQUESTS);
-    expect(count(db, 'SELECT SUM(input_tokens) FROM requests')).toBe(Array.from({ length: REQUESTS }, (_, i) => 100 + (i % 7)).reduce((a, b) => a + b, 0));
+    expect(count(db, 'SELECT SUM(input_tokens) FROM requests')).toBe(
+      Array.from({ length: REQUESTS }, (_, i) => 100 + (i % 7)).reduce((a, b) => a + b, 0),
+    );
     expect(count(db, 'SELECT offset FROM log_positions')).toBe(fs.statSync(log).size);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 180_000);

@@ -10,7 +10,9 @@ function browserGlobs(): string[] {
   const text = fs.readFileSync(path.join(root, 'biome.jsonc'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
   const config = JSON.parse(text) as { overrides: { includes: string[] }[] };
   // The browser override is the one for components/ and lib/swr/ (the first override covers every folder).
-  const browser = config.overrides.find((o) => o.includes.includes('components/**') && o.includes.includes('lib/swr/**'));
+  const browser = config.overrides.find(
+    (o) => o.includes.includes('components/**') && o.includes.includes('lib/swr/**'),
+  );
   if (!browser) throw new Error('biome.jsonc has no override for components/** and lib/swr/**');
   return browser.includes;
 }
@@ -37,7 +39,11 @@ function runtimeImports(file: string): string[] {
 }
 
 function resolveLocal(from: string, spec: string): string | null {
-  const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? path.posix.join(path.posix.dirname(from), spec) : null;
+  const base = spec.startsWith('@/')
+    ? spec.slice(2)
+    : spec.startsWith('.')
+      ? path.posix.join(path.posix.dirname(from), spec)
+      : null;
   if (base === null) return null;
   for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base]) {
     if (fs.existsSync(path.join(root, candidate)) && fs.statSync(path.join(root, candidate)).isFile()) return candidate;
@@ -61,14 +67,20 @@ describe('browser boundary', () => {
 
   it('nothing a browser file imports, however indirectly, needs Node or the database', () => {
     const seen = new Set<string>();
-    const queue = [...clientFiles(), ...browserGlobs().filter((g) => g.endsWith('/**')).flatMap((g) => sourceFiles(g.slice(0, -3)))];
+    const queue = [
+      ...clientFiles(),
+      ...browserGlobs()
+        .filter((g) => g.endsWith('/**'))
+        .flatMap((g) => sourceFiles(g.slice(0, -3))),
+    ];
     const offending: string[] = [];
     while (queue.length > 0) {
       const file = queue.pop() as string;
       if (seen.has(file)) continue;
       seen.add(file);
       for (const spec of runtimeImports(file)) {
-        if (spec.startsWith('node:') || spec === 'better-sqlite3' || spec === 'next/headers') offending.push(`${file} → ${spec}`);
+        if (spec.startsWith('node:') || spec === 'better-sqlite3' || spec === 'next/headers')
+          offending.push(`${file} → ${spec}`);
         const local = resolveLocal(file, spec);
         if (local) queue.push(local);
       }

@@ -53,7 +53,10 @@ describe('bad input is data, never a crash', () => {
   });
 
   it('a caller-truncated line keeps the flag', () => {
-    expect(parseLine('{"msg":"abc', AT, { truncated: true })).toMatchObject({ truncated: true, message: '{"msg":"abc' });
+    expect(parseLine('{"msg":"abc', AT, { truncated: true })).toMatchObject({
+      truncated: true,
+      message: '{"msg":"abc',
+    });
   });
 
   it('replacement characters (invalid UTF-8 decoded by the caller) and NUL bytes stay verbatim', () => {
@@ -80,7 +83,10 @@ describe('bad input is data, never a crash', () => {
   });
 
   it('wrong types anywhere become null, never a throw', () => {
-    const p = parseLine('{"time":{"a":1},"level":{"x":1},"msg":123,"status":"two hundred","duration":[1],"provider":{},"input_tokens":"lots"}', AT);
+    const p = parseLine(
+      '{"time":{"a":1},"level":{"x":1},"msg":123,"status":"two hundred","duration":[1],"provider":{},"input_tokens":"lots"}',
+      AT,
+    );
     expect(p).toMatchObject({ format: 'json', tsFallback: true, tsIssue: 'unparseable', level: null, message: '' });
     expect(Object.values(p.common).every((v) => v === null)).toBe(true);
   });
@@ -93,10 +99,18 @@ describe('bad input is data, never a crash', () => {
 
   it('a correlator fed garbage keeps going', () => {
     const c = new LogCorrelator({ format: 'ccproxy' });
-    const garbage = ['{', '}', '{"type":"http_request"}', '{"type":"response","msg":"HTTP response sent","status":"x","duration":"y"}',
-      '{"action":"anthropic_response","request_id":42,"type":"api_action"}', '\u0000\u0000', 'panic: runtime error'];
+    const garbage = [
+      '{',
+      '}',
+      '{"type":"http_request"}',
+      '{"type":"response","msg":"HTTP response sent","status":"x","duration":"y"}',
+      '{"action":"anthropic_response","request_id":42,"type":"api_action"}',
+      '\u0000\u0000',
+      'panic: runtime error',
+    ];
     for (const g of garbage) expect(() => c.process(g, AT)).not.toThrow();
-    expect(c.process('{"type":"response","msg":"HTTP response sent","status":"x","duration":"y"}', AT).request)
-      .toMatchObject({ status: null, durationMs: null });
+    expect(
+      c.process('{"type":"response","msg":"HTTP response sent","status":"x","duration":"y"}', AT).request,
+    ).toMatchObject({ status: null, durationMs: null });
   });
 });

@@ -8,8 +8,10 @@ export const v1 = {
     `{"duration":${duration},"level":"info","msg":"HTTP response sent","size":1843,"status":${status},"time":"2025-07-25T03:11:03.402Z","type":"response"}`,
   error: (duration = 0.412, status = 429) =>
     `{"duration":${duration},"level":"error","msg":"HTTP response error","size":187,"status":${status},"time":"2025-07-25T03:12:10.050Z","type":"response"}`,
-  noise: '{"level":"error","msg":"Failed to count tokens in router middleware","error":"dial tcp: lookup api.anthropic.com: no such host","time":"2025-07-25T03:11:02.100Z"}',
-  started: '{"level":"info","msg":"CCProxy started","port":3456,"time":"2025-07-25T03:10:00.000Z","type":"startup","version":"1.8.3"}',
+  noise:
+    '{"level":"error","msg":"Failed to count tokens in router middleware","error":"dial tcp: lookup api.anthropic.com: no such host","time":"2025-07-25T03:11:02.100Z"}',
+  started:
+    '{"level":"info","msg":"CCProxy started","port":3456,"time":"2025-07-25T03:10:00.000Z","type":"startup","version":"1.8.3"}',
   streamed: '{"level":"info","msg":"Streamed 57 events to client","time":"2025-07-25T03:11:03.400Z"}',
 };
 

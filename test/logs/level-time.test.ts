@@ -3,19 +3,52 @@ import { normalizeLevel, parseLine, parseTimestamp } from '@/lib/logs';
 
 describe('normalizeLevel', () => {
   it.each([
-    ['trace', 'trace'], ['TRACE', 'trace'], ['Verbose', 'trace'], [10, 'trace'],
-    ['debug', 'debug'], ['DEBUG', 'debug'], ['dbg', 'debug'], [20, 'debug'], ['20', 'debug'],
-    ['info', 'info'], ['INFO', 'info'], ['Information', 'info'], ['notice', 'info'], ['NOTICE', 'info'], [30, 'info'], [35, 'info'],
-    ['warn', 'warn'], ['warning', 'warn'], ['WARNING', 'warn'], ['Warning', 'warn'], [40, 'warn'], ['40', 'warn'],
-    ['error', 'error'], ['ERROR', 'error'], ['err', 'error'], ['Error', 'error'], [50, 'error'],
-    ['fatal', 'fatal'], ['panic', 'fatal'], ['critical', 'fatal'], ['CRITICAL', 'fatal'], ['crit', 'fatal'],
-    ['alert', 'fatal'], ['emerg', 'fatal'], ['EMERGENCY', 'fatal'], ['dpanic', 'fatal'], [60, 'fatal'],
+    ['trace', 'trace'],
+    ['TRACE', 'trace'],
+    ['Verbose', 'trace'],
+    [10, 'trace'],
+    ['debug', 'debug'],
+    ['DEBUG', 'debug'],
+    ['dbg', 'debug'],
+    [20, 'debug'],
+    ['20', 'debug'],
+    ['info', 'info'],
+    ['INFO', 'info'],
+    ['Information', 'info'],
+    ['notice', 'info'],
+    ['NOTICE', 'info'],
+    [30, 'info'],
+    [35, 'info'],
+    ['warn', 'warn'],
+    ['warning', 'warn'],
+    ['WARNING', 'warn'],
+    ['Warning', 'warn'],
+    [40, 'warn'],
+    ['40', 'warn'],
+    ['error', 'error'],
+    ['ERROR', 'error'],
+    ['err', 'error'],
+    ['Error', 'error'],
+    [50, 'error'],
+    ['fatal', 'fatal'],
+    ['panic', 'fatal'],
+    ['critical', 'fatal'],
+    ['CRITICAL', 'fatal'],
+    ['crit', 'fatal'],
+    ['alert', 'fatal'],
+    ['emerg', 'fatal'],
+    ['EMERGENCY', 'fatal'],
+    ['dpanic', 'fatal'],
+    [60, 'fatal'],
     [' info ', 'info'],
   ] as const)('%j → %s', (input, level) => expect(normalizeLevel(input)).toBe(level));
 
-  it.each([null, undefined, '', 'loud', 'DEFAULT', 5, -1, Number.NaN, {}, true, 'x'.repeat(100), '3a'])('%j → null', (input) => {
-    expect(normalizeLevel(input)).toBeNull();
-  });
+  it.each([null, undefined, '', 'loud', 'DEFAULT', 5, -1, Number.NaN, {}, true, 'x'.repeat(100), '3a'])(
+    '%j → null',
+    (input) => {
+      expect(normalizeLevel(input)).toBeNull();
+    },
+  );
 });
 
 describe('parseTimestamp', () => {
@@ -50,8 +83,24 @@ describe('parseTimestamp', () => {
   ] as const)('%j', (input, ms) => expect(parseTimestamp(input)).toBe(ms));
 
   it.each([
-    'yesterday', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-27T25:00:00Z', '27/Foo/2026:10:00:00 +0000',
-    '', 'null', 12, 0, -5, '2026-11-27T10:00:00.123+25:00', '2026-02-29T10:00:00Z', '2026-11-27T10:00:61Z', Number.POSITIVE_INFINITY, true, [], '2026-11-27T10:00:00Zjunk', '9'.repeat(30),
+    'yesterday',
+    '2026-13-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    '2026-11-27T25:00:00Z',
+    '27/Foo/2026:10:00:00 +0000',
+    '',
+    'null',
+    12,
+    0,
+    -5,
+    '2026-11-27T10:00:00.123+25:00',
+    '2026-02-29T10:00:00Z',
+    '2026-11-27T10:00:61Z',
+    Number.POSITIVE_INFINITY,
+    true,
+    [],
+    '2026-11-27T10:00:00Zjunk',
+    '9'.repeat(30),
   ])('%j → null', (input) => expect(parseTimestamp(input)).toBeNull());
 
   it('accepts 29 February only in leap years', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration, parseLine, type CommonFields } from '@/lib/logs';
+import { type CommonFields, parseGoDuration, parseLine } from '@/lib/logs';
 
 const RECEIVED = Date.UTC(2026, 10, 27, 12);
 const common = (line: string): CommonFields => parseLine(line, RECEIVED).common;
@@ -52,17 +52,40 @@ describe('duration units', () => {
     ['{"duration_ms":842,"duration":9.9}', 842],
   ])('%s → %s ms', (line, ms) => expect(common(line).durationMs).toBe(ms));
 
-  it.each([['12.3ms', 12.3], ['1.5s', 1500], ['2h', 7_200_000], ['1h1m1s', 3_661_000], ['0', 0], ['5', null], ['1x', null], ['', null]] as const)(
-    'parseGoDuration(%s)', (s, ms) => expect(parseGoDuration(s)).toBe(ms),
-  );
+  it.each([
+    ['12.3ms', 12.3],
+    ['1.5s', 1500],
+    ['2h', 7_200_000],
+    ['1h1m1s', 3_661_000],
+    ['0', 0],
+    ['5', null],
+    ['1x', null],
+    ['', null],
+  ] as const)('parseGoDuration(%s)', (s, ms) => expect(parseGoDuration(s)).toBe(ms));
 });
 
 describe('provider, model, ids, tokens, method, path', () => {
   it('maps the usual names', () => {
-    expect(common('{"provider":"groq","model":"llama-3.3-70b","request_id":"abc","input_tokens":10,"output_tokens":"20","method":"post","path":"/v1/messages"}'))
-      .toEqual({ status: null, durationMs: null, provider: 'groq', model: 'llama-3.3-70b', requestId: 'abc', inputTokens: 10, outputTokens: 20, method: 'POST', path: '/v1/messages' });
-    expect(common('{"usage":{"prompt_tokens":5,"completion_tokens":6},"gen_ai.request.model":"gpt-4o","gen_ai.system":"openai"}'))
-      .toMatchObject({ inputTokens: 5, outputTokens: 6, model: 'gpt-4o', provider: 'openai' });
+    expect(
+      common(
+        '{"provider":"groq","model":"llama-3.3-70b","request_id":"abc","input_tokens":10,"output_tokens":"20","method":"post","path":"/v1/messages"}',
+      ),
+    ).toEqual({
+      status: null,
+      durationMs: null,
+      provider: 'groq',
+      model: 'llama-3.3-70b',
+      requestId: 'abc',
+      inputTokens: 10,
+      outputTokens: 20,
+      method: 'POST',
+      path: '/v1/messages',
+    });
+    expect(
+      common(
+        '{"usage":{"prompt_tokens":5,"completion_tokens":6},"gen_ai.request.model":"gpt-4o","gen_ai.system":"openai"}',
+      ),
+    ).toMatchObject({ inputTokens: 5, outputTokens: 6, model: 'gpt-4o', provider: 'openai' });
   });
 
   it.each([

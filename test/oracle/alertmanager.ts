@@ -22,8 +22,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type AmGroup = { labels: Record<string, string>; receiver: { name: string }; alerts: { labels: Record<string, string>; status: { state: string; inhibitedBy: string[]; silencedBy: string[] } }[] };
-export type PostAlert = { labels: Record<string, string>; annotations?: Record<string, string>; startsAt?: string; endsAt?: string; generatorURL?: string };
+export type AmGroup = {
+  labels: Record<string, string>;
+  receiver: { name: string };
+  alerts: { labels: Record<string, string>; status: { state: string; inhibitedBy: string[]; silencedBy: string[] } }[];
+};
+export type PostAlert = {
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+  startsAt?: string;
+  endsAt?: string;
+  generatorURL?: string;
+};
 
 export type RunningAlertmanager = {
   url: string;
@@ -33,14 +43,23 @@ export type RunningAlertmanager = {
 };
 
 /** Starts Alertmanager with `config` (JSON is YAML); resolves once /-/ready answers (at most 15 s). */
-export async function startAlertmanager(config: unknown, externalURL = 'http://am.example:9093'): Promise<RunningAlertmanager> {
+export async function startAlertmanager(
+  config: unknown,
+  externalURL = 'http://am.example:9093',
+): Promise<RunningAlertmanager> {
   const dir = mkdtempSync(join(tmpdir(), 'lookout-am-'));
   writeFileSync(join(dir, 'am.yml'), typeof config === 'string' ? config : JSON.stringify(config));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     ALERTMANAGER,
-    [`--config.file=${join(dir, 'am.yml')}`, `--storage.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', `--web.external-url=${externalURL}`],
+    [
+      `--config.file=${join(dir, 'am.yml')}`,
+      `--storage.path=${dir}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--cluster.listen-address=',
+      `--web.external-url=${externalURL}`,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -55,7 +74,10 @@ export async function startAlertmanager(config: unknown, externalURL = 'http://a
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`alertmanager exited: ${stderr.slice(-500)}`);
-    const ok = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/-/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();
@@ -66,7 +88,11 @@ export async function startAlertmanager(config: unknown, externalURL = 'http://a
   return {
     url,
     async post(alerts) {
-      const r = await fetch(`${url}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alerts) });
+      const r = await fetch(`${url}/api/v2/alerts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(alerts),
+      });
       if (!r.ok) throw new Error(`POST /api/v2/alerts: ${r.status} ${await r.text()}`);
     },
     async groups() {

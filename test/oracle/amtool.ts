@@ -12,7 +12,8 @@ export function hasAmtool(): boolean {
 
 /** In CI the live comparison is required: a missing binary is a failure, not a skip. */
 export function requireLiveOracle(name: string, present: boolean): boolean {
-  if (!present && process.env.CI === 'true') throw new Error(`${name} is required under CI=true (apt-get install prometheus-alertmanager)`);
+  if (!present && process.env.CI === 'true')
+    throw new Error(`${name} is required under CI=true (apt-get install prometheus-alertmanager)`);
   return present;
 }
 
@@ -47,7 +48,13 @@ export function amtoolCheckConfig(config: unknown): string | null {
 /** `amtool config routes test`: the receivers an alert with these labels is routed to, in order. */
 export function amtoolRoutes(config: unknown, labels: Record<string, string>): string[] {
   return withConfig(config, (file) => {
-    const args = ['config', 'routes', 'test', `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => labelArg(k, v))];
+    const args = [
+      'config',
+      'routes',
+      'test',
+      `--config.file=${file}`,
+      ...Object.entries(labels).map(([k, v]) => labelArg(k, v)),
+    ];
     const out = execFileSync(AMTOOL, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return out.trim().split(',').filter(Boolean);
   });
@@ -56,10 +63,13 @@ export function amtoolRoutes(config: unknown, labels: Record<string, string>): s
 /** `amtool config routes`: every non-root route's own matchers (`{a="b",c=~"d"}`), depth first. */
 export function amtoolRouteTree(config: unknown): string[] {
   return withConfig(config, (file) => {
-    const out = execFileSync(AMTOOL, ['config', 'routes', `--config.file=${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(AMTOOL, ['config', 'routes', `--config.file=${file}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return out
       .split('\n')
-      .map((l) => /── (\{.*\})  (?:continue: true  )?receiver: /.exec(l)?.[1])
+      .map((l) => /── (\{.*\}) {2}(?:continue: true {2})?receiver: /.exec(l)?.[1])
       .filter((k): k is string => k !== undefined);
   });
 }
@@ -67,7 +77,14 @@ export function amtoolRouteTree(config: unknown): string[] {
 /** `amtool config routes test --verify.receivers=a,b`: whether amtool agrees the labels route to exactly these receivers. */
 export function amtoolVerifyReceivers(config: unknown, labels: Record<string, string>, receivers: string[]): boolean {
   return withConfig(config, (file) => {
-    const args = ['config', 'routes', 'test', `--config.file=${file}`, `--verify.receivers=${receivers.join(',')}`, ...Object.entries(labels).map(([k, v]) => labelArg(k, v))];
+    const args = [
+      'config',
+      'routes',
+      'test',
+      `--config.file=${file}`,
+      `--verify.receivers=${receivers.join(',')}`,
+      ...Object.entries(labels).map(([k, v]) => labelArg(k, v)),
+    ];
     return spawnSync(AMTOOL, args, { encoding: 'utf8' }).status === 0;
   });
 }

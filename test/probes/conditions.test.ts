@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConditionFailure, evaluateCondition, parseCondition, type Condition, type ProbeResponse } from '@/lib/probes/conditions';
+import {
+  type Condition,
+  defaultConditionFailure,
+  evaluateCondition,
+  type ProbeResponse,
+  parseCondition,
+} from '@/lib/probes/conditions';
 
 function cond(text: string): Condition {
   const r = parseCondition(text);
@@ -93,7 +99,9 @@ describe('evaluateCondition', () => {
 
   it('fails a [BODY] condition when the body is not JSON', () => {
     const html: ProbeResponse = { status: 200, latencyMs: 5, json: undefined, bodyText: '<html>ok</html>' };
-    expect(evaluateCondition(cond('[BODY].status == ok'), html)).toBe('condition failed: [BODY].status == ok (body is not JSON)');
+    expect(evaluateCondition(cond('[BODY].status == ok'), html)).toBe(
+      'condition failed: [BODY].status == ok (body is not JSON)',
+    );
     expect(evaluateCondition(cond('[STATUS] == 200'), html)).toBeNull();
   });
 

@@ -2,10 +2,18 @@ import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '@/lib/clock';
-import { parseCondition, type Condition } from '@/lib/probes/conditions';
+import { type Condition, parseCondition } from '@/lib/probes/conditions';
 import { runProbe } from '@/lib/probes/http-probe';
 import type { ProbeResult, ProbeSpec } from '@/lib/probes/types';
-import { closedPort, httpServer, resettingServer, selfSignedServer, sendJson, silentServer, type Running } from './servers';
+import {
+  closedPort,
+  httpServer,
+  type Running,
+  resettingServer,
+  selfSignedServer,
+  sendJson,
+  silentServer,
+} from './servers';
 
 const conditions = (...texts: string[]): Condition[] =>
   texts.map((t) => {
@@ -14,7 +22,15 @@ const conditions = (...texts: string[]): Condition[] =>
     return r.condition;
   });
 
-const spec = (url: string, over: Partial<ProbeSpec> = {}): ProbeSpec => ({ url, method: 'GET', headers: {}, body: null, timeoutMs: 2000, conditions: [], ...over });
+const spec = (url: string, over: Partial<ProbeSpec> = {}): ProbeSpec => ({
+  url,
+  method: 'GET',
+  headers: {},
+  body: null,
+  timeoutMs: 2000,
+  conditions: [],
+  ...over,
+});
 
 /** Runs a probe and asserts it came back within its timeout + 1 s. */
 async function probe(s: ProbeSpec): Promise<ProbeResult & { elapsed: number }> {
@@ -33,8 +49,10 @@ let loopHits = 0;
 beforeAll(async () => {
   app = await httpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/health') return sendJson(res, 200, { status: 'healthy', providers: { healthy: 2, total: 3 }, ok: true });
-    if (url.pathname === '/unhealthy') return sendJson(res, 200, { status: 'degraded', providers: { healthy: 0, total: 3 } });
+    if (url.pathname === '/health')
+      return sendJson(res, 200, { status: 'healthy', providers: { healthy: 2, total: 3 }, ok: true });
+    if (url.pathname === '/unhealthy')
+      return sendJson(res, 200, { status: 'degraded', providers: { healthy: 0, total: 3 } });
     if (url.pathname === '/503') return sendJson(res, 503, { error: 'down' });
     if (url.pathname === '/html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<html>fine</html>');
     if (url.pathname === '/loop') {
@@ -98,7 +116,9 @@ describe('runProbe against hostile targets', () => {
 
   it('reports a refused connection', async () => {
     const port = await closedPort();
-    const r = await probe(spec(`http://127.0.0.1:${port}/health`, { headers: { authorization: 'Bearer SECRET-TOKEN' } }));
+    const r = await probe(
+      spec(`http://127.0.0.1:${port}/health`, { headers: { authorization: 'Bearer SECRET-TOKEN' } }),
+    );
     expect(r).toMatchObject({ up: false, statusCode: null, error: 'connection refused' });
   });
 
@@ -123,8 +143,14 @@ describe('runProbe against hostile targets', () => {
 
   it('reads at most 64 KiB of a 100 MB body, fast and without holding it in memory', async () => {
     const rssBefore = process.memoryUsage().rss;
-    const r = await probe(spec(`${app.url}/huge`, { conditions: conditions('[STATUS] == 200', '[BODY].status == ok') }));
-    expect(r).toMatchObject({ up: false, statusCode: 200, error: 'condition failed: [BODY].status == ok (body is not JSON)' });
+    const r = await probe(
+      spec(`${app.url}/huge`, { conditions: conditions('[STATUS] == 200', '[BODY].status == ok') }),
+    );
+    expect(r).toMatchObject({
+      up: false,
+      statusCode: 200,
+      error: 'condition failed: [BODY].status == ok (body is not JSON)',
+    });
     expect(r.elapsed).toBeLessThan(1000);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(40 * 1024 * 1024);
     await new Promise((res) => setTimeout(res, 200));
@@ -139,8 +165,15 @@ describe('runProbe against hostile targets', () => {
   });
 
   it('fails a [BODY] condition on a body that is not JSON', async () => {
-    const r = await probe(spec(`${app.url}/html`, { conditions: conditions('[STATUS] == 200', '[BODY].status == ok') }));
-    expect(r).toMatchObject({ up: false, statusCode: 200, error: 'condition failed: [BODY].status == ok (body is not JSON)', gauges: {} });
+    const r = await probe(
+      spec(`${app.url}/html`, { conditions: conditions('[STATUS] == 200', '[BODY].status == ok') }),
+    );
+    expect(r).toMatchObject({
+      up: false,
+      statusCode: 200,
+      error: 'condition failed: [BODY].status == ok (body is not JSON)',
+      gauges: {},
+    });
   });
 
   it('never puts header values in an error', async () => {
@@ -159,16 +192,34 @@ describe('runProbe against hostile targets', () => {
 
 describe('runProbe happy paths', () => {
   it('passes conditions on a JSON body and extracts gauges', async () => {
-    const r = await probe(spec(`${app.url}/health`, { conditions: conditions('[STATUS] == 200', '[BODY].providers.healthy > 0', '[RESPONSE_TIME] < 2000') }));
-    expect(r).toMatchObject({ up: true, statusCode: 200, error: null, gauges: { 'providers.healthy': 2, 'providers.total': 3, ok: 1 } });
+    const r = await probe(
+      spec(`${app.url}/health`, {
+        conditions: conditions('[STATUS] == 200', '[BODY].providers.healthy > 0', '[RESPONSE_TIME] < 2000'),
+      }),
+    );
+    expect(r).toMatchObject({
+      up: true,
+      statusCode: 200,
+      error: null,
+      gauges: { 'providers.healthy': 2, 'providers.total': 3, ok: 1 },
+    });
     expect(r.latencyMs).toBeGreaterThan(0);
     expect(r.latencyMs).toBeLessThan(1000);
     expect(Math.abs(r.ts - Date.now())).toBeLessThan(2000);
   });
 
   it('names the first failing condition', async () => {
-    const r = await probe(spec(`${app.url}/unhealthy`, { conditions: conditions('[STATUS] == 200', '[BODY].providers.healthy > 0', '[BODY].status == healthy') }));
-    expect(r).toMatchObject({ up: false, statusCode: 200, error: 'condition failed: [BODY].providers.healthy > 0 (got 0)', gauges: { 'providers.healthy': 0 } });
+    const r = await probe(
+      spec(`${app.url}/unhealthy`, {
+        conditions: conditions('[STATUS] == 200', '[BODY].providers.healthy > 0', '[BODY].status == healthy'),
+      }),
+    );
+    expect(r).toMatchObject({
+      up: false,
+      statusCode: 200,
+      error: 'condition failed: [BODY].providers.healthy > 0 (got 0)',
+      gauges: { 'providers.healthy': 0 },
+    });
   });
 
   it('is down on a 503 by default', async () => {
@@ -188,22 +239,40 @@ describe('runProbe happy paths', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-probe': 'lookout' },
         body: '{"ping":1}',
-        conditions: conditions('[BODY].method == POST', '[BODY].headers.x-probe == lookout', '[BODY].body == {"ping":1}', '[BODY].headers.content-length == 10'),
+        conditions: conditions(
+          '[BODY].method == POST',
+          '[BODY].headers.x-probe == lookout',
+          '[BODY].body == {"ping":1}',
+          '[BODY].headers.content-length == 10',
+        ),
       }),
     );
     expect(r).toMatchObject({ up: true, statusCode: 200, error: null });
   });
 
   it('turns a POST into a GET without body on 303', async () => {
-    const r = await probe(spec(`${app.url}/see-other`, { method: 'POST', body: 'data', conditions: conditions('[BODY].method == GET', '[BODY].body == ""', '[BODY].query == ?from=303') }));
+    const r = await probe(
+      spec(`${app.url}/see-other`, {
+        method: 'POST',
+        body: 'data',
+        conditions: conditions('[BODY].method == GET', '[BODY].body == ""', '[BODY].query == ?from=303'),
+      }),
+    );
     expect(r.error).toBeNull();
   });
 
   it('drops credentials on a redirect to another origin', async () => {
-    const other = await httpServer((req, res) => sendJson(res, 200, { auth: req.headers.authorization ?? 'none', other: req.headers['x-other'] ?? 'none' }));
+    const other = await httpServer((req, res) =>
+      sendJson(res, 200, { auth: req.headers.authorization ?? 'none', other: req.headers['x-other'] ?? 'none' }),
+    );
     const hop = await httpServer((_req, res) => res.writeHead(302, { location: `${other.url}/` }).end());
     servers.push(other, hop);
-    const r = await probe(spec(hop.url, { headers: { Authorization: 'Bearer SECRET', 'x-other': 'kept' }, conditions: conditions('[BODY].auth == none', '[BODY].other == kept') }));
+    const r = await probe(
+      spec(hop.url, {
+        headers: { Authorization: 'Bearer SECRET', 'x-other': 'kept' },
+        conditions: conditions('[BODY].auth == none', '[BODY].other == kept'),
+      }),
+    );
     expect(r.error).toBeNull();
   });
 

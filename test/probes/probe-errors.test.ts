@@ -26,7 +26,10 @@ describe('describeError', () => {
     [err('ERR_TLS_CERT_ALTNAME_INVALID'), 'TLS error: certificate is not valid for example.test'],
     [err('ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE'), 'TLS error: sslv3 alert handshake failure'],
     [err('HPE_INVALID_CONSTANT'), 'invalid HTTP response'],
-    [err('ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "Bearer SECRET" for header "authorization"'), 'invalid request header (check the target headers)'],
+    [
+      err('ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "Bearer SECRET" for header "authorization"'),
+      'invalid request header (check the target headers)',
+    ],
     [err('EWHATEVER', 'leaks Bearer SECRET'), 'request failed (EWHATEVER)'],
     ['a string', 'request failed'],
   ])('%s', (e, reason) => {

@@ -42,12 +42,18 @@ export function httpServer(handler: Handler): Promise<Running> {
 
 /** Accepts connections and never says a word. */
 export function silentServer(): Promise<Running> {
-  return listen(net.createServer(() => {}), 'http');
+  return listen(
+    net.createServer(() => {}),
+    'http',
+  );
 }
 
 /** Accepts a connection and resets it as soon as the request arrives. */
 export function resettingServer(): Promise<Running> {
-  return listen(net.createServer((s) => s.once('data', () => s.resetAndDestroy())), 'http');
+  return listen(
+    net.createServer((s) => s.once('data', () => s.resetAndDestroy())),
+    'http',
+  );
 }
 
 /** A port nothing listens on. */
@@ -62,9 +68,27 @@ export function selfSignedServer(handler: Handler): Promise<Running> {
   const dir = tempDir('lookout-tls-');
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, handler);
   return listen(server, 'https');
 }

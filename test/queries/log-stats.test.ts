@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWriteDb, type Db } from '@/lib/db/connection';
+import { type Db, openWriteDb } from '@/lib/db/connection';
 import { createLogWriter } from '@/lib/ingest/log-writer';
 import type { IngestRecord, RequestFacts } from '@/lib/ingest/record';
-import { getStatsSummary } from '@/lib/queries/get-stats-summary';
-import { getStatsProviders } from '@/lib/queries/get-stats-providers';
 import { getStatsErrors } from '@/lib/queries/get-stats-errors';
-import { getStatsRequests } from '@/lib/queries/get-stats-requests';
 import { getStatsLatency } from '@/lib/queries/get-stats-latency';
+import { getStatsProviders } from '@/lib/queries/get-stats-providers';
+import { getStatsRequests } from '@/lib/queries/get-stats-requests';
+import { getStatsSummary } from '@/lib/queries/get-stats-summary';
 import { exactQuantile } from '@/lib/stats/histogram';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -18,9 +18,20 @@ const T0 = Date.UTC(2026, 10, 1);
 
 function record(ts: number, q: RequestFacts | null, level = 'info'): IngestRecord {
   return {
-    ts, level, message: q ? `HTTP response sent ${q.status}` : 'Streamed 3 events', fieldsJson: null, flags: 0,
-    provider: q?.provider ?? null, model: q?.model ?? null, status: q?.status ?? null, durationMs: q?.durationMs ?? null,
-    inputTokens: q?.inputTokens ?? null, outputTokens: q?.outputTokens ?? null, requestId: null, isRequest: !!q, requests: q ? [q] : [],
+    ts,
+    level,
+    message: q ? `HTTP response sent ${q.status}` : 'Streamed 3 events',
+    fieldsJson: null,
+    flags: 0,
+    provider: q?.provider ?? null,
+    model: q?.model ?? null,
+    status: q?.status ?? null,
+    durationMs: q?.durationMs ?? null,
+    inputTokens: q?.inputTokens ?? null,
+    outputTokens: q?.outputTokens ?? null,
+    requestId: null,
+    isRequest: !!q,
+    requests: q ? [q] : [],
   };
 }
 
@@ -31,15 +42,23 @@ const all: RequestFacts[] = [];
 beforeAll(() => {
   dir = tempDir();
   db = openWriteDb(path.join(dir, 'data'));
-  db.prepare(`INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 'ccproxy', 'file', 0), (2, 'other', 'http', 0)`).run();
+  db.prepare(
+    `INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 'ccproxy', 'file', 0), (2, 'other', 'http', 0)`,
+  ).run();
   const write = createLogWriter(db);
   let batch: IngestRecord[] = [];
   // Three days of requests every 37 s, so windows cut through every rollup width.
   for (let i = 0, ts = T0 + 1_234; ts < T0 + 3 * 86_400_000; i++, ts += 37_000) {
     const status = i % 97 === 5 ? null : STATUSES[i % STATUSES.length];
     const q: RequestFacts = {
-      ts, status, durationMs: 50 + ((i * 7919) % 4000), provider: PROVIDERS[i % 3], model: `m${i % 2}`,
-      inputTokens: 100 + (i % 13), outputTokens: i % 3 === 0 ? 20 : null, rateLimited: status === 429 || i % 211 === 0,
+      ts,
+      status,
+      durationMs: 50 + ((i * 7919) % 4000),
+      provider: PROVIDERS[i % 3],
+      model: `m${i % 2}`,
+      inputTokens: 100 + (i % 13),
+      outputTokens: i % 3 === 0 ? 20 : null,
+      rateLimited: status === 429 || i % 211 === 0,
     };
     all.push(q);
     batch.push(record(ts, q), record(ts + 1, null, i % 5 === 0 ? 'error' : 'info'));
@@ -82,10 +101,19 @@ describe('log stats', () => {
     const b = brute(from, to);
     const s = getStatsSummary(db, from, to, {});
     expect({ ...s, latency_ms: undefined }).toEqual({
-      requests: b.requests, errors: b.errors, error_rate: b.requests ? b.errors / b.requests : 0,
-      client_errors: b.client_errors, rate_limited: b.rate_limited, latency_ms: undefined, tokens: { input: b.input, output: b.output },
+      requests: b.requests,
+      errors: b.errors,
+      error_rate: b.requests ? b.errors / b.requests : 0,
+      client_errors: b.client_errors,
+      rate_limited: b.rate_limited,
+      latency_ms: undefined,
+      tokens: { input: b.input, output: b.output },
     });
-    for (const [q, v] of [[0.5, s.latency_ms.p50], [0.95, s.latency_ms.p95], [0.99, s.latency_ms.p99]] as const) {
+    for (const [q, v] of [
+      [0.5, s.latency_ms.p50],
+      [0.95, s.latency_ms.p95],
+      [0.99, s.latency_ms.p99],
+    ] as const) {
       const exact = exactQuantile(b.durations, q)!;
       expect(Math.abs(v! - exact) / exact).toBeLessThanOrEqual(0.05);
     }
@@ -98,7 +126,13 @@ describe('log stats', () => {
     expect(rows.map((r) => r.provider).sort()).toEqual([...PROVIDERS].sort());
     for (const r of rows) {
       const b = brute(from, to, r.provider);
-      expect([r.requests, r.errors, r.rate_limited, r.input_tokens, r.output_tokens]).toEqual([b.requests, b.errors, b.rate_limited, b.input, b.output]);
+      expect([r.requests, r.errors, r.rate_limited, r.input_tokens, r.output_tokens]).toEqual([
+        b.requests,
+        b.errors,
+        b.rate_limited,
+        b.input,
+        b.output,
+      ]);
     }
     expect(getStatsSummary(db, from, to, { source: 'other' }).requests).toBe(0);
     expect(getStatsSummary(db, from, to, { source: 'missing' }).requests).toBe(0);

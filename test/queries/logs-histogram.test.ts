@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWriteDb, type Db } from '@/lib/db/connection';
+import { type Db, openWriteDb } from '@/lib/db/connection';
 import { ftsMark } from '@/lib/ingest/fts-index';
 import { createLogWriter } from '@/lib/ingest/log-writer';
 import type { IngestRecord } from '@/lib/ingest/record';
@@ -18,8 +18,20 @@ const PROVIDERS = ['groq', 'openai', null] as const;
 function line(i: number, ts: number): IngestRecord {
   const status = i % 3 === 0 ? null : i % 23 === 0 ? 502 : i % 31 === 0 ? 429 : 200;
   return {
-    ts, level: LEVELS[i % LEVELS.length], message: `line ${i}`, fieldsJson: null, flags: 0, provider: PROVIDERS[i % 3], model: null,
-    status, durationMs: null, inputTokens: null, outputTokens: null, requestId: null, isRequest: false, requests: [],
+    ts,
+    level: LEVELS[i % LEVELS.length],
+    message: `line ${i}`,
+    fieldsJson: null,
+    flags: 0,
+    provider: PROVIDERS[i % 3],
+    model: null,
+    status,
+    durationMs: null,
+    inputTokens: null,
+    outputTokens: null,
+    requestId: null,
+    isRequest: false,
+    requests: [],
   };
 }
 
@@ -29,7 +41,9 @@ let db: Db;
 beforeAll(() => {
   dir = tempDir();
   db = openWriteDb(path.join(dir, 'data'));
-  db.prepare(`INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 'ccproxy', 'file', 0), (2, 'other', 'http', 0)`).run();
+  db.prepare(
+    `INSERT INTO log_sources (id, name, kind, created_at) VALUES (1, 'ccproxy', 'file', 0), (2, 'other', 'http', 0)`,
+  ).run();
   const write = createLogWriter(db);
   // Three days, a line every 13.7 s from two sources, so every window edge cuts through rollup buckets.
   for (const sourceId of [1, 2]) {
@@ -51,12 +65,20 @@ afterAll(() => {
 });
 
 /** The reference: every matching line counted one by one, by the search's own WHERE clause. */
-function rawCounts(q: string, from: number, to: number, step: number, extra: { source?: string; level?: string } = {}): [number, number][] {
+function rawCounts(
+  q: string,
+  from: number,
+  to: number,
+  step: number,
+  extra: { source?: string; level?: string } = {},
+): [number, number][] {
   const parsed = parseQuery(q);
   if (!parsed.ok) throw new Error(parsed.error);
   const { where, params } = termsToSql(parsed.terms, ftsMark(db));
   const rows = db
-    .prepare(`SELECT ts, (SELECT name FROM log_sources s WHERE s.id = logs.source_id) src, level FROM logs NOT INDEXED WHERE ts >= ? AND ts <= ? AND ${where}`)
+    .prepare(
+      `SELECT ts, (SELECT name FROM log_sources s WHERE s.id = logs.source_id) src, level FROM logs NOT INDEXED WHERE ts >= ? AND ts <= ? AND ${where}`,
+    )
     .all(from, to, ...params) as { ts: number; src: string; level: string | null }[];
   const counts = new Map<number, number>();
   for (const r of rows) {
@@ -85,9 +107,28 @@ const WINDOWS: [number, number, number][] = [
 describe('the logs histogram fast paths', () => {
   it('counts exactly the lines a raw scan counts, for field terms on rollups and on lines', () => {
     const queries = [
-      'status:>=500', 'status:429', 'status:<300', '-status:429', '-status:<300', 'status:>199 status:<=429', 'provider:groq', 'provider:groq status:200',
-      '-provider:groq', 'level:error', 'level:ERR', '-level:info', 'level:warn source:other', 'source:ccproxy', '-source:ccproxy', 'source:nothing',
-      '-status:>=500', 'status:>=500 -provider:groq', 'level:error level:warn', 'level:info provider:openai -status:200 source:other', 'line', 'status:two',
+      'status:>=500',
+      'status:429',
+      'status:<300',
+      '-status:429',
+      '-status:<300',
+      'status:>199 status:<=429',
+      'provider:groq',
+      'provider:groq status:200',
+      '-provider:groq',
+      'level:error',
+      'level:ERR',
+      '-level:info',
+      'level:warn source:other',
+      'source:ccproxy',
+      '-source:ccproxy',
+      'source:nothing',
+      '-status:>=500',
+      'status:>=500 -provider:groq',
+      'level:error level:warn',
+      'level:info provider:openai -status:200 source:other',
+      'line',
+      'status:two',
     ];
     for (const q of queries) {
       for (const [from, to, step] of WINDOWS) {
@@ -100,8 +141,17 @@ describe('the logs histogram fast paths', () => {
 
   it('combines the source and level parameters with the terms', () => {
     const [from, to, step] = WINDOWS[0];
-    for (const [q, extra] of [['level:error', { source: 'other' }], ['', { level: 'warn', source: 'ccproxy' }], ['level:warn', { level: 'error' }], ['status:>=500', { level: 'info' }], ['provider:groq', { source: 'other', level: 'warn' }], ['word', { source: 'ccproxy' }]] as const) {
-      expect(histogram(q, from, to, step, extra), `${q} ${JSON.stringify(extra)}`).toEqual(rawCounts(q, from, to, step, extra));
+    for (const [q, extra] of [
+      ['level:error', { source: 'other' }],
+      ['', { level: 'warn', source: 'ccproxy' }],
+      ['level:warn', { level: 'error' }],
+      ['status:>=500', { level: 'info' }],
+      ['provider:groq', { source: 'other', level: 'warn' }],
+      ['word', { source: 'ccproxy' }],
+    ] as const) {
+      expect(histogram(q, from, to, step, extra), `${q} ${JSON.stringify(extra)}`).toEqual(
+        rawCounts(q, from, to, step, extra),
+      );
     }
   });
 

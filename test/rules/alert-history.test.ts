@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { diffAlerts, type AlertSnapshot } from '@/lib/rules/alert-transitions';
+import { layoutBars } from '@/components/alerts/timeline-layout';
+import { firingAt, firingBands } from '@/components/charts/firing-bands';
+import { pruneOnce } from '@/lib/engine/retention';
 import { buildPeriods, type HistoryRow } from '@/lib/queries/alert-periods';
 import { recordTransitions } from '@/lib/rules/alert-history-store';
-import { pruneOnce } from '@/lib/engine/retention';
+import { type AlertSnapshot, diffAlerts } from '@/lib/rules/alert-transitions';
 import { makeLookout } from '../helpers/lookout';
-import { firingAt, firingBands } from '@/components/charts/firing-bands';
-import { layoutBars } from '@/components/alerts/timeline-layout';
 
 const snap = (...alerts: [string, 'pending' | 'firing', number][]): AlertSnapshot =>
   new Map(alerts.map(([fp, state, value]) => [fp, { name: `A${fp}`, labels: { alertname: `A${fp}` }, state, value }]));
@@ -16,24 +16,55 @@ describe('alert transitions', () => {
     ['for: 0 fires at once', snap(), snap(['1', 'firing', 5]), [['1', 'firing', 5]]],
     ['pending moves on to firing', snap(['1', 'pending', 5]), snap(['1', 'firing', 6]), [['1', 'firing', 6]]],
     ['no change, no record', snap(['1', 'firing', 5]), snap(['1', 'firing', 7]), []],
-    ['gone is resolved, with its last value', snap(['1', 'firing', 5], ['2', 'pending', 1]), snap(['2', 'pending', 1]), [['1', 'resolved', 5]]],
+    [
+      'gone is resolved, with its last value',
+      snap(['1', 'firing', 5], ['2', 'pending', 1]),
+      snap(['2', 'pending', 1]),
+      [['1', 'resolved', 5]],
+    ],
   ])('%s', (_name, prev, next, want) => {
     expect(diffAlerts(prev, next, 1000).map((t) => [t.fingerprint, t.state, t.value])).toEqual(want);
   });
 });
 
 describe('alert periods', () => {
-  const row = (ts: number, fp: string, state: HistoryRow['state']): HistoryRow => ({ ts, fingerprint: fp, name: `A${fp}`, state, labels: '{"alertname":"A"}', value: 1 });
+  const row = (ts: number, fp: string, state: HistoryRow['state']): HistoryRow => ({
+    ts,
+    fingerprint: fp,
+    name: `A${fp}`,
+    state,
+    labels: '{"alertname":"A"}',
+    value: 1,
+  });
   it('turns transitions into pending and firing periods, open ones with a null end', () => {
-    const rows = [row(10, 'x', 'pending'), row(20, 'x', 'firing'), row(30, 'x', 'resolved'), row(40, 'y', 'firing'), row(50, 'x', 'pending')];
+    const rows = [
+      row(10, 'x', 'pending'),
+      row(20, 'x', 'firing'),
+      row(30, 'x', 'resolved'),
+      row(40, 'y', 'firing'),
+      row(50, 'x', 'pending'),
+    ];
     const out = buildPeriods(rows, 0, 100);
     expect(out.map((a) => [a.fingerprint, a.periods.map((p) => [p.state, p.start, p.end])])).toEqual([
-      ['x', [['pending', 10, 20], ['firing', 20, 30], ['pending', 50, null]]],
+      [
+        'x',
+        [
+          ['pending', 10, 20],
+          ['firing', 20, 30],
+          ['pending', 50, null],
+        ],
+      ],
       ['y', [['firing', 40, null]]],
     ]);
   });
   it('keeps only periods that overlap the range', () => {
-    const rows = [row(10, 'x', 'firing'), row(20, 'x', 'resolved'), row(30, 'y', 'firing'), row(90, 'y', 'resolved'), row(95, 'z', 'firing')];
+    const rows = [
+      row(10, 'x', 'firing'),
+      row(20, 'x', 'resolved'),
+      row(30, 'y', 'firing'),
+      row(90, 'y', 'resolved'),
+      row(95, 'z', 'firing'),
+    ];
     expect(buildPeriods(rows, 25, 60).map((a) => a.fingerprint)).toEqual(['y']);
   });
 });
@@ -44,10 +75,15 @@ describe('alert history storage', () => {
     try {
       const now = ctx.clock.now();
       const t = { fingerprint: 'f', name: 'A', labels: { alertname: 'A' }, value: Number.NaN };
-      recordTransitions(ctx.lookout.db, [{ ...t, ts: now - 2 * 86_400_000, state: 'firing' }, { ...t, ts: now - 3_600_000, state: 'resolved' }]);
+      recordTransitions(ctx.lookout.db, [
+        { ...t, ts: now - 2 * 86_400_000, state: 'firing' },
+        { ...t, ts: now - 3_600_000, state: 'resolved' },
+      ]);
       const deleted = await pruneOnce(ctx.lookout.db, now, ctx.lookout.settings);
       expect(deleted.alert_history).toBe(1);
-      expect(ctx.lookout.db.prepare('SELECT state, value FROM alert_history').all()).toEqual([{ state: 'resolved', value: null }]);
+      expect(ctx.lookout.db.prepare('SELECT state, value FROM alert_history').all()).toEqual([
+        { state: 'resolved', value: null },
+      ]);
     } finally {
       await ctx.close();
     }
@@ -59,13 +95,25 @@ describe('firing bands and timeline bars', () => {
   const entry = (name: string, periods: [string, number, number | null][]) => ({
     name,
     labels: { alertname: name },
-    periods: periods.map(([state, s, e]) => ({ state: state as 'pending' | 'firing', start: iso(s), end: e === null ? null : iso(e), value: 1 })),
+    periods: periods.map(([state, s, e]) => ({
+      state: state as 'pending' | 'firing',
+      start: iso(s),
+      end: e === null ? null : iso(e),
+      value: 1,
+    })),
   });
 
   it('merges overlapping firing periods of all alerts, clipped to the range, ignoring pending', () => {
     const history = [
-      entry('A', [['pending', 0, 10_000], ['firing', 10_000, 40_000], ['firing', 90_000, null]]),
-      entry('B', [['firing', 30_000, 50_000], ['pending', 60_000, 70_000]]),
+      entry('A', [
+        ['pending', 0, 10_000],
+        ['firing', 10_000, 40_000],
+        ['firing', 90_000, null],
+      ]),
+      entry('B', [
+        ['firing', 30_000, 50_000],
+        ['pending', 60_000, 70_000],
+      ]),
     ];
     const bands = firingBands(history, 20_000, 100_000, 95_000);
     expect(bands).toEqual([
@@ -78,14 +126,27 @@ describe('firing bands and timeline bars', () => {
   });
 
   it('places bars on the track in percent, with a visible minimum width', () => {
-    const [a] = [entry('A', [['pending', 0, 10_000], ['firing', 10_000, null], ['firing', -50_000, -40_000]])];
+    const [a] = [
+      entry('A', [
+        ['pending', 0, 10_000],
+        ['firing', 10_000, null],
+        ['firing', -50_000, -40_000],
+      ]),
+    ];
     const bars = layoutBars(a.periods, 0, 100_000, 60_000);
     expect(bars.map((b) => [b.state, b.leftPct, b.widthPct, b.ongoing])).toEqual([
       ['pending', 0, 10, false],
       ['firing', 10, 50, true],
     ]);
-    expect(layoutBars([{ state: 'firing', start: iso(50_000), end: iso(50_001), value: null }], 0, 100_000, 0)[0].widthPct).toBe(0.5);
-    const justBegun = layoutBars([{ state: 'firing', start: iso(99_990), end: null, value: 0 }], 0, 100_000, 100_000)[0];
+    expect(
+      layoutBars([{ state: 'firing', start: iso(50_000), end: iso(50_001), value: null }], 0, 100_000, 0)[0].widthPct,
+    ).toBe(0.5);
+    const justBegun = layoutBars(
+      [{ state: 'firing', start: iso(99_990), end: null, value: 0 }],
+      0,
+      100_000,
+      100_000,
+    )[0];
     expect([justBegun.leftPct, justBegun.widthPct]).toEqual([99.5, 0.5]);
   });
 });

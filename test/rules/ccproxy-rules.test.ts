@@ -3,7 +3,6 @@ import { FakeClock } from '@/lib/clock';
 import { InMemorySeriesSource, parseRuleFile, RuleGroup } from '@/lib/rules';
 import { CCPROXY_RULES } from './ccproxy-fixture';
 
-
 const LE = ['0.5', '1', '2.5', '5', '+Inf'];
 
 function setup() {
@@ -17,7 +16,11 @@ function setup() {
 /** Feeds 10 s samples: up=1/0 every 30 s, and counters growing by errPerSec 5xx and slow requests. */
 function feed(src: InMemorySeriesSource, t: number, state: { up: number; errors: number; slow: number; fast: number }) {
   if (t % 30_000 === 0) src.push({ __name__: 'up', job: 'ccproxy', instance: '127.0.0.1:3456' }, t, state.up);
-  src.push({ __name__: 'http_requests_total', job: 'ccproxy', provider: 'groq', model: 'm', status: '502' }, t, state.errors);
+  src.push(
+    { __name__: 'http_requests_total', job: 'ccproxy', provider: 'groq', model: 'm', status: '502' },
+    t,
+    state.errors,
+  );
   for (const le of LE) {
     const v = le === '0.5' || le === '1' ? state.fast : state.fast + state.slow;
     src.push({ __name__: 'http_request_duration_seconds_bucket', job: 'ccproxy', provider: 'groq', le }, t, v);
@@ -47,7 +50,11 @@ describe('CCProxy rules from the contract', () => {
       feed(src, clock.now(), s);
       clock.advance(10_000);
     }
-    expect(states(clock.now() - 10_000)).toEqual({ CCProxyDown: 'inactive', HighErrorRate: 'inactive', HighLatency: 'inactive' });
+    expect(states(clock.now() - 10_000)).toEqual({
+      CCProxyDown: 'inactive',
+      HighErrorRate: 'inactive',
+      HighLatency: 'inactive',
+    });
     // Trouble: down, 0.5 errors/s, all new requests take 3-5 s.
     s.up = 0;
     const seen: Record<string, string>[] = [];
@@ -66,7 +73,14 @@ describe('CCProxy rules from the contract', () => {
     const last = group.evaluateGroup(clock.now() - 10_000);
     expect(last.health).toBe('ok');
     const err = last.alerts.find((a) => a.rule === 'HighErrorRate');
-    expect(err?.labels).toEqual({ alertname: 'HighErrorRate', job: 'ccproxy', model: 'm', provider: 'groq', severity: 'warning', status: '502' });
+    expect(err?.labels).toEqual({
+      alertname: 'HighErrorRate',
+      job: 'ccproxy',
+      model: 'm',
+      provider: 'groq',
+      severity: 'warning',
+      status: '502',
+    });
     expect(err?.annotations.description).toMatch(/^Error rate is 0\.50*\d? errors per second$/);
     expect(last.alerts.find((a) => a.rule === 'HighLatency')?.value).toBeGreaterThan(2);
     // Recovery.

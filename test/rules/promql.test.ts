@@ -18,7 +18,12 @@ function source(): InMemorySeriesSource {
     }
   }
   src.add({ __name__: 'old', job: 'x' }, [[200 * S, 7]]);
-  for (const [le, v] of [['0.1', 10], ['0.5', 50], ['1', 90], ['+Inf', 100]] as const) {
+  for (const [le, v] of [
+    ['0.1', 10],
+    ['0.5', 50],
+    ['1', 90],
+    ['+Inf', 100],
+  ] as const) {
     src.add({ __name__: 'lat_bucket', job: 'api', le }, [[590 * S, v]]);
   }
   return src;
@@ -88,7 +93,10 @@ const rows: Row[] = [
   ['up == 1', { [k(upA)]: 1, [k(upC)]: 1 }],
   ['1 == up', { [k(upA)]: 1, [k(upC)]: 1 }],
   ['up == bool 1', { [k(dropName(upA))]: 1, [k(dropName(upB))]: 0, [k(dropName(upC))]: 1 }],
-  ['sum by (job) (rate(http_requests_total[5m])) / sum by (job) (up)', { [k({ job: 'api' })]: 1.5, [k({ job: 'web' })]: 3 }],
+  [
+    'sum by (job) (rate(http_requests_total[5m])) / sum by (job) (up)',
+    { [k({ job: 'api' })]: 1.5, [k({ job: 'web' })]: 3 },
+  ],
   ['rate(http_requests_total[5m]) > on(instance) (up * 2)', { [k({ instance: 'b' })]: 0.5, [k({ instance: 'c' })]: 3 }],
   ['up and on(instance) rate(http_requests_total{status=~"5.."}[5m])', { [k(upB)]: 0, [k(upC)]: 1 }],
   ['up unless on(instance) rate(http_requests_total{status=~"5.."}[5m])', { [k(upA)]: 1 }],

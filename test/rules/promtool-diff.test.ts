@@ -30,21 +30,38 @@ function data(): { labels: Record<string, string>; values: number[] }[] {
     fast.push(f);
     slow.push(s);
   }
-  const b = (le: string, v: number[]) => ({ labels: { __name__: 'http_request_duration_seconds_bucket', job: 'ccproxy', provider: 'groq', le }, values: v });
+  const b = (le: string, v: number[]) => ({
+    labels: { __name__: 'http_request_duration_seconds_bucket', job: 'ccproxy', provider: 'groq', le },
+    values: v,
+  });
   return [
     { labels: { __name__: 'up', job: 'ccproxy', instance: 'h:3456' }, values: up },
-    { labels: { __name__: 'http_requests_total', job: 'ccproxy', provider: 'groq', model: 'm', status: '502' }, values: errors },
+    {
+      labels: { __name__: 'http_requests_total', job: 'ccproxy', provider: 'groq', model: 'm', status: '502' },
+      values: errors,
+    },
     b('0.5', fast),
     b('1', fast),
-    b('2.5', fast.map((v, i) => v + slow[i] / 2)),
-    b('5', fast.map((v, i) => v + slow[i])),
-    b('+Inf', fast.map((v, i) => v + slow[i])),
+    b(
+      '2.5',
+      fast.map((v, i) => v + slow[i] / 2),
+    ),
+    b(
+      '5',
+      fast.map((v, i) => v + slow[i]),
+    ),
+    b(
+      '+Inf',
+      fast.map((v, i) => v + slow[i]),
+    ),
   ];
 }
 
 function seriesText(labels: Record<string, string>): string {
   const { __name__, ...rest } = labels;
-  return `${__name__}{${Object.entries(rest).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
+  return `${__name__}{${Object.entries(rest)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ')}}`;
 }
 
 describe.skipIf(!hasPromtool)('differential test against promtool test rules', () => {
@@ -99,7 +116,10 @@ describe.skipIf(!hasPromtool)('differential test against promtool test rules', (
       (/topk|bottomk/.test(expr) ? [725, 905] : [485, 725, 905]).map((t) => ({
         expr,
         eval_time: `${t}s`,
-        exp_samples: evaluateInstant(parsePromQL(expr), src, t * 1000).map((s) => ({ labels: seriesText({ __name__: '', ...s.labels }).replace(/^\{/, '{'), value: s.value })),
+        exp_samples: evaluateInstant(parsePromQL(expr), src, t * 1000).map((s) => ({
+          labels: seriesText({ __name__: '', ...s.labels }).replace(/^\{/, '{'),
+          value: s.value,
+        })),
       })),
     );
     const dir = mkdtempSync(path.join(tmpdir(), 'promtool-'));

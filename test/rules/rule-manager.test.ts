@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,15 @@ describe('RuleManager', () => {
     m.load(parseRuleFile(file('1m', extra), 'a.yml', 15_000));
     src.push({ __name__: 'g' }, 60_000, 1);
     m.tick(60_000);
-    expect(m.list()[0].status().map((r) => [r.name, r.state])).toEqual([['G', 'firing'], ['H', 'inactive']]);
+    expect(
+      m
+        .list()[0]
+        .status()
+        .map((r) => [r.name, r.state]),
+    ).toEqual([
+      ['G', 'firing'],
+      ['H', 'inactive'],
+    ]);
   });
 
   it('restores from toJSON after a restart', () => {
@@ -58,6 +66,9 @@ describe('rule_files globs', () => {
     writeFileSync(path.join(dir, 'rules', 'a.yml'), file('0s').replace('name: g', 'name: a'));
     writeFileSync(path.join(dir, 'rules', 'c.txt'), 'not rules');
     const groups = loadRuleFiles(['rules/*.yml'], dir, 15_000);
-    expect(groups.map((g) => [g.file, g.name])).toEqual([['rules/a.yml', 'a'], ['rules/b.yml', 'b']]);
+    expect(groups.map((g) => [g.file, g.name])).toEqual([
+      ['rules/a.yml', 'a'],
+      ['rules/b.yml', 'b'],
+    ]);
   });
 });

@@ -175,6 +175,9 @@ describe('alert state machine (Prometheus semantics)', () => {
     const group = new RuleGroup(def, { source: new InMemorySeriesSource() });
     const res = group.evaluateGroup(0);
     expect(res.health).toBe('err');
-    expect(group.status()[0]).toMatchObject({ health: 'err', lastError: 'unsupported PromQL: function "histogram_count"' });
+    expect(group.status()[0]).toMatchObject({
+      health: 'err',
+      lastError: 'unsupported PromQL: function "histogram_count"',
+    });
   });
 });

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as logs from '@/app/api/v1/logs/route';
 import { ADMIN, lookoutPerTest } from '../helpers/lookout';
@@ -11,7 +11,10 @@ const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function runBackup(dataDir: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, 'scripts/backup.ts', ...args], { cwd: ROOT, env: { ...process.env, LOOKOUT_DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, [TSX, 'scripts/backup.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOOKOUT_DATA_DIR: dataDir },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (b: Buffer) => (out += b));
@@ -22,9 +25,15 @@ function runBackup(dataDir: string, args: string[]): Promise<{ code: number | nu
 
 /** One durable batch of log lines `seq N`, through the real ingest endpoint. */
 async function ingest(from: number, n: number): Promise<void> {
-  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ level: 'info', msg: `seq ${from + i} ${'x'.repeat(120)}`, time: '2026-11-27T11:59:00Z' }));
+  const lines = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ level: 'info', msg: `seq ${from + i} ${'x'.repeat(120)}`, time: '2026-11-27T11:59:00Z' }),
+  );
   const res = await logs.POST(
-    new Request('http://127.0.0.1/api/v1/logs?source=writer', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/x-ndjson' }, body: lines.join('\n') }),
+    new Request('http://127.0.0.1/api/v1/logs?source=writer', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/x-ndjson' },
+      body: lines.join('\n'),
+    }),
   );
   expect(res.status).toBe(200);
 }
@@ -61,13 +70,18 @@ describe('npm run backup', () => {
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
-      const seqs = (db.prepare('SELECT message FROM logs').pluck().all() as string[]).map((m) => Number(/^seq (\d+)/.exec(m)?.[1]));
+      const seqs = (db.prepare('SELECT message FROM logs').pluck().all() as string[]).map((m) =>
+        Number(/^seq (\d+)/.exec(m)?.[1]),
+      );
       const sorted = [...seqs].sort((a, b) => a - b);
       expect(sorted.length).toBeGreaterThanOrEqual(20_000);
       expect(sorted.length).toBeLessThan(written);
       // A consistent prefix: every line up to the newest one in the copy, none missing, none twice.
       expect(sorted.every((s, i) => s === i)).toBe(true);
-      const source = db.prepare('SELECT lines_accepted FROM log_sources WHERE name = ?').pluck().get('writer') as number;
+      const source = db
+        .prepare('SELECT lines_accepted FROM log_sources WHERE name = ?')
+        .pluck()
+        .get('writer') as number;
       expect(source).toBe(sorted.length);
       const printed = Number(/logs\s+([\d,]+) rows/.exec(r.out)?.[1].replace(/,/g, ''));
       expect(printed).toBe(sorted.length);

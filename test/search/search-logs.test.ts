@@ -1,29 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWriteDb, type Db } from '@/lib/db/connection';
+import { type Db, openWriteDb } from '@/lib/db/connection';
 import { createLogWriter } from '@/lib/ingest/log-writer';
 import type { IngestRecord } from '@/lib/ingest/record';
+import { decodeCursor, searchLogs } from '@/lib/queries/search-logs';
 import { parseQuery, type Term } from '@/lib/search/parse-query';
-import { searchLogs, decodeCursor } from '@/lib/queries/search-logs';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('parseQuery', () => {
   it.each<[string, Term[]]>([
     ['timeout', [{ kind: 'text', text: 'timeout', phrase: false, negate: false }]],
     ['"upstream timed out"', [{ kind: 'text', text: 'upstream timed out', phrase: true, negate: false }]],
-    ['level:error provider:groq', [
-      { kind: 'field', field: 'level', op: '=', value: 'error', negate: false },
-      { kind: 'field', field: 'provider', op: '=', value: 'groq', negate: false },
-    ]],
-    ['status:>=500 -provider:"open ai"', [
-      { kind: 'field', field: 'status', op: '>=', value: '500', negate: false },
-      { kind: 'field', field: 'provider', op: '=', value: 'open ai', negate: true },
-    ]],
-    ['NOT noise AND duration_ms:>2000', [
-      { kind: 'text', text: 'noise', phrase: false, negate: true },
-      { kind: 'field', field: 'duration_ms', op: '>', value: '2000', negate: false },
-    ]],
+    [
+      'level:error provider:groq',
+      [
+        { kind: 'field', field: 'level', op: '=', value: 'error', negate: false },
+        { kind: 'field', field: 'provider', op: '=', value: 'groq', negate: false },
+      ],
+    ],
+    [
+      'status:>=500 -provider:"open ai"',
+      [
+        { kind: 'field', field: 'status', op: '>=', value: '500', negate: false },
+        { kind: 'field', field: 'provider', op: '=', value: 'open ai', negate: true },
+      ],
+    ],
+    [
+      'NOT noise AND duration_ms:>2000',
+      [
+        { kind: 'text', text: 'noise', phrase: false, negate: true },
+        { kind: 'field', field: 'duration_ms', op: '>', value: '2000', negate: false },
+      ],
+    ],
   ])('%s', (q, terms) => expect(parseQuery(q)).toEqual({ ok: true, terms }));
 
   it('explains an unbalanced quote', () => {
@@ -39,9 +48,21 @@ let db: Db;
 
 function line(i: number, message: string, extra: Partial<IngestRecord> = {}): IngestRecord {
   return {
-    ts: T + i * 1000, level: 'info', message, fieldsJson: JSON.stringify({ msg: message, client_ip: `10.0.0.${i}` }), flags: 0,
-    provider: null, model: null, status: null, durationMs: null, inputTokens: null, outputTokens: null, requestId: null,
-    isRequest: false, requests: [], ...extra,
+    ts: T + i * 1000,
+    level: 'info',
+    message,
+    fieldsJson: JSON.stringify({ msg: message, client_ip: `10.0.0.${i}` }),
+    flags: 0,
+    provider: null,
+    model: null,
+    status: null,
+    durationMs: null,
+    inputTokens: null,
+    outputTokens: null,
+    requestId: null,
+    isRequest: false,
+    requests: [],
+    ...extra,
   };
 }
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '@/lib/clock';
-import { openReadDb, openWriteDb, type Db } from '@/lib/db/connection';
+import { type Db, openReadDb, openWriteDb } from '@/lib/db/connection';
 import { CheckWriter } from '@/lib/engine/check-writer';
 import { createLogWriter } from '@/lib/ingest/log-writer';
 import type { IngestRecord } from '@/lib/ingest/record';
-import { evaluateInstant, matchesAll, parsePromQL, type Matcher, type RawSeries, type SeriesSource } from '@/lib/rules';
+import { evaluateInstant, type Matcher, matchesAll, parsePromQL, type RawSeries, type SeriesSource } from '@/lib/rules';
 import { logSeries, readLogWindow } from '@/lib/series/log-series';
 import { probeSeries, readProbeWindow } from '@/lib/series/probe-series';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
@@ -18,31 +18,64 @@ const PROVIDERS = ['groq', 'openai', 'gemini'];
 
 function record(ts: number, i: number, provider: string): IngestRecord {
   const status = i % 7 === 0 ? 502 : i % 11 === 0 ? 429 : 200;
-  const q = { ts, status, durationMs: 50 + ((i * 137) % 5000), provider, model: `${provider}-m${i % 2}`, inputTokens: i % 300, outputTokens: i % 90, rateLimited: status === 429 };
+  const q = {
+    ts,
+    status,
+    durationMs: 50 + ((i * 137) % 5000),
+    provider,
+    model: `${provider}-m${i % 2}`,
+    inputTokens: i % 300,
+    outputTokens: i % 90,
+    rateLimited: status === 429,
+  };
   return {
-    ts, level: status === 200 ? 'info' : 'error', message: 'HTTP response sent', fieldsJson: null, flags: 0, provider, model: q.model, status,
-    durationMs: q.durationMs, inputTokens: q.inputTokens, outputTokens: q.outputTokens, requestId: null, isRequest: true, requests: [q],
+    ts,
+    level: status === 200 ? 'info' : 'error',
+    message: 'HTTP response sent',
+    fieldsJson: null,
+    flags: 0,
+    provider,
+    model: q.model,
+    status,
+    durationMs: q.durationMs,
+    inputTokens: q.inputTokens,
+    outputTokens: q.outputTokens,
+    requestId: null,
+    isRequest: true,
+    requests: [q],
   };
 }
 
 /** Three hours of checks (three targets, some with gauges, some failing) and of requests for two log sources. */
 function seed(db: Db): void {
-  const add = db.prepare(`INSERT INTO targets (id, name, url, interval_ms, timeout_ms, created_at, updated_at, status_since) VALUES (?, ?, ?, 15000, 1000, 0, 0, 0)`);
+  const add = db.prepare(
+    `INSERT INTO targets (id, name, url, interval_ms, timeout_ms, created_at, updated_at, status_since) VALUES (?, ?, ?, 15000, 1000, 0, 0, 0)`,
+  );
   ['api', 'ccproxy', 'db'].forEach((name, i) => add.run(i + 1, name, `http://127.0.0.1:${3000 + i}/health`));
   const checks = new CheckWriter(db, new FakeClock(T));
   for (let ts = T - 3 * H; ts <= T; ts += 15_000) {
     for (let id = 1; id <= 3; id++) {
       const up = (ts / 15_000 + id) % 23 !== 0;
       const gauges: Record<string, number> = id === 2 ? { 'providers.healthy': up ? 3 : 0, 'providers.total': 3 } : {};
-      checks.push(id, { ts: ts + id * 100, up, statusCode: up ? 200 : id === 3 ? null : 503, latencyMs: 10 + ((ts / 1000) % 40) * id, error: up ? null : 'down', gauges });
+      checks.push(id, {
+        ts: ts + id * 100,
+        up,
+        statusCode: up ? 200 : id === 3 ? null : 503,
+        latencyMs: 10 + ((ts / 1000) % 40) * id,
+        error: up ? null : 'down',
+        gauges,
+      });
     }
   }
   checks.flush();
-  ['ccproxy', 'gateway'].forEach((name, i) => db.prepare(`INSERT INTO log_sources (id, name, kind, created_at) VALUES (?, ?, 'http', 0)`).run(i + 1, name));
+  ['ccproxy', 'gateway'].forEach((name, i) =>
+    db.prepare(`INSERT INTO log_sources (id, name, kind, created_at) VALUES (?, ?, 'http', 0)`).run(i + 1, name),
+  );
   const write = createLogWriter(db);
   for (const sourceId of [1, 2]) {
     const records: IngestRecord[] = [];
-    for (let i = 0; i < 3 * 600; i++) records.push(record(T - 3 * H + i * 6_000 + sourceId * 333, i, PROVIDERS[(i + sourceId) % 3]));
+    for (let i = 0; i < 3 * 600; i++)
+      records.push(record(T - 3 * H + i * 6_000 + sourceId * 333, i, PROVIDERS[(i + sourceId) % 3]));
     write({ sourceId, records, rejects: [], linesRead: records.length, receivedAt: T });
   }
 }
@@ -66,7 +99,10 @@ const SELECTORS: Matcher[][] = [
   sel('health_providers_healthy'),
   sel('health_providers_total', [{ name: 'job', op: '=', value: 'ccproxy' }]),
   sel('http_requests_total', [{ name: 'status', op: '=~', value: '5..' }]),
-  sel('http_requests_total', [{ name: 'job', op: '=', value: 'gateway' }, { name: 'provider', op: '=', value: 'groq' }]),
+  sel('http_requests_total', [
+    { name: 'job', op: '=', value: 'gateway' },
+    { name: 'provider', op: '=', value: 'groq' },
+  ]),
   sel('http_request_duration_seconds_bucket', [{ name: 'job', op: '=', value: 'ccproxy' }]),
   sel('http_request_duration_seconds_bucket', [{ name: 'le', op: '=', value: '+Inf' }]),
   sel('http_request_duration_seconds_sum'),
@@ -111,7 +147,9 @@ describe('the per-round series cache', () => {
   it('reads the same series without a selector as the whole-family readers', () => {
     const cached = createSqliteSeriesSource(db);
     const job: Matcher[] = [{ name: 'job', op: '=', value: 'ccproxy' }];
-    const want = [...probeSeries(db, T - H, T, 'ccproxy'), ...logSeries(db, T - H, T, 'ccproxy')].filter((s) => matchesAll(job, s.labels));
+    const want = [...probeSeries(db, T - H, T, 'ccproxy'), ...logSeries(db, T - H, T, 'ccproxy')].filter((s) =>
+      matchesAll(job, s.labels),
+    );
     expect(JSON.stringify(cached.select(job, T - H, T))).toBe(JSON.stringify(want));
   });
 
@@ -119,13 +157,23 @@ describe('the per-round series cache', () => {
     const src = createSqliteSeriesSource(db);
     src.select(sel('up'), T - 2 * H, T); // fills the cache with a wider window first
     const start = T - 30 * 60_000 + 4_321;
-    const series = src.select(sel('http_requests_total', [{ name: 'job', op: '=', value: 'gateway' }, { name: 'status', op: '=', value: '502' }]), start, T);
+    const series = src.select(
+      sel('http_requests_total', [
+        { name: 'job', op: '=', value: 'gateway' },
+        { name: 'status', op: '=', value: '502' },
+      ]),
+      start,
+      T,
+    );
     expect(series.length).toBeGreaterThan(0);
-    const sum = db.prepare(
-      `SELECT coalesce(sum(requests), 0) FROM log_rollups WHERE res = 10000 AND source_id = 2 AND provider = ? AND model = ? AND status = 502 AND ts >= ? AND ts <= ?`,
-    ).pluck();
+    const sum = db
+      .prepare(
+        `SELECT coalesce(sum(requests), 0) FROM log_rollups WHERE res = 10000 AND source_id = 2 AND provider = ? AND model = ? AND status = 502 AND ts >= ? AND ts <= ?`,
+      )
+      .pluck();
     for (const s of series) {
-      for (const [t, v] of s.samples.filter((_, i) => i % 17 === 0)) expect(v).toBe(sum.get(s.labels.provider, s.labels.model, start - 10_000, t - 10_000));
+      for (const [t, v] of s.samples.filter((_, i) => i % 17 === 0))
+        expect(v).toBe(sum.get(s.labels.provider, s.labels.model, start - 10_000, t - 10_000));
     }
   });
 
@@ -144,7 +192,8 @@ describe('the per-round series cache', () => {
       'increase(http_requests_total{job="ccproxy"}[1h] offset 30m)',
     ];
     for (const at of [T, T - 10 * 60_000 - 500]) {
-      for (const e of exprs) expect(evaluateInstant(parsePromQL(e), cached, at)).toEqual(evaluateInstant(parsePromQL(e), fresh, at));
+      for (const e of exprs)
+        expect(evaluateInstant(parsePromQL(e), cached, at)).toEqual(evaluateInstant(parsePromQL(e), fresh, at));
     }
   });
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '@/lib/clock';
-import { LogCorrelator } from '@/lib/logs';
 import type { CompletedRequest } from '@/lib/logs';
+import { LogCorrelator } from '@/lib/logs';
 import { startSimulator } from '@/lib/sim/simulator';
 import type { Counts } from '@/lib/sim/tally';
 import { tempDir } from '../helpers/temp-dir';
@@ -13,7 +13,15 @@ function derive(file: string): Agg {
   const correlator = new LogCorrelator({ format: 'ccproxy' });
   const agg: Agg = {};
   const add = (r: CompletedRequest): void => {
-    const b = (agg[r.provider ?? '(none)'] ??= { requests: 0, errors: 0, client_errors: 0, rate_limited: 0, input_tokens: 0, output_tokens: 0, latencies: [] });
+    const b = (agg[r.provider ?? '(none)'] ??= {
+      requests: 0,
+      errors: 0,
+      client_errors: 0,
+      rate_limited: 0,
+      input_tokens: 0,
+      output_tokens: 0,
+      latencies: [],
+    });
     b.requests++;
     if (r.status === null || r.status >= 500) b.errors++;
     if (r.status !== null && r.status >= 400 && r.status < 500) b.client_errors++;
@@ -36,7 +44,15 @@ function derive(file: string): Agg {
 describe('simulator tally and Lookout’s log correlator', () => {
   it('agree per provider on both formats, /health polls included', async () => {
     const clock = new FakeClock();
-    const sim = await startSimulator({ logDir: tempDir('sim-'), port: 0, clock, timeScale: 0.05, ratePerSecond: 10, seed: 11, logProbes: true });
+    const sim = await startSimulator({
+      logDir: tempDir('sim-'),
+      port: 0,
+      clock,
+      timeScale: 0.05,
+      ratePerSecond: 10,
+      seed: 11,
+      logProbes: true,
+    });
     for (let i = 0; i < 40; i++) {
       clock.advance(1_000);
       await fetch(`${sim.url}/health`);

@@ -20,7 +20,11 @@ describe('demo/lookout.yml', () => {
   it('is a valid provisioning file watching the simulator and its two logs', () => {
     const { config, baseDir } = loadProvisioning(demoYml);
     const ccproxy = config.targets?.find((t) => t.name === 'ccproxy');
-    expect(ccproxy).toMatchObject({ url: `http://127.0.0.1:${DEFAULT_SIM_PORT}/health`, interval: 5000, timeout: 2000 });
+    expect(ccproxy).toMatchObject({
+      url: `http://127.0.0.1:${DEFAULT_SIM_PORT}/health`,
+      interval: 5000,
+      timeout: 2000,
+    });
     expect(ccproxy?.conditions).toEqual(['[STATUS] == 200', '[BODY].providers.healthy > 0']);
     const logs = (config.logs ?? []).map((l) => [l.name, path.resolve(baseDir, l.path)]);
     expect(logs).toEqual([
@@ -40,7 +44,10 @@ describe('demo/lookout.yml', () => {
 
 describe('describePhase', () => {
   it('names the phase, when it ends and what was written so far', () => {
-    const tally = snapshotTally({ started_at: '', files: { v1: createFileTally('a', 'v1', '/a', 0), v0: createFileTally('b', 'v0', '/b', 0) } });
+    const tally = snapshotTally({
+      started_at: '',
+      files: { v1: createFileTally('a', 'v1', '/a', 0), v0: createFileTally('b', 'v0', '/b', 0) },
+    });
     const text = describePhase(phaseAt(130_000), Date.UTC(2026, 0, 1), tally);
     expect(text).toContain('00:02:00 phase providers_down (until 00:03:30 UTC)');
     expect(text).toContain('providers.healthy 0');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { v1ProviderUnhealthyLine, v1RequestLines, v1StartupLine } from '@/lib/sim/format-v1';
 import { v0RequestLines } from '@/lib/sim/format-v0';
+import { v1ProviderUnhealthyLine, v1RequestLines, v1StartupLine } from '@/lib/sim/format-v1';
 import { formatLogrusTime, logrusLine, rfc3339Seconds } from '@/lib/sim/logrus';
 import type { SimRequest } from '@/lib/sim/request-gen';
 
@@ -64,17 +64,35 @@ describe('v1 format', () => {
   });
 
   it('writes 429s at error level with duration in float seconds', () => {
-    const req = { ...base, status: 429, failure: 'upstream' as const, durationUs: 412_000, responseSize: 187, endMs: Date.parse('2025-07-25T03:12:10.050Z') };
+    const req = {
+      ...base,
+      status: 429,
+      failure: 'upstream' as const,
+      durationUs: 412_000,
+      responseSize: 187,
+      endMs: Date.parse('2025-07-25T03:12:10.050Z'),
+    };
     const lines = v1RequestLines(req);
     expect(lines.at(-1)).toBe(V1_DOC_429);
-    expect(lines.some((l) => (JSON.parse(l) as { msg: string }).msg.startsWith('Pipeline processing failed: provider request failed: '))).toBe(true);
+    expect(
+      lines.some((l) =>
+        (JSON.parse(l) as { msg: string }).msg.startsWith('Pipeline processing failed: provider request failed: '),
+      ),
+    ).toBe(true);
   });
 
   it('adds the token-count noise, streaming and other documented lines', () => {
     const lines = v1RequestLines({ ...base, tokenCountNoise: true, streamedEvents: 57 });
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', msg: 'Failed to count tokens in router middleware' });
     expect(JSON.parse(lines[2])).toMatchObject({ level: 'info', msg: 'Streamed 57 events to client' });
-    expect(JSON.parse(v1StartupLine(0, 3456))).toEqual({ level: 'info', msg: 'CCProxy started', port: 3456, time: '1970-01-01T00:00:00.000Z', type: 'startup', version: '1.8.3' });
+    expect(JSON.parse(v1StartupLine(0, 3456))).toEqual({
+      level: 'info',
+      msg: 'CCProxy started',
+      port: 3456,
+      time: '1970-01-01T00:00:00.000Z',
+      type: 'startup',
+      version: '1.8.3',
+    });
     expect(JSON.parse(v1ProviderUnhealthyLine(0, 'groq', 3, 'server error: 503'))).toMatchObject({
       level: 'warning',
       msg: 'Provider groq marked unhealthy after 3 failures: server error: 503',
@@ -95,8 +113,14 @@ describe('v0 format', () => {
   });
 
   it('writes provider errors with status_code and no anthropic_response', () => {
-    const lines = v0RequestLines({ ...req, status: 429, failure: 'upstream', outputTokens: 0 }, 'id-1').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.msg === 'Groq API returned error')).toMatchObject({ level: 'error', status_code: 429, request_id: 'unknown' });
+    const lines = v0RequestLines({ ...req, status: 429, failure: 'upstream', outputTokens: 0 }, 'id-1').map(
+      (l) => JSON.parse(l) as Record<string, unknown>,
+    );
+    expect(lines.find((l) => l.msg === 'Groq API returned error')).toMatchObject({
+      level: 'error',
+      status_code: 429,
+      request_id: 'unknown',
+    });
     expect(lines.find((l) => l.msg === 'Failed to call groq API')?.error).toMatch(/^groq provider error: HTTP 429: /);
     expect(lines.some((l) => l.action === 'anthropic_response')).toBe(false);
     expect(lines.at(-1)).toMatchObject({ type: 'http_request', status: 429, request_id: 'id-1', duration: 845 });

@@ -4,7 +4,17 @@ import { expect } from 'vitest';
 /** An independent recount of a simulator log file, written from docs/ccproxy.md rather than from lib/sim. */
 export interface Recount {
   lines: number;
-  byProvider: Record<string, { requests: number; errors: number; client_errors: number; rate_limited: number; input_tokens: number; output_tokens: number }>;
+  byProvider: Record<
+    string,
+    {
+      requests: number;
+      errors: number;
+      client_errors: number;
+      rate_limited: number;
+      input_tokens: number;
+      output_tokens: number;
+    }
+  >;
   latencies: number[];
 }
 
@@ -13,11 +23,21 @@ type Line = Record<string, unknown>;
 function readLines(file: string): Line[] {
   const text = fs.readFileSync(file, 'utf8');
   expect(text.endsWith('\n')).toBe(true);
-  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
 }
 
 function count(r: Recount, provider: string, status: number, input: number, output: number, latency: number): void {
-  const b = (r.byProvider[provider] ??= { requests: 0, errors: 0, client_errors: 0, rate_limited: 0, input_tokens: 0, output_tokens: 0 });
+  const b = (r.byProvider[provider] ??= {
+    requests: 0,
+    errors: 0,
+    client_errors: 0,
+    rate_limited: 0,
+    input_tokens: 0,
+    output_tokens: 0,
+  });
   b.requests++;
   if (status >= 500) b.errors++;
   if (status >= 400 && status < 500) b.client_errors++;

@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '@/lib/clock';
-import { DEFAULT_TIMELINE, PHASE_NAMES, cycleLength, healthyProviders, inRateLimitBurst, phaseAt, type PhaseName } from '@/lib/sim/scenario';
-import { startSimulator, type Simulator } from '@/lib/sim/simulator';
+import {
+  cycleLength,
+  DEFAULT_TIMELINE,
+  healthyProviders,
+  inRateLimitBurst,
+  PHASE_NAMES,
+  type PhaseName,
+  phaseAt,
+} from '@/lib/sim/scenario';
+import { type Simulator, startSimulator } from '@/lib/sim/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 const ORDER: PhaseName[] = ['normal', 'providers_down', 'recovery', 'unavailable', 'rate_limited', 'latency_spike'];
@@ -52,7 +60,13 @@ describe('simulator phases with a scaled clock', () => {
   it('reports each phase change in order and exposes the current phase', async () => {
     const clock = new FakeClock();
     const changes: string[] = [];
-    sim = await startSimulator({ logDir: tempDir('sim-'), port: 0, clock, timeScale: 0.01, onPhaseChange: (p) => changes.push(p.name) });
+    sim = await startSimulator({
+      logDir: tempDir('sim-'),
+      port: 0,
+      clock,
+      timeScale: 0.01,
+      onPhaseChange: (p) => changes.push(p.name),
+    });
     expect(sim.phase().name).toBe('normal');
     clock.advance(1_500);
     expect(sim.phase().name).toBe('providers_down');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '@/lib/clock';
-import { phaseAt, type PhaseName } from '@/lib/sim/scenario';
-import { startSimulator, type Simulator } from '@/lib/sim/simulator';
+import { type PhaseName, phaseAt } from '@/lib/sim/scenario';
+import { type Simulator, startSimulator } from '@/lib/sim/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 const SCALE = 0.01;
@@ -30,7 +30,11 @@ function enter(name: PhaseName): void {
 
 async function get(base: string, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, { headers });
-  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 describe('simulated CCProxy /health and /status over HTTP', () => {
@@ -48,11 +52,20 @@ describe('simulated CCProxy /health and /status over HTTP', () => {
     expect(h.body).toMatchObject({ status: 'healthy', state: 'ready', providers: { healthy: 6, total: 6 } });
     expect(h.body.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     const details = (h.body.providers as { details: Record<string, unknown> }).details;
-    expect(details.groq).toMatchObject({ healthy: true, enabled: true, response_time_ms: expect.any(Number), last_check: expect.any(String) });
+    expect(details.groq).toMatchObject({
+      healthy: true,
+      enabled: true,
+      response_time_ms: expect.any(Number),
+      last_check: expect.any(String),
+    });
     expect(Object.keys(h.body.components as object).sort()).toEqual(['config', 'pipeline', 'providers', 'server']);
     const s = await get(sim.url, '/status');
     expect(s.status).toBe(200);
-    expect(s.body).toMatchObject({ status: 'healthy', proxy: { version: '1.8.3', requests_served: expect.any(Number) }, provider: { name: 'groq', status: 'connected' } });
+    expect(s.body).toMatchObject({
+      status: 'healthy',
+      proxy: { version: '1.8.3', requests_served: expect.any(Number) },
+      provider: { name: 'groq', status: 'connected' },
+    });
     expect((s.body.proxy as { uptime: string }).uptime).toMatch(/^\d+h \d+m \d+s$/);
   });
 
@@ -61,7 +74,10 @@ describe('simulated CCProxy /health and /status over HTTP', () => {
     const h = await get(sim.url, '/health');
     expect(h.status).toBe(200);
     expect(h.body).toMatchObject({ status: 'healthy', state: 'degraded', providers: { healthy: 0, total: 6 } });
-    expect((await get(sim.url, '/status')).body).toMatchObject({ status: 'degraded', provider: { status: 'disconnected' } });
+    expect((await get(sim.url, '/status')).body).toMatchObject({
+      status: 'degraded',
+      provider: { status: 'disconnected' },
+    });
   });
 
   it('is degraded with some providers back during recovery', async () => {

@@ -4,7 +4,7 @@ import { FakeClock } from '@/lib/clock';
 import { startSimulator } from '@/lib/sim/simulator';
 import { createFileTally, percentile, recordRequest, snapshotTally, type TallySnapshot } from '@/lib/sim/tally';
 import { tempDir } from '../helpers/temp-dir';
-import { recountV0, recountV1, type Recount } from './recount';
+import { type Recount, recountV0, recountV1 } from './recount';
 
 describe('tally accounting', () => {
   it('counts errors, client errors and 429s as docs/api.md#counting defines them', () => {
@@ -12,7 +12,14 @@ describe('tally accounting', () => {
     for (const status of [200, 201, 400, 429, 500, 502, 503]) {
       recordRequest(f, { provider: 'groq', status, input_tokens: 10, output_tokens: 0, latency_ms: status, end_ms: 0 });
     }
-    expect(f.totals).toMatchObject({ requests: 7, errors: 3, client_errors: 2, rate_limited: 1, input_tokens: 70, output_tokens: 0 });
+    expect(f.totals).toMatchObject({
+      requests: 7,
+      errors: 3,
+      client_errors: 2,
+      rate_limited: 1,
+      input_tokens: 70,
+      output_tokens: 0,
+    });
     expect(f.providers.groq.requests).toBe(7);
     const snap = snapshotTally({ started_at: '', files: { v1: f, v0: createFileTally('ccproxy-v0', 'v0', '/y', 0) } });
     expect(snap.totals.error_rate).toBeCloseTo(3 / 7);
@@ -22,15 +29,18 @@ describe('tally accounting', () => {
   it('takes nearest-rank percentiles', () => {
     expect(percentile([], 0.5)).toBeNull();
     expect(percentile([5, 1, 4, 2, 3], 0.5)).toBe(3);
-    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 0.95)).toBe(95);
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        0.95,
+      ),
+    ).toBe(95);
   });
 });
 
 function expectMatches(recount: Recount, file: TallySnapshot['files']['v1']): void {
   expect(recount.lines).toBe(file.lines);
-  const counts = Object.fromEntries(
-    Object.entries(file.providers).map(([k, { latencies_ms: _l, ...c }]) => [k, c]),
-  );
+  const counts = Object.fromEntries(Object.entries(file.providers).map(([k, { latencies_ms: _l, ...c }]) => [k, c]));
   expect(recount.byProvider).toEqual(counts);
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const want = sorted(file.totals.latencies_ms);
@@ -66,7 +76,10 @@ describe('tally against the written files', () => {
 
   it('is deterministic for a seed and only counts what this run appended', async () => {
     const dir = tempDir('sim-');
-    fs.writeFileSync(`${dir}/ccproxy.log`, '{"level":"info","msg":"from an earlier run","time":"2025-01-01T00:00:00.000Z"}\n');
+    fs.writeFileSync(
+      `${dir}/ccproxy.log`,
+      '{"level":"info","msg":"from an earlier run","time":"2025-01-01T00:00:00.000Z"}\n',
+    );
     const run = async () => {
       const clock = new FakeClock();
       const sim = await startSimulator({ logDir: dir, port: 0, clock, timeScale: 0.05, seed: 3 });
@@ -83,7 +96,14 @@ describe('tally against the written files', () => {
 
   it('logs and counts hits on /health and /status when logProbes is on', async () => {
     const clock = new FakeClock();
-    const sim = await startSimulator({ logDir: tempDir('sim-'), port: 0, clock, timeScale: 0.05, seed: 5, logProbes: true });
+    const sim = await startSimulator({
+      logDir: tempDir('sim-'),
+      port: 0,
+      clock,
+      timeScale: 0.05,
+      seed: 5,
+      logProbes: true,
+    });
     for (let i = 0; i < 5; i++) {
       clock.advance(1_000);
       await fetch(`${sim.url}/health`);
@@ -94,7 +114,10 @@ describe('tally against the written files', () => {
     const tally = sim.tally();
     expect(tally.files.v1.providers['(none)']).toMatchObject({ requests: 10, input_tokens: 0 });
     expectMatches(recountV1(sim.logFiles.v1), tally.files.v1);
-    const health = fs.readFileSync(sim.logFiles.v1, 'utf8').split('\n').filter((l) => l.includes('"path":"/health"'));
+    const health = fs
+      .readFileSync(sim.logFiles.v1, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"path":"/health"'));
     expect(health).toHaveLength(5);
     expect(JSON.parse(health[0])).toMatchObject({ client_ip: '127.0.0.1', method: 'GET', type: 'request' });
   });

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addValue, exactQuantile, histogramFromJson, histogramToJson, quantile, type Histogram } from '@/lib/stats/histogram';
+import {
+  addValue,
+  exactQuantile,
+  type Histogram,
+  histogramFromJson,
+  histogramToJson,
+  quantile,
+} from '@/lib/stats/histogram';
 
 function seeded(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('log-scale histogram', () => {

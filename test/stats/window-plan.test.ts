@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planWindow, chartResolution, bucketStarts } from '@/lib/stats/window-plan';
+import { bucketStarts, chartResolution, planWindow } from '@/lib/stats/window-plan';
 
 const M = 60_000;
 const H = 3_600_000;

@@ -7,5 +7,9 @@ export { ccproxyLines } from '../e2e/ccproxy-lines';
 export function ingestLines(lookout: Lookout, source: string, body: string) {
   const rejects: Rejection[] = [];
   const lines = body.split('\n').filter((l) => l.trim() !== '');
-  return lookout.ingest.ingestLines(source, lines.map((text) => ({ text, truncated: false })), rejects);
+  return lookout.ingest.ingestLines(
+    source,
+    lines.map((text) => ({ text, truncated: false })),
+    rejects,
+  );
 }

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '@/lib/clock';
 import * as metrics from '@/app/metrics/route';
-import { ccproxyLines, ingestLines } from './fixtures';
+import { systemClock } from '@/lib/clock';
 import { ADMIN, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
+import { ccproxyLines, ingestLines } from './fixtures';
 
 const hasPromtool = spawnSync('promtool', ['--version']).status === 0;
 
@@ -19,7 +19,9 @@ function parse(text: string): Line[] {
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => {
       const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(l)!;
-      const labels = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((x) => [x[1], x[2]]));
+      const labels = Object.fromEntries(
+        [...(m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((x) => [x[1], x[2]]),
+      );
       return { name: m[1], labels, value: Number(m[3]) };
     });
 }
@@ -32,7 +34,14 @@ describe('GET /metrics on a Lookout with probes, ingested CCProxy lines, a taile
   const dir = tempDir();
 
   beforeAll(async () => {
-    server = http.createServer((_req, res) => res.end(JSON.stringify({ status: 'healthy', providers: { healthy: 2, total: 3, details: { groq: { healthy: true, response_time_ms: 120 } } } })));
+    server = http.createServer((_req, res) =>
+      res.end(
+        JSON.stringify({
+          status: 'healthy',
+          providers: { healthy: 2, total: 3, details: { groq: { healthy: true, response_time_ms: 120 } } },
+        }),
+      ),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as { port: number }).port;
     fs.writeFileSync(path.join(dir, 'app.log'), 'level=info msg="hello \\"quoted\\""\nlevel=error msg=boom\n');
@@ -51,12 +60,17 @@ describe('GET /metrics on a Lookout with probes, ingested CCProxy lines, a taile
       ].join('\n'),
     });
     // Lines stamped after the engine started: /metrics counts from the hour Lookout started in.
-    expect(await ingestLines(h.lookout, 'ccproxy', ccproxyLines(Date.now() + 65_000, 60, 1))).toMatchObject({ rejected: 0 });
+    expect(await ingestLines(h.lookout, 'ccproxy', ccproxyLines(Date.now() + 65_000, 60, 1))).toMatchObject({
+      rejected: 0,
+    });
     await h.lookout.ingest.whenSynced();
     await h.lookout.ingest.pollAll();
-    for (let i = 0; i < 100 && !h.lookout.readDb.prepare('SELECT 1 FROM checks').get(); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !h.lookout.readDb.prepare('SELECT 1 FROM checks').get(); i++)
+      await new Promise((r) => setTimeout(r, 100));
     h.lookout.system.sampleOnce();
-    const res = await metrics.GET(new Request('http://127.0.0.1/metrics', { headers: { authorization: `Bearer ${ADMIN}` } }));
+    const res = await metrics.GET(
+      new Request('http://127.0.0.1/metrics', { headers: { authorization: `Bearer ${ADMIN}` } }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     text = await res.text();
@@ -69,17 +83,24 @@ describe('GET /metrics on a Lookout with probes, ingested CCProxy lines, a taile
   });
 
   // Under CI=true the check is required: .ci/run installs promtool.
-  it.skipIf(!hasPromtool && process.env.CI !== 'true')('passes promtool check metrics, a body field in ms included', () => {
-    const run = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
-    expect(run.stdout + run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  });
+  it.skipIf(!hasPromtool && process.env.CI !== 'true')(
+    'passes promtool check metrics, a body field in ms included',
+    () => {
+      const run = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      expect(run.stdout + run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    },
+  );
 
   it('exports the probe, log and system series with HELP and TYPE', () => {
-    if (!hasPromtool) console.warn('promtool is missing (Debian package prometheus): the exposition is checked by this test only');
+    if (!hasPromtool)
+      console.warn('promtool is missing (Debian package prometheus): the exposition is checked by this test only');
     const lines = parse(text);
-    const one = (name: string, labels: Record<string, string> = {}) => lines.filter((l) => l.name === name && Object.entries(labels).every(([k, v]) => l.labels[k] === v));
-    expect(one('up', { job: 'ccproxy', instance: `127.0.0.1:${port}` })).toEqual([{ name: 'up', labels: { job: 'ccproxy', instance: `127.0.0.1:${port}` }, value: 1 }]);
+    const one = (name: string, labels: Record<string, string> = {}) =>
+      lines.filter((l) => l.name === name && Object.entries(labels).every(([k, v]) => l.labels[k] === v));
+    expect(one('up', { job: 'ccproxy', instance: `127.0.0.1:${port}` })).toEqual([
+      { name: 'up', labels: { job: 'ccproxy', instance: `127.0.0.1:${port}` }, value: 1 },
+    ]);
     expect(one('health_providers_healthy')[0].value).toBe(2);
     expect(one('health_providers_details_groq_response_time_seconds')[0].value).toBe(0.12);
     expect(one('http_requests_total', { job: 'ccproxy' }).reduce((n, l) => n + l.value, 0)).toBe(60);
@@ -94,7 +115,10 @@ describe('GET /metrics on a Lookout with probes, ingested CCProxy lines, a taile
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
     expect(text).toContain('# TYPE http_requests_total counter');
     expect(one('log_lines_total', { job: 'app', level: 'error' })[0].value).toBe(1);
-    expect(one('log_file_size_bytes', { job: 'app' })[0]).toMatchObject({ labels: { path: path.join(dir, 'app.log') }, value: fs.statSync(path.join(dir, 'app.log')).size });
+    expect(one('log_file_size_bytes', { job: 'app' })[0]).toMatchObject({
+      labels: { path: path.join(dir, 'app.log') },
+      value: fs.statSync(path.join(dir, 'app.log')).size,
+    });
     expect(one('process_up', { job: 'self' })[0].value).toBe(1);
     expect(one('process_up', { job: 'ghost' })[0].value).toBe(0);
     expect(one('process_resident_memory_bytes', { job: 'self' })[0].value).toBeGreaterThan(10_000_000);
@@ -102,7 +126,8 @@ describe('GET /metrics on a Lookout with probes, ingested CCProxy lines, a taile
     expect(one('node_cpu_seconds_total', { cpu: '0', mode: 'idle' })[0].value).toBeGreaterThan(0);
     expect(one('lookout_ingest_lines_total', { job: 'ccproxy' })[0].value).toBeGreaterThan(60);
     expect(one('lookout_build_info')[0].labels.version).toBe(h.lookout.version);
-    for (const name of new Set(lines.map((l) => l.name.replace(/_(bucket|sum|count)$/, '')))) expect(text, name).toContain(`# HELP ${name} `);
+    for (const name of new Set(lines.map((l) => l.name.replace(/_(bucket|sum|count)$/, ''))))
+      expect(text, name).toContain(`# HELP ${name} `);
   });
 
   it('needs read rights', async () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '@/lib/clock';
 import * as snapshot from '@/app/api/v1/system/route';
 import * as series from '@/app/api/v1/system/series/route';
+import { FakeClock } from '@/lib/clock';
 import { SampleStore } from '@/lib/system/sample-store';
 import { call, makeLookout } from '../helpers/lookout';
 
@@ -20,10 +20,16 @@ const T0 = Date.UTC(2026, 0, 1, 12);
 describe('GET /api/v1/system and /api/v1/system/series', () => {
   it('answers the latest snapshot with rates from the two latest samples', async () => {
     const clock = new FakeClock(T0);
-    const h = makeLookout({ clock, config: 'processes:\n  - name: me\n    pid_file: me.pid\n  - name: gone\n    command: no-such-program-xyz\n' });
+    const h = makeLookout({
+      clock,
+      config: 'processes:\n  - name: me\n    pid_file: me.pid\n  - name: gone\n    command: no-such-program-xyz\n',
+    });
     close = h.close;
     fs.writeFileSync(path.join(h.dir, 'me.pid'), String(process.pid));
-    const empty = (await call(snapshot.GET, '/api/v1/system')).body as { at: string | null; configured_processes: number };
+    const empty = (await call(snapshot.GET, '/api/v1/system')).body as {
+      at: string | null;
+      configured_processes: number;
+    };
     expect(empty).toMatchObject({ at: null, configured_processes: 2 });
     h.lookout.system.sampleOnce();
     clock.advance(15_000);
@@ -34,7 +40,14 @@ describe('GET /api/v1/system and /api/v1/system/series', () => {
       at: string;
       interval_s: number;
       lookout: { rss_bytes: number; db_bytes: number; cpu_cores: number | null; disk_free_bytes: number };
-      processes: { name: string; state: string; reason: string | null; pid: number | null; rss_bytes: number | null; cpu_cores: number | null }[];
+      processes: {
+        name: string;
+        state: string;
+        reason: string | null;
+        pid: number | null;
+        rss_bytes: number | null;
+        cpu_cores: number | null;
+      }[];
       host: { cpu_busy_ratio: number | null; memory_total_bytes: number; filesystem: { avail_bytes: number } };
     };
     expect(body.at).toBe(new Date(T0 + 15_000).toISOString());
@@ -43,7 +56,14 @@ describe('GET /api/v1/system and /api/v1/system/series', () => {
     expect(body.lookout.cpu_cores).toBeGreaterThanOrEqual(0);
     expect(body.processes).toEqual([
       expect.objectContaining({ name: 'me', state: 'running', pid: process.pid, reason: null }),
-      expect.objectContaining({ name: 'gone', state: 'not_running', pid: null, reason: 'no process named no-such-program-xyz', rss_bytes: null, cpu_cores: null }),
+      expect.objectContaining({
+        name: 'gone',
+        state: 'not_running',
+        pid: null,
+        reason: 'no process named no-such-program-xyz',
+        rss_bytes: null,
+        cpu_cores: null,
+      }),
     ]);
     expect(body.processes[0].rss_bytes).toBeGreaterThan(1e7);
     expect(body.host.memory_total_bytes).toBeGreaterThan(0);
@@ -56,17 +76,35 @@ describe('GET /api/v1/system and /api/v1/system/series', () => {
     close = h.close;
     const store = new SampleStore(h.lookout.db);
     const values = [0, 30, 60, 10, 40];
-    values.forEach((v, i) => store.write(T0 - 60_000 + i * 15_000, [
-      { name: 'process_cpu_seconds_total', labels: { job: 'ccproxy' }, value: v },
-      { name: 'process_resident_memory_bytes', labels: { job: 'ccproxy' }, value: 1000 * (i + 1) },
-    ]));
+    values.forEach((v, i) =>
+      store.write(T0 - 60_000 + i * 15_000, [
+        { name: 'process_cpu_seconds_total', labels: { job: 'ccproxy' }, value: v },
+        { name: 'process_resident_memory_bytes', labels: { job: 'ccproxy' }, value: 1000 * (i + 1) },
+      ]),
+    );
     const q = `from=${T0 - 60_000}&to=${T0}&step=15s`;
     const cpu = (await call(series.GET, `/api/v1/system/series?chart=process_cpu&${q}`)).body as Series;
     expect(cpu, JSON.stringify(cpu)).toHaveProperty('unit', 'cores');
-    expect(cpu.series).toEqual([{ key: 'ccproxy', points: [[T0 - 45_000, 2], [T0 - 30_000, 2], [T0 - 15_000, 10 / 15], [T0, 2]] }]);
-    const mem = (await call(series.GET, `/api/v1/system/series?chart=process_memory&from=${T0 - 60_000}&to=${T0}&step=30s`)).body as Series;
+    expect(cpu.series).toEqual([
+      {
+        key: 'ccproxy',
+        points: [
+          [T0 - 45_000, 2],
+          [T0 - 30_000, 2],
+          [T0 - 15_000, 10 / 15],
+          [T0, 2],
+        ],
+      },
+    ]);
+    const mem = (
+      await call(series.GET, `/api/v1/system/series?chart=process_memory&from=${T0 - 60_000}&to=${T0}&step=30s`)
+    ).body as Series;
     expect(mem.step_ms).toBe(30_000);
-    expect(mem.series[0].points).toEqual([[T0 - 60_000, 1500], [T0 - 30_000, 3500], [T0, 5000]]);
+    expect(mem.series[0].points).toEqual([
+      [T0 - 60_000, 1500],
+      [T0 - 30_000, 3500],
+      [T0, 5000],
+    ]);
   });
 
   it('combines host CPU modes into a busy ratio and memory into used bytes', async () => {
@@ -84,18 +122,31 @@ describe('GET /api/v1/system and /api/v1/system/series', () => {
         { name: 'node_memory_MemAvailable_bytes', labels: {}, value: 400 },
       ]);
     }
-    const cpu = (await call(series.GET, `/api/v1/system/series?chart=host_cpu&from=${T0 - 30_000}&to=${T0}&step=15s`)).body as Series;
+    const cpu = (await call(series.GET, `/api/v1/system/series?chart=host_cpu&from=${T0 - 30_000}&to=${T0}&step=15s`))
+      .body as Series;
     expect(cpu.series.map((s) => s.key)).toEqual(['busy']);
     expect(cpu.series[0].points.map(([t]) => t)).toEqual([T0 - 15_000, T0]);
     for (const [, v] of cpu.series[0].points) expect(v).toBeCloseTo(0.3, 10);
-    const mem = (await call(series.GET, `/api/v1/system/series?chart=host_memory&from=${T0 - 30_000}&to=${T0}&step=15s`)).body as Series;
-    expect(mem.series.map((s) => [s.key, s.points[0][1]])).toEqual([['total', 1000], ['used', 600]]);
+    const mem = (
+      await call(series.GET, `/api/v1/system/series?chart=host_memory&from=${T0 - 30_000}&to=${T0}&step=15s`)
+    ).body as Series;
+    expect(mem.series.map((s) => [s.key, s.points[0][1]])).toEqual([
+      ['total', 1000],
+      ['used', 600],
+    ]);
   });
 
   it('answers bad parameters with a 400 naming them, and needs read rights', async () => {
     close = makeLookout().close;
-    const bad = async (q: string) => (await call(series.GET, `/api/v1/system/series?${q}`)) as { status: number; body: Err };
-    for (const [q, name] of [['chart=nope', 'chart'], ['', 'chart'], ['chart=host_cpu&from=garbage', 'from'], ['chart=host_cpu&step=0', 'step'], ['chart=host_cpu&from=now&to=now-1h', 'from']]) {
+    const bad = async (q: string) =>
+      (await call(series.GET, `/api/v1/system/series?${q}`)) as { status: number; body: Err };
+    for (const [q, name] of [
+      ['chart=nope', 'chart'],
+      ['', 'chart'],
+      ['chart=host_cpu&from=garbage', 'from'],
+      ['chart=host_cpu&step=0', 'step'],
+      ['chart=host_cpu&from=now&to=now-1h', 'from'],
+    ]) {
       const r = await bad(q);
       expect(r.status, q).toBe(400);
       expect(r.body.error.code).toBe('invalid_parameter');

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,7 +25,8 @@ function sleeper(program = 'sleep'): Promise<ChildProcess> {
   });
 }
 
-const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
+const exited = (c: ChildProcess) =>
+  new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
 
 describe('watched processes', () => {
   it('samples a process found by its pid file, then reports it not running once killed', async () => {
@@ -33,7 +34,10 @@ describe('watched processes', () => {
     const child = await sleeper();
     fs.writeFileSync(path.join(dir, 'sleeper.pid'), `${child.pid}\n`);
     const clock = new FakeClock();
-    const h = makeLookout({ clock, config: `processes:\n  - name: sleeper\n    pid_file: ${path.join(dir, 'sleeper.pid')}\n  - name: nofile\n    pid_file: missing.pid\n` });
+    const h = makeLookout({
+      clock,
+      config: `processes:\n  - name: sleeper\n    pid_file: ${path.join(dir, 'sleeper.pid')}\n  - name: nofile\n    pid_file: missing.pid\n`,
+    });
     cleanups.push(h.close, async () => fs.rmSync(dir, { recursive: true, force: true }));
 
     const first = h.lookout.system.sampleOnce();
@@ -49,7 +53,9 @@ describe('watched processes', () => {
 
     const src = createSqliteSeriesSource(h.lookout.readDb);
     const at = (expr: string) => evaluateInstant(parsePromQL(expr), src, clock.now());
-    expect(at('process_resident_memory_bytes{job="sleeper"} > 0')).toEqual([{ labels: { __name__: 'process_resident_memory_bytes', job: 'sleeper' }, value: sleeper1.rssBytes }]);
+    expect(at('process_resident_memory_bytes{job="sleeper"} > 0')).toEqual([
+      { labels: { __name__: 'process_resident_memory_bytes', job: 'sleeper' }, value: sleeper1.rssBytes },
+    ]);
     expect(at('process_up')).toEqual(
       expect.arrayContaining([
         { labels: { __name__: 'process_up', job: 'sleeper' }, value: 1 },
@@ -61,7 +67,11 @@ describe('watched processes', () => {
     await exited(child);
     clock.advance(15_000);
     const second = h.lookout.system.sampleOnce();
-    expect(second.processes.find((p) => p.name === 'sleeper')).toMatchObject({ state: 'not_running', reason: `process ${child.pid} is not running`, rssBytes: null });
+    expect(second.processes.find((p) => p.name === 'sleeper')).toMatchObject({
+      state: 'not_running',
+      reason: `process ${child.pid} is not running`,
+      rssBytes: null,
+    });
     expect(at('process_up{job="sleeper"}')).toEqual([{ labels: { __name__: 'process_up', job: 'sleeper' }, value: 0 }]);
     // Rules see the history with ranges: it was up within the last minute, and is down now.
     expect(at('max_over_time(process_up{job="sleeper"}[1m])')).toEqual([{ labels: { job: 'sleeper' }, value: 1 }]);
@@ -73,11 +83,16 @@ describe('watched processes', () => {
     const name = `lk-${process.pid % 100000}-slp`;
     fs.symlinkSync(fs.realpathSync('/bin/sleep'), path.join(dir, name));
     const child = await sleeper(path.join(dir, name));
-    const h = makeLookout({ config: `processes:\n  - name: byname\n    command: ${name}\n  - name: absent\n    command: no-such-program-xyz\n` });
+    const h = makeLookout({
+      config: `processes:\n  - name: byname\n    command: ${name}\n  - name: absent\n    command: no-such-program-xyz\n`,
+    });
     cleanups.push(h.close, async () => fs.rmSync(dir, { recursive: true, force: true }));
     const tick = h.lookout.system.sampleOnce();
     expect(tick.processes.find((p) => p.name === 'byname')).toMatchObject({ state: 'running', pid: child.pid });
-    expect(tick.processes.find((p) => p.name === 'absent')).toMatchObject({ state: 'not_running', reason: 'no process named no-such-program-xyz' });
+    expect(tick.processes.find((p) => p.name === 'absent')).toMatchObject({
+      state: 'not_running',
+      reason: 'no process named no-such-program-xyz',
+    });
   });
 
   it('samples the host and Lookout itself on every tick', async () => {
@@ -85,7 +100,17 @@ describe('watched processes', () => {
     cleanups.push(h.close);
     const tick = h.lookout.system.sampleOnce();
     const names = new Set(tick.samples.map((s) => s.name));
-    for (const n of ['node_cpu_seconds_total', 'node_memory_MemAvailable_bytes', 'node_filesystem_avail_bytes', 'node_load1', 'lookout_resident_memory_bytes', 'lookout_db_size_bytes', 'lookout_event_loop_lag_p99_seconds', 'lookout_probe_lateness_seconds', 'lookout_notifications_total']) {
+    for (const n of [
+      'node_cpu_seconds_total',
+      'node_memory_MemAvailable_bytes',
+      'node_filesystem_avail_bytes',
+      'node_load1',
+      'lookout_resident_memory_bytes',
+      'lookout_db_size_bytes',
+      'lookout_event_loop_lag_p99_seconds',
+      'lookout_probe_lateness_seconds',
+      'lookout_notifications_total',
+    ]) {
       expect(names, n).toContain(n);
     }
     const fsAvail = tick.samples.find((s) => s.name === 'node_filesystem_avail_bytes')!;
@@ -93,13 +118,19 @@ describe('watched processes', () => {
     expect(fsAvail.labels.mountpoint).toMatch(/^\//);
     const value = (name: string) => tick.samples.find((s) => s.name === name)!.value;
     expect(value('lookout_db_size_bytes') + value('lookout_db_wal_size_bytes')).toBeGreaterThan(4096);
-    const cpuModes = tick.samples.filter((s) => s.name === 'node_cpu_seconds_total' && s.labels.cpu === '0').map((s) => s.labels.mode);
+    const cpuModes = tick.samples
+      .filter((s) => s.name === 'node_cpu_seconds_total' && s.labels.cpu === '0')
+      .map((s) => s.labels.mode);
     expect(cpuModes).toEqual(['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal']);
   });
 
   it('rejects a process entry with neither or both of pid_file and command, and duplicate names', () => {
     expect(() => makeLookout({ config: 'processes:\n  - name: x\n' })).toThrow(/exactly one/);
-    expect(() => makeLookout({ config: 'processes:\n  - name: x\n    command: a\n    pid_file: b\n' })).toThrow(/exactly one/);
-    expect(() => makeLookout({ config: 'processes:\n  - name: x\n    command: a\n  - name: x\n    command: b\n' })).toThrow(/used twice/);
+    expect(() => makeLookout({ config: 'processes:\n  - name: x\n    command: a\n    pid_file: b\n' })).toThrow(
+      /exactly one/,
+    );
+    expect(() =>
+      makeLookout({ config: 'processes:\n  - name: x\n    command: a\n  - name: x\n    command: b\n' }),
+    ).toThrow(/used twice/);
   });
 });

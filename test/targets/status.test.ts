@@ -11,7 +11,8 @@ function run(checks: { ts: number; up: boolean; error: string | null }[], failur
   for (const c of checks) {
     const r = applyCheck(state, { failure, success }, c);
     state = r.state;
-    if (r.transition) transitions.push(r.transition.to === 'down' ? `down@${c.ts}:${r.transition.reason}` : `up@${c.ts}`);
+    if (r.transition)
+      transitions.push(r.transition.to === 'down' ? `down@${c.ts}:${r.transition.reason}` : `up@${c.ts}`);
   }
   return { state, transitions };
 }

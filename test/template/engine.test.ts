@@ -54,16 +54,28 @@ describe('control flow and variables', () => {
 describe('builtins and printing, as Go prints values', () => {
   it.each([
     ['{{ .S }} {{ .F }} {{ .I }} {{ .List }} {{ .M }} {{ .Nested }}', 'x 2.5 3 [p q] map[k0:v0 k1:v1] {{deep}}'],
-    ['{{ 1e6 }} {{ 1.5 }} {{ 0x10 }} {{ \'a\' }} {{ 1000000 }} {{ 0.000001 }} {{ true }} {{ print nil }}', '1e+06 1.5 16 97 1000000 1e-06 true <nil>'],
+    [
+      "{{ 1e6 }} {{ 1.5 }} {{ 0x10 }} {{ 'a' }} {{ 1000000 }} {{ 0.000001 }} {{ true }} {{ print nil }}",
+      '1e+06 1.5 16 97 1000000 1e-06 true <nil>',
+    ],
     ['{{ and 1 0 }} {{ and 1 2 }} {{ or 0 "" "z" }} {{ or 0 "" }} {{ not true }} {{ not "" }}', '0 2 z  false true'],
-    ['{{ eq .S "a" "x" }} {{ ne 1 2 }} {{ lt 1 2 }} {{ le 2 2 }} {{ gt 1.5 2.5 }} {{ ge "b" "a" }}', 'true true true true false true'],
-    ['{{ len .List }} {{ len .M }} {{ len "héllo" }} {{ index .List 0 }} {{ index .M "k1" }} {{ index .M "none" }}', '2 2 6 p v1 '],
+    [
+      '{{ eq .S "a" "x" }} {{ ne 1 2 }} {{ lt 1 2 }} {{ le 2 2 }} {{ gt 1.5 2.5 }} {{ ge "b" "a" }}',
+      'true true true true false true',
+    ],
+    [
+      '{{ len .List }} {{ len .M }} {{ len "héllo" }} {{ index .List 0 }} {{ index .M "k1" }} {{ index .M "none" }}',
+      '2 2 6 p v1 ',
+    ],
     ['{{ slice "abcdef" 1 3 }} {{ slice .List 1 }}', 'bc [q]'],
     ['{{ print 1 2 "x" 3 }}|{{ println 1 "a" }}|{{ print }}', '1 2x3|1 a\n|'],
-    ['{{ printf "%5.2f|%d|%s|%q|%v|%x|%t|%e|%-4s|%03d" 3.14159 42 "s" "q" .List 255 true 1234.5678 "ab" 7 }}', ' 3.14|42|s|"q"|[p q]|ff|true|1.234568e+03|ab  |007'],
+    [
+      '{{ printf "%5.2f|%d|%s|%q|%v|%x|%t|%e|%-4s|%03d" 3.14159 42 "s" "q" .List 255 true 1234.5678 "ab" 7 }}',
+      ' 3.14|42|s|"q"|[p q]|ff|true|1.234568e+03|ab  |007',
+    ],
     ['{{ printf "%d" 2.5 }} {{ printf "%s" }} {{ printf "x" 1 }}', '%!d(float64=2.5) %!s(MISSING) x%!(EXTRA int=1)'],
     ['{{ html "<a href=\'x\'>&</a>" }}', '&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;'],
-    ['{{ js "<a=\'b\'>\\t\\"" }}', '\\u003Ca\\u003D\\\'b\\\'\\u003E\\u0009\\"'],
+    ['{{ js "<a=\'b\'>\\t\\"" }}', "\\u003Ca\\u003D\\'b\\'\\u003E\\u0009\\\""],
     ['{{ urlquery "a b/c?d=e&f" }} {{ "é" | urlquery }}', 'a+b%2Fc%3Fd%3De%26f %C3%A9'],
     ['{{ "raw" }} {{ `back\\tick` }} {{ "tab\\there" }}', 'raw back\\tick tab\there'],
   ])('%j → %j', (tmpl, want) => expect(run(tmpl)).toBe(want));
@@ -77,11 +89,17 @@ describe('builtins and printing, as Go prints values', () => {
 
 describe('errors name the template, position and action as Go does', () => {
   it.each([
-    ['{{ gt 1 1.5 }}', 'template: t:1:3: executing "t" at <gt 1 1.5>: error calling gt: incompatible types for comparison'],
+    [
+      '{{ gt 1 1.5 }}',
+      'template: t:1:3: executing "t" at <gt 1 1.5>: error calling gt: incompatible types for comparison',
+    ],
     // A chained operand is positioned at its first chained field (promtool reports the same for $labels.job.x).
     ['{{ .S.Field }}', `template: t:1:5: executing "t" at <.S.Field>: can't evaluate field Field in type string`],
     ['{{ 1 2 }}', `template: t:1:3: executing "t" at <1 2>: can't give argument to non-function 1`],
-    ['line\n {{ index .List 5 }}', 'template: t:2:4: executing "t" at <index .List 5>: error calling index: index out of range: 5'],
+    [
+      'line\n {{ index .List 5 }}',
+      'template: t:2:4: executing "t" at <index .List 5>: error calling index: index out of range: 5',
+    ],
     ['{{ template "nope" }}', 'template "nope" not defined'],
     ['{{ nofunc 1 }}', 'template: t:1: function "nofunc" not defined'],
     ['{{ if 1 }}', 'template: t:1: unexpected EOF'],

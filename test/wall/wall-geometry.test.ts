@@ -16,7 +16,9 @@ describe('the wall chart geometry', () => {
 
   it('puts time ticks on round minutes and hours of the viewer’s zone', () => {
     const from = Date.UTC(2026, 10, 27, 10, 3);
-    expect(timeTicks(from, from + 60 * MIN, 6)).toEqual([10, 20, 30, 40, 50, 60].map((m) => Date.UTC(2026, 10, 27, 10, 3 + 7) + (m - 10) * MIN));
+    expect(timeTicks(from, from + 60 * MIN, 6)).toEqual(
+      [10, 20, 30, 40, 50, 60].map((m) => Date.UTC(2026, 10, 27, 10, 3 + 7) + (m - 10) * MIN),
+    );
     const day = timeTicks(Date.UTC(2026, 10, 26, 10), Date.UTC(2026, 10, 27, 10), 5);
     expect(day.every((t) => t % (6 * 60 * MIN) === 0)).toBe(true);
     // UTC+1: six-hour ticks fall at 00, 06, 12, 18 local, i.e. 23, 05, 11, 17 UTC.
@@ -31,8 +33,20 @@ describe('the wall chart geometry', () => {
       { t: 2, a: null, b: 4 },
     ];
     expect(stackRows(rows, ['a', 'b'])).toEqual([
-      { t: 1, bands: [[0, 2], [2, 5]] },
-      { t: 2, bands: [[0, 0], [0, 4]] },
+      {
+        t: 1,
+        bands: [
+          [0, 2],
+          [2, 5],
+        ],
+      },
+      {
+        t: 2,
+        bands: [
+          [0, 0],
+          [0, 4],
+        ],
+      },
     ]);
   });
 
@@ -58,7 +72,9 @@ describe('the wall chart geometry', () => {
       { index: 1, label: 'p50', color: 'var(--up)' },
       { index: 2, label: 'p95·p99', color: 'var(--pending)' },
     ]);
-    expect(latencyBars({ buckets: buckets.map((b) => ({ ...b, count: 0 })), p50: null, p95: null, p99: null })).toEqual({ bars: [], marks: [] });
+    expect(latencyBars({ buckets: buckets.map((b) => ({ ...b, count: 0 })), p50: null, p95: null, p99: null })).toEqual(
+      { bars: [], marks: [] },
+    );
   });
 
   it('colours status slices red, amber and green, shading a second code of one class', () => {

@@ -10,7 +10,10 @@ export const dynamic = 'force-dynamic';
 // The URL may carry a read token; no Referer should take it elsewhere.
 export const metadata: Metadata = { title: 'Embed', referrer: 'no-referrer' };
 
-type Props = { params: Promise<{ panel: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ panel: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function EmbedPage({ params, searchParams }: Props) {
   const { panel } = await params;

@@ -2,14 +2,17 @@ import type { z } from 'zod';
 import { SESSION_COOKIE } from '@/lib/auth/sessions';
 import { VERSION } from '@/lib/engine/version';
 import { toSchema } from './components';
-import { errorEnvelope } from './shapes-common';
 import { ENDPOINTS } from './registry';
+import { errorEnvelope } from './shapes-common';
 import type { Endpoint } from './types';
 
 type Json = Record<string, unknown>;
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ERROR_REF } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ERROR_REF } },
+});
 
 function parameters(e: Endpoint, sink: Json): Json[] {
   const one = (where: 'path' | 'query', name: string, schema: z.ZodType) => {
@@ -28,11 +31,19 @@ function responses(e: Endpoint, sink: Json): Json {
   const ok =
     e.status === 204 || !e.response
       ? { description: 'Done; no content.' }
-      : { description: e.summary, content: { [e.produces ?? 'application/json']: { schema: toSchema(e.response, 'output', sink) } } };
+      : {
+          description: e.summary,
+          content: { [e.produces ?? 'application/json']: { schema: toSchema(e.response, 'output', sink) } },
+        };
   return {
     [status]: ok,
     '400': { $ref: '#/components/responses/BadRequest' },
-    ...(e.access === 'open' ? {} : { '401': { $ref: '#/components/responses/Unauthorized' }, '403': { $ref: '#/components/responses/Forbidden' } }),
+    ...(e.access === 'open'
+      ? {}
+      : {
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        }),
     ...(e.pathParams ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
     default: { $ref: '#/components/responses/Error' },
   };
@@ -48,8 +59,10 @@ function operation(e: Endpoint, sink: Json): Json {
     responses: responses(e, sink),
   };
   if (e.access === 'open') op.security = [];
-  else op.description = `Needs the \`${e.access}\` scope${e.access === 'read' ? ' (or LOOKOUT_ANONYMOUS_READ=true)' : ''}; admin may do everything.`;
-  if (e.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input', sink) } } };
+  else
+    op.description = `Needs the \`${e.access}\` scope${e.access === 'read' ? ' (or LOOKOUT_ANONYMOUS_READ=true)' : ''}; admin may do everything.`;
+  if (e.body)
+    op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input', sink) } } };
   if (e.rawBody) {
     const content = Object.fromEntries(e.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
     op.requestBody = { required: true, description: e.rawBody.description, content };
@@ -78,8 +91,17 @@ export function buildOpenApiDocument(endpoints: Endpoint[] = ENDPOINTS): Json {
     components: {
       schemas,
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (scope read, ingest or admin) or LOOKOUT_ADMIN_TOKEN.' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session of a signed-in browser; mutations need same-origin JSON.' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (scope read, ingest or admin) or LOOKOUT_ADMIN_TOKEN.',
+        },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: 'The session of a signed-in browser; mutations need same-origin JSON.',
+        },
       },
       responses: {
         BadRequest: errorResponse('Bad input; the message names the parameter.'),

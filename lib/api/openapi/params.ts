@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { cursorParam, enumParam, limitParam, LOG_LEVELS, queryParam, stepParam, textParam, timeParam } from '@/lib/api/query-schemas';
+import {
+  cursorParam,
+  enumParam,
+  LOG_LEVELS,
+  limitParam,
+  queryParam,
+  stepParam,
+  textParam,
+  timeParam,
+} from '@/lib/api/query-schemas';
 
 /** Path and query parameter sets shared by several operations. */
 export const idPath = {
@@ -10,12 +19,18 @@ export const idPath = {
     .transform(Number),
 };
 export const range = { from: timeParam.optional(), to: timeParam.optional() };
-export const statsFilters = { source: textParam.optional(), provider: textParam.optional(), model: textParam.optional() };
+export const statsFilters = {
+  source: textParam.optional(),
+  provider: textParam.optional(),
+  model: textParam.optional(),
+};
 export const logSearch = {
   ...range,
   q: queryParam,
   source: textParam.optional(),
-  level: enumParam(LOG_LEVELS, 'info').meta({ description: `Only lines of this level: ${LOG_LEVELS.join(', ')}.` }).optional(),
+  level: enumParam(LOG_LEVELS, 'info')
+    .meta({ description: `Only lines of this level: ${LOG_LEVELS.join(', ')}.` })
+    .optional(),
 };
 export const withLimit = (max: number, fallback: number) => ({ limit: limitParam(max, fallback) });
 export const withStep = { step: stepParam.optional() };

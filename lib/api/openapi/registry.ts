@@ -7,6 +7,11 @@ import { targetEndpoints } from './endpoints-targets';
 import type { Endpoint } from './types';
 
 /** Every operation of the API; test/api/openapi.test.ts fails when a route file has a method missing here. */
-export const ENDPOINTS: Endpoint[] = [systemEndpoints, authEndpoints, targetEndpoints, logEndpoints, alertingEndpoints, ruleEndpoints].flatMap(
-  (group) => Object.values(group) as Endpoint[],
-);
+export const ENDPOINTS: Endpoint[] = [
+  systemEndpoints,
+  authEndpoints,
+  targetEndpoints,
+  logEndpoints,
+  alertingEndpoints,
+  ruleEndpoints,
+].flatMap((group) => Object.values(group) as Endpoint[]);

@@ -17,11 +17,22 @@ export const ruleShape = z.looseObject({
   last_error: z.string().nullable(),
   last_evaluation: iso.nullable(),
   alerts: count,
-  id: z.number().int().nullable().optional().meta({ description: 'set for rules made in /alerts (editable through /api/v1/rules/{id})' }),
+  id: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .meta({ description: 'set for rules made in /alerts (editable through /api/v1/rules/{id})' }),
 });
 export const ruleGroupsShape = z.looseObject({
   groups: z.array(
-    z.looseObject({ name: z.string(), file: z.string(), interval_s: z.number(), editable: z.boolean().optional(), rules: z.array(ruleShape) }),
+    z.looseObject({
+      name: z.string(),
+      file: z.string(),
+      interval_s: z.number(),
+      editable: z.boolean().optional(),
+      rules: z.array(ruleShape),
+    }),
   ),
 });
 
@@ -40,7 +51,14 @@ export const uiRuleShape = z.looseObject({
 export const alertHistoryShape = z.looseObject({
   name: z.string(),
   labels,
-  periods: z.array(z.looseObject({ state: z.enum(['pending', 'firing']), start: iso, end: iso.nullable(), value: z.number().nullable() })),
+  periods: z.array(
+    z.looseObject({
+      state: z.enum(['pending', 'firing']),
+      start: iso,
+      end: iso.nullable(),
+      value: z.number().nullable(),
+    }),
+  ),
 });
 
 export const alertShape = z.looseObject({
@@ -76,9 +94,16 @@ export const notificationShape = z.looseObject({
 });
 
 export const previewShape = z.looseObject({
-  result: z.array(z.looseObject({ labels, value: z.number().nullable().meta({ description: 'null for NaN or ±Inf' }) })),
+  result: z.array(
+    z.looseObject({ labels, value: z.number().nullable().meta({ description: 'null for NaN or ±Inf' }) }),
+  ),
   truncated: z.boolean(),
   error: z.string().nullable(),
 });
 
-export const testNotificationShape = z.looseObject({ integration: z.string(), ok: z.boolean(), attempts: count, error: z.string().nullable() });
+export const testNotificationShape = z.looseObject({
+  integration: z.string(),
+  ok: z.boolean(),
+  attempts: count,
+  error: z.string().nullable(),
+});

@@ -49,13 +49,20 @@ export const summaryShape = z.looseObject({
 export const requestSeriesShape = z.looseObject({ step_ms: z.number(), series: z.array(series(point)) });
 export const errorCountsShape = z.looseObject({ data: z.array(z.looseObject({ key: z.string(), count: count })) });
 export const latencyShape = z.looseObject({
-  buckets: z.array(z.looseObject({ le_ms: z.number().nullable().meta({ description: 'null for the +Inf bucket' }), count })),
+  buckets: z.array(
+    z.looseObject({ le_ms: z.number().nullable().meta({ description: 'null for the +Inf bucket' }), count }),
+  ),
   p50: ms,
   p95: ms,
   p99: ms,
 });
 export const providerUsageShape = z.looseObject({ provider: z.string(), ...usage });
-export const modelUsageShape = z.looseObject({ provider: z.string(), model: z.string(), share: z.number().min(0).max(1), ...usage });
+export const modelUsageShape = z.looseObject({
+  provider: z.string(),
+  model: z.string(),
+  share: z.number().min(0).max(1),
+  ...usage,
+});
 
 const tailFile = z.looseObject({
   path: z.string(),

@@ -61,4 +61,8 @@ export const systemSnapshotShape = z.looseObject({
 });
 
 const SYSTEM_UNITS = ['bytes', 'bytes_per_s', 'cores', 'ms', 'per_s', 'count', 'ratio'] as const;
-export const systemSeriesShape = z.looseObject({ step_ms: z.number(), unit: z.enum(SYSTEM_UNITS), series: z.array(series(point)) });
+export const systemSeriesShape = z.looseObject({
+  step_ms: z.number(),
+  unit: z.enum(SYSTEM_UNITS),
+  series: z.array(series(point)),
+});

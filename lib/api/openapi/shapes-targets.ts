@@ -30,11 +30,18 @@ export const targetShape = z.looseObject({
   status: z.enum(TARGET_STATUSES),
   since: iso.nullable(),
   last_check: checkShape.nullable(),
-  uptime: z.looseObject({ '24h': percent, '7d': percent, '30d': percent }).meta({ description: 'percent, null without data' }),
+  uptime: z
+    .looseObject({ '24h': percent, '7d': percent, '30d': percent })
+    .meta({ description: 'percent, null without data' }),
   latency_ms: z.looseObject({ p50: ms, p95: ms }),
 });
 
-export const incidentShape = z.looseObject({ start: iso, end: iso.nullable(), duration_s: z.number(), reason: z.string() });
+export const incidentShape = z.looseObject({
+  start: iso,
+  end: iso.nullable(),
+  duration_s: z.number(),
+  reason: z.string(),
+});
 
 export const bucketsShape = z.looseObject({
   step_ms: z.number(),
@@ -42,5 +49,9 @@ export const bucketsShape = z.looseObject({
 });
 
 export const targetLatencyShape = z.looseObject({ step_ms: z.number(), series: z.array(series(gapPoint)) });
-export const gaugesShape = z.looseObject({ step_ms: z.number(), truncated: z.boolean(), series: z.array(series(point)) });
+export const gaugesShape = z.looseObject({
+  step_ms: z.number(),
+  truncated: z.boolean(),
+  series: z.array(series(point)),
+});
 export const sparklinesShape = z.looseObject({ data: z.record(z.string(), z.array(gapPoint)) });

@@ -41,4 +41,8 @@ export type PathOf<E extends Endpoint> = Parsed<E['pathParams']>;
 export type QueryOf<E extends Endpoint> = Parsed<E['query']>;
 export type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
 /** What a handler may answer: the response shape's input (what the shape accepts), or a whole Response. */
-export type AnswerOf<E extends Endpoint> = E['status'] extends 204 ? void : E['response'] extends z.ZodType ? z.input<E['response']> : unknown;
+export type AnswerOf<E extends Endpoint> = E['status'] extends 204
+  ? void
+  : E['response'] extends z.ZodType
+    ? z.input<E['response']>
+    : unknown;

@@ -8,7 +8,10 @@ export class BatchBuilder {
   /** Per-file counts, applied to the file's stats only once the batch is committed. */
   readonly touched = new Map<TrackedFile, { lines: number; truncated: number }>();
 
-  constructor(private readonly maxLines: number, private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxLines: number,
+    private readonly maxBytes: number,
+  ) {}
 
   get full(): boolean {
     return this.lines.length >= this.maxLines || this.bytes >= this.maxBytes;

@@ -46,7 +46,11 @@ export async function computeFingerprint(handle: FileHandle, size: number): Prom
  * Checks that the file still starts with the bytes `known` was taken over, and returns the fingerprint extended to
  * what now exists (up to FINGERPRINT_BYTES), or null when the content was replaced (truncated and rewritten, inode reused).
  */
-export async function verifyFingerprint(handle: FileHandle, size: number, known: Fingerprint): Promise<Fingerprint | null> {
+export async function verifyFingerprint(
+  handle: FileHandle,
+  size: number,
+  known: Fingerprint,
+): Promise<Fingerprint | null> {
   if (size < known.length) return null;
   if (known.length === FINGERPRINT_BYTES || size === known.length) {
     if (known.length === 0) return known;

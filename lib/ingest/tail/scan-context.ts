@@ -1,6 +1,6 @@
-import fs from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { FINGERPRINT_BYTES, parseFingerprint, sameFingerprint, type Fingerprint } from './fingerprint';
+import fs from 'node:fs/promises';
+import { FINGERPRINT_BYTES, type Fingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import { LineSplitter } from './line-splitter';
 import { positionOf, type TrackedFile } from './tracked-file';
 import type { FilePosition, TailSource } from './types';
@@ -48,7 +48,8 @@ export function expireRecent(ctx: ScanContext): void {
 
 export function findPrior(ctx: ScanContext, fp: Fingerprint): PriorIdentity | undefined {
   if (fp.length !== FINGERPRINT_BYTES) return undefined;
-  for (let i = ctx.recent.length - 1; i >= 0; i--) if (sameFingerprint(ctx.recent[i].fingerprint, fp)) return ctx.recent[i];
+  for (let i = ctx.recent.length - 1; i >= 0; i--)
+    if (sameFingerprint(ctx.recent[i].fingerprint, fp)) return ctx.recent[i];
   return undefined;
 }
 
@@ -60,19 +61,42 @@ export function findLiveOriginal(ctx: ScanContext, fp: Fingerprint, except: stri
   return undefined;
 }
 
-export function createTracked(ctx: ScanContext, init: {
-  key: string; dev: number; ino: number; path: string; handle: FileHandle; order: number; position: FilePosition | null;
-  fingerprint: Fingerprint; size: number; offset: number;
-}): TrackedFile {
+export function createTracked(
+  ctx: ScanContext,
+  init: {
+    key: string;
+    dev: number;
+    ino: number;
+    path: string;
+    handle: FileHandle;
+    order: number;
+    position: FilePosition | null;
+    fingerprint: Fingerprint;
+    size: number;
+    offset: number;
+  },
+): TrackedFile {
   const fp = init.position ? parseFingerprint(init.position.fingerprint) : init.fingerprint;
   const offset = init.position ? init.position.offset : init.offset;
   const size = init.position ? init.position.size : init.size;
   const f: TrackedFile = {
-    key: init.key, dev: init.dev, ino: init.ino, path: init.path, handle: init.handle, order: init.order,
-    fingerprint: fp, offset, size, mtimeMs: -1, readOffset: offset,
+    key: init.key,
+    dev: init.dev,
+    ino: init.ino,
+    path: init.path,
+    handle: init.handle,
+    order: init.order,
+    fingerprint: fp,
+    offset,
+    size,
+    mtimeMs: -1,
+    readOffset: offset,
     splitter: new LineSplitter(ctx.maxLineBytes),
     base: init.position ?? { path: init.path, dev: init.dev, ino: init.ino, fingerprint: '', offset, size },
-    stored: init.position !== null, copyOf: null, unmatchedSince: null, checked: init.position === null,
+    stored: init.position !== null,
+    copyOf: null,
+    unmatchedSince: null,
+    checked: init.position === null,
     stats: { linesRead: 0, linesTruncated: 0, lastReadAt: null, growth: 0, sampledAt: ctx.now },
   };
   if (!init.position) f.base = positionOf(f);

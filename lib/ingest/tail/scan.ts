@@ -2,8 +2,16 @@ import fs from 'node:fs/promises';
 import { computeFingerprint, sameContentBefore, sameFingerprint, verifyFingerprint } from './fingerprint';
 import { expandGlob } from './glob';
 import {
-  closeQuietly, createTracked, expireRecent, findLiveOriginal, findPrior, lastLineEnd, remember, statMatches,
-  type Match, type ScanContext,
+  closeQuietly,
+  createTracked,
+  expireRecent,
+  findLiveOriginal,
+  findPrior,
+  lastLineEnd,
+  type Match,
+  remember,
+  type ScanContext,
+  statMatches,
 } from './scan-context';
 import { sampleGrowth } from './status';
 import { fileKey, positionOf, restartAtZero, type TrackedFile } from './tracked-file';
@@ -34,8 +42,18 @@ async function adoptStored(ctx: ScanContext, matched: Map<string, Match>): Promi
       continue;
     }
     const key = fileKey(p.dev, p.ino);
-    createTracked(ctx, { key, dev: p.dev, ino: p.ino, path: m.path, handle, order: ctx.nextOrder(), position: p,
-      fingerprint: { length: 0, hash: '' }, size: p.size, offset: p.offset });
+    createTracked(ctx, {
+      key,
+      dev: p.dev,
+      ino: p.ino,
+      path: m.path,
+      handle,
+      order: ctx.nextOrder(),
+      position: p,
+      fingerprint: { length: 0, hash: '' },
+      size: p.size,
+      offset: p.offset,
+    });
   }
 }
 
@@ -90,14 +108,26 @@ async function discover(ctx: ScanContext, m: Match): Promise<void> {
   const fingerprint = await computeFingerprint(handle, st.size);
   const candidate = findLiveOriginal(ctx, fingerprint, key);
   // Same first KiB but different content before our offset: two distinct files, not a copy (e.g. a shared banner).
-  const isCopy = candidate ? await sameContentBefore(candidate.handle, handle, Math.min(candidate.offset, st.size)) : false;
+  const isCopy = candidate
+    ? await sameContentBefore(candidate.handle, handle, Math.min(candidate.offset, st.size))
+    : false;
   const original = isCopy ? candidate : undefined;
   const prior = candidate ? undefined : findPrior(ctx, fingerprint);
   let offset = 0;
   if (prior) offset = Math.min(prior.offset, st.size);
   else if (!original && ctx.freshSource && ctx.source.startAt === 'end') offset = await lastLineEnd(handle, st.size);
-  const f = createTracked(ctx, { key, dev: st.dev, ino: st.ino, path: m.path, handle, order: prior?.order ?? ctx.nextOrder(),
-    position: null, fingerprint, size: st.size, offset });
+  const f = createTracked(ctx, {
+    key,
+    dev: st.dev,
+    ino: st.ino,
+    path: m.path,
+    handle,
+    order: prior?.order ?? ctx.nextOrder(),
+    position: null,
+    fingerprint,
+    size: st.size,
+    offset,
+  });
   f.mtimeMs = st.mtimeMs;
   if (original) f.copyOf = original.key;
 }

@@ -1,8 +1,8 @@
-import { systemClock, type Clock, type TimerHandle } from '@/lib/clock';
+import { type Clock, systemClock, type TimerHandle } from '@/lib/clock';
 import { BatchBuilder, readInto } from './file-reader';
 import { resolveOptions, type TailLimits } from './options';
-import { closeQuietly, remember, type ScanContext } from './scan-context';
 import { scanFiles } from './scan';
+import { closeQuietly, remember, type ScanContext } from './scan-context';
 import { buildStatus } from './status';
 import { isDirty, positionOf, revertToBase, type TrackedFile } from './tracked-file';
 import type { CommitFn, FilePosition, FileTailerOptions, PositionStore, TailSource, TailStatus } from './types';
@@ -55,8 +55,15 @@ export class FileTailer {
     this.opts = resolveOptions(rest);
     this.buf = Buffer.alloc(this.opts.readBufferBytes);
     this.ctx = {
-      source, files: new Map(), recent: [], maxLineBytes: this.opts.maxLineBytes, now: this.clock.now(),
-      nextOrder: () => ++this.order, stored: null, freshSource: false, forget: [],
+      source,
+      files: new Map(),
+      recent: [],
+      maxLineBytes: this.opts.maxLineBytes,
+      now: this.clock.now(),
+      nextOrder: () => ++this.order,
+      stored: null,
+      freshSource: false,
+      forget: [],
     };
   }
 
@@ -80,13 +87,18 @@ export class FileTailer {
   /** One scan plus as many batches as it takes to reach every file's current end. Rejects if `commit` throws. */
   pollOnce(): Promise<number> {
     const run = this.queue.then(() => this.runPoll());
-    this.queue = run.then(() => undefined, () => undefined);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
   status(): TailStatus {
     return buildStatus(this.source, this.ctx.files.values(), {
-      lastPollAt: this.lastPollAt, lastCommitAt: this.lastCommitAt, lastError: this.lastError,
+      lastPollAt: this.lastPollAt,
+      lastCommitAt: this.lastCommitAt,
+      lastError: this.lastError,
     });
   }
 
@@ -94,7 +106,9 @@ export class FileTailer {
     if (this.stopping) return;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
-      this.pollOnce().catch(() => undefined).finally(() => this.schedule());
+      this.pollOnce()
+        .catch(() => undefined)
+        .finally(() => this.schedule());
     }, this.opts.pollMs);
   }
 
@@ -130,7 +144,9 @@ export class FileTailer {
         // Which files are gone is decided on what is committed, so the end of a poll waits for the batch in flight.
         if (!full) for (const b of [...unsettled]) await settle(b);
         const gone = full ? [] : this.drainedAndGone(now);
-        const positions = [...this.ctx.files.values()].filter((f) => f.copyOf === null && !gone.includes(f) && isDirty(f));
+        const positions = [...this.ctx.files.values()].filter(
+          (f) => f.copyOf === null && !gone.includes(f) && isDirty(f),
+        );
         const forget: FilePosition[] = [...this.ctx.forget, ...gone.filter((f) => f.stored).map((f) => f.base)];
         if (batch.lines.length === 0 && positions.length === 0 && forget.length === 0) break;
         const committed = positions.map(positionOf);
@@ -172,7 +188,10 @@ export class FileTailer {
 
   private drainedAndGone(now: number): TrackedFile[] {
     return [...this.ctx.files.values()].filter(
-      (f) => f.unmatchedSince !== null && now - f.unmatchedSince >= this.opts.forgetGraceMs && (f.copyOf !== null || f.readOffset >= f.size),
+      (f) =>
+        f.unmatchedSince !== null &&
+        now - f.unmatchedSince >= this.opts.forgetGraceMs &&
+        (f.copyOf !== null || f.readOffset >= f.size),
     );
   }
 

@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { formatFingerprint, parseFingerprint, type Fingerprint } from './fingerprint';
+import { type Fingerprint, formatFingerprint, parseFingerprint } from './fingerprint';
 import type { LineSplitter } from './line-splitter';
 import type { FilePosition } from './types';
 
@@ -34,7 +34,14 @@ export interface TrackedFile {
 export const fileKey = (dev: number, ino: number): string => `${dev}:${ino}`;
 
 export function positionOf(f: TrackedFile): FilePosition {
-  return { path: f.path, dev: f.dev, ino: f.ino, fingerprint: formatFingerprint(f.fingerprint), offset: f.offset, size: f.size };
+  return {
+    path: f.path,
+    dev: f.dev,
+    ino: f.ino,
+    fingerprint: formatFingerprint(f.fingerprint),
+    offset: f.offset,
+    size: f.size,
+  };
 }
 
 /** Size alone doesn't make a file dirty: a growing partial line would otherwise cost a commit per poll. */

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Ingest } from '../ingest';
 import type { TailStatus } from '../tail';
-import { THREAD_YOUNG_GENERATION_MB, type CallMessage, type IngestCalls, type IngestMethod, type WorkerInit, type WorkerMessage } from './protocol';
+import {
+  type CallMessage,
+  type IngestCalls,
+  type IngestMethod,
+  THREAD_YOUNG_GENERATION_MB,
+  type WorkerInit,
+  type WorkerMessage,
+} from './protocol';
 
 /**
  * Built by `npm start` (scripts/build-worker.mjs); without it (`next dev`) the server ingests in-process.
@@ -82,7 +89,8 @@ export class IngestClient implements Ingest {
   };
   addFileSource: IngestCalls['addFileSource'] = (...args) => this.call('addFileSource', args);
   detachSource: IngestCalls['detachSource'] = (...args) => this.call('detachSource', args);
-  whenSynced: IngestCalls['whenSynced'] = () => (this.worker || this.retiring ? this.call('whenSynced', []) : Promise.resolve());
+  whenSynced: IngestCalls['whenSynced'] = () =>
+    this.worker || this.retiring ? this.call('whenSynced', []) : Promise.resolve();
   ingestLines: IngestCalls['ingestLines'] = (...args) => this.call('ingestLines', args);
   pollAll: IngestCalls['pollAll'] = () => this.call('pollAll', []);
 
@@ -175,7 +183,10 @@ export class IngestClient implements Ingest {
     worker.on('exit', (code) => {
       const lost = [...this.pending.values()];
       this.pending.clear();
-      for (const p of lost) p.reject(new IngestUnavailable(`log ingestion stopped (worker exit ${code}); nothing uncommitted was acknowledged`));
+      for (const p of lost)
+        p.reject(
+          new IngestUnavailable(`log ingestion stopped (worker exit ${code}); nothing uncommitted was acknowledged`),
+        );
       if (this.worker !== worker) return; // stopped on purpose
       this.worker = null;
       this.statuses = new Map();

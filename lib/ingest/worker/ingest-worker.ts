@@ -9,7 +9,15 @@ import { openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { IngestService } from '../ingest-service';
 import { runCheckpointer } from './checkpointer';
-import { THREAD_YOUNG_GENERATION_MB, type CallMessage, type CheckpointerInit, type IngestCalls, type WorkerInit, type WorkerMessage, type WriterInit } from './protocol';
+import {
+  type CallMessage,
+  type CheckpointerInit,
+  type IngestCalls,
+  THREAD_YOUNG_GENERATION_MB,
+  type WorkerInit,
+  type WorkerMessage,
+  type WriterInit,
+} from './protocol';
 import { RemoteWriter } from './remote-writer';
 import { runWriter } from './writer-thread';
 
@@ -31,7 +39,9 @@ function startCheckpointer(dataDir: string): void {
     resourceLimits: { maxYoungGenerationSizeMb: 2 },
   });
   // Without it ingestion is slower, not wrong: the writer's own checkpoints still bound the WAL.
-  thread.on('error', (err) => console.error('[lookout] WAL checkpointer failed; the log writer thread still checkpoints on its own:', err));
+  thread.on('error', (err) =>
+    console.error('[lookout] WAL checkpointer failed; the log writer thread still checkpoints on its own:', err),
+  );
 }
 
 /** A writer that dies takes this thread with it; the main thread then restarts both from what is committed. */
@@ -83,7 +93,13 @@ function runIngestion(init: WorkerInit): void {
       const value = await fn(...args);
       post({ kind: 'result', id, ok: true, value, statuses: method === 'stop' ? [] : service.statuses() });
     } catch (err) {
-      post({ kind: 'result', id, ok: false, error: err instanceof Error ? err.message : String(err), statuses: service.statuses() });
+      post({
+        kind: 'result',
+        id,
+        ok: false,
+        error: err instanceof Error ? err.message : String(err),
+        statuses: service.statuses(),
+      });
     }
   });
 

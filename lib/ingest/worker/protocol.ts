@@ -3,7 +3,10 @@ import type { Ingest } from '../ingest';
 import type { TailStatus } from '../tail';
 
 /** The calls the main thread makes into the worker: every async method of Ingest. */
-export type IngestCalls = Pick<Ingest, 'syncFileSources' | 'addFileSource' | 'detachSource' | 'whenSynced' | 'ingestLines' | 'pollAll'> & {
+export type IngestCalls = Pick<
+  Ingest,
+  'syncFileSources' | 'addFileSource' | 'detachSource' | 'whenSynced' | 'ingestLines' | 'pollAll'
+> & {
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -23,7 +26,9 @@ export interface WriterInit extends WorkerInit {
 }
 
 /** `after`: the batch of the same source handed over before this one (0 for none), which must have been stored. */
-export type ToWriter = { kind: 'write'; seq: number; after: number; batch: EncodedBatch } | { kind: 'stop'; seq: number };
+export type ToWriter =
+  | { kind: 'write'; seq: number; after: number; batch: EncodedBatch }
+  | { kind: 'stop'; seq: number };
 export type FromWriter = { seq: number; ok: true } | { seq: number; ok: false; error: string };
 
 /** The checkpointer thread runs from the same bundle; see checkpointer.ts. */

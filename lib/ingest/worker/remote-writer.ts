@@ -25,7 +25,8 @@ export class RemoteWriter implements BatchWriter {
       else p?.reject(new Error(m.error));
     });
     thread.on('exit', (code) => {
-      for (const p of this.pending.values()) p.reject(new Error(`the writer thread exited (${code}); nothing unanswered was stored`));
+      for (const p of this.pending.values())
+        p.reject(new Error(`the writer thread exited (${code}); nothing unanswered was stored`));
       this.pending.clear();
     });
   }

@@ -1,4 +1,4 @@
-import { dropName, keepOnly, labelsKey, type Labels, without } from '../labels';
+import { dropName, keepOnly, type Labels, labelsKey, without } from '../labels';
 import type { AggOp } from './ast';
 import { formatFloat } from './format-float';
 import { kahanSum, mean } from './range-functions';
@@ -23,23 +23,41 @@ function variance(vs: number[]): number {
 
 function reduceGroup(op: AggOp, vs: number[], param: number): number {
   switch (op) {
-    case 'sum': return kahanSum(vs);
-    case 'avg': return mean(vs);
-    case 'count': return vs.length;
-    case 'group': return 1;
-    case 'min': return vs.reduce((a, b) => (Number.isNaN(a) || b < a ? b : a), NaN);
-    case 'max': return vs.reduce((a, b) => (Number.isNaN(a) || b > a ? b : a), NaN);
-    case 'stdvar': return variance(vs);
-    case 'stddev': return Math.sqrt(variance(vs));
-    case 'quantile': return quantile(param, vs);
-    default: throw new Error(`not a reducing aggregation: ${op}`);
+    case 'sum':
+      return kahanSum(vs);
+    case 'avg':
+      return mean(vs);
+    case 'count':
+      return vs.length;
+    case 'group':
+      return 1;
+    case 'min':
+      return vs.reduce((a, b) => (Number.isNaN(a) || b < a ? b : a), NaN);
+    case 'max':
+      return vs.reduce((a, b) => (Number.isNaN(a) || b > a ? b : a), NaN);
+    case 'stdvar':
+      return variance(vs);
+    case 'stddev':
+      return Math.sqrt(variance(vs));
+    case 'quantile':
+      return quantile(param, vs);
+    default:
+      throw new Error(`not a reducing aggregation: ${op}`);
   }
 }
 
 /** Aggregation operators with by/without, per Prometheus's aggregation semantics. */
-export function aggregate(op: AggOp, samples: Sample[], grouping: string[], isWithout: boolean, param: number, label: string): Sample[] {
+export function aggregate(
+  op: AggOp,
+  samples: Sample[],
+  grouping: string[],
+  isWithout: boolean,
+  param: number,
+  label: string,
+): Sample[] {
   if (op === 'count_values') return countValues(samples, grouping, isWithout, label);
-  if ((op === 'topk' || op === 'bottomk' || op === 'limitk') && Number.isNaN(param)) throw new Error('Parameter value is NaN');
+  if ((op === 'topk' || op === 'bottomk' || op === 'limitk') && Number.isNaN(param))
+    throw new Error('Parameter value is NaN');
   const groups = new Map<string, { labels: Labels; members: Sample[] }>();
   for (const s of samples) {
     const labels = groupLabels(s.labels, grouping, isWithout);
@@ -52,7 +70,15 @@ export function aggregate(op: AggOp, samples: Sample[], grouping: string[], isWi
   for (const g of groups.values()) {
     if (op === 'topk' || op === 'bottomk') out.push(...selectK(g.members, param, op === 'topk'));
     else if (op === 'limitk') out.push(...limitK(g.members, param));
-    else out.push({ labels: g.labels, value: reduceGroup(op, g.members.map((m) => m.value), param) });
+    else
+      out.push({
+        labels: g.labels,
+        value: reduceGroup(
+          op,
+          g.members.map((m) => m.value),
+          param,
+        ),
+      });
   }
   return out;
 }

@@ -1,7 +1,20 @@
 import type { Matcher } from '../series-source';
 
 export const AGG_OPS = [
-  'sum', 'avg', 'min', 'max', 'count', 'topk', 'bottomk', 'group', 'stddev', 'stdvar', 'quantile', 'count_values', 'limitk', 'limit_ratio',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'count',
+  'topk',
+  'bottomk',
+  'group',
+  'stddev',
+  'stdvar',
+  'quantile',
+  'count_values',
+  'limitk',
+  'limit_ratio',
 ] as const;
 export type AggOp = (typeof AGG_OPS)[number];
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '^' | 'atan2';
@@ -14,7 +27,14 @@ export type At = { ms: number } | 'start' | 'end' | null;
 
 export type VectorSelector = { kind: 'vector'; matchers: Matcher[]; offsetMs: number; at: At };
 export type MatrixSelector = { kind: 'matrix'; selector: VectorSelector; rangeMs: number };
-export type Subquery = { kind: 'subquery'; expr: Expr; rangeMs: number; stepMs: number | null; offsetMs: number; at: At };
+export type Subquery = {
+  kind: 'subquery';
+  expr: Expr;
+  rangeMs: number;
+  stepMs: number | null;
+  offsetMs: number;
+  at: At;
+};
 
 export type Matching = {
   on: boolean;

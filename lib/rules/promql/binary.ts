@@ -1,31 +1,47 @@
-import { dropName, formatLabels, keepOnly, labelsKey, type Labels, without } from '../labels';
-import { type BinOp, COMPARE_OPS, type Matching as AstMatching } from './ast';
+import { dropName, formatLabels, keepOnly, type Labels, labelsKey, without } from '../labels';
+import { type Matching as AstMatching, type BinOp, COMPARE_OPS } from './ast';
 
 type Matching = AstMatching | null;
+
 import type { Sample, Value } from './values';
 
 export function arith(op: BinOp, l: number, r: number): number {
   switch (op) {
-    case '+': return l + r;
-    case '-': return l - r;
-    case '*': return l * r;
-    case '/': return l / r;
-    case '%': return l % r;
-    case '^': return Math.pow(l, r);
-    case 'atan2': return Math.atan2(l, r);
-    default: throw new Error(`not an arithmetic operator: ${op}`);
+    case '+':
+      return l + r;
+    case '-':
+      return l - r;
+    case '*':
+      return l * r;
+    case '/':
+      return l / r;
+    case '%':
+      return l % r;
+    case '^':
+      return l ** r;
+    case 'atan2':
+      return Math.atan2(l, r);
+    default:
+      throw new Error(`not an arithmetic operator: ${op}`);
   }
 }
 
 export function compare(op: BinOp, l: number, r: number): boolean {
   switch (op) {
-    case '==': return l === r;
-    case '!=': return l !== r;
-    case '>': return l > r;
-    case '<': return l < r;
-    case '>=': return l >= r;
-    case '<=': return l <= r;
-    default: throw new Error(`not a comparison operator: ${op}`);
+    case '==':
+      return l === r;
+    case '!=':
+      return l !== r;
+    case '>':
+      return l > r;
+    case '<':
+      return l < r;
+    case '>=':
+      return l >= r;
+    case '<=':
+      return l <= r;
+    default:
+      throw new Error(`not a comparison operator: ${op}`);
   }
 }
 
@@ -44,7 +60,13 @@ export function scalarBinary(op: BinOp, l: number, r: number): number {
 }
 
 /** Vector–scalar: comparisons keep the vector's value (even when the scalar is on the left). */
-export function vectorScalar(op: BinOp, samples: Sample[], scalar: number, scalarLeft: boolean, bool: boolean): Sample[] {
+export function vectorScalar(
+  op: BinOp,
+  samples: Sample[],
+  scalar: number,
+  scalarLeft: boolean,
+  bool: boolean,
+): Sample[] {
   const out: Sample[] = [];
   for (const s of samples) {
     const [l, r] = scalarLeft ? [scalar, s.value] : [s.value, scalar];
@@ -122,8 +144,11 @@ function setOp(op: 'and' | 'or' | 'unless', lhs: Sample[], rhs: Sample[], m: Mat
 
 export function binaryValues(op: BinOp, l: Value, r: Value, m: Matching, bool: boolean): Value {
   if (l.type === 'scalar' && r.type === 'scalar') return { type: 'scalar', value: scalarBinary(op, l.value, r.value) };
-  if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', samples: vectorScalar(op, l.samples, r.value, false, bool) };
-  if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', samples: vectorScalar(op, r.samples, l.value, true, bool) };
-  if (l.type === 'vector' && r.type === 'vector') return { type: 'vector', samples: vectorVector(op, l.samples, r.samples, m, bool) };
+  if (l.type === 'vector' && r.type === 'scalar')
+    return { type: 'vector', samples: vectorScalar(op, l.samples, r.value, false, bool) };
+  if (l.type === 'scalar' && r.type === 'vector')
+    return { type: 'vector', samples: vectorScalar(op, r.samples, l.value, true, bool) };
+  if (l.type === 'vector' && r.type === 'vector')
+    return { type: 'vector', samples: vectorVector(op, l.samples, r.samples, m, bool) };
   throw new Error('binary expression must contain only scalar and instant vector types');
 }

@@ -1,7 +1,7 @@
 import { dropName, formatLabels, labelsKey } from '../labels';
 import { matchesAll } from '../series-source';
-import type { At, Expr, MatrixSelector, Subquery, VectorSelector } from './ast';
 import { aggregate } from './aggregate';
+import type { At, Expr, MatrixSelector, Subquery, VectorSelector } from './ast';
 import { binaryValues } from './binary';
 import { callFunction } from './functions';
 import type { EvalContext, RangeSeries, Sample, Value } from './values';
@@ -32,7 +32,10 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
       const p = e.param ? evaluate(e.param, ctx) : null;
       const param = p === null ? 0 : p.type === 'scalar' ? p.value : NaN;
       const label = p?.type === 'string' ? p.value : '';
-      return { type: 'vector', samples: aggregate(e.op, asVector(evaluate(e.expr, ctx)), e.grouping, e.without, param, label) };
+      return {
+        type: 'vector',
+        samples: aggregate(e.op, asVector(evaluate(e.expr, ctx)), e.grouping, e.without, param, label),
+      };
     }
     case 'binary':
       return binaryValues(e.op, evaluate(e.lhs, ctx), evaluate(e.rhs, ctx), e.matching, e.bool);
@@ -102,8 +105,10 @@ function subquery(q: Subquery, ctx: EvalContext): Value {
   const byKey = new Map<string, RangeSeries>();
   for (; t <= end; t += step) {
     const v = evaluate(q.expr, { ...ctx, timeMs: t });
-    const samples: Sample[] = v.type === 'scalar' ? [{ labels: {}, value: v.value }] : v.type === 'vector' ? v.samples : [];
-    if (v.type === 'matrix' || v.type === 'string') throw new Error('subquery is only allowed on instant vector or scalar');
+    const samples: Sample[] =
+      v.type === 'scalar' ? [{ labels: {}, value: v.value }] : v.type === 'vector' ? v.samples : [];
+    if (v.type === 'matrix' || v.type === 'string')
+      throw new Error('subquery is only allowed on instant vector or scalar');
     for (const s of samples) {
       const k = labelsKey(s.labels);
       let series = byKey.get(k);

@@ -8,17 +8,38 @@ import type { EvalContext, Sample, Value } from './values';
 type Evaluate = (e: Expr, ctx: EvalContext) => Value;
 
 const MATH: Record<string, (v: number) => number> = {
-  abs: Math.abs, ceil: Math.ceil, floor: Math.floor, exp: Math.exp, sqrt: Math.sqrt, ln: Math.log, log2: Math.log2, log10: Math.log10,
+  abs: Math.abs,
+  ceil: Math.ceil,
+  floor: Math.floor,
+  exp: Math.exp,
+  sqrt: Math.sqrt,
+  ln: Math.log,
+  log2: Math.log2,
+  log10: Math.log10,
   sgn: (v) => (v < 0 ? -1 : v > 0 ? 1 : v),
-  acos: Math.acos, acosh: Math.acosh, asin: Math.asin, asinh: Math.asinh, atan: Math.atan, atanh: Math.atanh,
-  cos: Math.cos, cosh: Math.cosh, sin: Math.sin, sinh: Math.sinh, tan: Math.tan, tanh: Math.tanh,
-  deg: (v) => (v * 180) / Math.PI, rad: (v) => (v * Math.PI) / 180,
+  acos: Math.acos,
+  acosh: Math.acosh,
+  asin: Math.asin,
+  asinh: Math.asinh,
+  atan: Math.atan,
+  atanh: Math.atanh,
+  cos: Math.cos,
+  cosh: Math.cosh,
+  sin: Math.sin,
+  sinh: Math.sinh,
+  tan: Math.tan,
+  tanh: Math.tanh,
+  deg: (v) => (v * 180) / Math.PI,
+  rad: (v) => (v * Math.PI) / 180,
 };
 
 const DATE: Record<string, (d: Date) => number> = {
   day_of_month: (d) => d.getUTCDate(),
   day_of_week: (d) => d.getUTCDay(),
-  day_of_year: (d) => Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1,
+  day_of_year: (d) =>
+    Math.round(
+      (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000,
+    ) + 1,
   days_in_month: (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate(),
   hour: (d) => d.getUTCHours(),
   minute: (d) => d.getUTCMinutes(),
@@ -126,16 +147,34 @@ export function callFunction(func: string, args: Expr[], ctx: EvalContext, evalu
       return vec(sortByValue(asVector(arg(0)), func === 'sort_desc'));
     case 'sort_by_label':
     case 'sort_by_label_desc':
-      return vec(sortByLabel(asVector(arg(0)), args.slice(1).map((_a, i) => asString(arg(i + 1))), func === 'sort_by_label_desc'));
+      return vec(
+        sortByLabel(
+          asVector(arg(0)),
+          args.slice(1).map((_a, i) => asString(arg(i + 1))),
+          func === 'sort_by_label_desc',
+        ),
+      );
     case 'label_replace':
-      return vec(labelReplace(asVector(arg(0)), asString(arg(1)), asString(arg(2)), asString(arg(3)), asString(arg(4))));
+      return vec(
+        labelReplace(asVector(arg(0)), asString(arg(1)), asString(arg(2)), asString(arg(3)), asString(arg(4))),
+      );
     case 'label_join':
-      return vec(labelJoin(asVector(arg(0)), asString(arg(1)), asString(arg(2)), args.slice(3).map((_a, i) => asString(arg(i + 3)))));
+      return vec(
+        labelJoin(
+          asVector(arg(0)),
+          asString(arg(1)),
+          asString(arg(2)),
+          args.slice(3).map((_a, i) => asString(arg(i + 3))),
+        ),
+      );
     default: {
       const scalarFirst = func === 'quantile_over_time';
       const m = arg(scalarFirst ? 1 : 0);
       if (m.type !== 'matrix') throw new Error(`expected range vector in call to "${func}"`);
-      const params = args.slice(scalarFirst ? 0 : 1).filter((_a, i) => !scalarFirst || i === 0).map((a) => asScalar(evaluate(a, ctx)));
+      const params = args
+        .slice(scalarFirst ? 0 : 1)
+        .filter((_a, i) => !scalarFirst || i === 0)
+        .map((a) => asScalar(evaluate(a, ctx)));
       return vec(applyRangeFunction(func, m.series, m.rangeStartMs, m.rangeEndMs, params, ctx.timeMs));
     }
   }

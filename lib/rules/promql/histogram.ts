@@ -1,4 +1,4 @@
-import { dropName, formatLabels, labelsKey, type Labels } from '../labels';
+import { dropName, formatLabels, type Labels, labelsKey } from '../labels';
 import type { Sample } from './values';
 
 type Bucket = { upper: number; count: number };
@@ -68,7 +68,8 @@ export function bucketFraction(lower: number, upper: number, input: Bucket[]): n
   for (let i = 0; i < buckets.length; i++) {
     const b = buckets[i];
     if (i > 0) lowerBound = buckets[i - 1].upper;
-    const interpolate = (v: number) => (lowerBound === -Infinity ? b.count : rank + ((b.count - rank) * (v - lowerBound)) / (b.upper - lowerBound));
+    const interpolate = (v: number) =>
+      lowerBound === -Infinity ? b.count : rank + ((b.count - rank) * (v - lowerBound)) / (b.upper - lowerBound);
     if (!lowerSet && lowerBound >= lower) [lowerRank, lowerSet] = [rank, true];
     if (!upperSet && lowerBound >= upper) [upperRank, upperSet] = [rank, true];
     if (lowerSet && upperSet) break;
@@ -103,7 +104,9 @@ function groupBuckets(samples: Sample[]): { labels: Labels; buckets: Bucket[] }[
     if (!g) groups.set(key, (g = { labels: rest, buckets: [], les: new Set<string>() }));
     // Two series that differ only in their name (a_bucket, b_bucket) collide once the name is dropped.
     if (g.les.has(s.labels.le)) {
-      throw new Error(`vector cannot contain metrics with the same labelset ${formatLabels({ ...rest, le: s.labels.le })}`);
+      throw new Error(
+        `vector cannot contain metrics with the same labelset ${formatLabels({ ...rest, le: s.labels.le })}`,
+      );
     }
     g.les.add(s.labels.le);
     g.buckets.push({ upper, count: s.value });

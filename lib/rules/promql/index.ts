@@ -4,13 +4,18 @@ import type { Expr } from './ast';
 import { evaluate } from './eval';
 import { DEFAULT_LOOKBACK_MS, type Sample } from './values';
 
+export { type Expr, UnsupportedError } from './ast';
 export { parsePromQL } from './parse';
-export { UnsupportedError, type Expr } from './ast';
+export { instantQuery, type RangeResult, rangeQuery } from './query';
 export type { QueryValue, Sample, Value } from './values';
-export { instantQuery, rangeQuery, type RangeResult } from './query';
 
 /** Evaluates a rule expression at timeMs as Prometheus's rule engine does: a scalar becomes one label-less sample. */
-export function evaluateInstant(expr: Expr, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): Sample[] {
+export function evaluateInstant(
+  expr: Expr,
+  source: SeriesSource,
+  timeMs: number,
+  lookbackMs = DEFAULT_LOOKBACK_MS,
+): Sample[] {
   const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs });
   if (v.type === 'scalar') return [{ labels: {}, value: v.value }];
   if (v.type === 'matrix') throw new Error('rule result is not a vector or scalar (got a range vector)');

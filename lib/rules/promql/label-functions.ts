@@ -5,12 +5,15 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** Go's regexp Expand: `$1`, `${1}`, `$name`, `${name}`, `$$`; an unknown group expands to nothing. */
 function expand(template: string, m: RegExpExecArray): string {
-  return template.replace(/\$(\$|\{([a-zA-Z0-9_]+)\}|([a-zA-Z0-9_]+))/g, (_all, d: string, braced?: string, bare?: string) => {
-    if (d === '$') return '$';
-    const name = braced ?? bare ?? '';
-    if (/^\d+$/.test(name)) return m[Number(name)] ?? '';
-    return m.groups?.[name] ?? '';
-  });
+  return template.replace(
+    /\$(\$|\{([a-zA-Z0-9_]+)\}|([a-zA-Z0-9_]+))/g,
+    (_all, d: string, braced?: string, bare?: string) => {
+      if (d === '$') return '$';
+      const name = braced ?? bare ?? '';
+      if (/^\d+$/.test(name)) return m[Number(name)] ?? '';
+      return m.groups?.[name] ?? '';
+    },
+  );
 }
 
 export function labelReplace(samples: Sample[], dst: string, repl: string, src: string, regex: string): Sample[] {
@@ -18,7 +21,9 @@ export function labelReplace(samples: Sample[], dst: string, repl: string, src: 
   try {
     re = anchoredRegex(regex);
   } catch (e) {
-    throw new Error(`invalid regular expression in label_replace(): ${regex}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(
+      `invalid regular expression in label_replace(): ${regex}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (!LABEL_NAME.test(dst)) throw new Error(`invalid destination label name in label_replace(): ${dst}`);
   return samples.map((s) => {

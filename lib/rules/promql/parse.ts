@@ -1,5 +1,5 @@
-import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@prometheus-io/lezer-promql';
 import { AGG_OPS, type AggOp, type At, type BinOp, type Expr, type Matching, UnsupportedError } from './ast';
 import { normalizeNumbers, parseDurationMs, parseNumber, unquote } from './parse-literals';
 import { children, convertSelector, labelText } from './parse-selector';
@@ -56,7 +56,9 @@ function applyModifiers(e: Expr, mods: Modifier[], where: string): Expr {
   for (const m of mods) {
     const target = e.kind === 'matrix' ? e.selector : e;
     if (target.kind !== 'vector' && target.kind !== 'subquery') {
-      throw new Error(`${'at' in m ? '@' : 'offset'} modifier must be preceded by an instant vector selector or range vector selector or a subquery: ${where}`);
+      throw new Error(
+        `${'at' in m ? '@' : 'offset'} modifier must be preceded by an instant vector selector or range vector selector or a subquery: ${where}`,
+      );
     }
     if ('at' in m) {
       if (target.at !== null) throw new Error('@ <timestamp> may not be set multiple times');
@@ -131,7 +133,8 @@ function convertAggregate(node: SyntaxNode, src: string): Expr {
   const kids = children(node);
   const op = src.slice(kids[0].from, kids[0].to).toLowerCase();
   // limit_ratio samples series by their label hash (xxhash), which Lookout does not reproduce.
-  if (!(AGG_OPS as readonly string[]).includes(op) || op === 'limit_ratio') throw new UnsupportedError(`aggregation "${op}"`);
+  if (!(AGG_OPS as readonly string[]).includes(op) || op === 'limit_ratio')
+    throw new UnsupportedError(`aggregation "${op}"`);
   const body = kids.find((k) => k.name === 'FunctionCallBody');
   const args = body ? children(body).map((a) => convert(a, src, [])) : [];
   const modifier = kids.find((k) => k.name === 'AggregateModifier');
@@ -144,9 +147,18 @@ function convertAggregate(node: SyntaxNode, src: string): Expr {
   }
   const needsParam = ['topk', 'bottomk', 'quantile', 'count_values', 'limitk', 'limit_ratio'].includes(op);
   if (args.length !== (needsParam ? 2 : 1)) {
-    throw new Error(`wrong number of arguments for aggregate expression provided, expected ${needsParam ? 2 : 1}, got ${args.length}`);
+    throw new Error(
+      `wrong number of arguments for aggregate expression provided, expected ${needsParam ? 2 : 1}, got ${args.length}`,
+    );
   }
-  return { kind: 'aggregate', op: op as AggOp, param: needsParam ? args[0] : null, expr: args[args.length - 1], grouping, without: isWithout };
+  return {
+    kind: 'aggregate',
+    op: op as AggOp,
+    param: needsParam ? args[0] : null,
+    expr: args[args.length - 1],
+    grouping,
+    without: isWithout,
+  };
 }
 
 function convertBinary(kids: SyntaxNode[], src: string, mods: Modifier[]): Expr {
@@ -158,7 +170,9 @@ function convertBinary(kids: SyntaxNode[], src: string, mods: Modifier[]): Expr 
     if (k.name === 'FillModifier') throw new UnsupportedError(UNSUPPORTED_NODES.FillModifier);
     if (k.name !== 'MatchingModifierClause') continue;
     const parts = children(k);
-    const groups = parts.filter((p) => p.name === 'GroupingLabels').map((g) => children(g).map((l) => labelText(l, src)));
+    const groups = parts
+      .filter((p) => p.name === 'GroupingLabels')
+      .map((g) => children(g).map((l) => labelText(l, src)));
     const side = parts.find((p) => p.name === 'GroupLeft' || p.name === 'GroupRight');
     matching = {
       on: parts[0].name === 'On',
@@ -167,5 +181,12 @@ function convertBinary(kids: SyntaxNode[], src: string, mods: Modifier[]): Expr 
       include: groups[1] ?? [],
     };
   }
-  return { kind: 'binary', op, lhs: convert(kids[0], src, []), rhs: convert(kids[kids.length - 1], src, mods), bool, matching };
+  return {
+    kind: 'binary',
+    op,
+    lhs: convert(kids[0], src, []),
+    rhs: convert(kids[kids.length - 1], src, mods),
+    bool,
+    matching,
+  };
 }

@@ -1,4 +1,4 @@
-import { formatLabels, labelsKey, type Labels } from '../labels';
+import { formatLabels, type Labels, labelsKey } from '../labels';
 import type { SeriesSource } from '../series-source';
 import type { Expr } from './ast';
 import { evaluate } from './eval';
@@ -8,7 +8,12 @@ import { DEFAULT_LOOKBACK_MS, type QueryValue } from './values';
 export type RangeResult = { labels: Labels; points: [number, number][] }[];
 
 /** An instant query (as Prometheus's /api/v1/query): the raw value, scalar or string included. */
-export function instantQuery(text: string | Expr, source: SeriesSource, timeMs: number, lookbackMs = DEFAULT_LOOKBACK_MS): QueryValue {
+export function instantQuery(
+  text: string | Expr,
+  source: SeriesSource,
+  timeMs: number,
+  lookbackMs = DEFAULT_LOOKBACK_MS,
+): QueryValue {
   const expr = typeof text === 'string' ? parsePromQL(text) : text;
   const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs });
   if (v.type !== 'vector') return v;
@@ -33,7 +38,10 @@ export function rangeQuery(
     let samples: { labels: Labels; value: number }[];
     if (v.type === 'scalar') samples = [{ labels: {}, value: v.value }];
     else if (v.type === 'vector') samples = v.samples;
-    else throw new Error(`invalid expression type "${v.type === 'matrix' ? 'range vector' : v.type}" for range query, must be Scalar or instant Vector`);
+    else
+      throw new Error(
+        `invalid expression type "${v.type === 'matrix' ? 'range vector' : v.type}" for range query, must be Scalar or instant Vector`,
+      );
     assertUnique(samples.map((s) => s.labels));
     for (const s of samples) {
       const k = labelsKey(s.labels);

@@ -1,5 +1,14 @@
 import { dropName } from '../labels';
-import { changes, doubleExponentialSmoothing, kahanInc, linearRegression, madOverTime, quantile, tsOf, variance } from './range-math';
+import {
+  changes,
+  doubleExponentialSmoothing,
+  kahanInc,
+  linearRegression,
+  madOverTime,
+  quantile,
+  tsOf,
+  variance,
+} from './range-math';
 import type { RangeSeries, Sample } from './values';
 
 type Points = [number, number][];
@@ -132,7 +141,10 @@ export function applyRangeFunction(
     else v = OVER_TIME[func](vs);
     if (v === null) continue;
     // last_over_time and first_over_time keep the metric name in Prometheus; every other function drops it.
-    out.push({ labels: func === 'last_over_time' || func === 'first_over_time' ? { ...s.labels } : dropName(s.labels), value: v });
+    out.push({
+      labels: func === 'last_over_time' || func === 'first_over_time' ? { ...s.labels } : dropName(s.labels),
+      value: v,
+    });
   }
   return out;
 }

@@ -77,7 +77,10 @@ export function changes(vs: number[], isReset: boolean): number {
 export function madOverTime(vs: number[]): number {
   if (vs.some(Number.isNaN)) return NaN;
   const median = quantile(0.5, vs);
-  return quantile(0.5, vs.map((v) => Math.abs(v - median)));
+  return quantile(
+    0.5,
+    vs.map((v) => Math.abs(v - median)),
+  );
 }
 
 export function quantile(q: number, values: number[]): number {
@@ -85,7 +88,9 @@ export function quantile(q: number, values: number[]): number {
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
   // NaN sorts first, as in Prometheus's vectorByValueHeap.
-  const sorted = [...values].sort((a, b) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b));
+  const sorted = [...values].sort((a, b) =>
+    Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b,
+  );
   const rank = q * (sorted.length - 1);
   const lower = Math.max(0, Math.floor(rank));
   const upper = Math.min(sorted.length - 1, lower + 1);

@@ -14,6 +14,13 @@ export type Value =
 export type QueryValue = Value;
 
 /** timeMs is the evaluation instant; startMs/endMs/stepMs the query's (for `@ start()`, `step()`; 0 step when instant). */
-export type EvalContext = { source: SeriesSource; timeMs: number; startMs: number; endMs: number; stepMs: number; lookbackMs: number };
+export type EvalContext = {
+  source: SeriesSource;
+  timeMs: number;
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+  lookbackMs: number;
+};
 
 export const DEFAULT_LOOKBACK_MS = 5 * 60_000;

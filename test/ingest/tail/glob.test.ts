@@ -20,7 +20,10 @@ describe('glob', () => {
   it('expands in the last segment only, sorted, skipping compressed rotations', async () => {
     const dir = tempDir('lookout-glob-');
     for (const n of ['app.log', 'app.log.1', 'app.log.2.gz', 'other.txt']) fs.writeFileSync(path.join(dir, n), '');
-    expect((await expandGlob(path.join(dir, 'app.log*'))).map((p) => path.basename(p))).toEqual(['app.log', 'app.log.1']);
+    expect((await expandGlob(path.join(dir, 'app.log*'))).map((p) => path.basename(p))).toEqual([
+      'app.log',
+      'app.log.1',
+    ]);
     expect(await expandGlob(path.join(dir, 'missing', '*.log'))).toEqual([]);
     expect(await expandGlob(path.join(dir, 'plain.log'))).toEqual([path.join(dir, 'plain.log')]);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, trimToCharBoundary, type SplitLine } from '@/lib/ingest/tail/line-splitter';
+import { LineSplitter, type SplitLine, trimToCharBoundary } from '@/lib/ingest/tail/line-splitter';
 
 function split(input: Buffer, chunkSize: number, max = 16): SplitLine[] {
   const s = new LineSplitter(max);
@@ -11,7 +11,10 @@ function split(input: Buffer, chunkSize: number, max = 16): SplitLine[] {
 }
 
 describe('LineSplitter', () => {
-  const input = Buffer.from('short\r\n\nexactly sixteen!\nexactly sixteen!\r\nthis one is far too long\r\nü€😀 tail\nheld', 'utf8');
+  const input = Buffer.from(
+    'short\r\n\nexactly sixteen!\nexactly sixteen!\r\nthis one is far too long\r\nü€😀 tail\nheld',
+    'utf8',
+  );
 
   it('gives the same lines and offsets whatever the chunk size', () => {
     const whole = split(input, input.length);

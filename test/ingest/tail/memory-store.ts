@@ -43,7 +43,12 @@ export function setup(pattern = 'app.log', options: Partial<FileTailerOptions> =
   const make = (extra: Partial<FileTailerOptions> = {}) => {
     const t = new FileTailer({
       source: { name: 'app', path: path.join(dir, pattern), startAt: 'beginning' },
-      store, commit: store.commit, clock, forgetGraceMs: 0, ...options, ...extra,
+      store,
+      commit: store.commit,
+      clock,
+      forgetGraceMs: 0,
+      ...options,
+      ...extra,
     });
     tailers.push(t);
     return t;

@@ -81,7 +81,10 @@ describe('FileTailer basics', () => {
     expect(await t.pollOnce()).toBe(0);
     fs.appendFileSync(file(), 'yy\nnext\n');
     expect(await t.pollOnce()).toBe(2);
-    expect(store.lines.map((l) => [l.text.length, l.truncated])).toEqual([[256 * 1024, true], [4, false]]);
+    expect(store.lines.map((l) => [l.text.length, l.truncated])).toEqual([
+      [256 * 1024, true],
+      [4, false],
+    ]);
   });
 
   it('cuts a truncated line on a UTF-8 character boundary', async () => {
@@ -102,7 +105,10 @@ describe('FileTailer basics', () => {
 
   it('keeps invalid UTF-8 bytes as replacement characters', async () => {
     const { file, make, store } = env();
-    fs.writeFileSync(file(), Buffer.concat([Buffer.from('bad '), Buffer.from([0xff, 0xc3]), Buffer.from(' end\nok\n')]));
+    fs.writeFileSync(
+      file(),
+      Buffer.concat([Buffer.from('bad '), Buffer.from([0xff, 0xc3]), Buffer.from(' end\nok\n')]),
+    );
     await make().pollOnce();
     expect(store.texts()).toEqual(['bad \uFFFD\uFFFD end', 'ok']);
   });

@@ -31,7 +31,12 @@ describe('rotation', () => {
     await t.pollOnce();
     expect(store.texts()).toEqual(lines(1, 55));
     expect(t.status().files.map((f) => f.path.split('/').pop())).toEqual(['app.log.1', 'app.log']);
-    expect(store.load('app').map((p) => p.path.split('/').pop()).sort()).toEqual(['app.log', 'app.log.1']);
+    expect(
+      store
+        .load('app')
+        .map((p) => p.path.split('/').pop())
+        .sort(),
+    ).toEqual(['app.log', 'app.log.1']);
     await t.stop();
   });
 
@@ -184,7 +189,9 @@ describe('rotation', () => {
     const t = make();
     expect(await t.pollOnce()).toBe(6000);
     for (let i = 0; i < 60; i++) {
-      expect(store.lines.filter((l) => l.path.endsWith(`/svc-${i}.log`)).map((l) => l.text)).toEqual(lines(1, 100, `f${i}`));
+      expect(store.lines.filter((l) => l.path.endsWith(`/svc-${i}.log`)).map((l) => l.text)).toEqual(
+        lines(1, 100, `f${i}`),
+      );
     }
     expect(t.status().totals).toMatchObject({ files: 60, lagBytes: 0, linesRead: 6000 });
   });

@@ -5,8 +5,21 @@ const hasTimestamp = (at: At) => at !== null && typeof at !== 'string';
 
 /** Functions whose result depends on the evaluation time even with step-invariant arguments. */
 const AT_UNSAFE = new Set([
-  'days_in_month', 'day_of_month', 'day_of_week', 'day_of_year', 'end', 'hour', 'minute', 'month', 'year',
-  'predict_linear', 'range', 'start', 'step', 'time', 'timestamp',
+  'days_in_month',
+  'day_of_month',
+  'day_of_week',
+  'day_of_year',
+  'end',
+  'hour',
+  'minute',
+  'month',
+  'year',
+  'predict_linear',
+  'range',
+  'start',
+  'step',
+  'time',
+  'timestamp',
 ]);
 
 /**

@@ -45,7 +45,9 @@ function parseGot(text: string): OracleSample[] {
 
 /** Prometheus 2.x named double_exponential_smoothing holt_winters. */
 function forPromtool(expr: string): string {
-  return /^promtool, version 2\./.test(promtoolVersion() ?? '') ? expr.replace(/\bdouble_exponential_smoothing\(/g, 'holt_winters(') : expr;
+  return /^promtool, version 2\./.test(promtoolVersion() ?? '')
+    ? expr.replace(/\bdouble_exponential_smoothing\(/g, 'holt_winters(')
+    : expr;
 }
 
 /** Runs one corpus file's evals through promtool; every load scope (between clears) is one test group. */
@@ -56,7 +58,8 @@ export function askPromtool(text: string): OracleCase[] {
     if (cmd.kind === 'clear') current = null;
     else if (cmd.kind === 'load') {
       if (!current) groups.push((current = { interval: `${cmd.stepMs / 1000}s`, series: [], cases: [] }));
-      if (current.interval !== `${cmd.stepMs / 1000}s`) throw new Error('one load step per scope: promtool has one interval per group');
+      if (current.interval !== `${cmd.stepMs / 1000}s`)
+        throw new Error('one load step per scope: promtool has one interval per group');
       current.series.push(...cmd.raw.map((l) => ({ series: l.series, values: l.values })));
     } else {
       if (!current) groups.push((current = { interval: '1m', series: [], cases: [] }));
@@ -69,7 +72,11 @@ export function askPromtool(text: string): OracleCase[] {
     tests: groups.map((g) => ({
       interval: g.interval,
       input_series: g.series,
-      promql_expr_test: g.cases.map((c) => ({ expr: forPromtool(c.expr), eval_time: `${c.atMs / 1000}s`, exp_samples: [] })),
+      promql_expr_test: g.cases.map((c) => ({
+        expr: forPromtool(c.expr),
+        eval_time: `${c.atMs / 1000}s`,
+        exp_samples: [],
+      })),
     })),
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-oracle-'));

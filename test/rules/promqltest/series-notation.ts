@@ -20,7 +20,13 @@ export function unquoteGo(s: string): string {
   return s
     .slice(1, -1)
     .replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nt"'\\])/g, (_m, e: string) =>
-      e === 'n' ? '\n' : e === 't' ? '\t' : e[0] === 'x' || e[0] === 'u' ? String.fromCodePoint(parseInt(e.slice(1), 16)) : e,
+      e === 'n'
+        ? '\n'
+        : e === 't'
+          ? '\t'
+          : e[0] === 'x' || e[0] === 'u'
+            ? String.fromCodePoint(parseInt(e.slice(1), 16))
+            : e,
     );
 }
 

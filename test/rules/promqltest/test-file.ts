@@ -1,6 +1,13 @@
 import type { Labels } from '@/lib/rules/labels';
 import { parseDurationMs } from '@/lib/rules/promql/parse-literals';
-import { NativeHistogramNotation, parseGoNumber, parseLabels, parseSeriesDesc, type SeqValue, unquoteGo } from './series-notation';
+import {
+  NativeHistogramNotation,
+  parseGoNumber,
+  parseLabels,
+  parseSeriesDesc,
+  type SeqValue,
+  unquoteGo,
+} from './series-notation';
 
 /** One `eval` command of a promqltest file. */
 export type EvalCase = {
@@ -19,14 +26,17 @@ export type EvalCase = {
   scalarAsVector?: boolean;
 };
 
-export type Command = { kind: 'clear' } | {
+export type Command =
+  | { kind: 'clear' }
+  | {
       kind: 'load';
       stepMs: number;
       series: { labels: Labels; values: SeqValue[] }[];
       raw: { series: string; values: string }[];
       nhcb: boolean;
       histogramNames: string[];
-    } | { kind: 'eval'; c: EvalCase };
+    }
+  | { kind: 'eval'; c: EvalCase };
 
 const dur = (s: string) => (s.trim() === '0' ? 0 : parseDurationMs(s.trim()));
 
@@ -41,7 +51,14 @@ export function parseTestFile(text: string): Command[] {
     else if (word.startsWith('load')) {
       const m = /^load(_with_nhcb)?\s+(\S+)$/.exec(l);
       if (!m) throw new Error(`line ${i + 1}: bad load command`);
-      const cmd: Command = { kind: 'load', stepMs: dur(m[2]), series: [], raw: [], nhcb: m[1] !== undefined, histogramNames: [] };
+      const cmd: Command = {
+        kind: 'load',
+        stepMs: dur(m[2]),
+        series: [],
+        raw: [],
+        nhcb: m[1] !== undefined,
+        histogramNames: [],
+      };
       for (; i + 1 < lines.length && lines[i + 1] !== ''; i++) {
         const def = lines[i + 1];
         if (/^\S+@st\s/.test(def)) continue; // start timestamps: not modelled
@@ -95,7 +112,8 @@ function parseEval(lines: string[], i: number): [EvalCase, number] {
       const m = /^expect\s+(ordered|fail|warn|no_warn|info|no_info)(?:\s+(regex|msg):(.+))?$/.exec(def);
       if (!m) throw new Error(`line ${i + 2}: bad expect line`);
       if (m[1] === 'ordered') c.ordered = true;
-      if (m[1] === 'fail') c.fail = m[2] === 'msg' ? { message: m[3].trim() } : m[2] === 'regex' ? { regex: new RegExp(m[3].trim()) } : {};
+      if (m[1] === 'fail')
+        c.fail = m[2] === 'msg' ? { message: m[3].trim() } : m[2] === 'regex' ? { regex: new RegExp(m[3].trim()) } : {};
       // warn/info annotations: Lookout's evaluator has none, so they are not checked.
     } else if (parseGoNumber(def) !== null) c.expectScalar = parseGoNumber(def);
     else {

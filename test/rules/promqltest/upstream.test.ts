@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { runTestFile } from './runner';
 
 /** Prometheus's own PromQL acceptance suite (promql/promqltest/testdata, Apache-2.0), never committed here. */
-const CANDIDATES = [process.env.LOOKOUT_PROMQLTEST_DIR, path.resolve(import.meta.dirname, '../../../../shared/promqltest')];
+const CANDIDATES = [
+  process.env.LOOKOUT_PROMQLTEST_DIR,
+  path.resolve(import.meta.dirname, '../../../../shared/promqltest'),
+];
 const dir = CANDIDATES.filter((d): d is string => !!d)
   .flatMap((d) => [d, path.join(d, 'promql/promqltest/testdata')])
   .find((d) => fs.existsSync(path.join(d, 'functions.test')));
@@ -36,7 +39,9 @@ describe.skipIf(!dir)('Prometheus promqltest suite', () => {
       const n = (s: string) => outcomes.filter((o) => o.status === s).length;
       const [passed, failed, skipped] = [n('passed'), n('failed'), n('skipped')];
       rows.push(`${file}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-      if (process.env.PROMQLTEST_VERBOSE) for (const o of outcomes.filter((x) => x.status === 'failed')) console.log(`${file}:${o.line} ${o.expr}\n   ${o.reason}`);
+      if (process.env.PROMQLTEST_VERBOSE)
+        for (const o of outcomes.filter((x) => x.status === 'failed'))
+          console.log(`${file}:${o.line} ${o.expr}\n   ${o.reason}`);
       expect(passed / Math.max(1, passed + failed)).toBeGreaterThanOrEqual(floor);
     });
   }
@@ -44,7 +49,9 @@ describe.skipIf(!dir)('Prometheus promqltest suite', () => {
 });
 
 if (!dir) {
-  console.warn('Prometheus promqltest suite skipped: no upstream testdata (set LOOKOUT_PROMQLTEST_DIR, or place it in ../shared/promqltest)');
+  console.warn(
+    'Prometheus promqltest suite skipped: no upstream testdata (set LOOKOUT_PROMQLTEST_DIR, or place it in ../shared/promqltest)',
+  );
   describe('Prometheus promqltest suite', () => {
     it.skip(`skipped: no upstream testdata (set LOOKOUT_PROMQLTEST_DIR or place it in ../shared/promqltest)`, () => {});
   });

@@ -16,9 +16,12 @@ export const GET = route(logEndpoints.searchLogs, ({ lookout, query }) => {
 // POST /api/v1/logs?source=NAME — NDJSON, plain lines or a JSON array; answered after the commit.
 export const POST = route(logEndpoints.ingestLogs, async ({ lookout, req, query }) => {
   const { lines, rejects } = splitBody(await readLimitedText(req), req.headers.get('content-type') ?? '');
-  const { accepted, rejected } = await lookout.ingest.ingestLines(query.source, lines, rejects).catch((err: unknown) => {
-    if (err instanceof IngestUnavailable) throw new UnavailableError('ingest_unavailable', `${err.message}; nothing of this request was stored.`);
-    throw err;
-  });
+  const { accepted, rejected } = await lookout.ingest
+    .ingestLines(query.source, lines, rejects)
+    .catch((err: unknown) => {
+      if (err instanceof IngestUnavailable)
+        throw new UnavailableError('ingest_unavailable', `${err.message}; nothing of this request was stored.`);
+      throw err;
+    });
   return { accepted, rejected, errors: rejects.map((r) => ({ line: r.line, reason: r.reason })) };
 });

@@ -9,4 +9,6 @@ import { createUiRule } from '@/lib/rules/ui-rule-service';
 export const GET = route(alertingEndpoints.listRules, ({ lookout }) => ({ groups: listRules(lookout.alerts.rules) }));
 
 // POST /api/v1/rules — an alerting rule in rule-file form {name, expr, for, keep_firing_for, labels, annotations}.
-export const POST = route(ruleEndpoints.createRule, ({ lookout, body }) => ({ data: shapeUiRule(createUiRule(lookout, body)) }));
+export const POST = route(ruleEndpoints.createRule, ({ lookout, body }) => ({
+  data: shapeUiRule(createUiRule(lookout, body)),
+}));

@@ -17,7 +17,9 @@ export const GET = route(authEndpoints.getSession, ({ principal }) => ({
 export const POST = route(authEndpoints.login, async ({ lookout, req, body }) => {
   const grant = await signIn(lookout, (body.password ?? body.token) as string, clientKey(req.headers));
   const value = createSession(lookout.db, grant.scope, lookout.clock.now(), grant.tokenId);
-  return json({ data: { scope: grant.scope } }, 200, { 'set-cookie': sessionCookie(value, SESSION_TTL_MS / 1000, req) });
+  return json({ data: { scope: grant.scope } }, 200, {
+    'set-cookie': sessionCookie(value, SESSION_TTL_MS / 1000, req),
+  });
 });
 
 // DELETE /api/v1/session — logs out; only a live session's cookie needs its own pages to ask.

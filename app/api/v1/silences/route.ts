@@ -18,7 +18,10 @@ export const POST = route(alertingEndpoints.createSilence, ({ lookout, body }) =
   const alerting = requireAlerting(lookout);
   let created;
   try {
-    created = alerting.silences.create({ matchers: body.matchers, startsAt, endsAt, createdBy: body.created_by, comment: body.comment }, now);
+    created = alerting.silences.create(
+      { matchers: body.matchers, startsAt, endsAt, createdBy: body.created_by, comment: body.comment },
+      now,
+    );
   } catch (err) {
     throw new InvalidInputError('invalid_silence', (err as Error).message);
   }

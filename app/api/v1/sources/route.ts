@@ -4,7 +4,9 @@ import { InvalidInputError } from '@/lib/errors';
 import { listSources } from '@/lib/queries/list-sources';
 
 // GET /api/v1/sources — log sources with counts, rejects, lag and file status.
-export const GET = route(logEndpoints.listSources, ({ lookout }) => ({ data: listSources(lookout.readDb, (name) => lookout.ingest.tailStatus(name)) }));
+export const GET = route(logEndpoints.listSources, ({ lookout }) => ({
+  data: listSources(lookout.readDb, (name) => lookout.ingest.tailStatus(name)),
+}));
 
 // POST /api/v1/sources — a file source like a provisioning `logs:` entry; starts tailing at once.
 export const POST = route(logEndpoints.createSource, async ({ lookout, body }) => {

@@ -6,5 +6,12 @@ import { getLogsHistogram } from '@/lib/queries/get-logs-histogram';
 // GET /api/v1/logs/histogram?from&to&q&source&level&step — matching lines per step.
 export const GET = route(logEndpoints.getLogHistogram, ({ lookout, query }) => {
   const { from, to } = rangeOf(query, lookout.clock.now());
-  return getLogsHistogram(lookout.readDb, { from, to, terms: query.q, source: query.source, level: query.level, stepMs: stepOf(query.step, from, to) });
+  return getLogsHistogram(lookout.readDb, {
+    from,
+    to,
+    terms: query.q,
+    source: query.source,
+    level: query.level,
+    stepMs: stepOf(query.step, from, to),
+  });
 });

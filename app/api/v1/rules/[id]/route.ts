@@ -4,7 +4,9 @@ import { shapeUiRule } from '@/lib/queries/shape-ui-rule';
 import { changeUiRule, removeUiRule, resolveUiRule } from '@/lib/rules/ui-rule-service';
 
 // GET /api/v1/rules/{id} — one rule made in /alerts (by number or name); a rule-file rule is 409.
-export const GET = route(ruleEndpoints.getRule, ({ lookout, params }) => ({ data: shapeUiRule(resolveUiRule(lookout, params.id)) }));
+export const GET = route(ruleEndpoints.getRule, ({ lookout, params }) => ({
+  data: shapeUiRule(resolveUiRule(lookout, params.id)),
+}));
 
 // PUT /api/v1/rules/{id} — replaces the rule.
 export const PUT = route(ruleEndpoints.replaceRule, ({ lookout, params, body }) => ({

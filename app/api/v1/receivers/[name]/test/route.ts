@@ -1,7 +1,7 @@
+import { sendTestNotification } from '@/lib/alerting/test-notification';
 import { requireAlerting } from '@/lib/api/alerting-guard';
 import { alertingEndpoints } from '@/lib/api/openapi/endpoints-alerting';
 import { route } from '@/lib/api/route';
-import { sendTestNotification } from '@/lib/alerting/test-notification';
 import { NotFoundError } from '@/lib/errors';
 
 // POST /api/v1/receivers/{name}/test — sends a test alert through each of the receiver's integrations.
