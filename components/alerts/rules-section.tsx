@@ -102,6 +102,7 @@ export function RulesSection({
                   <ul className="divide-y divide-line">
                     {g.rules.map((r, i) => (
                       <RuleItem
+                        // biome-ignore lint/suspicious/noArrayIndexKey: rule names may repeat in a group
                         key={`${i}:${r.name}`}
                         rule={r}
                         refreshMs={refreshMs}

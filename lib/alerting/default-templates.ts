@@ -1,6 +1,6 @@
-// Alertmanager 0.25's default.tmpl (Apache License 2.0, github.com/prometheus/alertmanager/template/default.tmpl),
-// verbatim, so notifications render the same text a real Alertmanager sends.
-export const DEFAULT_TEMPLATES = String.raw`
+// Alertmanager 0.25's default.tmpl (github.com/prometheus/alertmanager/template/default.tmpl, Copyright The
+// Prometheus Authors, Apache License 2.0), verbatim, so notifications render the text a real Alertmanager sends.
+export const DEFAULT_TEMPLATES = `
 {{ define "__alertmanager" }}Alertmanager{{ end }}
 {{ define "__alertmanagerURL" }}{{ .ExternalURL }}/#/alerts?receiver={{ .Receiver | urlquery }}{{ end }}
 

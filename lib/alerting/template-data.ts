@@ -1,7 +1,5 @@
 import { fingerprint, type Labels } from '../rules/labels';
 
-export { sortedPairs } from '@/lib/template/alertmanager-funcs';
-
 /** An alert as the dispatcher holds it (Alertmanager's types.Alert). Times in epoch ms. */
 export type StoredAlert = {
   labels: Labels;

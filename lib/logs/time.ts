@@ -49,7 +49,7 @@ function civilToMs(
   const off = offsetMinutes(tz);
   if (day === null || off === null) return null;
   // Sub-millisecond digits are dropped on purpose: ts is integer epoch ms.
-  const ms = frac ? Number((frac + '00').slice(0, 3)) : 0;
+  const ms = frac ? Number(`${frac}00`.slice(0, 3)) : 0;
   return day + h * 3_600_000 + mi * 60_000 + Math.min(s, 59) * 1000 + ms - off * 60_000;
 }
 

@@ -106,5 +106,3 @@ export function getSystemSnapshot(lookout: Lookout) {
 }
 
 const scale = (v: number | null, k: number) => (v === null ? null : v * k);
-
-export type SystemSnapshot = ReturnType<typeof getSystemSnapshot>;

@@ -27,7 +27,6 @@ export const uiRuleFields = z.strictObject({
   annotations: labelMap.optional(),
 });
 
-export type UiRuleFields = z.input<typeof uiRuleFields>;
 type CheckedFields = z.output<typeof uiRuleFields>;
 
 /** Adds what a rule file would refuse at load: PromQL Lookout cannot evaluate and broken templates, each under its field. */

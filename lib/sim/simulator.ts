@@ -98,7 +98,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   let lastTallyWrite = -Infinity;
   const writeTally = (): void => {
     const tmp = `${tallyFile}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(snapshotTally(state)) + '\n');
+    fs.writeFileSync(tmp, `${JSON.stringify(snapshotTally(state))}\n`);
     fs.renameSync(tmp, tallyFile);
     lastTallyWrite = clock.now();
   };

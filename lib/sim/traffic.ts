@@ -68,7 +68,7 @@ export function createTrafficStream(o: TrafficOptions): TrafficStream {
 
   const append = (lines: string[]): number => {
     if (lines.length === 0) return 0;
-    fs.appendFileSync(o.file.path, lines.join('\n') + '\n');
+    fs.appendFileSync(o.file.path, `${lines.join('\n')}\n`);
     recordLines(o.file, lines.length);
     return lines.length;
   };

@@ -14,8 +14,6 @@ import type { silenceInputSchema } from '@/lib/api/silence-schema';
 // The alerting API's answers as the browser sees them: inferred from the server's zod shapes.
 export type Labels = z.infer<typeof labels>;
 export type Rule = z.infer<typeof ruleShape>;
-export type RuleState = Rule['state'];
-export type RuleHealth = Rule['health'];
 export type RuleGroup = z.infer<typeof ruleGroupsShape>['groups'][number];
 export type Alert = z.infer<typeof alertShape>;
 export type Silence = z.infer<typeof silenceShape>;

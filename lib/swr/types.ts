@@ -21,8 +21,8 @@ import type {
 } from '@/lib/api/openapi/shapes-targets';
 
 // The API's answers as the browser sees them: inferred from the zod shapes the server's answers are checked against.
-export { TARGET_STATUSES, UPTIME_WINDOWS } from '@/lib/api/openapi/enums';
-export { ERROR_GROUPS, type ErrorGroup, REQUEST_GROUPS, type RequestGroup } from '@/lib/stats/groups';
+export { UPTIME_WINDOWS } from '@/lib/api/openapi/enums';
+export { ERROR_GROUPS, type ErrorGroup, type RequestGroup } from '@/lib/stats/groups';
 
 export type Target = z.infer<typeof targetShape>;
 export type TargetStatus = Target['status'];

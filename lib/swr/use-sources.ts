@@ -11,8 +11,6 @@ export { SOURCE_FORMATS, type SourceFormat, START_AT, type StartAt } from '@/lib
 
 /** The whole GET /api/v1/sources entry. */
 export type SourceDetail = LogSource;
-export type SourceFile = LogSource['files'][number];
-export type SourceReject = LogSource['recent_rejects'][number];
 /** What the sources form posts: the fields of a provisioning `logs:` entry it offers. */
 export interface SourceInput {
   name: string;

@@ -66,9 +66,11 @@ export class Executor {
         return;
       }
       case 'range':
-        return this.walkRange(s, dot, n);
+        this.walkRange(s, dot, n);
+        return;
       case 'template':
-        return this.walkTemplate(s, dot, n);
+        this.walkTemplate(s, dot, n);
+        return;
       case 'break':
         throw new Break();
       case 'continue':
@@ -223,7 +225,7 @@ export class Executor {
       // and/or evaluate their arguments lazily and return the deciding one, as Go 1.18+ does.
       const n = rest.length + (final === MISSING ? 0 : 1);
       if (n === 0) this.fail(s, cmd.pos, cmd.text, `wrong number of args for ${name}: want at least 1 got 0`);
-      let v: Value ;
+      let v: Value;
       for (let i = 0; i < n; i++) {
         v = i < rest.length ? this.arg(s, dot, rest[i], cmd) : (final as Value);
         if (isTrue(v) === (name === 'or')) return v;

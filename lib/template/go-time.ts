@@ -60,7 +60,7 @@ export function formatGoTime(ms: number, layout: string, zone = 'UTC'): string {
   const sign = off < 0 ? '-' : '+';
   const oh = p2(Math.trunc(Math.abs(off) / 60));
   const om = p2(Math.abs(off) % 60);
-  const frac = String(f.ms).padStart(3, '0') + '000000';
+  const frac = `${String(f.ms).padStart(3, '0')}000000`;
   return layout.replace(LAYOUT, (t) => {
     switch (t) {
       case '2006':

@@ -106,19 +106,6 @@ export function sprint(args: Value[]): string {
   return out;
 }
 
-/** A float64 from any number (Go templates convert ints where a float is wanted). */
-export function toFloat(v: Value, what = 'value'): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
-  throw new Error(`wrong type for ${what}; expected float64; got ${typeName(v)}`);
-}
-
-export function toInt(v: Value, what = 'value'): bigint {
-  if (typeof v === 'bigint') return v;
-  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-  throw new Error(`wrong type for ${what}; expected int; got ${typeName(v)}`);
-}
-
 export function toStr(v: Value, what = 'value'): string {
   if (typeof v === 'string') return v;
   throw new Error(`wrong type for ${what}; expected string; got ${typeName(v)}`);

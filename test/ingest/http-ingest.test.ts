@@ -78,7 +78,7 @@ describe('POST /api/v1/logs', () => {
 
   it('accounts for every hostile line and stores exactly what was sent', async () => {
     start();
-    const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
     const hostile = [
       '{"msg": "broken", ',
       '{"level":"error","msg":"wrong type","status":"two hundred","duration_ms":"slow"}',

@@ -20,7 +20,7 @@ describe('bad input is data, never a crash', () => {
   });
 
   it('20,000-deep nesting is detected cheaply and read as text', () => {
-    const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
     const started = performance.now();
     const p = parseLine(deep, AT);
     expect(performance.now() - started).toBeLessThan(50);
@@ -35,7 +35,7 @@ describe('bad input is data, never a crash', () => {
     expect(parseLine(wide, AT)).toMatchObject({ format: 'json', message: 'wide' });
     const inString = `{"msg":"${'{['.repeat(1000)}"}`;
     expect(parseLine(inString, AT)).toMatchObject({ format: 'json', message: '{['.repeat(1000) });
-    const nested64 = '{"a":'.repeat(63) + '{"msg":"ok"}' + '}'.repeat(63);
+    const nested64 = `${'{"a":'.repeat(63)}{"msg":"ok"}${'}'.repeat(63)}`;
     expect(parseLine(nested64, AT).format).toBe('json');
   });
 

@@ -42,7 +42,8 @@ export type QueryOf<E extends Endpoint> = Parsed<E['query']>;
 export type BodyOf<E extends Endpoint> = E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
 /** What a handler may answer: the response shape's input (what the shape accepts), or a whole Response. */
 export type AnswerOf<E extends Endpoint> = E['status'] extends 204
-  ? void
+  ? // biome-ignore lint/suspicious/noConfusingVoidType: a 204 handler returns nothing, and void lets it
+    void
   : E['response'] extends z.ZodType
     ? z.input<E['response']>
     : unknown;

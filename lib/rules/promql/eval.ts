@@ -123,8 +123,3 @@ export function asVector(v: Value): Sample[] {
   if (v.type !== 'vector') throw new Error(`expected instant vector, got ${v.type}`);
   return v.samples;
 }
-
-export function asScalar(v: Value): number {
-  if (v.type !== 'scalar') throw new Error(`expected scalar, got ${v.type}`);
-  return v.value;
-}

@@ -7,7 +7,7 @@ import { DEFAULT_LOOKBACK_MS, type Sample } from './values';
 export { type Expr, UnsupportedError } from './ast';
 export { parsePromQL } from './parse';
 export { instantQuery, type RangeResult, rangeQuery } from './query';
-export type { QueryValue, Sample, Value } from './values';
+export type { QueryValue, Sample } from './values';
 
 /** Evaluates a rule expression at timeMs as Prometheus's rule engine does: a scalar becomes one label-less sample. */
 export function evaluateInstant(

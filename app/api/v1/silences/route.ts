@@ -16,7 +16,7 @@ export const POST = route(alertingEndpoints.createSilence, ({ lookout, body }) =
   const startsAt = body.starts_at === undefined ? now : silenceTime('starts_at', body.starts_at, now);
   const endsAt = silenceTime('ends_at', body.ends_at, now);
   const alerting = requireAlerting(lookout);
-  let created;
+  let created: ReturnType<typeof alerting.silences.create>;
   try {
     created = alerting.silences.create(
       { matchers: body.matchers, startsAt, endsAt, createdBy: body.created_by, comment: body.comment },
