@@ -1,4 +1,4 @@
-import { compileAnchoredRe2 } from '../regex/re2';
+import { compileRe2 } from '../regex/re2';
 
 export type Matcher = { name: string; op: '=' | '!=' | '=~' | '!~'; value: string };
 
@@ -15,12 +15,14 @@ export interface SeriesSource {
 
 const regexCache = new Map<string, RegExp>();
 
-/** Prometheus anchors label regexes at both ends and compiles them as `(?s:…)`; the syntax is RE2's. */
+/**
+ * Prometheus parses label regexes with RE2's DotNL flag and anchors them by concatenation, `^(?s:` + v + `)$`,
+ * so `.` also matches a newline; the translator spells `.` out, so the flag goes into the pattern.
+ */
 export function anchoredRegex(pattern: string): RegExp {
   let re = regexCache.get(pattern);
   if (!re) {
-    const base = compileAnchoredRe2(pattern);
-    re = base.flags.includes('s') ? base : new RegExp(base.source, `${base.flags}s`);
+    re = compileRe2(`^(?s:${pattern})$`);
     if (regexCache.size > 1000) regexCache.clear();
     regexCache.set(pattern, re);
   }
