@@ -1,11 +1,11 @@
 // npm run bench:probes — 1,000 targets at a 5 s interval against one local server for 40 s.
 
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { exactQuantile } from '@/lib/stats/histogram';
 import { tempDir } from '../helpers/temp-dir';
+import { startHealthServer } from './health-server';
 import { describeTree, sampleTree } from './process-tree';
 import { buildOnce, startServer, stopServer } from './server';
 
@@ -16,12 +16,8 @@ const PORT = 3900;
 
 async function main() {
   buildOnce();
-  const target = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"status":"healthy","providers":{"healthy":3,"total":3}}');
-  });
-  await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
-  const targetPort = (target.address() as { port: number }).port;
+  const target = await startHealthServer();
+  const targetPort = target.port;
 
   const dir = tempDir('lookout-bench-');
   const lines = ['targets:'];

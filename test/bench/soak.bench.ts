@@ -2,10 +2,10 @@
 // 200 targets at 10 s for 60 minutes, rotating the logs every 10, reloading the configuration every 5,
 // one SIGKILL and restart midway. Samples every 10 s and prints the trend of each figure (docs/performance.md).
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { startSimulator } from '@/lib/sim/simulator';
 import { tempDir } from '../helpers/temp-dir';
+import { startHealthServer } from './health-server';
 import { sampleTree, treeOf } from './process-tree';
 import { buildOnce, startServer, stopServer } from './server';
 import { fileSize, metricValue, openFds, trend } from './soak-figures';
@@ -82,12 +82,8 @@ function killTree(pid: number): void {
 
 async function main() {
   buildOnce();
-  const target = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"status":"healthy","providers":{"healthy":3,"total":3}}');
-  });
-  await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
-  const targetPort = (target.address() as { port: number }).port;
+  const target = await startHealthServer();
+  const targetPort = target.port;
   const dir = tempDir('lookout-soak-');
   const logDir = path.join(dir, 'logs');
   const dataDir = path.join(dir, 'data');
