@@ -1,4 +1,4 @@
-/** What the simulator wrote, counted as docs/api.md#counting and docs/ccproxy.md#what-counts-as-a-request define it. */
+/** What the simulator wrote, counted as docs/api.md#counting and docs/ccproxy-reference.md#what-counts-as-a-request define it. */
 export interface Counts {
   requests: number;
   errors: number;

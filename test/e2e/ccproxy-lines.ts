@@ -1,4 +1,4 @@
-// CCProxy v1 log lines (docs/ccproxy.md#log-lines-v1-current) for the last `minutes`, deterministic so screenshots are comparable.
+// CCProxy v1 log lines (docs/ccproxy-reference.md#log-lines-v1-current) for the last `minutes`, deterministic so screenshots are comparable.
 
 const PROVIDERS = [
   { name: 'groq', model: 'moonshotai/kimi-k2-instruct', weight: 5 },

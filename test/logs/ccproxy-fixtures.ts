@@ -1,4 +1,4 @@
-/** Lines shaped exactly like CCProxy's (docs/ccproxy.md#the-two-log-generations), with varying values. */
+/** Lines shaped exactly like CCProxy's (docs/ccproxy-reference.md#the-two-log-generations), with varying values. */
 export const v1 = {
   routed: (provider = 'groq', model = 'moonshotai/kimi-k2-instruct', tokens = 312) =>
     `{"level":"info","msg":"Routed to provider=${provider}, model=${model}, tokens=${tokens}, strategy=explicit model selection","time":"2025-07-25T03:11:02.117Z"}`,

@@ -24,7 +24,7 @@ const base: SimRequest = {
   tools: 12,
 };
 
-// Verbatim from docs/ccproxy.md#log-lines-v1-current.
+// Verbatim from docs/ccproxy-reference.md#log-lines-v1-current.
 const V1_DOC = [
   '{"level":"info","msg":"Routed to provider=groq, model=moonshotai/kimi-k2-instruct, tokens=312, strategy=explicit model selection","time":"2025-07-25T03:11:02.117Z"}',
   '{"client_ip":"127.0.0.1","level":"info","method":"POST","msg":"HTTP request received","path":"/v1/messages","time":"2025-07-25T03:11:03.402Z","type":"request","user_agent":"claude-cli/1.0.60"}',
@@ -33,7 +33,7 @@ const V1_DOC = [
 const V1_DOC_429 =
   '{"duration":0.412,"level":"error","msg":"HTTP response error","size":187,"status":429,"time":"2025-07-25T03:12:10.050Z","type":"response"}';
 
-// From docs/ccproxy.md#log-lines-v0-old; the doc elides times and the id tail with "…".
+// From docs/ccproxy-reference.md#log-lines-v0-old; the doc elides times and the id tail with "…".
 const V0_DOC = [
   '{"action":"anthropic_request","level":"info","max_tokens":4096,"messages":3,"model":"claude-3-5-sonnet-20241022","msg":"API action","provider":"groq","request_id":"6f1c2a9e-…","time":"…","tools":12,"type":"api_action"}',
   '{"action":"groq_request","level":"info","max_tokens":4096,"messages":3,"model":"llama-3.3-70b","msg":"API action","request_id":"unknown","time":"…","tools":12,"type":"api_action"}',

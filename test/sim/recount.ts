@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
 
-/** An independent recount of a simulator log file, written from docs/ccproxy.md rather than from lib/sim. */
+/** An independent recount of a simulator log file, written from docs/ccproxy-reference.md rather than from lib/sim. */
 export interface Recount {
   lines: number;
   byProvider: Record<
