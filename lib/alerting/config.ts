@@ -172,8 +172,9 @@ export type InhibitRuleConfig = AlertmanagerConfig['inhibit_rules'][number];
 export function parseAlertmanagerConfig(raw: unknown): AlertmanagerConfig {
   const r = alertmanagerConfigSchema.safeParse(raw);
   if (!r.success) {
-    throw new Error(
-      `alerting: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    throw Object.assign(
+      new Error(`alerting: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`),
+      { issues: r.error.issues },
     );
   }
   const cfg = r.data;

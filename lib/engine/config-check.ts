@@ -1,5 +1,4 @@
 import { parseAlertmanagerConfig } from '@/lib/alerting';
-import { alertmanagerConfigSchema } from '@/lib/alerting/config';
 import { ConfigError, problemAt, schemaProblems } from '@/lib/config/config-error';
 import { type LoadedProvisioning, loadProvisioning, type Settings, settingsOf } from '@/lib/config/provisioning';
 import type { RuleGroupDef } from '@/lib/rules';
@@ -28,22 +27,13 @@ export function checkConfig(file: string | null): CheckedConfig {
   } catch (err) {
     fail(['rule_files'], err);
   }
-  const alerting = loaded.config.alerting;
-  const shape = alerting && file ? alertmanagerConfigSchema.safeParse(alerting) : null;
-  if (shape && !shape.success && file)
-    throw new ConfigError(file, schemaProblems(loaded.text, ['alerting'], shape.error.issues));
   try {
-    if (alerting) parseAlertmanagerConfig(alerting);
+    if (loaded.config.alerting) parseAlertmanagerConfig(loaded.config.alerting);
   } catch (err) {
-    fail(['alerting', ...alertingPath(err)], err);
+    // The schema's issues carry their own keys; the semantic checks after it name theirs in the message.
+    const issues = (err as { issues?: Parameters<typeof schemaProblems>[2] }).issues;
+    if (file && issues) throw new ConfigError(file, schemaProblems(loaded.text, ['alerting'], issues));
+    fail(['alerting'], err);
   }
   return { ...loaded, settings, ruleDefs };
-}
-
-/** The key an Alertmanager-section error is about, where the error carries one. */
-function alertingPath(err: unknown): (string | number)[] {
-  const path = (err as { path?: unknown }).path;
-  return Array.isArray(path)
-    ? path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number')
-    : [];
 }
