@@ -8,6 +8,7 @@ import {
   serializeState,
 } from './correlator-state';
 import { applyExtractionRules, type CompiledRule } from './extraction-rules';
+import type { LineContext } from './formats/clock';
 import { parseLine } from './parse-line';
 import type { CcproxyVersion, CompletedRequest, ProcessedLine, SourceFormat } from './types';
 
@@ -27,6 +28,8 @@ export const DEFAULT_LIMITS: CorrelatorLimits = {
 
 export interface CorrelatorOptions {
   format?: SourceFormat;
+  /** IANA zone of times the source writes without one; UTC when absent. */
+  timezone?: string | null;
   rules?: readonly CompiledRule[];
   limits?: Partial<CorrelatorLimits>;
 }
@@ -82,9 +85,11 @@ export class LogCorrelator {
   private readonly rules: readonly CompiledRule[];
   private readonly limits: CorrelatorLimits;
   private state: LiveState;
+  private readonly context: LineContext;
 
   constructor(options: CorrelatorOptions = {}, state?: LiveState) {
     this.format = options.format ?? 'auto';
+    this.context = { receivedAt: 0, timezone: options.timezone ?? null };
     this.rules = options.rules ?? [];
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.state = state ?? emptyLiveState();
@@ -112,7 +117,11 @@ export class LogCorrelator {
 
   process(raw: string, receivedAt: number, options: { truncated?: boolean } = {}): ProcessedLine {
     const lineFormat = this.format === 'auto' || this.format === 'ccproxy' ? 'auto' : this.format;
-    const line: ProcessedLine = parseLine(raw, receivedAt, { format: lineFormat, truncated: options.truncated });
+    const line: ProcessedLine = parseLine(raw, receivedAt, {
+      format: lineFormat,
+      truncated: options.truncated,
+      context: this.context,
+    });
     if (this.rules.length > 0) applyExtractionRules(this.rules, line);
     const ccproxyPossible = (this.format === 'auto' || this.format === 'ccproxy') && line.format === 'json';
     const version = ccproxyPossible ? detectVersion(line.fields) : null;

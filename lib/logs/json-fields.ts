@@ -30,9 +30,9 @@ const LEVEL_KEYS = [
 const MESSAGE_KEYS = ['msg', 'message', 'event', '@m', '@mt', 'log', 'textPayload', 'request'].map(fieldPath);
 
 /** The line's own time: undefined when no time key exists, null when one exists but cannot be read. */
-export function pickTime(fields: Record<string, unknown>): number | null | undefined {
+export function pickTime(fields: Record<string, unknown>, zone: string | null = null): number | null | undefined {
   const hit = firstField(fields, TIME_KEYS);
-  return hit ? parseTimestamp(hit.value) : undefined;
+  return hit ? parseTimestamp(hit.value, zone) : undefined;
 }
 
 export function pickLevel(fields: Record<string, unknown>): Level | null {

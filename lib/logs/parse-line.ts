@@ -1,4 +1,9 @@
 import { tryParseJsonObject } from './detect';
+import type { LineContext } from './formats/clock';
+import { detectTextFamily } from './formats/detect-text';
+import { type FamilyHit, type FamilyName, isTextFamily } from './formats/family';
+import { TEXT_FAMILIES } from './formats/registry';
+import { caddyRequest, structuredFamily, tracingMessage } from './formats/structured';
 import { pickLevel, pickMessage, pickTime } from './json-fields';
 import { looksLikeLogfmt, parseLogfmt } from './logfmt';
 import { extractCommonFields } from './request-fields';
@@ -10,10 +15,18 @@ import { emptyCommon, type JsonIssue, type LineFormat, type ParsedLine } from '.
 export const MAX_LINE_CHARS = 256 * 1024;
 
 export interface ParseOptions {
-  /** Force one reading; `auto` (default) tries JSON object, then logfmt, then text. */
-  format?: 'auto' | LineFormat;
+  /** Force one reading; `auto` (default) tries JSON object, then logfmt, then the text families, then text. */
+  format?: 'auto' | LineFormat | FamilyName;
   /** The caller already cut the line. */
   truncated?: boolean;
+  /** IANA zone for times written without one (default UTC). */
+  timezone?: string | null;
+  /** Per-source state the families keep (IIS `#Fields:`); the correlator passes its own. */
+  context?: LineContext;
+}
+
+function isLineFormat(f: string): f is LineFormat {
+  return f === 'json' || f === 'logfmt' || f === 'text';
 }
 
 /** Blank lines are skipped, not counted (contract: POST /api/v1/logs). Every other line is accepted. */
@@ -24,28 +37,86 @@ export function isBlankLine(line: string): boolean {
 function structured(
   format: LineFormat,
   fields: Record<string, unknown>,
-  receivedAt: number,
+  ctx: LineContext,
   truncated: boolean,
   jsonIssue: JsonIssue | null,
 ): ParsedLine {
-  const time = resolveTime(pickTime(fields), receivedAt);
-  return {
+  let ms = pickTime(fields, ctx.timezone);
+  let level = pickLevel(fields);
+  let message = pickMessage(fields);
+  let family: FamilyName | undefined;
+  // The families below are only looked for when the usual keys left a gap, so common JSON pays nothing.
+  if (ms === undefined) {
+    const found = structuredFamily(fields, ctx.timezone);
+    if (found) {
+      family = found.family;
+      ms = found.time;
+      level = level ?? found.level ?? null;
+      if (message === '' && found.message !== undefined) message = found.message;
+    }
+  } else if (format === 'logfmt' && typeof fields.time === 'string' && fields.level !== undefined) family = 'logrus';
+  if (message === '') {
+    const tracing = tracingMessage(fields);
+    if (tracing !== null) {
+      message = tracing;
+      family = 'rust-tracing';
+    }
+  }
+  const common = extractCommonFields(fields, emptyCommon());
+  if (typeof fields.logger === 'string') {
+    const caddy = caddyRequest(fields);
+    if (caddy) {
+      family = 'caddy';
+      Object.assign(common, caddy);
+    }
+  }
+  const time = resolveTime(ms, ctx.receivedAt);
+  const line: ParsedLine = {
     format,
     ts: time.ts,
     tsFallback: time.tsFallback,
     tsIssue: time.tsIssue,
-    level: pickLevel(fields),
-    message: pickMessage(fields),
+    level,
+    message,
     fields,
-    common: extractCommonFields(fields, emptyCommon()),
+    common,
+    truncated,
+    jsonIssue,
+  };
+  if (family) line.family = family;
+  return line;
+}
+
+function fromFamily(hit: FamilyHit, ctx: LineContext, truncated: boolean, jsonIssue: JsonIssue | null): ParsedLine {
+  const time = resolveTime(hit.time, ctx.receivedAt);
+  const common = emptyCommon();
+  if (hit.request) Object.assign(common, hit.request);
+  return {
+    format: 'text',
+    family: hit.family,
+    ts: time.ts,
+    tsFallback: time.tsFallback,
+    tsIssue: time.tsIssue,
+    level: hit.level,
+    message: hit.message,
+    fields: hit.fields,
+    common,
     truncated,
     jsonIssue,
   };
 }
 
-function text(line: string, receivedAt: number, truncated: boolean, jsonIssue: JsonIssue | null): ParsedLine {
-  const parts = parseTextLine(line);
-  const time = resolveTime(parts.time, receivedAt);
+function text(
+  line: string,
+  ctx: LineContext,
+  truncated: boolean,
+  jsonIssue: JsonIssue | null,
+  pinned: FamilyName | null,
+): ParsedLine {
+  const family = pinned ? (TEXT_FAMILIES[pinned]?.(line, ctx) ?? null) : detectTextFamily(line, ctx);
+  if (family) return fromFamily(family, ctx, truncated, jsonIssue);
+  const parts = parseTextLine(line, ctx.timezone);
+  const time = resolveTime(parts.time, ctx.receivedAt);
   return {
     format: 'text',
     ts: time.ts,
@@ -71,11 +142,16 @@ export function parseLine(line: string, receivedAt: number, options: ParseOption
     line = line.slice(0, MAX_LINE_CHARS);
     truncated = true;
   }
-  const format = options.format ?? 'auto';
+  const ctx = options.context ?? { receivedAt, timezone: options.timezone ?? null };
+  ctx.receivedAt = receivedAt;
+  const pinned = options.format !== undefined && isTextFamily(options.format) ? options.format : null;
+  const requested = options.format ?? 'auto';
+  // A pinned JSON/logfmt family reads like auto; a pinned text family skips JSON and logfmt.
+  const format: 'auto' | LineFormat = pinned ? 'text' : isLineFormat(requested) ? requested : 'auto';
   let jsonIssue: JsonIssue | null = null;
   if (format === 'auto' || format === 'json') {
     const attempt = tryParseJsonObject(line);
-    if (attempt.kind === 'object') return structured('json', attempt.fields, receivedAt, truncated, null);
+    if (attempt.kind === 'object') return structured('json', attempt.fields, ctx, truncated, null);
     if (attempt.kind === 'issue') jsonIssue = attempt.issue;
     else if (format === 'json') jsonIssue = 'invalid';
   }
@@ -84,8 +160,8 @@ export function parseLine(line: string, receivedAt: number, options: ParseOption
     while (start < line.length && line.charCodeAt(start) <= 32) start++;
     if (format === 'logfmt' || looksLikeLogfmt(line, start)) {
       const fields = parseLogfmt(line, format !== 'logfmt');
-      if (fields) return structured('logfmt', fields, receivedAt, truncated, null);
+      if (fields) return structured('logfmt', fields, ctx, truncated, null);
     }
   }
-  return text(line, receivedAt, truncated, jsonIssue);
+  return text(line, ctx, truncated, jsonIssue, pinned);
 }

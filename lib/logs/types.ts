@@ -1,3 +1,5 @@
+import type { FamilyName } from './formats/family';
+
 export type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /** How one line was read. */
@@ -27,6 +29,8 @@ export interface CommonFields {
 
 export interface ParsedLine {
   format: LineFormat;
+  /** The format family recognised (docs/logs.md#formats); absent for plain JSON, logfmt and text. */
+  family?: FamilyName;
   /** Epoch milliseconds: the line's own time, or `receivedAt` when `tsFallback`. */
   ts: number;
   tsFallback: boolean;
