@@ -8,6 +8,7 @@ const WORDS = new Map<string, Level>([
   ['finer', 'trace'],
   ['debug', 'debug'],
   ['dbg', 'debug'],
+  ['dbug', 'debug'],
   ['fine', 'debug'],
   ['config', 'debug'],
   ['info', 'info'],
@@ -31,6 +32,14 @@ const WORDS = new Map<string, Level>([
   ['emerg', 'fatal'],
   ['emergency', 'fatal'],
   ['dpanic', 'fatal'],
+  // Single letters (klog, logcat, MongoDB's `s`, Serilog-style `I`/`W`) as level values; text scans need ≥ 3 chars.
+  ['v', 'trace'],
+  ['t', 'trace'],
+  ['d', 'debug'],
+  ['i', 'info'],
+  ['w', 'warn'],
+  ['e', 'error'],
+  ['f', 'fatal'],
 ]);
 
 /** pino/bunyan numeric levels: 10 trace … 60 fatal; values in between round down to their band. */

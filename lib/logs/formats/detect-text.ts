@@ -23,7 +23,7 @@ import { parseWindowsCbs } from './windows-cbs';
 /** `… [dd/Mon/yyyy:` within the first 200 chars: the one shape every CLF line has, checked without a regex. */
 function looksLikeClf(line: string): boolean {
   const i = line.indexOf(' [');
-  return i > 0 && i < 200 && line.charCodeAt(i + 5) === 47 && line.charCodeAt(i + 9) === 47;
+  return i > 0 && i < 200 && line.charCodeAt(i + 4) === 47 && line.charCodeAt(i + 8) === 47;
 }
 
 function syslogOrHaproxy(line: string, ctx: LineContext): FamilyHit | null {
@@ -61,7 +61,10 @@ function digitFirst(line: string, ctx: LineContext): FamilyHit | null {
   if (c4 === 47 /* / */) return parseNginxError(line, ctx) ?? parseGoLog(line, ctx);
   if (c2 === 47) return parseLog4j(line, ctx);
   if (c2 === 45 && line.charCodeAt(5) === 32) return parseLogcat(line, ctx);
-  if (line.charCodeAt(6) === 32 && isDigit(line.charCodeAt(7))) return parseHadoop(line, ctx) ?? parseMysql(line, ctx);
+  if (line.charCodeAt(6) === 32 && isDigit(c2)) {
+    const h = parseHadoop(line, ctx) ?? parseMysql(line, ctx);
+    if (h) return h;
+  }
   if (isDigit(c2) && isDigit(line.charCodeAt(9))) {
     const e = parseEpoch(line, ctx);
     if (e) return e;
