@@ -9,8 +9,8 @@ import { describedBy, FormField, inputClass } from './form-field';
 type Field = keyof SourceInput;
 type Errors = Partial<Record<Field, string>>;
 
-const FIELDS: readonly Field[] = ['name', 'path', 'format', 'start_at'];
-const EMPTY: SourceInput = { name: '', path: '', format: 'auto', start_at: 'beginning' };
+const FIELDS: readonly Field[] = ['name', 'path', 'format', 'start_at', 'timezone'];
+const EMPTY: SourceInput = { name: '', path: '', format: 'auto', start_at: 'beginning', timezone: '' };
 
 export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
   const [values, setValues] = useState<SourceInput>(EMPTY);
@@ -35,7 +35,13 @@ export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
     setBusy(true);
     setGeneral([]);
     try {
-      const saved = await addFileSource({ ...values, name: values.name.trim(), path: values.path.trim() });
+      const timezone = values.timezone.trim();
+      const saved = await addFileSource({
+        ...values,
+        name: values.name.trim(),
+        path: values.path.trim(),
+        timezone: timezone === '' ? undefined : timezone,
+      });
       setValues(EMPTY);
       setErrors({});
       onDone(`Added ${saved?.name ?? values.name}.`);
@@ -54,6 +60,7 @@ export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
 
   const nameHint = 'Letters, digits and _ . : - ; it becomes the job label.';
   const pathHint = 'A file on the Lookout host; relative paths start from its working directory, ~ is its home.';
+  const zoneHint = 'For times written without a zone, e.g. Europe/Berlin; empty means UTC.';
   return (
     <form onSubmit={submit} noValidate aria-label="Add a log file" className="space-y-4">
       <h3 className="text-sm font-semibold">Add a log file</h3>
@@ -89,6 +96,16 @@ export function SourcesForm({ onDone }: { onDone: (message: string) => void }) {
               <option key={f}>{f}</option>
             ))}
           </select>
+        </FormField>
+        <FormField id="source-timezone" label="Time zone" hint={zoneHint} error={errors.timezone}>
+          <input
+            {...control('timezone', zoneHint)}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="UTC"
+            className={inputClass}
+          />
         </FormField>
         <FormField id="source-start_at" label="Start at" error={errors.start_at}>
           <select {...control('start_at')} className={inputClass}>

@@ -72,9 +72,13 @@ export class IngestService implements Ingest {
    */
   private reconcile(): Promise<void> {
     const rows = this.db
-      .prepare(`SELECT name, path, start_at, format, extract FROM log_sources WHERE kind = 'file' AND path IS NOT NULL`)
-      .all() as { name: string; path: string; start_at: string; format: string; extract: string }[];
-    const wanted = new Map(rows.map((r) => [r.name, JSON.stringify([r.path, r.start_at, r.format, r.extract])]));
+      .prepare(
+        `SELECT name, path, start_at, format, timezone, extract FROM log_sources WHERE kind = 'file' AND path IS NOT NULL`,
+      )
+      .all() as { name: string; path: string; start_at: string; format: string; timezone: string; extract: string }[];
+    const wanted = new Map(
+      rows.map((r) => [r.name, JSON.stringify([r.path, r.start_at, r.format, r.timezone, r.extract])]),
+    );
     const stale: FileTailer[] = [];
     for (const [name, t] of this.tailers) {
       if (wanted.get(name) !== t.signature) {

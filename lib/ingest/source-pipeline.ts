@@ -10,6 +10,7 @@ export interface SourceRow {
   kind: 'file' | 'http';
   path: string | null;
   format: SourceFormat;
+  timezone: string | null;
   start_at: 'beginning' | 'end';
   extract: string;
   parser_state: string | null;
@@ -32,6 +33,7 @@ export class SourcePipeline {
   constructor(readonly source: SourceRow) {
     this.options = {
       format: source.format,
+      timezone: source.timezone,
       rules: compileExtractionRules(JSON.parse(source.extract) as ExtractionRule[]),
     };
     this.correlator = LogCorrelator.fromJSON(
@@ -94,6 +96,8 @@ export class SourcePipeline {
 
 export function loadSource(db: Db, name: string): SourceRow | undefined {
   return db
-    .prepare('SELECT id, name, kind, path, format, start_at, extract, parser_state FROM log_sources WHERE name = ?')
+    .prepare(
+      'SELECT id, name, kind, path, format, timezone, start_at, extract, parser_state FROM log_sources WHERE name = ?',
+    )
     .get(name) as SourceRow | undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
+import { isTimeZone } from '@/lib/logs/formats/zone';
 import { SOURCE_FORMATS, START_AT } from '@/lib/logs/source-formats';
 
 /** A log source as written under `logs:` in the provisioning file. */
@@ -8,6 +9,12 @@ export const logSourceSchema = z.strictObject({
   path: z.string().trim().min(1, 'path is required'),
   format: z.enum(SOURCE_FORMATS).optional(),
   start_at: z.enum(START_AT).optional(),
+  /** IANA zone of times the file writes without an offset; UTC when absent. */
+  timezone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'unknown time zone: use an IANA name such as Europe/Berlin or UTC')
+    .optional(),
   extract: z.array(z.record(z.string(), z.unknown())).max(20).optional(),
 });
 

@@ -22,10 +22,11 @@ export function upsertFileSources(
   provisioned = true,
 ): void {
   const upsert = db.prepare(
-    `INSERT INTO log_sources (name, kind, path, format, start_at, extract, provisioned, created_at)
-     VALUES (@name, 'file', @path, @format, @startAt, @extract, @provisioned, @now)
+    `INSERT INTO log_sources (name, kind, path, format, timezone, start_at, extract, provisioned, created_at)
+     VALUES (@name, 'file', @path, @format, @timezone, @startAt, @extract, @provisioned, @now)
      ON CONFLICT (name) DO UPDATE SET kind = 'file', path = excluded.path, format = excluded.format,
-       start_at = excluded.start_at, extract = excluded.extract, provisioned = excluded.provisioned`,
+       timezone = excluded.timezone, start_at = excluded.start_at, extract = excluded.extract,
+       provisioned = excluded.provisioned`,
   );
   for (const s of inputs) {
     try {
@@ -40,6 +41,7 @@ export function upsertFileSources(
         name: s.name,
         path: resolveSourcePath(s.path, baseDir),
         format: s.format ?? 'auto',
+        timezone: s.timezone || null,
         startAt: s.start_at ?? 'beginning',
         extract: JSON.stringify(s.extract ?? []),
         provisioned: provisioned ? 1 : 0,

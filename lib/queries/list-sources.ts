@@ -8,6 +8,7 @@ interface SourceRow {
   kind: 'file' | 'http';
   path: string | null;
   format: string;
+  timezone: string | null;
   start_at: string;
   provisioned: number;
   lines_read: number;
@@ -33,6 +34,7 @@ export function listSources(db: Db, tailStatus: (name: string) => TailStatus | n
       tailing: r.kind === 'file' && r.path !== null,
       provisioned: r.provisioned === 1,
       format: r.format,
+      timezone: r.timezone,
       start_at: r.start_at,
       detected_format: r.detected_format,
       lines: { read: r.lines_read, accepted: r.lines_accepted, rejected: r.lines_rejected, flagged: r.lines_flagged },

@@ -17,6 +17,8 @@ export interface SourceInput {
   path: string;
   format: SourceFormat;
   start_at: StartAt;
+  /** IANA zone; empty in the form, absent when posted: UTC. */
+  timezone: string;
 }
 
 // GET /api/v1/sources — log sources with line counts, for "nothing configured / nothing yet" states.
@@ -26,7 +28,9 @@ export function useSources(refreshMs: number) {
 }
 
 /** POST /api/v1/sources — starts tailing at once; rejects with ApiFailure (400 naming the field). */
-export async function addFileSource(input: SourceInput): Promise<SourceDetail | undefined> {
+export async function addFileSource(
+  input: Omit<SourceInput, 'timezone'> & { timezone?: string },
+): Promise<SourceDetail | undefined> {
   const res = await sendJson<{ data: SourceDetail }>('POST', KEY, input);
   await mutate(KEY);
   return res?.data;

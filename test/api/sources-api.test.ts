@@ -71,4 +71,34 @@ describe('log sources API', () => {
     });
     expect(unauth.status).toBe(401);
   });
+
+  it('pins a format and a time zone: a local-time syslog lands at its UTC instant, and a bad zone names the field', async () => {
+    const ctx = start();
+    const file = path.join(ctx.dir, 'messages');
+    fs.writeFileSync(file, 'Jan  1 09:00:00 host app[1]: error: disk full\n');
+    const created = await call(sources.POST, '/api/v1/sources', {
+      method: 'POST',
+      body: { name: 'sys', path: file, format: 'syslog', timezone: 'Asia/Tokyo' },
+    });
+    expect(created.status).toBe(201);
+    await ctx.lookout.ingest.pollAll();
+    const list = ((await call(sources.GET, '/api/v1/sources')).body as { data: (Source & { timezone: string })[] })
+      .data;
+    expect(list.find((s) => s.name === 'sys')).toMatchObject({
+      timezone: 'Asia/Tokyo',
+      lines: { accepted: 1, flagged: 0 },
+    });
+    const found = (await call(logs.GET, '/api/v1/logs?from=0&q=disk')).body as {
+      data: { ts: string; level: string }[];
+    };
+    // The FakeClock starts on 2026-01-01T00:00Z: 09:00 in Tokyo that day is 00:00 UTC, not after the time received.
+    expect(found.data).toEqual([expect.objectContaining({ ts: '2026-01-01T00:00:00.000Z', level: 'error' })]);
+
+    const bad = await call(sources.POST, '/api/v1/sources', {
+      method: 'POST',
+      body: { name: 'sys2', path: file, timezone: 'Mars/Olympus' },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { message: string } }).error.message).toMatch(/timezone/);
+  });
 });

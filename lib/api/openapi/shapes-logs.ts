@@ -83,6 +83,8 @@ export const sourceShape = z.looseObject({
   tailing: z.boolean(),
   provisioned: z.boolean(),
   format: z.string(),
+  /** IANA zone of the source's naive times; null: UTC. */
+  timezone: z.string().nullable(),
   start_at: z.string(),
   detected_format: z.string().nullable(),
   lines: z.looseObject({ read: count, accepted: count, rejected: count, flagged: count }),
