@@ -34,7 +34,8 @@ function flagsOf(p: ProcessedLine): number {
 
 /**
  * Maps a processed line to its stored row. Text lines keep the whole line as the message and JSON
- * lines keep their original text as the fields, so what is stored is exactly what was sent.
+ * lines keep their original text as the fields, so what is stored is exactly what was sent. A text
+ * line of a known family (syslog, access log…) also keeps the fields its format defines.
  */
 export function toRecord(line: string, p: ProcessedLine): IngestRecord {
   const q = p.request;
@@ -50,7 +51,7 @@ export function toRecord(line: string, p: ProcessedLine): IngestRecord {
         ? p.truncated
           ? JSON.stringify(p.fields)
           : line
-        : p.format === 'logfmt'
+        : p.format === 'logfmt' || (p.family !== undefined && Object.keys(p.fields).length > 0)
           ? JSON.stringify(p.fields)
           : null,
     flags: flagsOf(p),

@@ -127,3 +127,15 @@ describe('importing week-old logs', () => {
     expect(s.errors).toBe(0);
   });
 });
+
+describe('fields of text families', () => {
+  it('keeps the fields an access-log line defines (bytes, remote address) next to the whole line', () => {
+    const row = db
+      .prepare(
+        "SELECT message, fields FROM logs WHERE source_id = (SELECT id FROM log_sources WHERE name = 'access') ORDER BY id LIMIT 1 OFFSET 3",
+      )
+      .get() as { message: string; fields: string };
+    expect(row.message).toMatch(/^10\.0\.3\.3 - - \[/);
+    expect(JSON.parse(row.fields)).toMatchObject({ remote_addr: '10.0.3.3', status: 201, bytes: 39 });
+  });
+});
