@@ -3,7 +3,7 @@
 // message the format defines, and lines/s through a source's correlator. Then generic text and JSON
 // throughput; with BENCH_BASE_LOGS=<dir of another lib/logs> the same lines go through that parser too,
 // interleaved, so the ratio is measured side by side. BENCH_SAMPLES=<dir> adds files of real lines
-// (one family per file, named <family>.log) for the own-time share only: they have no ground truth here.
+// (one family per file, named <family>[.anything].log) for the own-time share only: they have no ground truth here.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LogCorrelator, parseLine } from '@/lib/logs';
@@ -59,7 +59,7 @@ function samples(dir: string): void {
   for (const name of readdirSync(dir)
     .filter((f) => f.endsWith('.log'))
     .sort()) {
-    const family = name.replace(/\.log$/, '');
+    const family = name.split('.')[0];
     const lines = readFileSync(path.join(dir, name), 'utf8')
       .split('\n')
       .filter((l) => l.trim().length > 0);
