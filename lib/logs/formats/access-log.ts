@@ -1,4 +1,4 @@
-import { type LineContext, MONTHS, naiveMs } from './clock';
+import { type LineContext, MONTHS, naiveMs, wallMs } from './clock';
 import { type FamilyHit, hit, intOrNull, splitRequest, statusOrNull } from './family';
 
 // Common/combined log format (nginx, Apache, Caddy's transform encoder):
@@ -17,7 +17,7 @@ export function parseAccessLog(line: string, ctx: LineContext): FamilyHit | null
   const ms = m[10] ? Number(`${m[10]}00`.slice(0, 3)) : 0;
   let time: number | null;
   if (m[11]) {
-    const wall = naiveMs({ receivedAt: ctx.receivedAt, timezone: null }, +m[6], mo, +m[4], +m[7], +m[8], +m[9], ms);
+    const wall = wallMs(+m[6], mo, +m[4], +m[7], +m[8], +m[9], ms);
     const off = (m[11] === '-' ? -1 : 1) * (Number(m[12]) * 60 + Number(m[13]));
     time = wall === null || Number(m[13]) > 59 ? null : wall - off * 60_000;
   } else time = naiveMs(ctx, +m[6], mo, +m[4], +m[7], +m[8], +m[9], ms);

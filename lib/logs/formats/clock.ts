@@ -55,6 +55,20 @@ export function naiveMs(
   return wallToUtc(wall, ctx.timezone);
 }
 
+let yearFrom = 0;
+let yearTo = -1;
+let cachedYear = 0;
+
+/** The UTC year of `ms`, remembered for the rest of that year: one Date per source-year, not per line. */
+function utcYear(ms: number): number {
+  if (ms < yearFrom || ms > yearTo) {
+    cachedYear = new Date(ms).getUTCFullYear();
+    yearFrom = Date.UTC(cachedYear, 0, 1);
+    yearTo = Date.UTC(cachedYear + 1, 0, 1) - 1;
+  }
+  return cachedYear;
+}
+
 /**
  * A time written without a year takes the year that puts it closest to, and not after, the time
  * received (December lines read in January are last year's). "After" allows the same one day of
@@ -69,7 +83,7 @@ export function yearlessMs(
   s: number,
   ms: number,
 ): number | null {
-  const year = new Date(ctx.receivedAt).getUTCFullYear();
+  const year = utcYear(ctx.receivedAt);
   for (let y = year + 1; y >= year - 1; y--) {
     // Feb 29 exists only in leap years: step back until it does (at most four years).
     for (let leap = y; leap > y - 8; leap--) {

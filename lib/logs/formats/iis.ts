@@ -34,8 +34,11 @@ export function parseIis(line: string, ctx: LineContext): FamilyHit | null {
     return hit('iis', undefined, null, line, { directive: directive[1] });
   }
   const names = ctx.w3cFields ?? IIS_DEFAULT_FIELDS;
+  // Count the separators before splitting: most lines that reach here are not W3C lines.
+  let spaces = 0;
+  for (let i = line.indexOf(' '); i !== -1 && spaces < names.length; i = line.indexOf(' ', i + 1)) spaces++;
+  if (spaces !== names.length - 1) return null;
   const values = line.split(' ');
-  if (values.length !== names.length) return null;
   const fields: Record<string, unknown> = {};
   for (let i = 0; i < names.length; i++) fields[names[i]] = values[i];
   const d = DATE.exec(String(fields.date ?? ''));
