@@ -51,7 +51,7 @@ export class SourcePipeline {
       if (isBlankLine(line.text)) continue;
       read++;
       const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated });
-      format = p.ccproxy ? `ccproxy-${p.ccproxy}` : p.format;
+      format = p.ccproxy ? `ccproxy-${p.ccproxy}` : (p.family ?? p.format);
       records.push(toRecord(line.text, p));
     }
     return {

@@ -86,6 +86,7 @@ describe('log sources API', () => {
       .data;
     expect(list.find((s) => s.name === 'sys')).toMatchObject({
       timezone: 'Asia/Tokyo',
+      detected_format: 'syslog',
       lines: { accepted: 1, flagged: 0 },
     });
     const found = (await call(logs.GET, '/api/v1/logs?from=0&q=disk')).body as {
