@@ -24,7 +24,8 @@ export interface PausedTarget {
 const SLOT = 256;
 const BASE_NAMES = new Set(['up', 'probe_duration_seconds', 'probe_http_status_code']);
 
-function instanceOf(url: string): string {
+/** `instance` as a scrape of `url` names it: host and port. */
+export function instanceOf(url: string): string {
   try {
     const u = new URL(url);
     return u.host;

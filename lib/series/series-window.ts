@@ -32,6 +32,11 @@ export class SeriesIndex {
     if (s) (s.stale ??= []).push(ts);
   }
 
+  /** Every series whose labels match. */
+  *all(matchers: readonly Matcher[]): Generator<WindowSeries> {
+    for (const s of this.byKey.values()) if (matchesAll(matchers, s.labels)) yield s;
+  }
+
   /** Series whose labels match, with the index of their first point at or after `from`. */
   *matching(matchers: readonly Matcher[], from: number): Generator<{ s: WindowSeries; i: number }> {
     for (const s of this.byKey.values()) {
