@@ -115,17 +115,22 @@ export const LOG_FAMILIES = [...Object.keys(FAMILIES), 'log_lines_total'];
 
 /**
  * Counters are delivered as a scrape would see them: a cumulative sample every 10 s across [start, end],
- * starting from 0 just before the first bucket, for every label set with a row in [start - 10 s, end).
+ * starting from 0 just before the first bucket, for every label set with a row in [start - 10 s, end). When
+ * `end` falls inside a bucket, a last sample at `end` adds the buckets begun by then, as a scrape at `end` would
+ * count them: exact at the live edge, where rules evaluate (otherwise a bucket would wait 10 s to be seen).
  */
 function cumulative(s: WindowSeries, from: number, start: number, end: number): [number, number][] {
   const samples: [number, number][] = [];
   let total = 0;
   let j = from;
-  for (let t = Math.floor(start / LOG_STEP) * LOG_STEP; t <= end; t += LOG_STEP) {
-    let bucket = 0;
-    while (j < s.ts.length && s.ts[j] <= t - LOG_STEP) bucket += s.values[j++];
-    total += bucket;
+  let t = Math.floor(start / LOG_STEP) * LOG_STEP;
+  for (; t <= end; t += LOG_STEP) {
+    while (j < s.ts.length && s.ts[j] <= t - LOG_STEP) total += s.values[j++];
     samples.push([t, total]);
+  }
+  if (t - LOG_STEP < end) {
+    while (j < s.ts.length && s.ts[j] <= end) total += s.values[j++];
+    samples.push([end, total]);
   }
   return samples;
 }

@@ -91,5 +91,10 @@ describe('log counters are present as long as /metrics exports them', () => {
     expect(run('increase(http_requests_total{provider="openai"}[5m]) > 0').length).toBe(1);
     expect(run('http_requests_total{provider="groq", status="500"}').map((s) => s.value)).toEqual([0]);
     expect(getLogTotals(db, STARTED, INSTANCE).find((s) => s.labels.status === '500')?.value).toBe(1);
+    // A request is seen at once, as the next scrape would see it, not when its 10 s bucket closes.
+    const openai = (ms: number) =>
+      evaluateInstant(parsePromQL('http_requests_total{provider="openai"}'), src(), ms).map((s) => s.value);
+    expect(openai(T - 2 * 60_000 + 3_000)).toEqual([1]);
+    expect(openai(T - 2 * 60_000 - 1)).toEqual([]);
   });
 });
