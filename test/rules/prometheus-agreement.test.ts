@@ -23,11 +23,11 @@ const RULES = `groups:
         for: 2s
         labels: { severity: critical }
       - alert: HighErrorRate
-        expr: rate(http_requests_total{status=~"5.."}[30s]) > 0.1
+        expr: rate(http_requests_total{status=~"5.."}[20s]) > 0.1
         for: 4s
         labels: { severity: warning }
       - alert: HighLatency
-        expr: histogram_quantile(0.95, rate(http_request_duration_seconds_bucket[30s])) > 2
+        expr: histogram_quantile(0.95, rate(http_request_duration_seconds_bucket[20s])) > 2
         for: 6s
         labels: { severity: warning }
 `;
@@ -194,5 +194,7 @@ rule_files: ["${path.join(rulesDir, 'alerts.yml')}"]
     console.log('[prometheus-agreement] resolved', JSON.stringify(resolved));
     expect(resolved.lookout).toBeGreaterThan(0);
     expect(resolved.prometheus).toBeGreaterThan(0);
+    // Resolving waits for the last errors to leave the window, which Lookout sees in 10 s steps.
+    expect(Math.abs(resolved.lookout - resolved.prometheus)).toBeLessThanOrEqual((EVAL_S + 10) * 1000);
   }, 150_000);
 });
