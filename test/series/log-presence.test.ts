@@ -6,6 +6,7 @@ import { createLogWriter } from '@/lib/ingest/log-writer';
 import type { IngestRecord } from '@/lib/ingest/record';
 import { getLogTotals } from '@/lib/queries/get-log-totals';
 import { evaluateInstant, labelsKey, parsePromQL } from '@/lib/rules';
+import { readLogWindow } from '@/lib/series/log-series';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -96,5 +97,26 @@ describe('log counters are present as long as /metrics exports them', () => {
       evaluateInstant(parsePromQL('http_requests_total{provider="openai"}'), src(), ms).map((s) => s.value);
     expect(openai(T - 2 * 60_000 + 3_000)).toEqual([1]);
     expect(openai(T - 2 * 60_000 - 1)).toEqual([]);
+  });
+
+  it('answers the same from a cached wider window as from a fresh read of the range', () => {
+    const cached = src();
+    cached.select([{ name: '__name__', op: '=', value: 'up' }], T - 2 * H, T); // a wide window first
+    const sorted = (xs: { labels: Record<string, string>; samples: [number, number][] }[]) =>
+      xs.map((x) => JSON.stringify([labelsKey(x.labels), x.samples])).sort();
+    for (const [start, end] of [
+      [T - 5 * 60_000, T],
+      [T - 30 * 60_000 + 1_234, T - 10 * 60_000 + 7],
+      [T - 70 * 60_000, T - 60_000],
+    ]) {
+      const fresh = readLogWindow(db, start - 10_000, end, undefined, STARTED, INSTANCE).select(
+        undefined,
+        [],
+        start,
+        end,
+      );
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(sorted(cached.select([{ name: 'job', op: '=', value: 'ccproxy' }], start, end))).toEqual(sorted(fresh));
+    }
   });
 });
