@@ -11,7 +11,7 @@ import { call, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
 import { hasPrometheus, type RunningPrometheus, startPrometheus } from '../oracle/prometheus';
 
-// The CCProxy rules as docs/ccproxy-reference.md gives them, with `for` and the rate windows shortened so a
+// The CCProxy rules of demo/alerts.yml (CCProxy's monitoring docs), with `for` and the rate windows shortened so a
 // run takes about a minute; both sides evaluate every 5 s (the demo's interval), Prometheus scrapes /metrics every
 // second. Lookout's log counters have 10 s steps, so "the same moment" means within one evaluation interval.
 const EVAL_S = 5;
