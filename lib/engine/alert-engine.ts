@@ -9,6 +9,7 @@ import { type AlertSnapshot, diffAlerts, snapshotAlerts } from '@/lib/rules/aler
 import { ruleGeneratorURL } from '@/lib/rules/generator-url';
 import { readUiRules } from '@/lib/rules/ui-rule-store';
 import { uiRulesShell, withUiRules } from '@/lib/rules/ui-rules';
+import { instanceOf } from '@/lib/series/probe-series';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
 
 const IDLE_CHECK_MS = 60_000;
@@ -47,7 +48,10 @@ export class AlertEngine {
     this.externalURL = externalURL;
     this.fileDefs = defs;
     this.rules = new RuleManager(
-      { source: createSqliteSeriesSource(db), generatorURL: (rule) => ruleGeneratorURL(externalURL, rule) },
+      {
+        source: createSqliteSeriesSource(db, { sinceMs: clock.now(), instance: instanceOf(externalURL) }),
+        generatorURL: (rule) => ruleGeneratorURL(externalURL, rule),
+      },
       withUiRules(defs, readUiRules(db)),
       loadState<RuleManagerState>(db, 'rules'),
     );

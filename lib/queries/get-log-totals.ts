@@ -13,7 +13,7 @@ type Row = Omit<LogRollupRow, 'ts'>;
  * started in. Like any exporter's counters they only grow and reset when Lookout restarts, which
  * rate() and increase() handle; retention never makes them shrink.
  */
-export function getLogTotals(db: Db, sinceMs: number): MetricSample[] {
+export function getLogTotals(db: Db, sinceMs: number, instance?: string): MetricSample[] {
   const since = Math.floor(sinceMs / HOUR) * HOUR;
   const rows = db
     .prepare(
@@ -22,7 +22,8 @@ export function getLogTotals(db: Db, sinceMs: number): MetricSample[] {
     )
     .all(since) as Row[];
   const totals = new Map<string, MetricSample>();
-  const add = (name: string, labels: Record<string, string>, v: number) => {
+  const add = (name: string, own: Record<string, string>, v: number) => {
+    const labels = instance === undefined ? own : { ...own, instance };
     const key = `${name}\u0000${JSON.stringify(labels)}`;
     const t = totals.get(key);
     if (t) t.value += v;

@@ -1,9 +1,10 @@
 import type { Db } from '@/lib/db/connection';
 import { bucketUpperBound, histogramFromJson } from '@/lib/stats/histogram';
-import { inReadOrder, SeriesIndex, type WindowSeries } from './series-window';
+import { inReadOrder, lowerBound, SeriesIndex, type WindowSeries } from './series-window';
 import type { Matcher, RawSeries } from './types';
 
 export const LOG_STEP = 10_000;
+const HOUR = 3_600_000;
 export const LE_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] as const;
 // Points of one rollup row get consecutive `ord`s (one slot per series it feeds), as the one-pass read listed them.
 const SLOT = 32;
@@ -114,17 +115,22 @@ export const LOG_FAMILIES = [...Object.keys(FAMILIES), 'log_lines_total'];
 
 /**
  * Counters are delivered as a scrape would see them: a cumulative sample every 10 s across [start, end],
- * starting from 0 just before the first bucket, for every label set with a row in [start - 10 s, end).
+ * starting from 0 just before the first bucket, for every label set with a row in [start - 10 s, end). When
+ * `end` falls inside a bucket, a last sample at `end` adds the buckets begun by then, as a scrape at `end` would
+ * count them: exact at the live edge, where rules evaluate (otherwise a bucket would wait 10 s to be seen).
  */
 function cumulative(s: WindowSeries, from: number, start: number, end: number): [number, number][] {
   const samples: [number, number][] = [];
   let total = 0;
   let j = from;
-  for (let t = Math.floor(start / LOG_STEP) * LOG_STEP; t <= end; t += LOG_STEP) {
-    let bucket = 0;
-    while (j < s.ts.length && s.ts[j] <= t - LOG_STEP) bucket += s.values[j++];
-    total += bucket;
+  let t = Math.floor(start / LOG_STEP) * LOG_STEP;
+  for (; t <= end; t += LOG_STEP) {
+    while (j < s.ts.length && s.ts[j] <= t - LOG_STEP) total += s.values[j++];
     samples.push([t, total]);
+  }
+  if (t - LOG_STEP < end) {
+    while (j < s.ts.length && s.ts[j] <= end) total += s.values[j++];
+    samples.push([end, total]);
   }
   return samples;
 }
@@ -133,9 +139,16 @@ function cumulative(s: WindowSeries, from: number, start: number, end: number): 
 export class LogWindow {
   private readonly families = new Map<string, SeriesIndex>();
 
+  /**
+   * `instance` (Lookout's own host:port) is the label a scrape of /metrics gives them. `since` (the hour Lookout
+   * started in, as /metrics counts) keeps a label set seen since then present to the
+   * end, flat when it has no new rows, as a scrape of /metrics sees it; without it a series lasts while it has rows.
+   */
   constructor(
     private readonly rows: LogRollupRow[],
     private readonly levels: LevelRow[],
+    private readonly since?: number,
+    private readonly instance?: string,
   ) {}
 
   private family(name: string): SeriesIndex {
@@ -157,8 +170,16 @@ export class LogWindow {
       const emit = FAMILIES[name];
       this.rows.forEach((r, i) => emit(ix!, r, i * SLOT));
     }
+    if (this.instance !== undefined) for (const s of ix.all([])) s.labels.instance = this.instance;
     this.families.set(name, ix);
     return ix;
+  }
+
+  /** Whether `s` has a row in [since, end): it has been exported since Lookout started. */
+  private seen(s: WindowSeries, end: number): boolean {
+    if (this.since === undefined) return false;
+    const k = lowerBound(s.ts, this.since);
+    return k < s.ts.length && s.ts[k] < end;
   }
 
   /** The counters of [start, end] whose labels match; `start - 10 s` and `end` must lie within the window. */
@@ -166,17 +187,29 @@ export class LogWindow {
     const names = name === undefined ? LOG_FAMILIES : LOG_FAMILIES.includes(name) ? [name] : [];
     const found: { ord: number; series: RawSeries }[] = [];
     for (const n of names) {
-      for (const { s, i } of this.family(n).matching(matchers, start - LOG_STEP)) {
-        if (s.ts[i] >= end) continue;
-        found.push({ ord: s.ord[i], series: { labels: { ...s.labels }, samples: cumulative(s, i, start, end) } });
+      for (const s of this.family(n).all(matchers)) {
+        const i = lowerBound(s.ts, start - LOG_STEP);
+        if (!(i < s.ts.length && s.ts[i] < end) && !this.seen(s, end)) continue;
+        const ord = s.ord[Math.min(i, s.ts.length - 1)];
+        found.push({ ord, series: { labels: { ...s.labels }, samples: cumulative(s, i, start, end) } });
       }
     }
     return inReadOrder(found).map((f) => f.series);
   }
 }
 
-/** Reads the 10 s rollups of [lo, hi), of one log source or all. */
-export function readLogWindow(db: Db, lo: number, hi: number, job: string | undefined): LogWindow {
+/**
+ * Reads the 10 s rollups of [lo, hi), of one log source or all. With `sinceMs` (when Lookout started), every label
+ * set with a row from that hour up to `lo` gets a zero row at `lo`, so it stays present as /metrics exports it.
+ */
+export function readLogWindow(
+  db: Db,
+  lo: number,
+  hi: number,
+  job: string | undefined,
+  sinceMs?: number,
+  instance?: string,
+): LogWindow {
   const where = `r.res = ${LOG_STEP} AND r.ts >= ? AND r.ts < ? ${job === undefined ? '' : 'AND s.name = ?'}`;
   const params = job === undefined ? [lo, hi] : [lo, hi, job];
   const rows = db
@@ -191,7 +224,33 @@ export function readLogWindow(db: Db, lo: number, hi: number, job: string | unde
       `SELECT r.ts, s.name job, r.level, SUM(r.lines) lines FROM log_line_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where} GROUP BY r.ts, s.name, r.level ORDER BY r.ts`,
     )
     .all(...params) as LevelRow[];
-  return new LogWindow(rows, levels);
+  if (sinceMs === undefined) return new LogWindow(rows, levels, undefined, instance);
+  const since = Math.floor(sinceMs / HOUR) * HOUR;
+  const earlier = seenBefore(db, since, lo, job);
+  return new LogWindow([...earlier.rows, ...rows], [...earlier.levels, ...levels], since, instance);
+}
+
+/** The label sets with a row in [since, lo): hourly rollups up to lo's hour, 10 s ones within it. */
+function seenBefore(db: Db, since: number, lo: number, job: string | undefined) {
+  if (lo <= since) return { rows: [], levels: [] };
+  const hour = Math.floor(lo / HOUR) * HOUR;
+  const where = `((r.res = ${HOUR} AND r.ts >= ? AND r.ts < ?) OR (r.res = ${LOG_STEP} AND r.ts >= ? AND r.ts < ?)) ${job === undefined ? '' : 'AND s.name = ?'}`;
+  const params = [since, hour, Math.max(since, hour), lo, ...(job === undefined ? [] : [job])];
+  const keys = db
+    .prepare(
+      `SELECT DISTINCT s.name job, r.provider, r.model, r.status FROM log_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where}`,
+    )
+    .all(...params) as Pick<LogRollupRow, 'job' | 'provider' | 'model' | 'status'>[];
+  const levels = db
+    .prepare(
+      `SELECT DISTINCT s.name job, r.level FROM log_line_rollups r JOIN log_sources s ON s.id = r.source_id WHERE ${where}`,
+    )
+    .all(...params) as Pick<LevelRow, 'job' | 'level'>[];
+  const zero = { requests: 0, input_tokens: 0, output_tokens: 0, rate_limited: 0, latency_sum: 0, latency_count: 0 };
+  return {
+    rows: keys.map((k): LogRollupRow => ({ ...k, ...zero, ts: lo, hist: '' })),
+    levels: levels.map((l): LevelRow => ({ ...l, ts: lo, lines: 0 })),
+  };
 }
 
 /** The log-derived counters of the contract, from the 10 s rollups over [start, end]. */

@@ -10,6 +10,8 @@ export interface WindowSeries {
   ts: number[];
   values: number[];
   ord: number[];
+  /** Staleness markers (ms, ascending): the series was in one scrape-equivalent and missing from the next. */
+  stale?: number[];
 }
 
 /** The series of one metric family in a window, keyed by label values. */
@@ -22,6 +24,17 @@ export class SeriesIndex {
     s.ts.push(ts);
     s.values.push(value);
     s.ord.push(ord);
+  }
+
+  /** Marks the series stale at `ts` (a point read later than `ts` starts it again). */
+  markStale(key: string, ts: number): void {
+    const s = this.byKey.get(key);
+    if (s) (s.stale ??= []).push(ts);
+  }
+
+  /** Every series whose labels match. */
+  *all(matchers: readonly Matcher[]): Generator<WindowSeries> {
+    for (const s of this.byKey.values()) if (matchesAll(matchers, s.labels)) yield s;
   }
 
   /** Series whose labels match, with the index of their first point at or after `from`. */
@@ -49,4 +62,11 @@ export function lowerBound(ts: readonly number[], t: number): number {
 /** Puts series in the order a fresh read of the narrower range would have produced them. */
 export function inReadOrder<T extends { ord: number }>(items: T[]): T[] {
   return items.sort((a, b) => a.ord - b.ord);
+}
+
+/** The markers of `s` from its sample at `i` to `end`, as `RawSeries.staleMs` wants them. */
+export function staleIn(s: WindowSeries, i: number, end: number): number[] | undefined {
+  const from = s.ts[i];
+  const marks = s.stale?.filter((t) => t >= from && t <= end);
+  return marks && marks.length > 0 ? marks : undefined;
 }

@@ -10,10 +10,14 @@ const PROBE_NAMES = /^(up|probe_duration_seconds|probe_http_status_code|health_.
 const LOG_NAMES =
   /^(http_requests_total|http_request_duration_seconds_(bucket|sum|count)|llm_tokens_total|llm_rate_limited_total|log_lines_total)$/;
 
-/** The derived series of the contract, read from checks and rollups for PromQL evaluation and /metrics. */
-export function createSqliteSeriesSource(db: Db): SeriesSource {
+/**
+ * The derived series of the contract, read from checks and rollups for PromQL evaluation and /metrics. With
+ * `sinceMs` (when Lookout started) log counters stay present from their first row on, and with `instance` (Lookout's
+ * host:port) carry that label, as /metrics exports them.
+ */
+export function createSqliteSeriesSource(db: Db, opts: { sinceMs?: number; instance?: string } = {}): SeriesSource {
   const probes = new WindowCache(db, (lo, hi, job) => readProbeWindow(db, lo, hi, job));
-  const logs = new WindowCache(db, (lo, hi, job) => readLogWindow(db, lo, hi, job));
+  const logs = new WindowCache(db, (lo, hi, job) => readLogWindow(db, lo, hi, job, opts.sinceMs, opts.instance));
   return {
     select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[] {
       const name = exactLabel(matchers, '__name__');

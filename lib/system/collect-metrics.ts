@@ -1,6 +1,7 @@
 import type { Lookout } from '@/lib/engine/context';
 import { getLatestProbeSamples } from '@/lib/queries/get-latest-probe-samples';
 import { getLogTotals } from '@/lib/queries/get-log-totals';
+import { instanceOf } from '@/lib/series/probe-series';
 import { isSystemMetric, SYSTEM_METRICS } from './catalog';
 import type { MetricFamily, MetricType } from './exposition';
 import type { MetricSample } from './types';
@@ -42,7 +43,7 @@ export function collectMetrics(lookout: Lookout): MetricFamily[] {
   const system = lookout.system.latest().last?.samples ?? [];
   const samples: MetricSample[] = [
     ...getLatestProbeSamples(lookout.readDb),
-    ...getLogTotals(lookout.readDb, lookout.system.startedAt),
+    ...getLogTotals(lookout.readDb, lookout.system.startedAt, instanceOf(lookout.env.externalUrl)),
     ...system.filter((s) => isSystemMetric(s.name)).map((s) => ({ ...s, name: exportedName(s.name) })),
     { name: 'lookout_build_info', labels: { version: lookout.version }, value: 1 },
   ];

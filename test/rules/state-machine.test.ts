@@ -166,6 +166,24 @@ describe('alert state machine (Prometheus semantics)', () => {
     expect(res.lastError).toMatch(/same labelset/);
   });
 
+  it.each([
+    ['limit_ratio(0.5, up)', 'aggregation "limit_ratio"'],
+    ['info(up)', 'function "info"'],
+    ['histogram_avg(up)', 'function "histogram_avg"'],
+    ['up[5m] anchored', 'the anchored modifier'],
+    ['up smoothed', 'the smoothed modifier'],
+    ['rate(up[5m+1m])', 'duration expression "5m+1m" (use a literal such as 5m)'],
+  ])('%s loads, and evaluates to health err naming the construct', (expr, part) => {
+    const [def] = parseRuleFile(
+      `groups:\n  - name: g\n    rules:\n      - alert: G\n        expr: '${expr}'\n`,
+      'r.yml',
+      15_000,
+    );
+    const group = new RuleGroup(def, { source: new InMemorySeriesSource() });
+    expect(group.evaluateGroup(0).health).toBe('err');
+    expect(group.status()[0]).toMatchObject({ health: 'err', lastError: `unsupported PromQL: ${part}` });
+  });
+
   it('unsupported PromQL loads as a rule with health err naming the part', () => {
     const [def] = parseRuleFile(
       'groups:\n  - name: g\n    rules:\n      - alert: G\n        expr: histogram_count(g) > 0\n',
