@@ -11,7 +11,8 @@ const REQUESTS = 40_000;
 /** CCProxy v1 traffic: a Routed line, a request line and a response line per request. */
 function writeLog(file: string): void {
   const out: string[] = [];
-  const t0 = Date.UTC(2026, 10, 27, 8);
+  // Recent, so retention (7 days by default) in the child keeps every line whatever day the test runs.
+  const t0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
   for (let i = 0; i < REQUESTS; i++) {
     const time = new Date(t0 + i * 50).toISOString();
     const provider = ['groq', 'openai', 'gemini'][i % 3];
