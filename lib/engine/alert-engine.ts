@@ -11,6 +11,7 @@ import { readUiRules } from '@/lib/rules/ui-rule-store';
 import { uiRulesShell, withUiRules } from '@/lib/rules/ui-rules';
 import { instanceOf } from '@/lib/series/probe-series';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
+import { withSloRules } from '@/lib/slo/engine-rules';
 
 const IDLE_CHECK_MS = 60_000;
 
@@ -52,7 +53,7 @@ export class AlertEngine {
         source: createSqliteSeriesSource(db, { sinceMs: clock.now(), instance: instanceOf(externalURL) }),
         generatorURL: (rule) => ruleGeneratorURL(externalURL, rule),
       },
-      withUiRules(defs, readUiRules(db)),
+      withSloRules(withUiRules(defs, readUiRules(db)), defs, db, externalURL),
       loadState<RuleManagerState>(db, 'rules'),
     );
     this.lastAlerts = snapshotAlerts(this.rules.list());
@@ -95,14 +96,23 @@ export class AlertEngine {
     void this.alerting?.dispatcher.stop();
     this.alerting = next;
     this.fileDefs = defs;
-    this.rules.load(withUiRules(defs, readUiRules(this.db)));
+    this.rules.load(this.allDefs());
     this.persist();
   }
 
   /** Applies a change to the rules made in /alerts; every other group keeps its state. */
   reloadUiRules(): void {
-    this.rules.load(withUiRules(this.fileDefs, readUiRules(this.db)));
+    this.rules.load(this.allDefs());
     this.persist();
+  }
+
+  /** Applies a change to the SLOs: their generated burn-rate groups; every other group keeps its state. */
+  reloadSlos(): void {
+    this.reloadUiRules();
+  }
+
+  private allDefs(): RuleGroupDef[] {
+    return withSloRules(withUiRules(this.fileDefs, readUiRules(this.db)), this.fileDefs, this.db, this.externalURL);
   }
 
   /** Appends the pending/firing/resolved transitions of the last evaluation to the alert history. */

@@ -4,6 +4,7 @@ import { type Env, readEnv } from '@/lib/config/env';
 import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
+import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { createSystemSampler } from '@/lib/system/create-sampler';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { type TargetRow, toScheduled } from '@/lib/targets/target-row';
@@ -73,6 +74,8 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   const retention = new Retention(db, clock, () => lookout.settings);
 
   syncProvisionedTargets(lookout, config.targets ?? []);
+  syncProvisionedSlos(db, config.slos ?? [], clock.now());
+  alerts.reloadSlos();
   for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
     scheduler.upsert(toScheduled(row));
   }

@@ -1,3 +1,4 @@
+import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { checkConfig } from './config-check';
 import type { Lookout } from './context';
@@ -6,6 +7,7 @@ import type { Lookout } from './context';
 export async function reloadConfig(lookout: Lookout): Promise<{ targets: number; logs: number; rules: number }> {
   const { config, baseDir, settings, ruleDefs } = checkConfig(lookout.env.configFile);
   const sources = lookout.ingest.syncFileSources(config.logs ?? [], baseDir);
+  syncProvisionedSlos(lookout.db, config.slos ?? [], lookout.clock.now());
   lookout.alerts.reload(ruleDefs, config.alerting);
   lookout.settings = settings;
   lookout.provisioning = config;

@@ -59,6 +59,8 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/api/v1/notifications': { GET: { access: 'read' } },
   '/api/v1/receivers/[name]/test': { POST: { access: 'admin' } },
   '/api/v1/config/reload': { POST: { access: 'admin' } },
+  '/api/v1/slos': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/slos/[id]': { GET: { access: 'read' }, PUT: { access: 'admin' }, DELETE: { access: 'admin' } },
 };
 
 /** Pages: every one but /login needs read rights; `url` fills the dynamic segments. */
@@ -73,6 +75,7 @@ export const PAGES: Record<string, { access: 'open' | 'read'; url: string }> = {
   '/settings': { access: 'read', url: '/settings' },
   '/wall': { access: 'read', url: '/wall' },
   '/embed/[panel]': { access: 'read', url: '/embed/requests' },
+  '/slos/[id]': { access: 'read', url: '/slos/1' },
 };
 
 /** `app/api/v1/targets/[id]/route.ts` → `/api/v1/targets/[id]`; route groups `(x)` vanish from URLs. */
