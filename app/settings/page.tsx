@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SlosAdmin } from '@/components/settings/slos-admin';
 import { SourcesAdmin } from '@/components/settings/sources-admin';
 import { TargetsAdmin } from '@/components/settings/targets-admin';
 import { TokensAdmin } from '@/components/settings/tokens-admin';
@@ -16,6 +17,7 @@ export default async function SettingsPage() {
       <h1 className="text-xl font-semibold">Settings</h1>
       <TargetsAdmin canEdit={principal.scope === 'admin'} />
       <SourcesAdmin canEdit={principal.scope === 'admin'} />
+      <SlosAdmin canEdit={principal.scope === 'admin'} />
       {principal.scope === 'admin' && <TokensAdmin />}
     </div>
   );

@@ -6,6 +6,7 @@ import { LatencyHistogram } from '@/components/charts/latency-histogram';
 import { ProviderBars } from '@/components/charts/provider-bars';
 import { RequestsChart } from '@/components/charts/requests-chart';
 import { UptimeBars } from '@/components/charts/uptime-bars';
+import { SloSummary } from '@/components/slo/slo-summary';
 import { Notice } from '@/components/ui/notice';
 import { setApiToken } from '@/lib/swr/fetcher';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
@@ -13,6 +14,7 @@ import { useStatsErrors } from '@/lib/swr/use-stats-errors';
 import { useStatsLatency } from '@/lib/swr/use-stats-latency';
 import { useStatsProviders } from '@/lib/swr/use-stats-providers';
 import { useStatsRequests } from '@/lib/swr/use-stats-requests';
+import { useSlos } from '@/lib/swr/use-slos';
 import { useTargets } from '@/lib/swr/use-targets';
 import { rangeFromParams, resolveRange, type TimeRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
@@ -24,6 +26,7 @@ const TITLES: Record<EmbedPanel, string> = {
   latency: 'Response times',
   providers: 'Provider usage',
   uptime: 'Uptime',
+  slo: 'Error budgets',
 };
 
 type Loaded = { data: unknown; error: unknown };
@@ -66,6 +69,23 @@ function UptimeEmbed({ refreshMs }: { refreshMs: number }) {
   return <Body state={res}>{() => res.targets && <UptimeBars targets={res.targets} height="100%" />}</Body>;
 }
 
+// `?slo=NAME` (or id) narrows the panel to one SLO.
+function SloEmbed({ refreshMs, only }: { refreshMs: number; only: string | null }) {
+  const res = useSlos(refreshMs);
+  const shown = res.slos?.filter((s) => !only || s.name === only || String(s.id) === only);
+  return (
+    <Body state={res}>
+      {() =>
+        shown && shown.length === 0 ? (
+          <Notice>No SLO{only ? ` named ${only}` : 's'} yet.</Notice>
+        ) : (
+          <ul className="grid gap-3">{shown?.map((s) => <SloSummary key={s.id} slo={s} big />)}</ul>
+        )
+      }
+    </Body>
+  );
+}
+
 /** Exactly one chart filling the frame; `theme`, `from`, `to`, `refresh` and `token` come from the URL. */
 export function EmbedView({ panel, token }: { panel: EmbedPanel; token: string | null }) {
   setApiToken(token);
@@ -84,6 +104,7 @@ export function EmbedView({ panel, token }: { panel: EmbedPanel; token: string |
         {panel === 'latency' && <LatencyEmbed {...props} />}
         {panel === 'providers' && <ProvidersEmbed {...props} />}
         {panel === 'uptime' && <UptimeEmbed refreshMs={refreshMs} />}
+        {panel === 'slo' && <SloEmbed refreshMs={refreshMs} only={params.get('slo')} />}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
+import { SloPanel } from '@/components/slo/slo-panel';
 import { ProcessTile } from '@/components/system/process-tile';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
@@ -35,6 +36,7 @@ export function OverviewView() {
       </div>
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} />
       {targets && <TargetStrip targets={targets} />}
+      <SloPanel refreshMs={refreshMs} />
       <ProcessTile />
       {noLogs ? (
         <EmptyState

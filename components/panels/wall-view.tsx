@@ -7,6 +7,7 @@ import { WallErrors } from '@/components/wall/wall-errors';
 import { WallLatency } from '@/components/wall/wall-latency';
 import { WallProviders } from '@/components/wall/wall-providers';
 import { WallRequests } from '@/components/wall/wall-requests';
+import { WallSlos } from '@/components/wall/wall-slos';
 import { ApiFailure, setApiToken } from '@/lib/swr/fetcher';
 import { useHeartbeat } from '@/lib/swr/use-heartbeat';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
@@ -67,6 +68,7 @@ export function WallView({ token }: { token: string | null }) {
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} wall />
       {targets && <TargetStrip targets={targets} large />}
       <ProcessTile className="lg:grid-cols-4" />
+      <WallSlos refreshMs={refreshMs} />
       <div className="grid min-h-0 flex-1 grid-cols-2 grid-rows-2 gap-[1.2vh]">
         <Tile title="Requests by provider">
           {requests.data ? <WallRequests data={requests.data} domain={[from, to]} /> : <Waiting />}
