@@ -10,11 +10,11 @@ import { SloSummary } from '@/components/slo/slo-summary';
 import { Notice } from '@/components/ui/notice';
 import { setApiToken } from '@/lib/swr/fetcher';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
+import { useSlos } from '@/lib/swr/use-slos';
 import { useStatsErrors } from '@/lib/swr/use-stats-errors';
 import { useStatsLatency } from '@/lib/swr/use-stats-latency';
 import { useStatsProviders } from '@/lib/swr/use-stats-providers';
 import { useStatsRequests } from '@/lib/swr/use-stats-requests';
-import { useSlos } from '@/lib/swr/use-slos';
 import { useTargets } from '@/lib/swr/use-targets';
 import { rangeFromParams, resolveRange, type TimeRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
@@ -79,7 +79,11 @@ function SloEmbed({ refreshMs, only }: { refreshMs: number; only: string | null 
         shown && shown.length === 0 ? (
           <Notice>No SLO{only ? ` named ${only}` : 's'} yet.</Notice>
         ) : (
-          <ul className="grid gap-3">{shown?.map((s) => <SloSummary key={s.id} slo={s} big />)}</ul>
+          <ul className="grid gap-3">
+            {shown?.map((s) => (
+              <SloSummary key={s.id} slo={s} big />
+            ))}
+          </ul>
         )
       }
     </Body>

@@ -56,7 +56,11 @@ export function SlosAdmin({ canEdit }: { canEdit: boolean }) {
         ) : (
           <ul className="divide-y divide-line">
             {slos.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="slo-row">
+              <li
+                key={s.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                data-testid="slo-row"
+              >
                 <span>
                   <Link href={`/slos/${s.id}`} className="font-medium hover:underline">
                     {s.name}

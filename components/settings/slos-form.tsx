@@ -1,5 +1,6 @@
 'use client';
 import { type FormEvent, useState } from 'react';
+import { WINDOW_LABELS } from '@/lib/format/slo';
 import {
   SLI_KIND_LABELS,
   SLI_KINDS,
@@ -8,7 +9,6 @@ import {
   THRESHOLDS_MS,
   toSloInput,
 } from '@/lib/format/slo-form';
-import { WINDOW_LABELS } from '@/lib/format/slo';
 import { ApiFailure } from '@/lib/swr/fetcher';
 import { createSlo, replaceSlo } from '@/lib/swr/slos';
 import { FormField, inputClass } from './form-field';
@@ -60,7 +60,12 @@ export function SlosForm({
     </FormField>
   );
   return (
-    <form onSubmit={submit} noValidate aria-label={editId === null ? 'Create an SLO' : 'Edit the SLO'} className="space-y-3">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={editId === null ? 'Create an SLO' : 'Edit the SLO'}
+      className="space-y-3"
+    >
       <div className="grid gap-3 sm:grid-cols-4">
         {text('name', 'Name')}
         {text('service', 'Service', 'optional')}
@@ -85,7 +90,12 @@ export function SlosForm({
         </FormField>
       </div>
       <FormField id="slo-kind" label="SLI" error={errors.kind}>
-        <select id="slo-kind" value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value as SliKind })} className={inputClass}>
+        <select
+          id="slo-kind"
+          value={v.kind}
+          onChange={(e) => setV({ ...v, kind: e.target.value as SliKind })}
+          className={inputClass}
+        >
           {SLI_KINDS.map((k) => (
             <option key={k} value={k}>
               {SLI_KIND_LABELS[k]}
@@ -127,7 +137,12 @@ export function SlosForm({
       </div>
       {v.kind === 'promql' && (
         <div className="grid gap-3 sm:grid-cols-2">
-          {text('good', 'Good events', 'a counter selector, or an expression with [$window]', 'http_requests_total{status!~"5.."}')}
+          {text(
+            'good',
+            'Good events',
+            'a counter selector, or an expression with [$window]',
+            'http_requests_total{status!~"5.."}',
+          )}
           {text('total', 'All events', undefined, 'http_requests_total')}
         </div>
       )}
@@ -136,7 +151,11 @@ export function SlosForm({
           {errors.form}
         </p>
       )}
-      <button type="submit" disabled={busy} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg disabled:opacity-60"
+      >
         {busy ? 'Saving…' : editId === null ? 'Create SLO' : 'Save SLO'}
       </button>
     </form>

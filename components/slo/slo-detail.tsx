@@ -80,7 +80,9 @@ export function SloDetail({ initial }: { initial: Slo }) {
         {s.burndown ? (
           <BurndownChart points={s.burndown} domain={[from, to]} />
         ) : (
-          <p className="text-sm text-muted">PromQL SLIs have no burn-down; the budget above is the evaluator’s count.</p>
+          <p className="text-sm text-muted">
+            PromQL SLIs have no burn-down; the budget above is the evaluator’s count.
+          </p>
         )}
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">

@@ -23,8 +23,9 @@ export function SloSummary({ slo, big = false }: { slo: Slo; big?: boolean }) {
         <div className={`h-full ${BAR[tone]}`} style={{ width: `${width}%` }} />
       </div>
       <div className={`tabular mt-0.5 text-muted ${big ? 'text-[1.4vh]' : 'text-xs'}`}>
-        objective {slo.objective} % · {slo.achieved === null ? 'no events yet' : `achieved ${slo.achieved.toFixed(3)} %`}{' '}
-        · burn 1h {formatBurnRate(slo.burn_rate['1h'])}
+        objective {slo.objective} % ·{' '}
+        {slo.achieved === null ? 'no events yet' : `achieved ${slo.achieved.toFixed(3)} %`} · burn 1h{' '}
+        {formatBurnRate(slo.burn_rate['1h'])}
       </div>
     </li>
   );

@@ -8,7 +8,10 @@ export function WallSlos({ refreshMs }: { refreshMs: number }) {
   if (!slos?.length) return null;
   return (
     <section aria-label="Error budgets" className="rounded-lg border border-line bg-surface p-[1.2vh]">
-      <ul className="grid gap-[1.2vh]" style={{ gridTemplateColumns: `repeat(${Math.min(slos.length, 4)}, minmax(0, 1fr))` }}>
+      <ul
+        className="grid gap-[1.2vh]"
+        style={{ gridTemplateColumns: `repeat(${Math.min(slos.length, 4)}, minmax(0, 1fr))` }}
+      >
         {slos.map((s) => (
           <SloSummary key={s.id} slo={s} big />
         ))}

@@ -55,7 +55,13 @@ export function toSloInput(v: SloFormValues): SloInput {
     case 'request_availability':
       return {
         ...base,
-        sli: { kind: v.kind, source: opt(v.source), provider: opt(v.provider), model: opt(v.model), rate_limited: v.rateLimited },
+        sli: {
+          kind: v.kind,
+          source: opt(v.source),
+          provider: opt(v.provider),
+          model: opt(v.model),
+          rate_limited: v.rateLimited,
+        },
       };
     case 'request_latency':
       return {
@@ -79,7 +85,12 @@ export function toSloForm(s: Slo): SloFormValues {
     kind: sli.kind,
     ...(sli.kind === 'probe_availability' ? { target: sli.target } : {}),
     ...(sli.kind === 'request_availability'
-      ? { source: sli.source ?? '', provider: sli.provider ?? '', model: sli.model ?? '', rateLimited: sli.rate_limited }
+      ? {
+          source: sli.source ?? '',
+          provider: sli.provider ?? '',
+          model: sli.model ?? '',
+          rateLimited: sli.rate_limited,
+        }
       : {}),
     ...(sli.kind === 'request_latency'
       ? { source: sli.source ?? '', provider: sli.provider ?? '', thresholdMs: String(sli.threshold_ms) }

@@ -35,7 +35,8 @@ export function lastGoodBucket(thresholdMs: number): number {
 export function sliSql(db: Db, sli: Sli, probeRes: readonly number[], logRes: readonly number[]): SliSql | null {
   if (sli.kind === 'promql') return null;
   if (sli.kind === 'probe_availability') {
-    const id = (db.prepare('SELECT id FROM targets WHERE name = ?').pluck().get(sli.target) as number | undefined) ?? -1;
+    const id =
+      (db.prepare('SELECT id FROM targets WHERE name = ?').pluck().get(sli.target) as number | undefined) ?? -1;
     return {
       table: 'probe_rollups',
       resolutions: probeRes,
@@ -52,7 +53,11 @@ export function sliSql(db: Db, sli: Sli, probeRes: readonly number[], logRes: re
       },
     };
   }
-  const filters = { source: sli.source, provider: sli.provider, model: sli.kind === 'request_availability' ? sli.model : undefined };
+  const filters = {
+    source: sli.source,
+    provider: sli.provider,
+    model: sli.kind === 'request_availability' ? sli.model : undefined,
+  };
   const rolled = filterSql(db, filters, "''");
   const rawF = filterSql(db, filters, 'NULL');
   if (sli.kind === 'request_availability') {
@@ -87,7 +92,9 @@ export function sliSql(db: Db, sli: Sli, probeRes: readonly number[], logRes: re
     params: rolled.params,
     raw: (from, to) => {
       const ds = db
-        .prepare(`SELECT duration_ms FROM requests WHERE ts >= @from AND ts < @to AND duration_ms IS NOT NULL${rawF.where}`)
+        .prepare(
+          `SELECT duration_ms FROM requests WHERE ts >= @from AND ts < @to AND duration_ms IS NOT NULL${rawF.where}`,
+        )
         .pluck()
         .all({ ...rawF.params, from, to }) as number[];
       let good = 0;

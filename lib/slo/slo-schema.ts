@@ -65,7 +65,12 @@ export const promqlSliSchema = z.strictObject({
   total: promql,
 });
 
-export const sliSchema = z.discriminatedUnion('kind', [probeSliSchema, requestSliSchema, latencySliSchema, promqlSliSchema]);
+export const sliSchema = z.discriminatedUnion('kind', [
+  probeSliSchema,
+  requestSliSchema,
+  latencySliSchema,
+  promqlSliSchema,
+]);
 export type Sli = z.output<typeof sliSchema>;
 
 /** One SLO as the provisioning file, `POST /api/v1/slos` and `PUT /api/v1/slos/{id}` take it. */

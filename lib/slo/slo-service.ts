@@ -11,7 +11,8 @@ export function resolveSlo(lookout: Lookout, ref: string): Slo {
     if (!slo) throw new NotFoundError(`SLO ${text}`);
     return slo;
   }
-  if (!text || text.length > 200) throw new InvalidInputError('invalid_parameter', 'id: must be an SLO number or name.');
+  if (!text || text.length > 200)
+    throw new InvalidInputError('invalid_parameter', 'id: must be an SLO number or name.');
   const slo = readSloByName(lookout.db, text);
   if (!slo) throw new NotFoundError(`SLO "${text}"`);
   return slo;
@@ -20,9 +21,11 @@ export function resolveSlo(lookout: Lookout, ref: string): Slo {
 function assertFreeName(lookout: Lookout, name: string, self: number | null): void {
   const other = readSloByName(lookout.db, name);
   if (other && other.id !== self)
-    throw new ConflictError('name_taken', `name: an SLO named "${name}" exists (id ${other.id}); choose another name.`, [
-      { path: 'name', message: 'already used' },
-    ]);
+    throw new ConflictError(
+      'name_taken',
+      `name: an SLO named "${name}" exists (id ${other.id}); choose another name.`,
+      [{ path: 'name', message: 'already used' }],
+    );
 }
 
 function assertEditable(slo: Slo): void {

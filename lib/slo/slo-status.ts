@@ -85,8 +85,7 @@ export function sloStatus(db: Db, slo: Slo, now: number, opts: { burndown?: bool
       allowed: round(allowed),
       remaining_events: round(allowed - bad),
       remaining_minutes: round(((remaining / 100) * budgetFrac * lengthMs) / MINUTE),
-      unit:
-        slo.sli.kind === 'probe_availability' ? 'checks' : slo.sli.kind === 'promql' ? 'events' : 'requests',
+      unit: slo.sli.kind === 'probe_availability' ? 'checks' : slo.sli.kind === 'promql' ? 'events' : 'requests',
     },
     burn_rate: burn,
     exhausted_at: exhaustedAt,

@@ -60,12 +60,7 @@ export function readSloByName(db: Db, name: string): Slo | null {
 export function insertSlo(db: Db, s: SloInput, now: number, provisioned = false): number {
   const sql = `INSERT INTO slos (name, service, description, objective, window, sli, provisioned, created_at, updated_at)
                VALUES (:name, :service, :description, :objective, :window, :sli, :provisioned, :now, :now)`;
-  return Number(
-    db
-      .prepare(sql)
-      .run({ ...params(s), provisioned: provisioned ? 1 : 0, now })
-      .lastInsertRowid,
-  );
+  return Number(db.prepare(sql).run({ ...params(s), provisioned: provisioned ? 1 : 0, now }).lastInsertRowid);
 }
 
 export function updateSlo(db: Db, id: number, s: SloInput, now: number): void {
@@ -76,4 +71,8 @@ export function updateSlo(db: Db, id: number, s: SloInput, now: number): void {
 
 export function deleteSlo(db: Db, id: number): void {
   db.prepare('DELETE FROM slos WHERE id = ?').run(id);
+}
+
+export function markSloProvisioned(db: Db, id: number): void {
+  db.prepare('UPDATE slos SET provisioned = 1 WHERE id = ?').run(id);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import type { SloInput } from './slo-schema';
-import { deleteSlo, insertSlo, readSlos, updateSlo } from './slo-store';
+import { deleteSlo, insertSlo, markSloProvisioned, readSlos, updateSlo } from './slo-store';
 
 /**
  * Makes the provisioned SLOs match the file's `slos:`: new names created, existing ones (also ones made
@@ -16,7 +16,7 @@ export function syncProvisionedSlos(db: Db, inputs: SloInput[], now: number): nu
       if (!current) insertSlo(db, input, now, true);
       else {
         updateSlo(db, current.id, input, now);
-        if (!current.provisioned) db.prepare('UPDATE slos SET provisioned = 1 WHERE id = ?').run(current.id);
+        if (!current.provisioned) markSloProvisioned(db, current.id);
       }
     }
     for (const s of existing) if (s.provisioned && !wanted.has(s.name)) deleteSlo(db, s.id);

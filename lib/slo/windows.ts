@@ -2,7 +2,11 @@ import type { SloWindow } from './slo-schema';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const ROLLING: Record<Exclude<SloWindow, 'calendar_month'>, number> = { '7d': 7 * DAY, '28d': 28 * DAY, '30d': 30 * DAY };
+const ROLLING: Record<Exclude<SloWindow, 'calendar_month'>, number> = {
+  '7d': 7 * DAY,
+  '28d': 28 * DAY,
+  '30d': 30 * DAY,
+};
 
 /**
  * The span an SLO counts at `now`: a rolling window starts on a whole minute (so its old edge is read from

@@ -13,7 +13,11 @@ export function redirectToLogin(reason: string = ADMIN_REASON): void {
  * A same-origin change with the session cookie. The JSON content type is the API's CSRF guard,
  * so it is sent even without a body. Rights failures go to /login; other failures throw ApiFailure.
  */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T | null> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T | null> {
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',

@@ -15,7 +15,10 @@ export const sloShape = z.looseObject({
   provisioned: z.boolean().meta({ description: 'from the provisioning file: read-only in the API and /settings' }),
   window_start: iso,
   window_end: iso,
-  achieved: z.number().nullable().meta({ description: 'good ÷ total events in percent over the window; null without events' }),
+  achieved: z
+    .number()
+    .nullable()
+    .meta({ description: 'good ÷ total events in percent over the window; null without events' }),
   budget: z.looseObject({
     remaining: z.number().meta({ description: 'percent of the error budget left; negative once overspent' }),
     consumed: z.number(),
