@@ -42,6 +42,13 @@ const SAMPLE_BODIES: Record<string, (dir: string) => Record<string, unknown>> = 
   }),
   replaceRule: () => ({ name: 'FuzzRule', expr: 'up == 0', for: '2m' }),
   patchRule: () => ({ for: '5m' }),
+  createSlo: () => ({
+    name: 'fuzz-slo',
+    objective: 99.5,
+    window: '7d',
+    sli: { kind: 'request_availability', source: 'app', rate_limited: 'bad' },
+  }),
+  replaceSlo: () => ({ name: 'fuzz-slo', objective: 99, sli: { kind: 'request_latency', threshold_ms: 500 } }),
 };
 const VALID_QUERY: Record<string, string> = { chart: SYSTEM_CHART_NAMES[0], source: 'fuzz' };
 // Baselines that are meant to be refused: a wrong password.

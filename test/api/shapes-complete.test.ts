@@ -73,6 +73,7 @@ beforeAll(async () => {
     'targets: [{ name: svc, url: "http://127.0.0.1:9/health", interval: 30s }]',
     `rule_files: [${path.join(dir, 'alerts.yml')}]`,
     'processes: [{ name: me, pid_file: me.pid }]',
+    'slos: [{ name: svc-up, objective: 99, sli: { kind: probe_availability, target: svc } }]',
     'alerting:',
     '  route: { receiver: hook }',
     '  receivers: [{ name: hook, webhook_configs: [{ url: "http://127.0.0.1:9/hook" }] }]',

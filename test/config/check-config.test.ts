@@ -64,8 +64,20 @@ describe('provisioning errors name the file, line and key', () => {
   });
 
   it("warns about later versions' keys instead of refusing them", () => {
-    const loaded = loadProvisioning(write(`${GOOD}slos: []\n`));
-    expect(loaded.warnings).toEqual([expect.stringMatching(/slos: not supported by this version/)]);
+    const loaded = loadProvisioning(write(`${GOOD}budgets: []\n`));
+    expect(loaded.warnings).toEqual([expect.stringMatching(/budgets: not supported by this version/)]);
+  });
+
+  it('takes slos: and names a bad SLO field by line', () => {
+    const ok = loadProvisioning(write(`${GOOD}slos: [{ name: a, objective: 99.5, sli: { kind: probe_availability, target: ccproxy } }]\n`));
+    expect(ok.warnings).toEqual([]);
+    expect(ok.config.slos).toEqual([
+      { name: 'a', objective: 99.5, window: '30d', sli: { kind: 'probe_availability', target: 'ccproxy' } },
+    ]);
+    const bad = problemsOf(() =>
+      loadProvisioning(write(`${GOOD}slos:\n  - name: b\n    objective: 100\n    sli: { kind: probe_availability, target: x }\n`)),
+    );
+    expect(bad[0]).toMatchObject({ key: 'slos.0.objective' });
   });
 });
 
