@@ -69,13 +69,17 @@ describe('provisioning errors name the file, line and key', () => {
   });
 
   it('takes slos: and names a bad SLO field by line', () => {
-    const ok = loadProvisioning(write(`${GOOD}slos: [{ name: a, objective: 99.5, sli: { kind: probe_availability, target: ccproxy } }]\n`));
+    const ok = loadProvisioning(
+      write(`${GOOD}slos: [{ name: a, objective: 99.5, sli: { kind: probe_availability, target: ccproxy } }]\n`),
+    );
     expect(ok.warnings).toEqual([]);
     expect(ok.config.slos).toEqual([
       { name: 'a', objective: 99.5, window: '30d', sli: { kind: 'probe_availability', target: 'ccproxy' } },
     ]);
     const bad = problemsOf(() =>
-      loadProvisioning(write(`${GOOD}slos:\n  - name: b\n    objective: 100\n    sli: { kind: probe_availability, target: x }\n`)),
+      loadProvisioning(
+        write(`${GOOD}slos:\n  - name: b\n    objective: 100\n    sli: { kind: probe_availability, target: x }\n`),
+      ),
     );
     expect(bad[0]).toMatchObject({ key: 'slos.0.objective' });
   });
