@@ -111,17 +111,15 @@ function rawCounts(sli: Sli, from: number, to: number): { good: number; total: n
     const cs = inWin(checks);
     return { good: cs.filter((c) => c.up).length, total: cs.length };
   }
+  if (sli.kind === 'promql') throw new Error('not a counted kind');
   const qs = inWin(reqs).filter((q) => !sli.provider || q.provider === sli.provider);
   if (sli.kind === 'request_availability') {
     const counted = sli.rate_limited === 'excluded' ? qs.filter((q) => q.status !== 429) : qs;
     const bad = counted.filter((q) => isErr(q) || (sli.rate_limited === 'bad' && q.status === 429));
     return { good: counted.length - bad.length, total: counted.length };
   }
-  if (sli.kind === 'request_latency') {
-    const edge = bucketUpperBound(lastGoodBucket(sli.threshold_ms));
-    return { good: qs.filter((q) => q.ms <= edge).length, total: qs.length };
-  }
-  throw new Error('not a counted kind');
+  const edge = bucketUpperBound(lastGoodBucket(sli.threshold_ms));
+  return { good: qs.filter((q) => q.ms <= edge).length, total: qs.length };
 }
 
 const SLIS: Sli[] = [

@@ -25,7 +25,7 @@ export const ruleEndpoints = {
     method: 'GET',
     path: '/api/v1/rules/export',
     operationId: 'exportRules',
-    summary: 'The rules made in /alerts as a Prometheus rule file (YAML)',
+    summary: 'The rules made in /alerts and the SLOs’ burn-rate rules as a Prometheus rule file (YAML)',
     tag,
     access: 'read',
     produces: 'application/yaml',
