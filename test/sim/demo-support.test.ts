@@ -33,6 +33,16 @@ describe('demo/lookout.yml', () => {
     ]);
   });
 
+  it('ships CCProxy SLOs: /health availability with the body condition, requests without 429s, latency per provider', () => {
+    const { config } = loadProvisioning(demoYml);
+    expect((config.slos ?? []).map((s) => [s.name, s.sli])).toEqual([
+      ['ccproxy-health', { kind: 'probe_availability', target: 'ccproxy' }],
+      ['ccproxy-requests', { kind: 'request_availability', source: 'ccproxy', rate_limited: 'excluded' }],
+      ['groq-latency', { kind: 'request_latency', source: 'ccproxy', provider: 'groq', threshold_ms: 2500 }],
+      ['openai-latency', { kind: 'request_latency', source: 'ccproxy', provider: 'openai', threshold_ms: 2500 }],
+    ]);
+  });
+
   it('can be pointed at another simulator port, with log paths made absolute', () => {
     const text = demoConfigForPort(fs.readFileSync(demoYml, 'utf8'), 4567, path.dirname(demoYml));
     const config = parseYaml(text) as DemoYaml;
