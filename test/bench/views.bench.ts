@@ -1,5 +1,5 @@
 // npm run bench:views — 30 days of CCProxy traffic (about 1.5M lines) and 200 targets: p95 of every API
-// call the overview and /logs make, for 1h, 24h, 7d and 30d; and the first-load JavaScript of /, /logs, /wall.
+// call the overview and /logs make, for 1h, 24h, 7d and 30d (and the SLO reads over 30-day windows); and the first-load JavaScript of /, /logs, /wall.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { FakeClock, systemClock } from '@/lib/clock';
 import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { CheckWriter } from '@/lib/engine/check-writer';
 import { IngestService } from '@/lib/ingest/ingest-service';
+import { insertSlo } from '@/lib/slo/slo-store';
 import { exactQuantile } from '@/lib/stats/histogram';
 import { tempDir } from '../helpers/temp-dir';
 import { writeCcproxyLog } from './ccproxy-log';
@@ -46,6 +47,32 @@ async function seed(dir: string, targetUrl: string): Promise<void> {
     }
     writer.flush();
   }
+  // Three 30-day SLOs, one per counted kind: /api/v1/slos and each SLO page's read (with its burn-down).
+  insertSlo(
+    db,
+    { name: 'probe', objective: 99.9, window: '30d', sli: { kind: 'probe_availability', target: 't1' } },
+    now,
+  );
+  insertSlo(
+    db,
+    {
+      name: 'requests',
+      objective: 99,
+      window: '30d',
+      sli: { kind: 'request_availability', source: 'ccproxy', rate_limited: 'bad' },
+    },
+    now,
+  );
+  insertSlo(
+    db,
+    {
+      name: 'latency',
+      objective: 95,
+      window: '30d',
+      sli: { kind: 'request_latency', provider: 'groq', threshold_ms: 1000 },
+    },
+    now,
+  );
   db.close();
 }
 
@@ -115,6 +142,15 @@ async function main() {
       'histogram q': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('status:>=500')}`,
       'histogram provider': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('provider:groq')}`,
       'histogram level': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('level:error')}`,
+      // SLOs read their own 30-day window whatever the range; measured once, in the 30d row.
+      ...(range === '30d'
+        ? {
+            slos: '/api/v1/slos',
+            'slo probe': '/api/v1/slos/1',
+            'slo requests': '/api/v1/slos/2',
+            'slo latency': '/api/v1/slos/3',
+          }
+        : {}),
     };
     results[range] = {};
     for (const [name, url] of Object.entries(calls)) {
