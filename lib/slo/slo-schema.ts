@@ -14,8 +14,12 @@ const name = (what: string) =>
     .trim()
     .min(1, `${what} is required`)
     .max(200, 'at most 200 characters')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    .regex(/^[^\u0000-\u001f\u007f"\\]*$/, 'must be one line without control characters, quotes or backslashes');
+    // Names and filters go into PromQL strings and alert templates: no quotes, backslashes or braces.
+    .regex(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+      /^[^\u0000-\u001f\u007f"\\{}]*$/,
+      'must be one line without control characters, quotes, backslashes or braces',
+    );
 const filter = name('the filter').max(200).optional();
 
 const promql = z

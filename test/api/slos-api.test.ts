@@ -65,6 +65,11 @@ describe('/api/v1/slos', () => {
     expect(bad.status).toBe(400);
     expect((bad.body as Err).error.issues?.map((i) => i.path).sort()).toEqual(['objective', 'sli.threshold_ms']);
 
+    // A name lands in PromQL and alert templates: braces and quotes are refused, by field.
+    const braces = await call(slos.POST, '/api/v1/slos', { method: 'POST', body: { ...body, name: 'a {{ $value }}' } });
+    expect(braces.status).toBe(400);
+    expect((braces.body as Err).error.issues?.map((i) => i.path)).toEqual(['name']);
+
     const byName = await call(one.GET, '/api/v1/slos/requests', { id: 'requests' });
     expect((byName.body as { data: SloBody }).data.id).toBe(slo.id);
     expect((byName.body as { data: SloBody }).data.burndown).toEqual([
