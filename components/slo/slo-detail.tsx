@@ -57,6 +57,14 @@ export function SloDetail({ initial }: { initial: Slo }) {
         </div>
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error} />
       </div>
+      {b.total === 0 && (
+        <Notice>
+          No {b.unit} counted in this window yet, so the whole budget is left.{' '}
+          {s.sli.kind === 'probe_availability'
+            ? `Check that a target named ${s.sli.target} exists and is probed.`
+            : 'Check the filters against the sources and providers on the overview.'}
+        </Notice>
+      )}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatTile
           label="Budget left"
