@@ -2,6 +2,7 @@ import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
 import { logEndpoints } from './endpoints-logs';
 import { ruleEndpoints } from './endpoints-rules';
+import { statusEndpoints } from './endpoints-status';
 import { systemEndpoints } from './endpoints-system';
 import { targetEndpoints } from './endpoints-targets';
 import type { Endpoint } from './types';
@@ -14,4 +15,5 @@ export const ENDPOINTS: Endpoint[] = [
   logEndpoints,
   alertingEndpoints,
   ruleEndpoints,
+  statusEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

@@ -1,0 +1,41 @@
+import { type Rendered, rendered } from './public-cache';
+import { limitPublic } from './rate-limit';
+
+// Public answers may be framed and fetched from anywhere; they carry no script, so the policy allows none.
+const CSP: Record<string, string> = {
+  html: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'none'; frame-ancestors *",
+  other: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+};
+
+/** Answers a cached entry: 304 on a matching If-None-Match, gzip when the client takes it. */
+export function answerRendered(req: Request, entry: Rendered, maxAgeS = 10): Response {
+  const headers: Record<string, string> = {
+    'content-type': entry.contentType,
+    'cache-control': `public, max-age=${maxAgeS}`,
+    etag: entry.etag,
+    vary: 'accept-encoding',
+    'content-security-policy': entry.contentType.startsWith('text/html') ? CSP.html : CSP.other,
+    'access-control-allow-origin': '*',
+    'x-content-type-options': 'nosniff',
+  };
+  const inm = req.headers.get('if-none-match');
+  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag))
+    return new Response(null, { status: 304, headers });
+  if (/\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
+    headers['content-encoding'] = 'gzip';
+    return new Response(new Uint8Array(entry.gzip), { headers });
+  }
+  return new Response(new Uint8Array(entry.body), { headers });
+}
+
+/** The one path of every public status answer: rate limit, then the cached render, or null when there is nothing. */
+export function servePublic(
+  req: Request,
+  key: string,
+  contentType: string,
+  render: () => string | null,
+): Response | null {
+  limitPublic(req);
+  const entry = rendered(key, contentType, render);
+  return entry ? answerRendered(req, entry) : null;
+}
