@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
+import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
 import { watchedProcessesSchema } from '@/lib/system/process-schema';
 import { ConfigError, type ConfigProblem, problemAt, schemaProblems } from './config-error';
 import { parseDuration } from './duration';
@@ -36,6 +37,7 @@ export const provisioningSchema = z.object({
       max_db_size: sizeText.optional(),
     })
     .optional(),
+  status_pages: z.array(statusPageInputSchema).optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;
@@ -137,6 +139,10 @@ export function loadProvisioning(file: string | null): LoadedProvisioning {
   };
   unique(result.data.targets, 'targets');
   unique(result.data.logs, 'logs');
+  unique(
+    result.data.status_pages?.map((p) => ({ name: p.slug })),
+    'status_pages',
+  );
   if (problems.length) throw new ConfigError(file, problems);
   return { config: result.data, baseDir: path.dirname(file), text, warnings };
 }

@@ -5,6 +5,7 @@ import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
 import { createSystemSampler } from '@/lib/system/create-sampler';
+import { syncProvisionedStatusPages } from '@/lib/status-pages/save-page';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { type TargetRow, toScheduled } from '@/lib/targets/target-row';
 import { AlertEngine } from './alert-engine';
@@ -73,6 +74,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   const retention = new Retention(db, clock, () => lookout.settings);
 
   syncProvisionedTargets(lookout, config.targets ?? []);
+  syncProvisionedStatusPages(db, config.status_pages ?? [], clock.now());
   for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
     scheduler.upsert(toScheduled(row));
   }

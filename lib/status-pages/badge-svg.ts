@@ -27,16 +27,22 @@ export const BADGE_COLORS = {
 
 export type BadgeColor = keyof typeof BADGE_COLORS;
 
+/** Text width as shields.io's badge-maker takes it: whole pixels, rounded up to odd for pixel-grid alignment. */
+export function preferredWidth(text: string): number {
+  const w = Math.floor(textWidth(text));
+  return w % 2 === 0 ? w + 1 : w;
+}
+
 /** A shields.io "flat" badge: 20 px high, 5 px padding each side, text drawn at 10× and scaled down. */
 export function renderBadge(label: string, message: string, color: BadgeColor): string {
-  const lw = Math.round(textWidth(label)) + 10;
-  const mw = Math.round(textWidth(message)) + 10;
+  const ltw = preferredWidth(label);
+  const mtw = preferredWidth(message);
+  const lw = ltw + 10;
+  const mw = mtw + 10;
   const w = lw + mw;
-  const text = (t: string, x0: number, width: number) => {
-    const tl = (Math.round(textWidth(t)) * 10).toString();
-    const cx = (x0 + width / 2) * 10;
-    return `<text aria-hidden="true" x="${cx}" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)" textLength="${tl}">${x(t)}</text><text x="${cx}" y="140" transform="scale(.1)" fill="#fff" textLength="${tl}">${x(t)}</text>`;
-  };
+  // badge-maker's offsets: the label sits one pixel right of its padding, the message one pixel left.
+  const text = (t: string, cx: number, tw: number) =>
+    `<text aria-hidden="true" x="${cx * 10}" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)" textLength="${tw * 10}">${x(t)}</text><text x="${cx * 10}" y="140" transform="scale(.1)" fill="#fff" textLength="${tw * 10}">${x(t)}</text>`;
   const title = x(`${label}: ${message}`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${w}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${mw}" height="20" fill="${BADGE_COLORS[color]}"/><rect width="${w}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" text-rendering="geometricPrecision" font-size="110">${text(label, 0, lw)}${text(message, lw, mw)}</g></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${w}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${mw}" height="20" fill="${BADGE_COLORS[color]}"/><rect width="${w}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" text-rendering="geometricPrecision" font-size="110">${text(label, 6 + ltw / 2, ltw)}${text(message, lw + 4 + mtw / 2, mtw)}</g></svg>`;
 }
