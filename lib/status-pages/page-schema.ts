@@ -48,7 +48,16 @@ export const statusPageInputSchema = z.object({
   groups: z.array(groupSchema).max(50).default([]),
 });
 
-export const statusPagePatchSchema = statusPageInputSchema.partial();
+// Spelled out rather than .partial(): a default inside would fill absent fields and wipe them on PATCH.
+export const statusPagePatchSchema = z.object({
+  slug: slug.optional(),
+  title: z.string().trim().min(1, 'title is required').max(200).optional(),
+  description: z.string().trim().max(2000).optional(),
+  logo: logo.nullable().optional(),
+  host: host.nullable().optional(),
+  show_latency: z.boolean().optional(),
+  groups: z.array(groupSchema).max(50).optional(),
+});
 
 export type StatusPageInput = z.output<typeof statusPageInputSchema>;
 export type StatusPagePatch = z.output<typeof statusPagePatchSchema>;
@@ -75,7 +84,15 @@ export const incidentInputSchema = z.object({
   postmortem: text(50_000).nullable().optional(),
 });
 
-export const incidentPatchSchema = incidentInputSchema.omit({ kind: true, message: true }).partial();
+export const incidentPatchSchema = z.object({
+  title: text(200).min(1, 'title is required').optional(),
+  status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]).optional(),
+  impact: z.enum(IMPACTS).optional(),
+  components: z.array(text(100)).max(100).optional(),
+  starts_at: z.iso.datetime({ offset: true }).optional(),
+  ends_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  postmortem: text(50_000).nullable().optional(),
+});
 
 export const incidentUpdateInputSchema = z.object({
   status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]),

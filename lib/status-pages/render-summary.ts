@@ -84,5 +84,5 @@ export function renderSummary(view: PublicView, pageUrl: string): string {
     scheduled_maintenances: [...view.active, ...view.upcoming]
       .filter((i) => i.kind === 'maintenance')
       .map((i) => incident(i, pageUrl)),
-  });
+  }).replace(/</g, '\\u003c'); // still the same JSON, but no markup for a browser that sniffs it into a page
 }

@@ -70,5 +70,5 @@ export async function statusFixture() {
   });
   if (page.status !== 201) throw new Error(`page: ${JSON.stringify(page.body)}`);
   const pageId = (page.body as { data: { id: number } }).data.id;
-  return { ...ctx, ccproxy, hidden, pageId, outageFrom, outageTo, t0, pageRoute, admin: ADMIN };
+  return { ...ctx, clock, ccproxy, hidden, pageId, outageFrom, outageTo, t0, pageRoute, admin: ADMIN };
 }
