@@ -3,7 +3,11 @@ import type { Db } from '@/lib/db/connection';
 const DAY_MS = 86_400_000;
 
 /** Checks and up checks per target per UTC day from the 1 d rollups, the same rows the uptime API sums. */
-export function getDailyUptime(db: Db, targetIds: number[], from: number): Map<number, Map<number, { checks: number; up: number }>> {
+export function getDailyUptime(
+  db: Db,
+  targetIds: number[],
+  from: number,
+): Map<number, Map<number, { checks: number; up: number }>> {
   const out = new Map<number, Map<number, { checks: number; up: number }>>();
   if (!targetIds.length) return out;
   const rows = db

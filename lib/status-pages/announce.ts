@@ -1,6 +1,6 @@
 import type { Lookout } from '@/lib/engine/context';
-import { listStatusPages } from '@/lib/queries/list-status-pages';
 import type { StatusIncident } from '@/lib/queries/list-status-incidents';
+import { listStatusPages } from '@/lib/queries/list-status-pages';
 import { notifySubscribers } from './webhooks';
 
 /** Tells the page's webhook subscribers, in the background: the admin's answer never waits for them. */

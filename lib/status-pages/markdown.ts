@@ -17,20 +17,23 @@ function inline(escaped: string): string {
   const codes: string[] = [];
   let out = escaped.replace(/`([^`]+)`/g, (_, code: string) => {
     codes.push(`<code>${code}</code>`);
-    return `\u0000${codes.length - 1}\u0000`;
+    return `\uE000${codes.length - 1}\uE000`;
   });
   out = out.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (whole, label: string, url: string) => {
     const raw = url.replace(/&amp;/g, '&');
     if (!SAFE_URL.test(raw)) return whole;
     codes.push(`<a href="${url}" rel="nofollow noopener noreferrer">${label}</a>`);
-    return `\u0000${codes.length - 1}\u0000`;
+    return `\uE000${codes.length - 1}\uE000`;
   });
   out = out.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>');
-  return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)]);
+  return out.replace(/\uE000(\d+)\uE000/g, (_, i: string) => codes[Number(i)]);
 }
 
 export function renderMarkdown(source: string): string {
-  const blocks = source.replace(/\r\n?/g, '\n').replace(/\u0000/g, '').split(/\n{2,}/);
+  const blocks = source
+    .replace(/\r\n?/g, '\n')
+    .replace(/\uE000/g, '')
+    .split(/\n{2,}/);
   const html: string[] = [];
   for (const block of blocks) {
     const lines = block.split('\n').filter((l) => l.trim() !== '');

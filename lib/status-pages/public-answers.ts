@@ -24,7 +24,10 @@ const TYPES: Record<PublicFormat, string> = {
 /** One public status answer: the page, its summary.json or a feed; an unknown slug is a 404 like any other. */
 export function statusPageAnswer(lookout: Lookout, req: Request, slug: string, format: PublicFormat): Response {
   const url = new URL(req.url);
-  const theme: Theme = format === 'html' && ['light', 'dark'].includes(url.searchParams.get('theme') ?? '') ? (url.searchParams.get('theme') as Theme) : null;
+  const theme: Theme =
+    format === 'html' && ['light', 'dark'].includes(url.searchParams.get('theme') ?? '')
+      ? (url.searchParams.get('theme') as Theme)
+      : null;
   const pageUrl = `${url.origin}/status/${encodeURIComponent(slug)}`;
   const res = servePublic(req, `page:${slug}:${format}:${theme}:${url.origin}`, TYPES[format], () => {
     const [page] = listStatusPages(lookout.readDb, { slug });
@@ -38,12 +41,17 @@ export function statusPageAnswer(lookout: Lookout, req: Request, slug: string, f
   return res;
 }
 
-export type BadgeKind = { kind: 'status' } | { kind: 'uptime'; window: '24h' | '7d' | '30d' | '90d' } | { kind: 'latency' };
+export type BadgeKind =
+  | { kind: 'status' }
+  | { kind: 'uptime'; window: '24h' | '7d' | '30d' | '90d' }
+  | { kind: 'latency' };
 
 const WINDOW_MS = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '90d': 90 * 86_400_000 };
 
 function published(lookout: Lookout, name: string): boolean {
-  return listStatusPages(lookout.readDb).some((p) => p.groups.some((g) => g.components.some((c) => c.targets.includes(name))));
+  return listStatusPages(lookout.readDb).some((p) =>
+    p.groups.some((g) => g.components.some((c) => c.targets.includes(name))),
+  );
 }
 
 function uptimeColor(v: number): BadgeColor {
@@ -54,26 +62,33 @@ function uptimeColor(v: number): BadgeColor {
 export function badgeAnswer(lookout: Lookout, req: Request, name: string, badge: BadgeKind): Response {
   const target = getStatusTargets(lookout.readDb, [name]).get(name);
   if (!target) throw new NotFoundError('target');
-  if (!published(lookout, name)) authorize(lookout, req, 'read');
+  const open = published(lookout, name);
+  if (!open) authorize(lookout, req, 'read');
   const key = `badge:${name}:${badge.kind}:${badge.kind === 'uptime' ? badge.window : ''}`;
-  const res = servePublic(req, key, 'image/svg+xml', () => {
-    if (badge.kind === 'status') {
-      const s = target.paused ? 'paused' : target.status;
-      return renderBadge(name, s, s === 'up' ? 'brightgreen' : s === 'down' ? 'red' : 'lightgrey');
-    }
-    const now = lookout.clock.now();
-    const span = badge.kind === 'uptime' ? WINDOW_MS[badge.window] : WINDOW_MS['24h'];
-    const stats = getWindowStats(lookout.readDb, now - span, now, target.id, badge.kind === 'latency').get(target.id);
-    if (badge.kind === 'uptime') {
-      const up = uptimePercent(stats);
-      const label = `uptime ${badge.window}`;
-      if (up === null) return renderBadge(label, 'no data', 'lightgrey');
-      return renderBadge(label, `${up >= 99.995 ? 100 : up.toFixed(2)}%`, uptimeColor(up));
-    }
-    const p95 = stats ? quantile(stats.hist, 0.95) : null;
-    if (p95 === null) return renderBadge('p95 latency', 'no data', 'lightgrey');
-    const color: BadgeColor = p95 < 300 ? 'brightgreen' : p95 < 1000 ? 'yellow' : 'orange';
-    return renderBadge('p95 latency', `${Math.round(p95)} ms`, color);
-  });
+  const res = servePublic(
+    req,
+    key,
+    'image/svg+xml',
+    () => {
+      if (badge.kind === 'status') {
+        const s = target.paused ? 'paused' : target.status;
+        return renderBadge(name, s, s === 'up' ? 'brightgreen' : s === 'down' ? 'red' : 'lightgrey');
+      }
+      const now = lookout.clock.now();
+      const span = badge.kind === 'uptime' ? WINDOW_MS[badge.window] : WINDOW_MS['24h'];
+      const stats = getWindowStats(lookout.readDb, now - span, now, target.id, badge.kind === 'latency').get(target.id);
+      if (badge.kind === 'uptime') {
+        const up = uptimePercent(stats);
+        const label = `uptime ${badge.window}`;
+        if (up === null) return renderBadge(label, 'no data', 'lightgrey');
+        return renderBadge(label, `${up >= 99.995 ? 100 : up.toFixed(2)}%`, uptimeColor(up));
+      }
+      const p95 = stats ? quantile(stats.hist, 0.95) : null;
+      if (p95 === null) return renderBadge('p95 latency', 'no data', 'lightgrey');
+      const color: BadgeColor = p95 < 300 ? 'brightgreen' : p95 < 1000 ? 'yellow' : 'orange';
+      return renderBadge('p95 latency', `${Math.round(p95)} ms`, color);
+    },
+    open ? 'public' : 'private',
+  );
   return res as Response;
 }

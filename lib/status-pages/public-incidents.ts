@@ -53,7 +53,9 @@ function fromManual(i: StatusIncident, now: number): PublicIncident {
 
 // An outage told without its reason: the reason is internal (docs/status-pages.md#what-is-published).
 function fromOutage(o: Outage, c: Component, now: number): PublicIncident {
-  const updates = [{ at: iso(o.start), status: 'investigating', message: `${c.name} is not responding. We are looking into it.` }];
+  const updates = [
+    { at: iso(o.start), status: 'investigating', message: `${c.name} is not responding. We are looking into it.` },
+  ];
   if (o.end !== null) updates.unshift({ at: iso(o.end), status: 'resolved', message: `${c.name} is answering again.` });
   return {
     id: `auto-${o.id}-${c.name}`,

@@ -11,7 +11,13 @@ import { type PublicIncident, storyOf } from './public-incidents';
 export const DAY_MS = 86_400_000;
 export const DAYS = 90;
 
-export type ComponentState = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance' | 'unknown';
+export type ComponentState =
+  | 'operational'
+  | 'degraded_performance'
+  | 'partial_outage'
+  | 'major_outage'
+  | 'under_maintenance'
+  | 'unknown';
 
 export interface PublicDay {
   date: string;
@@ -41,7 +47,10 @@ export interface PublicView {
 
 function componentState(c: Component, targets: Map<string, StatusTarget>, inMaintenance: boolean): ComponentState {
   if (inMaintenance) return 'under_maintenance';
-  const states = c.targets.map((n) => targets.get(n)).filter((t) => t && !t.paused).map((t) => t!.status);
+  const states = c.targets
+    .map((n) => targets.get(n))
+    .filter((t) => t && !t.paused)
+    .map((t) => t!.status);
   if (!states.length || states.every((s) => s === 'pending')) return 'unknown';
   const down = states.filter((s) => s === 'down').length;
   if (down === 0) return 'operational';
@@ -56,7 +65,7 @@ function combine(c: Component, values: (number | null)[]): number | null {
   return c.down_if === 'all' ? Math.max(...known) : Math.min(...known);
 }
 
-const pct = (s: { checks: number; up: number } | undefined) => (s && s.checks ? (s.up / s.checks) * 100 : null);
+const pct = (s: { checks: number; up: number } | undefined) => (s?.checks ? (s.up / s.checks) * 100 : null);
 
 function overlaps(i: { start: number; end: number | null }, from: number, to: number): boolean {
   return i.start < to && (i.end === null || i.end >= from);
@@ -74,7 +83,13 @@ export function buildPublicView(db: Db, page: StatusPage, now: number): PublicVi
   const story = storyOf(manual, outages, components, targets, now);
   const activeMaintenance = new Set(
     manual
-      .filter((m) => m.kind === 'maintenance' && m.status !== 'completed' && Date.parse(m.starts_at) <= now && (m.ends_at === null || Date.parse(m.ends_at) > now))
+      .filter(
+        (m) =>
+          m.kind === 'maintenance' &&
+          m.status !== 'completed' &&
+          Date.parse(m.starts_at) <= now &&
+          (m.ends_at === null || Date.parse(m.ends_at) > now),
+      )
       .flatMap((m) => m.components),
   );
   const countOn = (list: StatusIncident[], c: Component, kind: string, a: number, b: number) =>
@@ -92,8 +107,12 @@ export function buildPublicView(db: Db, page: StatusPage, now: number): PublicVi
     for (let d = from; d <= today; d += DAY_MS) {
       days.push({
         date: new Date(d).toISOString().slice(0, 10),
-        uptime: combine(c, own.map((t) => pct(daily.get(t.id)?.get(d)))),
-        incidents: mine.filter((o) => overlaps(o, d, d + DAY_MS)).length + countOn(manual, c, 'incident', d, d + DAY_MS),
+        uptime: combine(
+          c,
+          own.map((t) => pct(daily.get(t.id)?.get(d))),
+        ),
+        incidents:
+          mine.filter((o) => overlaps(o, d, d + DAY_MS)).length + countOn(manual, c, 'incident', d, d + DAY_MS),
         maintenance: countOn(manual, c, 'maintenance', d, d + DAY_MS),
       });
     }
@@ -107,7 +126,9 @@ export function buildPublicView(db: Db, page: StatusPage, now: number): PublicVi
       return pct({ checks, up });
     });
     const latency =
-      page.show_latency && own.length ? getHourlyLatency(db, own[0].id, now - DAY_MS).map((p) => Math.round(p.ms)) : null;
+      page.show_latency && own.length
+        ? getHourlyLatency(db, own[0].id, now - DAY_MS).map((p) => Math.round(p.ms))
+        : null;
     return {
       name: c.name,
       status: componentState(c, targets, activeMaintenance.has(c.name)),
@@ -149,4 +170,3 @@ const DESCRIPTIONS: Record<PublicView['indicator'], string> = {
   critical: 'Critical outage',
   maintenance: 'Maintenance in progress',
 };
-

@@ -22,7 +22,11 @@ export function limitPublic(req: Request, now = performance.now()): void {
   buckets.set(ip, b);
   if (buckets.size > MAX_CLIENTS) buckets.delete(buckets.keys().next().value as string);
   if (b.tokens < 1) {
-    throw new RateLimitedError('rate_limited', 'too many requests; try again shortly', Math.ceil((1 - b.tokens) / RATE));
+    throw new RateLimitedError(
+      'rate_limited',
+      'too many requests; try again shortly',
+      Math.ceil((1 - b.tokens) / RATE),
+    );
   }
   b.tokens -= 1;
 }

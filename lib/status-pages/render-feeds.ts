@@ -1,4 +1,4 @@
-import { escapeHtml as x, renderMarkdown } from './markdown';
+import { renderMarkdown, escapeHtml as x } from './markdown';
 import type { PublicIncident } from './public-incidents';
 import type { PublicView } from './public-view';
 
@@ -11,7 +11,9 @@ function story(view: PublicView): PublicIncident[] {
 const updatedOf = (i: PublicIncident) => i.updates[0]?.at ?? i.starts_at;
 
 function contentOf(i: PublicIncident): string {
-  const lines = i.updates.map((u) => `<p><strong>${x(u.status.replace('_', ' '))}</strong> ${x(u.at)}</p>${renderMarkdown(u.message)}`);
+  const lines = i.updates.map(
+    (u) => `<p><strong>${x(u.status.replace('_', ' '))}</strong> ${x(u.at)}</p>${renderMarkdown(u.message)}`,
+  );
   if (i.postmortem) lines.push(`<h3>Postmortem</h3>${renderMarkdown(i.postmortem)}`);
   return lines.join('');
 }
@@ -21,7 +23,9 @@ export function renderAtom(view: PublicView, pageUrl: string): string {
   const items = story(view);
   const entries = items
     .map(
-      (i) => `<entry><id>${x(`${pageUrl}#incident-${i.id}`)}</id><title>${x(i.title)} (${x(i.status.replace('_', ' '))})</title>
+      (
+        i,
+      ) => `<entry><id>${x(`${pageUrl}#incident-${i.id}`)}</id><title>${x(i.title)} (${x(i.status.replace('_', ' '))})</title>
 <link rel="alternate" href="${x(pageUrl)}"/><published>${i.starts_at}</published><updated>${updatedOf(i)}</updated>
 <content type="html">${x(contentOf(i))}</content></entry>`,
     )

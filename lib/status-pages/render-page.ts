@@ -11,7 +11,10 @@ export function renderStatusPage(view: PublicView, theme: Theme): string {
   const base = `/status/${encodeURIComponent(page.slug)}`;
   const section = (title: string, body: string) => (body ? `<section><h2>${title}</h2>${body}</section>` : '');
   const groups = view.groups
-    .map((g) => `<section class="group">${g.name ? `<h2>${e(g.name)}</h2>` : ''}${g.components.map(renderComponent).join('')}</section>`)
+    .map(
+      (g) =>
+        `<section class="group">${g.name ? `<h2>${e(g.name)}</h2>` : ''}${g.components.map(renderComponent).join('')}</section>`,
+    )
     .join('');
   const history = view.history.length
     ? view.history.map((i) => renderIncident(i, false)).join('')

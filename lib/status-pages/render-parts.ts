@@ -42,14 +42,14 @@ export function sparkline(values: number[]): string {
   const max = Math.max(...values);
   const min = Math.min(...values);
   const span = max - min || 1;
-  const pts = values.map((v, i) => `${((i / (values.length - 1)) * 300).toFixed(1)},${(28 - ((v - min) / span) * 26).toFixed(1)}`);
+  const pts = values.map(
+    (v, i) => `${((i / (values.length - 1)) * 300).toFixed(1)},${(28 - ((v - min) / span) * 26).toFixed(1)}`,
+  );
   return `<svg class="spark" viewBox="0 0 300 30" preserveAspectRatio="none" role="img" aria-label="Response time over the last 24 hours, ${Math.round(min)} to ${Math.round(max)} ms"><polyline points="${pts.join(' ')}" fill="none" stroke="currentColor" stroke-width="1.5" vector-effect="non-scaling-stroke"/></svg><p class="muted small">Response time, last 24 h: ${Math.round(min)}–${Math.round(max)} ms</p>`;
 }
 
 export function renderComponent(c: PublicComponent): string {
-  const bars = c.days
-    .map((d) => `<span class="bar b-${level(d)}" title="${e(dayTitle(d))}"></span>`)
-    .join('');
+  const bars = c.days.map((d) => `<span class="bar b-${level(d)}" title="${e(dayTitle(d))}"></span>`).join('');
   const uptime = c.uptime_90d === null ? 'no data' : `${c.uptime_90d.toFixed(2)}% uptime`;
   return `<div class="comp"><div class="row"><span class="cname">${e(c.name)}</span><span class="state st-${c.status}">${STATE_LABEL[c.status]}</span></div>
 <div class="bars" aria-label="Daily uptime over 90 days">${bars}</div>
@@ -58,16 +58,23 @@ export function renderComponent(c: PublicComponent): string {
 
 export function renderIncident(i: PublicIncident, open: boolean): string {
   const meta = [
-    i.kind === 'maintenance' ? `Scheduled ${when(i.starts_at)}${i.ends_at ? ` – ${when(i.ends_at)}` : ''}` : `Started ${when(i.starts_at)}`,
+    i.kind === 'maintenance'
+      ? `Scheduled ${when(i.starts_at)}${i.ends_at ? ` – ${when(i.ends_at)}` : ''}`
+      : `Started ${when(i.starts_at)}`,
     i.duration_s !== null && i.kind === 'incident' && !i.active ? `lasted ${formatDuration(i.duration_s)}` : '',
     i.components.length ? `Affects ${i.components.map(e).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
   const updates = i.updates
-    .map((u) => `<li><strong class="ustatus">${e(u.status.replace('_', ' '))}</strong> ${when(u.at)}<div class="md">${renderMarkdown(u.message)}</div></li>`)
+    .map(
+      (u) =>
+        `<li><strong class="ustatus">${e(u.status.replace('_', ' '))}</strong> ${when(u.at)}<div class="md">${renderMarkdown(u.message)}</div></li>`,
+    )
     .join('');
-  const postmortem = i.postmortem ? `<details><summary>Postmortem</summary><div class="md">${renderMarkdown(i.postmortem)}</div></details>` : '';
+  const postmortem = i.postmortem
+    ? `<details><summary>Postmortem</summary><div class="md">${renderMarkdown(i.postmortem)}</div></details>`
+    : '';
   return `<article class="incident imp-${e(i.impact)}${open ? ' open' : ''}"><h3>${e(i.title)} <span class="pill">${e(i.status.replace('_', ' '))}</span></h3>
 <p class="muted small">${meta}</p>${updates ? `<ul class="updates">${updates}</ul>` : ''}${postmortem}</article>`;
 }

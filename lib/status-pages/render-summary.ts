@@ -57,7 +57,9 @@ export function renderSummary(view: PublicView, pageUrl: string): string {
       {
         id: groupId,
         name: g.name,
-        status: children.some((c) => c.status === 'major_outage') ? 'major_outage' : children.find((c) => c.status !== 'operational')?.status ?? 'operational',
+        status: children.some((c) => c.status === 'major_outage')
+          ? 'major_outage'
+          : (children.find((c) => c.status !== 'operational')?.status ?? 'operational'),
         description: null,
         position: gi + 1,
         group_id: null,

@@ -8,10 +8,10 @@ const CSP: Record<string, string> = {
 };
 
 /** Answers a cached entry: 304 on a matching If-None-Match, gzip when the client takes it. */
-export function answerRendered(req: Request, entry: Rendered, maxAgeS = 10): Response {
+export function answerRendered(req: Request, entry: Rendered, scope: 'public' | 'private' = 'public'): Response {
   const headers: Record<string, string> = {
     'content-type': entry.contentType,
-    'cache-control': `public, max-age=${maxAgeS}`,
+    'cache-control': `${scope}, max-age=10`,
     etag: entry.etag,
     vary: 'accept-encoding',
     'content-security-policy': entry.contentType.startsWith('text/html') ? CSP.html : CSP.other,
@@ -19,7 +19,7 @@ export function answerRendered(req: Request, entry: Rendered, maxAgeS = 10): Res
     'x-content-type-options': 'nosniff',
   };
   const inm = req.headers.get('if-none-match');
-  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag))
+  if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag))
     return new Response(null, { status: 304, headers });
   if (/\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
     headers['content-encoding'] = 'gzip';
@@ -34,8 +34,9 @@ export function servePublic(
   key: string,
   contentType: string,
   render: () => string | null,
+  scope: 'public' | 'private' = 'public',
 ): Response | null {
   limitPublic(req);
   const entry = rendered(key, contentType, render);
-  return entry ? answerRendered(req, entry) : null;
+  return entry ? answerRendered(req, entry, scope) : null;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/connection';
+import { subscriberUrls } from './subscriber-store';
 
 const TIMEOUT_MS = 5_000;
 
@@ -14,10 +15,10 @@ export interface IncidentEvent {
  * subscriber never delays the admin's request or another subscriber. Resolves when all have answered.
  */
 export async function notifySubscribers(db: Db, pageId: number, event: IncidentEvent): Promise<number> {
-  const urls = db.prepare('SELECT url FROM status_subscribers WHERE page_id = ?').all(pageId) as { url: string }[];
+  const urls = subscriberUrls(db, pageId);
   const body = JSON.stringify(event);
   const results = await Promise.allSettled(
-    urls.map(async ({ url }) => {
+    urls.map(async (url) => {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'Lookout status page' },

@@ -24,11 +24,14 @@ const PAYLOADS = [
 ];
 
 /** Every tag the renderer may emit, with the only attributes it may carry. */
-const ALLOWED_TAG = /^<\/?(?:p|br|ul|li|strong|em|code|a)(?: href="https?:\/\/[^"<>]*" rel="nofollow noopener noreferrer")?>$/;
+const ALLOWED_TAG =
+  /^<\/?(?:p|br|ul|li|strong|em|code|a)(?: href="https?:\/\/[^"<>]*" rel="nofollow noopener noreferrer")?>$/;
 
 describe('incident Markdown', () => {
   it('renders the subset: paragraphs, lists, emphasis, code and http(s) links', () => {
-    expect(renderMarkdown('We are **investigating** errors on `POST /v1/messages`.\nMore soon.\n\n- one\n- *two*')).toBe(
+    expect(
+      renderMarkdown('We are **investigating** errors on `POST /v1/messages`.\nMore soon.\n\n- one\n- *two*'),
+    ).toBe(
       '<p>We are <strong>investigating</strong> errors on <code>POST /v1/messages</code>.<br>More soon.</p><ul><li>one</li><li><em>two</em></li></ul>',
     );
     expect(renderMarkdown('See [the provider](https://status.example.com/?a=1&b=2).')).toBe(
@@ -48,6 +51,8 @@ describe('incident Markdown', () => {
   }
 
   it('gives plain text for feeds and summary.json', () => {
-    expect(markdownToText('**Fixed** in [v2](https://x.example/v2) via `retry`')).toBe('Fixed in v2 (https://x.example/v2) via retry');
+    expect(markdownToText('**Fixed** in [v2](https://x.example/v2) via `retry`')).toBe(
+      'Fixed in v2 (https://x.example/v2) via retry',
+    );
   });
 });

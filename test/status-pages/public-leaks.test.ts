@@ -26,7 +26,9 @@ describe('what public status answers show', () => {
     close = f.close;
     const readToken = createApiToken(f.lookout.db, 'reader', 'read', f.clock.now()).token;
     // An open outage on the published target (its reason is secret), and a written incident carrying XSS.
-    f.lookout.db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (?, ?, NULL, ?)').run(f.ccproxy, f.clock.now() - 60_000, SECRET_REASON);
+    f.lookout.db
+      .prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (?, ?, NULL, ?)')
+      .run(f.ccproxy, f.clock.now() - 60_000, SECRET_REASON);
     f.lookout.db.prepare("UPDATE targets SET status = 'down' WHERE id = ?").run(f.ccproxy);
     const r = await call(incidentsRoute.POST, `/api/v1/status-pages/${f.pageId}/incidents`, {
       method: 'POST',
@@ -43,14 +45,27 @@ describe('what public status answers show', () => {
 
     const themes = ['', '?theme=dark', '?theme=light'];
     const answers: [string, Response][] = [];
-    for (const q of themes) answers.push([`/status/main${q}`, await invoke(html.GET, `/status/main${q}`, { slug: 'main' })]);
-    answers.push(['/status/main/summary.json', await invoke(summary.GET, '/status/main/summary.json', { slug: 'main' })]);
+    for (const q of themes)
+      answers.push([`/status/main${q}`, await invoke(html.GET, `/status/main${q}`, { slug: 'main' })]);
+    answers.push([
+      '/status/main/summary.json',
+      await invoke(summary.GET, '/status/main/summary.json', { slug: 'main' }),
+    ]);
     answers.push(['/status/main/feed.atom', await invoke(atom.GET, '/status/main/feed.atom', { slug: 'main' })]);
     answers.push(['/status/main/feed.rss', await invoke(rss.GET, '/status/main/feed.rss', { slug: 'main' })]);
-    answers.push(['/badge/ccproxy/status.svg', await invoke(statusBadge.GET, '/badge/ccproxy/status.svg', { name: 'ccproxy' })]);
-    answers.push(['/badge/ccproxy/latency.svg', await invoke(latencyBadge.GET, '/badge/ccproxy/latency.svg', { name: 'ccproxy' })]);
+    answers.push([
+      '/badge/ccproxy/status.svg',
+      await invoke(statusBadge.GET, '/badge/ccproxy/status.svg', { name: 'ccproxy' }),
+    ]);
+    answers.push([
+      '/badge/ccproxy/latency.svg',
+      await invoke(latencyBadge.GET, '/badge/ccproxy/latency.svg', { name: 'ccproxy' }),
+    ]);
     for (const w of ['24h', '7d', '30d', '90d'])
-      answers.push([`/badge/ccproxy/uptime/${w}.svg`, await invoke(uptimeBadge.GET, `/badge/ccproxy/uptime/${w}.svg`, { name: 'ccproxy', window: `${w}.svg` })]);
+      answers.push([
+        `/badge/ccproxy/uptime/${w}.svg`,
+        await invoke(uptimeBadge.GET, `/badge/ccproxy/uptime/${w}.svg`, { name: 'ccproxy', window: `${w}.svg` }),
+      ]);
 
     const forbidden = [
       INTERNAL_URL,
@@ -95,8 +110,14 @@ describe('what public status answers show', () => {
     const readToken = createApiToken(f.lookout.db, 'reader', 'read', f.clock.now()).token;
     const anon = await invoke(statusBadge.GET, '/badge/billing-db/status.svg', { name: 'billing-db' });
     expect(anon.status).toBe(401);
-    const withToken = await invoke(statusBadge.GET, '/badge/billing-db/status.svg', { name: 'billing-db' }, { token: readToken });
+    const withToken = await invoke(
+      statusBadge.GET,
+      '/badge/billing-db/status.svg',
+      { name: 'billing-db' },
+      { token: readToken },
+    );
     expect(withToken.status).toBe(200);
+    expect(withToken.headers.get('cache-control')).toBe('private, max-age=10');
     expect(await withToken.text()).toMatch(/aria-label="billing-db: (up|down)"/);
     expect((await invoke(statusBadge.GET, '/badge/nobody/status.svg', { name: 'nobody' })).status).toBe(404);
   });

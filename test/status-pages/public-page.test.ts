@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as incidentsRoute from '@/app/api/v1/status-pages/[id]/incidents/route';
 import * as updatesRoute from '@/app/api/v1/status-pages/[id]/incidents/[incident]/updates/route';
+import * as incidentsRoute from '@/app/api/v1/status-pages/[id]/incidents/route';
 import * as targetRoute from '@/app/api/v1/targets/[id]/route';
 import * as atom from '@/app/status/[slug]/feed.atom/route';
 import * as rss from '@/app/status/[slug]/feed.rss/route';
@@ -56,7 +56,9 @@ describe('public status page', () => {
     for (const [i, day] of days.entries()) {
       const s = getWindowStats(f.lookout.readDb, day, day + DAY, f.ccproxy, false).get(f.ccproxy)!;
       const title = bars[87 + i][2];
-      expect(title).toContain(`${new Date(day).toISOString().slice(0, 10)}: ${((s.up / s.checks) * 100).toFixed(2)}% uptime`);
+      expect(title).toContain(
+        `${new Date(day).toISOString().slice(0, 10)}: ${((s.up / s.checks) * 100).toFixed(2)}% uptime`,
+      );
     }
     expect(bars[88][2]).toContain('95.83% uptime · 1 incident');
     expect(bars[88][1]).toBe('bad');
@@ -90,7 +92,12 @@ describe('public status page', () => {
     const created = await call(incidentsRoute.POST, `/api/v1/status-pages/${f.pageId}/incidents`, {
       method: 'POST',
       id: f.pageId,
-      body: { title: 'Slow answers from the API', impact: 'major', components: ['API'], message: 'We are **looking** into it.' },
+      body: {
+        title: 'Slow answers from the API',
+        impact: 'major',
+        components: ['API'],
+        message: 'We are **looking** into it.',
+      },
     });
     expect(created.status).toBe(201);
     const incidentId = (created.body as { data: { id: number } }).data.id;

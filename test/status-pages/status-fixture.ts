@@ -41,10 +41,14 @@ export async function statusFixture() {
   const ctx = makeLookout({ clock });
   const { lookout } = ctx;
   const mk = async (name: string, url: string) =>
-    ((await call(targetsRoute.POST, '/api/v1/targets', {
-      method: 'POST',
-      body: { name, url, interval: '10m', headers: { authorization: 'Bearer zz-target-header-token' } },
-    })).body as { data: { id: number } }).data.id;
+    (
+      (
+        await call(targetsRoute.POST, '/api/v1/targets', {
+          method: 'POST',
+          body: { name, url, interval: '10m', headers: { authorization: 'Bearer zz-target-header-token' } },
+        })
+      ).body as { data: { id: number } }
+    ).data.id;
   const ccproxy = await mk('ccproxy', INTERNAL_URL);
   const hidden = await mk('billing-db', HIDDEN_URL);
   const writer = new CheckWriter(lookout.db, clock);
@@ -54,8 +58,22 @@ export async function statusFixture() {
   for (let ts = t0; ts < t0 + 3 * DAY; ts += 600_000) {
     clock.set(ts);
     const down = ts >= outageFrom && ts < outageTo;
-    writer.push(ccproxy, { ts, up: !down, statusCode: down ? 503 : 200, latencyMs: 100 + (ts % 7) * 10, error: down ? SECRET_REASON : null, gauges: {} });
-    writer.push(hidden, { ts, up: ts % 3 !== 0, statusCode: 200, latencyMs: 50, error: ts % 3 ? null : 'zz-hidden-error', gauges: {} });
+    writer.push(ccproxy, {
+      ts,
+      up: !down,
+      statusCode: down ? 503 : 200,
+      latencyMs: 100 + (ts % 7) * 10,
+      error: down ? SECRET_REASON : null,
+      gauges: {},
+    });
+    writer.push(hidden, {
+      ts,
+      up: ts % 3 !== 0,
+      statusCode: 200,
+      latencyMs: 50,
+      error: ts % 3 ? null : 'zz-hidden-error',
+      gauges: {},
+    });
     writer.flush();
   }
   const page = await call(pagesRoute.POST, '/api/v1/status-pages', {

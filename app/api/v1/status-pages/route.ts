@@ -1,7 +1,7 @@
 import { statusEndpoints } from '@/lib/api/openapi/endpoints-status';
 import { route } from '@/lib/api/route';
 import { listStatusPages } from '@/lib/queries/list-status-pages';
-import { createStatusPage } from '@/lib/status-pages/save-page';
+import { createStatusPage } from '@/lib/status-pages/status-page-store';
 
 // GET /api/v1/status-pages — every status page.
 export const GET = route(statusEndpoints.listStatusPages, ({ lookout }) => ({ data: listStatusPages(lookout.readDb) }));

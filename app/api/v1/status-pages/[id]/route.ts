@@ -2,7 +2,7 @@ import { statusEndpoints } from '@/lib/api/openapi/endpoints-status';
 import { route } from '@/lib/api/route';
 import { NotFoundError } from '@/lib/errors';
 import { listStatusPages } from '@/lib/queries/list-status-pages';
-import { deleteStatusPage, updateStatusPage } from '@/lib/status-pages/save-page';
+import { deleteStatusPage, updateStatusPage } from '@/lib/status-pages/status-page-store';
 
 // GET /api/v1/status-pages/{id} — one page.
 export const GET = route(statusEndpoints.getStatusPage, ({ lookout, params }) => {

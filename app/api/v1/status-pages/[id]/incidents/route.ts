@@ -4,7 +4,7 @@ import { NotFoundError } from '@/lib/errors';
 import { listStatusIncidents } from '@/lib/queries/list-status-incidents';
 import { listStatusPages } from '@/lib/queries/list-status-pages';
 import { announceIncident } from '@/lib/status-pages/announce';
-import { createStatusIncident } from '@/lib/status-pages/incidents';
+import { createStatusIncident } from '@/lib/status-pages/incident-store';
 
 // GET /api/v1/status-pages/{id}/incidents — written incidents and maintenance, newest first.
 export const GET = route(statusEndpoints.listStatusIncidents, ({ lookout, params }) => {

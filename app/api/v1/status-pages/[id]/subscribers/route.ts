@@ -1,7 +1,7 @@
 import { statusEndpoints } from '@/lib/api/openapi/endpoints-status';
 import { route } from '@/lib/api/route';
 import { listStatusSubscribers } from '@/lib/queries/list-status-subscribers';
-import { addStatusSubscriber } from '@/lib/status-pages/subscribers';
+import { addStatusSubscriber } from '@/lib/status-pages/subscriber-store';
 
 // GET /api/v1/status-pages/{id}/subscribers — webhooks, scheme and host only.
 export const GET = route(statusEndpoints.listSubscribers, ({ lookout, params }) => ({

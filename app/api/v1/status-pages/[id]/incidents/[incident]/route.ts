@@ -1,7 +1,7 @@
 import { statusEndpoints } from '@/lib/api/openapi/endpoints-status';
 import { route } from '@/lib/api/route';
 import { announceIncident } from '@/lib/status-pages/announce';
-import { deleteStatusIncident, updateStatusIncident } from '@/lib/status-pages/incidents';
+import { deleteStatusIncident, updateStatusIncident } from '@/lib/status-pages/incident-store';
 
 // PATCH /api/v1/status-pages/{id}/incidents/{incident}
 export const PATCH = route(statusEndpoints.updateStatusIncident, ({ lookout, params, body }) => {

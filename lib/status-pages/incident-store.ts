@@ -81,7 +81,7 @@ export function updateStatusIncident(
 ): StatusIncident {
   const current = getStatusIncident(db, pageId, id);
   const start = ms(patch.starts_at) ?? Date.parse(current.starts_at);
-  const end = ms(patch.ends_at) === undefined ? ms(current.ends_at) ?? null : (ms(patch.ends_at) ?? null);
+  const end = ms(patch.ends_at) === undefined ? (ms(current.ends_at) ?? null) : (ms(patch.ends_at) ?? null);
   checkWindow(current.kind, start, end);
   db.prepare(
     `UPDATE status_incidents SET title = ?, status = ?, impact = ?, components = ?, postmortem = ?, starts_at = ?,

@@ -14,3 +14,10 @@ export function deleteStatusSubscriber(db: Db, pageId: number, id: number): void
   if (db.prepare('DELETE FROM status_subscribers WHERE id = ? AND page_id = ?').run(id, pageId).changes === 0)
     throw new NotFoundError('subscriber');
 }
+
+/** Full URLs, for sending only: they are never answered to anyone. */
+export function subscriberUrls(db: Db, pageId: number): string[] {
+  return (db.prepare('SELECT url FROM status_subscribers WHERE page_id = ?').all(pageId) as { url: string }[]).map(
+    (r) => r.url,
+  );
+}

@@ -70,8 +70,7 @@ export function updateStatusPage(db: Db, id: number, patch: StatusPagePatch, now
 }
 
 export function deleteStatusPage(db: Db, id: number): void {
-  if (db.prepare('DELETE FROM status_pages WHERE id = ?').run(id).changes === 0)
-    throw new NotFoundError('status page');
+  if (db.prepare('DELETE FROM status_pages WHERE id = ?').run(id).changes === 0) throw new NotFoundError('status page');
   refreshStatusPages(db);
 }
 
