@@ -2,8 +2,8 @@ import { clientKey } from '@/lib/auth/login-limiter';
 import { RateLimitedError } from '@/lib/errors';
 
 // Per client address: a bucket of BURST requests refilled at RATE per second (docs/status-pages.md#limits).
-const RATE = Number(process.env.LOOKOUT_PUBLIC_RATE_LIMIT ?? 20);
-const BURST = Math.max(RATE * 5, 1);
+// Read on each call, so tests (and the benchmark's server) can set it without reloading the module.
+const rate = () => Number(process.env.LOOKOUT_PUBLIC_RATE_LIMIT ?? 20);
 const MAX_CLIENTS = 10_000;
 
 const KEY = Symbol.for('lookout.public-buckets');
@@ -11,7 +11,9 @@ type Holder = { [KEY]?: Map<string, { tokens: number; at: number }> };
 
 /** Throws a 429 with Retry-After when the caller has spent its bucket; a rate of 0 turns the limit off. */
 export function limitPublic(req: Request, now = performance.now()): void {
+  const RATE = rate();
   if (!(RATE > 0)) return;
+  const BURST = Math.max(RATE * 5, 1);
   const g = globalThis as Holder;
   const buckets = (g[KEY] ??= new Map());
   const ip = clientKey(req.headers);

@@ -21,7 +21,12 @@ const num = (what: string) =>
     .meta({ description: what })
     .transform(Number);
 const incidentPath = { ...idPath, incident: num('incident id') };
-const slugPath = { slug: z.string().max(200).meta({ description: 'the page slug' }) };
+const slugPath = {
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, { error: 'must be a status page slug: lower-case letters, digits and dashes.' })
+    .meta({ description: 'the page slug' }),
+};
 const namePath = { name: z.string().max(500).meta({ description: 'target name' }) };
 
 export const statusEndpoints = {
