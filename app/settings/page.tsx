@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SourcesAdmin } from '@/components/settings/sources-admin';
+import { StatusPagesAdmin } from '@/components/settings/status-pages-admin';
 import { TargetsAdmin } from '@/components/settings/targets-admin';
 import { TokensAdmin } from '@/components/settings/tokens-admin';
 import { requirePageAccess } from '@/lib/auth/page-access';
@@ -17,6 +18,7 @@ export default async function SettingsPage() {
       <TargetsAdmin canEdit={principal.scope === 'admin'} />
       <SourcesAdmin canEdit={principal.scope === 'admin'} />
       {principal.scope === 'admin' && <TokensAdmin />}
+      <StatusPagesAdmin canEdit={principal.scope === 'admin'} />
     </div>
   );
 }
