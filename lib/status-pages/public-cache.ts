@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 
 /** How long a rendered public answer is reused: a crowd of visitors costs one render per page per TTL. */
 export const PUBLIC_TTL_MS = 10_000;
@@ -7,7 +6,6 @@ const MAX_ENTRIES = 500;
 
 export interface Rendered {
   body: Buffer;
-  gzip: Buffer;
   etag: string;
   contentType: string;
   at: number;
@@ -31,7 +29,7 @@ export function rendered(key: string, contentType: string, render: () => string 
   if (text === null) return null;
   const body = Buffer.from(text);
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-  const entry = { body, gzip: gzipSync(body, { level: 6 }), etag, contentType, at: now };
+  const entry = { body, etag, contentType, at: now };
   if (cache().size >= MAX_ENTRIES) cache().clear();
   cache().set(key, entry);
   return entry;

@@ -7,13 +7,15 @@ const CSP: Record<string, string> = {
   other: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
 };
 
-/** Answers a cached entry: 304 on a matching If-None-Match, gzip when the client takes it. */
+/**
+ * Answers a cached entry, 304 on a matching If-None-Match. Compression is Next's (`compress`, on by
+ * default): it drops a route's own Content-Encoding, so a pre-gzipped body cannot be handed over.
+ */
 export function answerRendered(req: Request, entry: Rendered, scope: 'public' | 'private' = 'public'): Response {
   const headers: Record<string, string> = {
     'content-type': entry.contentType,
     'cache-control': `${scope}, max-age=10`,
     etag: entry.etag,
-    vary: 'accept-encoding',
     'content-security-policy': entry.contentType.startsWith('text/html') ? CSP.html : CSP.other,
     'access-control-allow-origin': '*',
     'x-content-type-options': 'nosniff',
@@ -21,10 +23,6 @@ export function answerRendered(req: Request, entry: Rendered, scope: 'public' | 
   const inm = req.headers.get('if-none-match');
   if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag))
     return new Response(null, { status: 304, headers });
-  if (/\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
-    headers['content-encoding'] = 'gzip';
-    return new Response(new Uint8Array(entry.gzip), { headers });
-  }
   return new Response(new Uint8Array(entry.body), { headers });
 }
 

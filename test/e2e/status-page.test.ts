@@ -114,7 +114,8 @@ describe('a public status page made in /settings', () => {
   }
 
   it('may be framed while other pages may not, and serves feeds, summary.json and badges without a login', async () => {
-    const statusRes = await fetch(`${lookout.url}/status/ccproxy`);
+    const statusRes = await fetch(`${lookout.url}/status/ccproxy`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(statusRes.headers.get('content-encoding')).toBe('gzip');
     expect(statusRes.headers.get('x-frame-options')).toBeNull();
     expect(statusRes.headers.get('content-security-policy')).toContain('frame-ancestors *');
     const settings = await fetch(`${lookout.url}/settings`, { redirect: 'manual' });
