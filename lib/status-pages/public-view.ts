@@ -4,7 +4,7 @@ import { getHourlyLatency } from '@/lib/queries/get-hourly-latency';
 import { getStatusTargets, type StatusTarget } from '@/lib/queries/get-status-targets';
 import { listStatusIncidents, type StatusIncident } from '@/lib/queries/list-status-incidents';
 import type { StatusPage } from '@/lib/queries/list-status-pages';
-import { listTargetOutages, type Outage } from '@/lib/queries/list-target-outages';
+import { listTargetOutages } from '@/lib/queries/list-target-outages';
 import type { Component } from './page-schema';
 import { type PublicIncident, storyOf } from './public-incidents';
 
@@ -92,8 +92,9 @@ export function buildPublicView(db: Db, page: StatusPage, now: number): PublicVi
       )
       .flatMap((m) => m.components),
   );
-  const countOn = (list: StatusIncident[], c: Component, kind: string, a: number, b: number) =>
-    list.filter(
+  // Per day, the incidents and maintenance the page tells (so a bar's tooltip matches the history).
+  const countOn = (c: Component, kind: string, a: number, b: number) =>
+    story.filter(
       (i) =>
         i.kind === kind &&
         i.components.includes(c.name) &&
@@ -101,8 +102,6 @@ export function buildPublicView(db: Db, page: StatusPage, now: number): PublicVi
     ).length;
   const shape = (c: Component): PublicComponent => {
     const own = c.targets.map((n) => targets.get(n)).filter((t): t is StatusTarget => !!t);
-    const ownIds = new Set(own.map((t) => t.id));
-    const mine: Outage[] = outages.filter((o) => ownIds.has(o.targetId));
     const days: PublicDay[] = [];
     for (let d = from; d <= today; d += DAY_MS) {
       days.push({
@@ -111,9 +110,8 @@ export function buildPublicView(db: Db, page: StatusPage, now: number): PublicVi
           c,
           own.map((t) => pct(daily.get(t.id)?.get(d))),
         ),
-        incidents:
-          mine.filter((o) => overlaps(o, d, d + DAY_MS)).length + countOn(manual, c, 'incident', d, d + DAY_MS),
-        maintenance: countOn(manual, c, 'maintenance', d, d + DAY_MS),
+        incidents: countOn(c, 'incident', d, d + DAY_MS),
+        maintenance: countOn(c, 'maintenance', d, d + DAY_MS),
       });
     }
     const totals = own.map((t) => {

@@ -22,6 +22,7 @@ export function renderStatusPage(view: PublicView, theme: Theme): string {
   return `<!doctype html>
 <html lang="en"${theme ? ` data-theme="${theme}"` : ''}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${e(page.title)} status</title>
 <meta name="description" content="${e(view.description)}">
 <link rel="alternate" type="application/atom+xml" title="${e(page.title)} incidents (Atom)" href="${base}/feed.atom">

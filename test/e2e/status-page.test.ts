@@ -159,7 +159,28 @@ describe('a public status page made in /settings', () => {
     expect(other.status).toBe(307);
   });
 
-  it('tells the outage when the target goes down, automatically', async () => {
+  it('tells the outage when the target goes down, automatically, once the written incident is resolved', async () => {
+    const auth = { authorization: `Bearer ${lookout.token}`, 'content-type': 'application/json' };
+    const pages = (await (await fetch(`${lookout.url}/api/v1/status-pages`, { headers: auth })).json()) as {
+      data: { id: number }[];
+    };
+    const pageId = pages.data[0].id;
+    const incidents = (await (
+      await fetch(`${lookout.url}/api/v1/status-pages/${pageId}/incidents`, { headers: auth })
+    ).json()) as {
+      data: { id: number }[];
+    };
+    const resolved = await fetch(
+      `${lookout.url}/api/v1/status-pages/${pageId}/incidents/${incidents.data[0].id}/updates`,
+      {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ status: 'resolved', message: 'Back to normal.' }),
+      },
+    );
+    expect(resolved.status).toBe(201);
+    // A written incident covering the outage would tell it instead: start the outage after the resolution.
+    await new Promise((r) => setTimeout(r, 1_000));
     await health.stop();
     const deadline = Date.now() + 60_000;
     let text = '';
