@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/connection';
 import { getDailyUptime } from '@/lib/queries/get-daily-uptime';
 import { getHourlyLatency } from '@/lib/queries/get-hourly-latency';
 import { getStatusTargets, type StatusTarget } from '@/lib/queries/get-status-targets';
-import { listStatusIncidents, type StatusIncident } from '@/lib/queries/list-status-incidents';
+import { listStatusIncidents } from '@/lib/queries/list-status-incidents';
 import type { StatusPage } from '@/lib/queries/list-status-pages';
 import { listTargetOutages } from '@/lib/queries/list-target-outages';
 import type { Component } from './page-schema';
