@@ -5,7 +5,7 @@ export const PUBLIC_TTL_MS = 10_000;
 const MAX_ENTRIES = 500;
 
 export interface Rendered {
-  body: Buffer;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   contentType: string;
   at: number;
@@ -27,7 +27,7 @@ export function rendered(key: string, contentType: string, render: () => string 
   if (hit && now - hit.at < PUBLIC_TTL_MS) return hit;
   const text = render();
   if (text === null) return null;
-  const body = Buffer.from(text);
+  const body = new TextEncoder().encode(text);
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
   const entry = { body, etag, contentType, at: now };
   if (cache().size >= MAX_ENTRIES) cache().clear();

@@ -23,7 +23,7 @@ export function formatDuration(seconds: number): string {
 const when = (iso: string) => `<time datetime="${e(iso)}">${e(iso.slice(0, 16).replace('T', ' '))} UTC</time>`;
 
 function level(d: PublicDay): string {
-  if (d.uptime === null) return 'none';
+  if (d.uptime === null) return '';
   if (d.uptime >= 99.9) return 'ok';
   if (d.uptime >= 99) return 'warn';
   return 'bad';
@@ -31,9 +31,16 @@ function level(d: PublicDay): string {
 
 function dayTitle(d: PublicDay): string {
   const up = d.uptime === null ? 'no data' : `${d.uptime.toFixed(2)}% uptime`;
-  const inc = `${d.incidents} incident${d.incidents === 1 ? '' : 's'}`;
+  const inc = d.incidents ? ` · ${d.incidents} incident${d.incidents === 1 ? '' : 's'}` : ' · no incidents';
   const mnt = d.maintenance ? ` · ${d.maintenance} maintenance` : '';
-  return `${d.date}: ${up} · ${inc}${mnt}`;
+  return `${d.date}: ${up}${inc}${mnt}`;
+}
+
+// Days without checks or events are the bulk of a new page: a bare grey bar keeps the page small.
+function bar(d: PublicDay): string {
+  const cls = level(d);
+  if (!cls && !d.incidents && !d.maintenance) return '<i></i>';
+  return `<i${cls ? ` class="b-${cls}"` : ''} title="${e(dayTitle(d))}"></i>`;
 }
 
 /** An inline SVG line of the last day's hourly response times; no script, scaled to its own range. */
@@ -49,7 +56,7 @@ export function sparkline(values: number[]): string {
 }
 
 export function renderComponent(c: PublicComponent): string {
-  const bars = c.days.map((d) => `<span class="bar b-${level(d)}" title="${e(dayTitle(d))}"></span>`).join('');
+  const bars = c.days.map(bar).join('');
   const uptime = c.uptime_90d === null ? 'no data' : `${c.uptime_90d.toFixed(2)}% uptime`;
   return `<div class="comp"><div class="row"><span class="cname">${e(c.name)}</span><span class="state st-${c.status}">${STATE_LABEL[c.status]}</span></div>
 <div class="bars" aria-label="Daily uptime over 90 days">${bars}</div>

@@ -23,7 +23,7 @@ export function answerRendered(req: Request, entry: Rendered, scope: 'public' | 
   const inm = req.headers.get('if-none-match');
   if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag))
     return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(entry.body), { headers });
+  return new Response(entry.body, { headers });
 }
 
 /** The one path of every public status answer: rate limit, then the cached render, or null when there is nothing. */

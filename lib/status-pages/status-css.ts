@@ -15,8 +15,8 @@ h1{font-size:1.6rem;margin:0}h2{font-size:1.1rem;margin:28px 0 10px}h3{font-size
 .row{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap}.cname{font-weight:600}
 .state{font-size:.9rem}.st-operational{color:var(--ok)}.st-partial_outage,.st-degraded_performance{color:var(--warn)}
 .st-major_outage{color:var(--bad)}.st-under_maintenance{color:var(--mnt)}.st-unknown{color:var(--muted)}
-.bars{display:flex;gap:2px;height:32px;margin:8px 0 2px}.bar{flex:1;min-width:1px;border-radius:2px;background:var(--none)}
-.bar:hover{opacity:.7}.b-ok{background:var(--ok)}.b-warn{background:var(--warn)}.b-bad{background:var(--bad)}
+.bars{display:flex;gap:2px;height:32px;margin:8px 0 2px}.bars i{flex:1;min-width:1px;border-radius:2px;background:var(--none)}
+.bars i:hover{opacity:.7}.b-ok{background:var(--ok)}.b-warn{background:var(--warn)}.b-bad{background:var(--bad)}
 .legend{display:flex;justify-content:space-between}.spark{width:100%;height:30px;color:var(--mnt);margin-top:6px}
 .pill{font-size:.75rem;font-weight:600;text-transform:capitalize;border:1px solid var(--line);border-radius:10px;padding:1px 8px;vertical-align:middle}
 .incident.open{border-left:4px solid var(--warn)}.incident.open.imp-major,.incident.open.imp-critical{border-left-color:var(--bad)}

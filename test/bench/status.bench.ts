@@ -47,7 +47,7 @@ async function hammer(url: string): Promise<{ ms: number[]; statuses: Record<num
       new Promise<void>((resolve) => {
         const t0 = performance.now();
         http
-          .get(url, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          .get(url, { agent, headers: process.env.BENCH_GZIP === '0' ? {} : { 'accept-encoding': 'gzip' } }, (res) => {
             res.resume();
             res.on('end', () => {
               ms.push(performance.now() - t0);

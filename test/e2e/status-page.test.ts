@@ -91,7 +91,7 @@ describe('a public status page made in /settings', () => {
       expect(await p.locator('h1').textContent()).toBe('Claude Code proxy');
       await p.getByText('Major outage').first().waitFor(WAIT);
       await p.getByText('Proxy API').first().waitFor(WAIT);
-      expect(await p.locator('.bar').count()).toBe(90);
+      expect(await p.locator('.bars i').count()).toBe(90);
       expect(await p.locator('.incident h3').first().textContent()).toContain('Slow answers');
       expect(await p.locator('.md strong').first().textContent()).toBe('looking');
       expect(await p.locator('script').count()).toBe(0);
