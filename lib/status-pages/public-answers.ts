@@ -6,6 +6,8 @@ import { getWindowStats, uptimePercent } from '@/lib/queries/get-window-stats';
 import { listStatusPages } from '@/lib/queries/list-status-pages';
 import { quantile } from '@/lib/stats/histogram';
 import { type BadgeColor, renderBadge } from './badge-svg';
+import './fast-path';
+import { htmlKey } from './public-cache';
 import { buildPublicView } from './public-view';
 import { renderAtom, renderRss } from './render-feeds';
 import { renderStatusPage, type Theme } from './render-page';
@@ -29,7 +31,7 @@ export function statusPageAnswer(lookout: Lookout, req: Request, slug: string, f
       ? (url.searchParams.get('theme') as Theme)
       : null;
   const pageUrl = `${url.origin}/status/${encodeURIComponent(slug)}`;
-  const res = servePublic(req, `page:${slug}:${format}:${theme}:${url.origin}`, TYPES[format], () => {
+  const res = servePublic(req, htmlKey(slug, theme, format, url.origin), TYPES[format], () => {
     const [page] = listStatusPages(lookout.readDb, { slug });
     if (!page) return null;
     const view = buildPublicView(lookout.readDb, page, lookout.clock.now());

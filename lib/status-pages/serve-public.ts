@@ -12,7 +12,18 @@ const CSP: Record<string, string> = {
  * default): it drops a route's own Content-Encoding, so a pre-gzipped body cannot be handed over.
  */
 export function answerRendered(req: Request, entry: Rendered, scope: 'public' | 'private' = 'public'): Response {
-  const headers: Record<string, string> = {
+  const headers = publicHeaders(entry, scope);
+  const inm = req.headers.get('if-none-match');
+  if (matchesEtag(inm, entry)) return new Response(null, { status: 304, headers });
+  return new Response(entry.body, { headers });
+}
+
+export function matchesEtag(ifNoneMatch: string | null | undefined, entry: Rendered): boolean {
+  return !!ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
+}
+
+export function publicHeaders(entry: Rendered, scope: 'public' | 'private'): Record<string, string> {
+  return {
     'content-type': entry.contentType,
     'cache-control': `${scope}, max-age=10`,
     etag: entry.etag,
@@ -20,10 +31,6 @@ export function answerRendered(req: Request, entry: Rendered, scope: 'public' | 
     'access-control-allow-origin': '*',
     'x-content-type-options': 'nosniff',
   };
-  const inm = req.headers.get('if-none-match');
-  if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag))
-    return new Response(null, { status: 304, headers });
-  return new Response(entry.body, { headers });
 }
 
 /** The one path of every public status answer: rate limit, then the cached render, or null when there is nothing. */
