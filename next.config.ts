@@ -15,7 +15,8 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: common },
       // Every page but /embed refuses to be framed (X-Frame-Options for old browsers; CSP frame-ancestors
       // for the rest, /embed's from LOOKOUT_EMBED_FRAME_ANCESTORS in proxy.ts).
-      { source: '/:path((?!embed(?:/|$)).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      // Status pages and badges are made to be framed and set their own policy (lib/status-pages/serve-public.ts).
+      { source: '/:path((?!embed(?:/|$)|status/|badge/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       // Pages get a nonce-based policy from proxy.ts; JSON, /metrics and static files, which it skips, get this one.
       ...['/api/:path*', '/metrics', '/_next/static/:path*', '/_next/image'].map((source) => ({
         source,

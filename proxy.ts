@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy, embedFrameAncestors, isEmbedPath } from '@/lib/auth/csp';
+import { statusSlugForHost } from '@/lib/status-pages/hosts';
 
 const embed = embedFrameAncestors(process.env.LOOKOUT_EMBED_FRAME_ANCESTORS);
 if (embed.invalid.length)
@@ -15,6 +16,9 @@ const DEV = process.env.NODE_ENV === 'development';
  * from next.config.ts instead.
  */
 export function proxy(request: NextRequest): NextResponse {
+  // A status page's own host name serves the page at `/` (docs/status-pages.md#custom-domains).
+  const slug = request.nextUrl.pathname === '/' ? statusSlugForHost(request.headers.get('host')) : null;
+  if (slug) return NextResponse.rewrite(new URL(`/status/${encodeURIComponent(slug)}`, request.url));
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy({
     nonce,
@@ -29,6 +33,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 // API routes stay outside: a proxy makes Next buffer request bodies (cut at 10 MB), and logs take 16 MiB.
+// Status pages and badges too: they carry no script and set their own, frameable policy.
 export const config = {
-  matcher: ['/((?!api/|metrics|_next/static|_next/image).*)'],
+  matcher: ['/((?!api/|metrics|status/|badge/|_next/static|_next/image).*)'],
 };

@@ -96,7 +96,15 @@ const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: host, port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
+// A status page rendered in the last 10 s is answered before Next (lib/status-pages/fast-path.ts).
+const FAST_PATH = Symbol.for('lookout.status-fast-path');
 server.on('request', (req, res) => {
+  const fast = globalThis[FAST_PATH]?.(req.method, req.url, req.headers, req.socket.remoteAddress ?? '');
+  if (fast) {
+    res.writeHead(fast.status, fast.headers);
+    res.end(fast.body ?? undefined);
+    return;
+  }
   handle(req, res).catch((err) => {
     console.error(`[lookout] failed to handle ${req.url}:`, err);
     if (!res.headersSent) res.statusCode = 500;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SlosAdmin } from '@/components/settings/slos-admin';
 import { SourcesAdmin } from '@/components/settings/sources-admin';
+import { StatusPagesAdmin } from '@/components/settings/status-pages-admin';
 import { TargetsAdmin } from '@/components/settings/targets-admin';
 import { TokensAdmin } from '@/components/settings/tokens-admin';
 import { requirePageAccess } from '@/lib/auth/page-access';
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
       <SourcesAdmin canEdit={principal.scope === 'admin'} />
       <SlosAdmin canEdit={principal.scope === 'admin'} />
       {principal.scope === 'admin' && <TokensAdmin />}
+      <StatusPagesAdmin canEdit={principal.scope === 'admin'} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
 import { slosConfigSchema } from '@/lib/slo/slo-schema';
+import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
 import { watchedProcessesSchema } from '@/lib/system/process-schema';
 import { ConfigError, type ConfigProblem, problemAt, schemaProblems } from './config-error';
 import { parseDuration } from './duration';
@@ -38,6 +39,7 @@ export const provisioningSchema = z.object({
     })
     .optional(),
   slos: slosConfigSchema.optional(),
+  status_pages: z.array(statusPageInputSchema).optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;
@@ -140,6 +142,10 @@ export function loadProvisioning(file: string | null): LoadedProvisioning {
   unique(result.data.targets, 'targets');
   unique(result.data.logs, 'logs');
   unique(result.data.slos, 'slos');
+  unique(
+    result.data.status_pages?.map((p) => ({ name: p.slug })),
+    'status_pages',
+  );
   if (problems.length) throw new ConfigError(file, problems);
   return { config: result.data, baseDir: path.dirname(file), text, warnings };
 }

@@ -5,6 +5,7 @@ import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
+import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
 import { createSystemSampler } from '@/lib/system/create-sampler';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { type TargetRow, toScheduled } from '@/lib/targets/target-row';
@@ -76,6 +77,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   syncProvisionedTargets(lookout, config.targets ?? []);
   syncProvisionedSlos(db, config.slos ?? [], clock.now());
   alerts.reloadSlos();
+  syncProvisionedStatusPages(db, config.status_pages ?? [], clock.now());
   for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
     scheduler.upsert(toScheduled(row));
   }

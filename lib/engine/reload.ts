@@ -1,4 +1,5 @@
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
+import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { checkConfig } from './config-check';
 import type { Lookout } from './context';
@@ -13,6 +14,9 @@ export async function reloadConfig(lookout: Lookout): Promise<{ targets: number;
   lookout.provisioning = config;
   lookout.provisioningDir = baseDir;
   const targets = lookout.db.transaction(() => syncProvisionedTargets(lookout, config.targets ?? []))();
+  lookout.db.transaction(() =>
+    syncProvisionedStatusPages(lookout.db, config.status_pages ?? [], lookout.clock.now()),
+  )();
   await sources;
   const rules = ruleDefs.reduce((n, g) => n + g.rules.length, 0);
   return { targets, logs: config.logs?.length ?? 0, rules };

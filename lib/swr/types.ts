@@ -11,6 +11,7 @@ import type {
   sourceShape,
   summaryShape,
 } from '@/lib/api/openapi/shapes-logs';
+import type { statusIncidentShape, statusPageShape } from '@/lib/api/openapi/shapes-status';
 import type { systemSeriesShape, systemSnapshotShape } from '@/lib/api/openapi/shapes-system';
 import type {
   bucketsShape,
@@ -49,3 +50,6 @@ export type LogHistogram = z.infer<typeof logHistogramShape>;
 export type LogSource = z.infer<typeof sourceShape>;
 export type SystemSnapshot = z.infer<typeof systemSnapshotShape>;
 export type SystemSeriesResponse = z.infer<typeof systemSeriesShape>;
+
+export type StatusPage = z.infer<typeof statusPageShape>;
+export type StatusIncident = z.infer<typeof statusIncidentShape>;

@@ -61,6 +61,21 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/api/v1/config/reload': { POST: { access: 'admin' } },
   '/api/v1/slos': { GET: { access: 'read' }, POST: { access: 'admin' } },
   '/api/v1/slos/[id]': { GET: { access: 'read' }, PUT: { access: 'admin' }, DELETE: { access: 'admin' } },
+  '/api/v1/status-pages': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/status-pages/[id]': { GET: { access: 'read' }, PATCH: { access: 'admin' }, DELETE: { access: 'admin' } },
+  '/api/v1/status-pages/[id]/incidents': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/status-pages/[id]/incidents/[incident]': { PATCH: { access: 'admin' }, DELETE: { access: 'admin' } },
+  '/api/v1/status-pages/[id]/incidents/[incident]/updates': { POST: { access: 'admin' } },
+  '/api/v1/status-pages/[id]/subscribers': { GET: { access: 'admin' }, POST: { access: 'admin' } },
+  '/api/v1/status-pages/[id]/subscribers/[subscriber]': { DELETE: { access: 'admin' } },
+  // Public status pages and badges (docs/status-pages.md): open; a badge of an unpublished target asks for read rights.
+  '/status/[slug]': { GET: { access: 'open' } },
+  '/status/[slug]/summary.json': { GET: { access: 'open' } },
+  '/status/[slug]/feed.atom': { GET: { access: 'open' } },
+  '/status/[slug]/feed.rss': { GET: { access: 'open' } },
+  '/badge/[name]/status.svg': { GET: { access: 'open' } },
+  '/badge/[name]/uptime/[window]': { GET: { access: 'open' } },
+  '/badge/[name]/latency.svg': { GET: { access: 'open' } },
 };
 
 /** Pages: every one but /login needs read rights; `url` fills the dynamic segments. */

@@ -14,7 +14,14 @@ export interface SendOptions {
   type?: string;
 }
 
-const VALID_PATH: Record<string, string> = { id: '1', name: 'hook' };
+const VALID_PATH: Record<string, string> = {
+  id: '1',
+  name: 'hook',
+  slug: 'main',
+  incident: '1',
+  subscriber: '1',
+  window: '24h.svg',
+};
 const safeEncode = (v: string) => {
   try {
     return encodeURIComponent(v);

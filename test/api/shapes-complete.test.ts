@@ -77,6 +77,7 @@ beforeAll(async () => {
     'alerting:',
     '  route: { receiver: hook }',
     '  receivers: [{ name: hook, webhook_configs: [{ url: "http://127.0.0.1:9/hook" }] }]',
+    'status_pages: [{ slug: main, title: Main, groups: [{ name: Core, components: [{ name: API, targets: [svc] }] }] }]',
   ].join('\n');
   const clock = new FakeClock(T0);
   ctx = makeLookout({ clock, config });

@@ -3,6 +3,7 @@ import { authEndpoints } from './endpoints-auth';
 import { logEndpoints } from './endpoints-logs';
 import { ruleEndpoints } from './endpoints-rules';
 import { sloEndpoints } from './endpoints-slos';
+import { statusEndpoints } from './endpoints-status';
 import { systemEndpoints } from './endpoints-system';
 import { targetEndpoints } from './endpoints-targets';
 import type { Endpoint } from './types';
@@ -16,4 +17,5 @@ export const ENDPOINTS: Endpoint[] = [
   alertingEndpoints,
   ruleEndpoints,
   sloEndpoints,
+  statusEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);
