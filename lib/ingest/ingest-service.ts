@@ -177,8 +177,15 @@ export class IngestService implements Ingest {
   private makeTailer(name: string, file?: string): FileTailer {
     const row = loadSource(this.db, name)!;
     return new FileTailer({
-      source: { name, path: file ?? row.path!, startAt: file ? 'beginning' : row.start_at },
+      source: {
+        name,
+        path: file ?? row.path!,
+        startAt: file ? 'beginning' : row.start_at,
+        multiline: row.format !== 'json' && row.format !== 'logfmt',
+      },
       clock: this.clock,
+      // An imported file is complete: its last event is not waited on.
+      multilineWaitMs: file ? 0 : undefined,
       maxBatchLines: file ? 5_000 : (this.options.tailBatchLines ?? 1_000),
       store: { load: () => this.loadPositions(row.id) },
       commit: (b: TailBatch) => {

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { compileExtractionRules, type ExtractionRule, isBlankLine, LogCorrelator, type SourceFormat } from '@/lib/logs';
+import type { WrapperFacts } from '@/lib/logs/unwrap';
 import type { LogBatch } from './log-writer';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
 import { toRecord, toRequestFacts } from './to-record';
@@ -19,6 +20,7 @@ export interface SourceRow {
 export interface InputLine {
   text: string;
   truncated: boolean;
+  wrapper?: WrapperFacts;
 }
 
 /**
@@ -50,7 +52,7 @@ export class SourcePipeline {
     for (const line of lines) {
       if (isBlankLine(line.text)) continue;
       read++;
-      const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated });
+      const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated, wrapper: line.wrapper });
       format = p.ccproxy ? `ccproxy-${p.ccproxy}` : (p.family ?? p.format);
       records.push(toRecord(line.text, p));
     }

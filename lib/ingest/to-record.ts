@@ -48,10 +48,10 @@ export function toRecord(line: string, p: ProcessedLine): IngestRecord {
     message: p.format === 'text' ? line : p.message,
     fieldsJson:
       p.format === 'json'
-        ? p.truncated
+        ? p.truncated || p.wrapper
           ? JSON.stringify(p.fields)
           : line
-        : p.format === 'logfmt' || (p.family !== undefined && Object.keys(p.fields).length > 0)
+        : p.format === 'logfmt' || p.wrapper || (p.family !== undefined && Object.keys(p.fields).length > 0)
           ? JSON.stringify(p.fields)
           : null,
     flags: flagsOf(p),
