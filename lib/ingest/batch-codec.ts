@@ -18,7 +18,7 @@ export interface EncodedBatch {
 const RECORD_NUMBERS = 8;
 const RECORD_STRINGS = 6;
 const REQUEST_NUMBERS = 6;
-const REQUEST_STRINGS = 2;
+const REQUEST_STRINGS = 4;
 
 /** Writes values in place into arrays sized for the batch: no per-value arrays, no copy at the end. */
 class Encoder {
@@ -59,6 +59,8 @@ class Encoder {
     this.num(q.rateLimited ? 1 : 0);
     this.str(q.provider);
     this.str(q.model);
+    this.str(q.method ?? null);
+    this.str(q.route ?? null);
   }
 }
 
@@ -123,6 +125,8 @@ export function decodeBatch(e: EncodedBatch): LogBatch {
     rateLimited: num() === 1,
     provider: str(),
     model: str(),
+    method: str(),
+    route: str(),
   });
   const records: IngestRecord[] = new Array(e.records);
   for (let i = 0; i < e.records; i++) {

@@ -1,4 +1,5 @@
 import type { CompletedRequest, ProcessedLine } from '@/lib/logs';
+import { templatePath } from '@/lib/logs/route-template';
 import {
   FLAG_INVALID_JSON,
   FLAG_NOISE,
@@ -19,6 +20,8 @@ export function toRequestFacts(q: CompletedRequest): RequestFacts {
     inputTokens: q.inputTokens,
     outputTokens: q.outputTokens,
     rateLimited: q.rateLimited,
+    method: q.method,
+    route: q.path === null ? null : templatePath(q.path),
   };
 }
 

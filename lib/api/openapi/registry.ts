@@ -1,5 +1,6 @@
 import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
+import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { ruleEndpoints } from './endpoints-rules';
 import { systemEndpoints } from './endpoints-system';
@@ -14,4 +15,5 @@ export const ENDPOINTS: Endpoint[] = [
   logEndpoints,
   alertingEndpoints,
   ruleEndpoints,
+  logDetailEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);
