@@ -10,9 +10,9 @@ import {
 import { applyExtractionRules, type CompiledRule } from './extraction-rules';
 import type { LineContext } from './formats/clock';
 import { parseLine } from './parse-line';
+import type { CcproxyVersion, CompletedRequest, ProcessedLine, SourceFormat } from './types';
 import { applyWrapper } from './unwrap/apply';
 import type { WrapperFacts } from './unwrap/types';
-import type { CcproxyVersion, CompletedRequest, ProcessedLine, SourceFormat } from './types';
 
 export interface CorrelatorLimits extends V0Limits {
   /** A v1 "Routed to" line older than this (receivedAt) is not attributed to a later response. */

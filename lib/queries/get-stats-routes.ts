@@ -34,7 +34,12 @@ export function getStatsRoutes(db: Db, from: number, to: number, filters: LogFil
           `SELECT coalesce(method, '') m, route r, status s, duration_ms d FROM requests
            WHERE ts >= @from AND ts < @to AND route IS NOT NULL${f.where}`,
         )
-        .all({ ...f.params, from: seg.from, to: seg.to }) as { m: string; r: string; s: number | null; d: number | null }[];
+        .all({ ...f.params, from: seg.from, to: seg.to }) as {
+        m: string;
+        r: string;
+        s: number | null;
+        d: number | null;
+      }[];
       for (const row of rows) {
         const a = entry(row.m, row.r);
         const s = row.s ?? 0;

@@ -70,10 +70,7 @@ describe('GET /api/v1/stats/routes', () => {
 
     const from = NOW - 2 * 3_600_000 - 17_123;
     const to = NOW - 1_234_567;
-    const res = await call(
-      routes.GET,
-      `/api/v1/stats/routes?from=${from}&to=${to}&source=nginx`,
-    );
+    const res = await call(routes.GET, `/api/v1/stats/routes?from=${from}&to=${to}&source=nginx`);
     expect(res.status).toBe(200);
     const rows = (res.body as { data: RouteRow[] }).data;
     const inWindow = reqs.filter((r) => r.ts >= from && r.ts < to);
@@ -125,7 +122,15 @@ describe('GET /api/v1/sources/{id}/detection', () => {
     const d = (
       res.body as {
         data: {
-          recent: { line: string; family: string | null; wrapper: string | null; time: string; time_fallback: boolean; level: string | null; fields: Record<string, unknown> }[];
+          recent: {
+            line: string;
+            family: string | null;
+            wrapper: string | null;
+            time: string;
+            time_fallback: boolean;
+            level: string | null;
+            fields: Record<string, unknown>;
+          }[];
           time_fallback: { count: number; share: number; sample: { line: string; time_issue: string }[] };
           lines: number;
         };

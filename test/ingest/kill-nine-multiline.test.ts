@@ -18,7 +18,10 @@ function javaEvents(): string[] {
       out.push(`${time} INFO  [worker-${i % 4}] c.e.jobs.Runner - job ${i} done`);
       continue;
     }
-    const frames = Array.from({ length: 1 + (i % 11) }, (_, k) => `\tat com.example.jobs.Step${k}.run(Step${k}.java:${10 + k})`);
+    const frames = Array.from(
+      { length: 1 + (i % 11) },
+      (_, k) => `\tat com.example.jobs.Step${k}.run(Step${k}.java:${10 + k})`,
+    );
     const lines = [
       `${time} ERROR [worker-${i % 4}] c.e.jobs.Runner - job ${i} failed`,
       `java.lang.IllegalStateException: job ${i} has no input`,

@@ -75,7 +75,11 @@ describe('multi-line events', () => {
       docker('\tat Main.main(Main.java:3)\n'),
     ]);
     expect(out).toEqual(['Exception in thread "main" java.lang.RuntimeException: boom\n\tat Main.main(Main.java:3)']);
-    const compose = assemble(['api-1  | failed', 'api-1  |     at x.Y.z(Y.java:1)', 'web-1  |   indented but another service']);
+    const compose = assemble([
+      'api-1  | failed',
+      'api-1  |     at x.Y.z(Y.java:1)',
+      'web-1  |   indented but another service',
+    ]);
     expect(compose.out).toEqual(['failed\n    at x.Y.z(Y.java:1)', '  indented but another service']);
   });
 

@@ -19,7 +19,9 @@ const detectedLine = z.looseObject({
   family: z.string().nullable().meta({ description: 'the format family recognised (docs/logs.md#formats)' }),
   wrapper: z.string().nullable().meta({ description: 'docker, cri or compose when the line came in one' }),
   time: iso,
-  time_fallback: z.boolean().meta({ description: 'true: the line had no readable time of its own; time is when it was received' }),
+  time_fallback: z
+    .boolean()
+    .meta({ description: 'true: the line had no readable time of its own; time is when it was received' }),
   time_issue: z.string().nullable(),
   level: z.string().nullable(),
   message: z.string(),

@@ -65,7 +65,14 @@ export class EventAssembler {
     this.fragment = null;
   }
 
-  push(text: string, truncated: boolean, start: number, bytes: number, now: number, emit: (e: AssembledEvent) => void): void {
+  push(
+    text: string,
+    truncated: boolean,
+    start: number,
+    bytes: number,
+    now: number,
+    emit: (e: AssembledEvent) => void,
+  ): void {
     let piece: Piece = { text, truncated, wrapper: null, start, bytes };
     const u = unwrapLine(text);
     if (u) {

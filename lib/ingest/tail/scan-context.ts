@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import fs from 'node:fs/promises';
-import { FINGERPRINT_BYTES, type Fingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import { type AssemblerLimits, EventAssembler } from './event-assembler';
+import { FINGERPRINT_BYTES, type Fingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import { LineSplitter } from './line-splitter';
 import { positionOf, type TrackedFile } from './tracked-file';
 import type { FilePosition, TailSource } from './types';

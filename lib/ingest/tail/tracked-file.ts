@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { type Fingerprint, formatFingerprint, parseFingerprint } from './fingerprint';
 import type { EventAssembler } from './event-assembler';
+import { type Fingerprint, formatFingerprint, parseFingerprint } from './fingerprint';
 import type { LineSplitter } from './line-splitter';
 import type { FilePosition } from './types';
 

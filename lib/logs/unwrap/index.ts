@@ -3,7 +3,7 @@ import { unwrapCri } from './cri';
 import { unwrapDockerJson } from './docker-json';
 import type { Unwrapped } from './types';
 
-export type { Unwrapped, WrapperFacts, WrapperKind } from './types';
+export type { Unwrapped, WrapperFacts } from './types';
 
 /** The line inside a container runtime's wrapper, or null when the line is not wrapped. Dispatched on the first character. */
 export function unwrapLine(line: string): Unwrapped | null {

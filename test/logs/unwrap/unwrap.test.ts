@@ -12,9 +12,9 @@ describe('container wrappers', () => {
       partial: false,
       facts: { kind: 'docker', stream: 'stderr', time: Date.UTC(2024, 0, 2, 3, 4, 5, 812) },
     });
-    expect(unwrapLine('{"log":"first half of a long line","stream":"stdout","time":"2024-01-02T03:04:05Z"}')?.partial).toBe(
-      true,
-    );
+    expect(
+      unwrapLine('{"log":"first half of a long line","stream":"stdout","time":"2024-01-02T03:04:05Z"}')?.partial,
+    ).toBe(true);
     expect(unwrapLine('{"level":"info","msg":"not docker"}')).toBeNull();
   });
 
