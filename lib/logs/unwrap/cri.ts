@@ -7,6 +7,9 @@ const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) (std
 /** A Kubernetes CRI log line; `P` marks a fragment the runtime split, joined with what follows up to an `F`. */
 export function unwrapCri(line: string): Unwrapped | null {
   if (line.length < 30 || line.charCodeAt(4) !== 45 || line.charCodeAt(10) !== 84) return null;
+  // Most ISO-stamped lines are not CRI: the word after the time settles it without the regex.
+  const sp = line.indexOf(' ', 19);
+  if (sp === -1 || !line.startsWith(' std', sp)) return null;
   const m = CRI.exec(line);
   if (!m) return null;
   const ms = parseTimestamp(m[1]);
