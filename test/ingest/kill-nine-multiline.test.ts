@@ -61,7 +61,7 @@ describe('exactly once across kill -9, with multi-line events', () => {
     const db = path.join(dataDir, 'lookout.db');
 
     let kills = 0;
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < 16; round++) {
       const child = spawn(
         process.execPath,
         ['--import', 'tsx', 'test/ingest/fixtures/ingest-child.ts', dataDir, config],
@@ -73,7 +73,8 @@ describe('exactly once across kill -9, with multi-line events', () => {
       const deadline = Date.now() + 40_000;
       while (Date.now() < deadline && !(idle && count(db) === events.length)) {
         await new Promise((r) => setTimeout(r, 20));
-        if (round < 9 && count(db) > before + 700) break;
+        // Killed as soon as a batch has landed, so even a fast run is cut several times; the last round runs on.
+        if (round < 15 && count(db) > before) break;
       }
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
