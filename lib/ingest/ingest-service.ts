@@ -8,6 +8,7 @@ import { type InputLine, loadSource, SourcePipeline } from './source-pipeline';
 import type { LogSourceInput } from './source-schema';
 import { ensureHttpSource, upsertFileSources } from './sources';
 import { FileTailer, type TailBatch, type TailStatus } from './tail';
+import { unwrapLines } from './unwrap-lines';
 
 const TICK_MS = 10_000;
 
@@ -142,7 +143,7 @@ export class IngestService implements Ingest {
     rejects: Rejection[],
   ): Promise<{ accepted: number; rejected: number }> {
     ensureHttpSource(this.db, sourceName, this.clock.now());
-    const batch = await this.commit(sourceName, (p) => p.prepare(lines, this.clock.now(), rejects));
+    const batch = await this.commit(sourceName, (p) => p.prepare(unwrapLines(lines), this.clock.now(), rejects));
     return { accepted: batch.records.length, rejected: batch.rejects.length };
   }
 
