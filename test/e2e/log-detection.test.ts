@@ -94,7 +94,7 @@ describe('the Routes table and the Detection section', () => {
     expect(texts[2]).toContain('error');
     expect(texts[1]).toContain('received time (missing)');
     const fallbacks = section.getByRole('table', { name: 'Lines of jobs without their own time' });
-    expect(await fallbacks.innerText()).toContain('a line with no time at all');
+    expect(await fallbacks.textContent()).toContain('a line with no time at all');
     await screenshot(page, 'settings-detection-light');
   });
 
