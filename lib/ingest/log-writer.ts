@@ -4,6 +4,7 @@ import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
 import { indexInline } from './fts-index';
 import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts } from './record';
+import { RouteCap } from './route-cap';
 import { createRouteRollupWriter, RouteRollupBuffer } from './route-rollups';
 import type { FilePosition } from './tail';
 
@@ -42,6 +43,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
   const fts = new BulkInsert(db, 'INSERT INTO logs_fts (rowid, message)', 2);
   const writeRollups = createRollupWriter(db);
   const writeRoutes = createRouteRollupWriter(db);
+  const routeCap = new RouteCap(db);
   // Never below the index mark, so an id the index has passed is never given out again.
   const lastId = db
     .prepare(
@@ -76,6 +78,7 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
     const rollups = new LogRollupBuffer();
     const routes = new RouteRollupBuffer();
     const addRequest = (q: RequestFacts) => {
+      if (q.route) q.route = routeCap.admit(b.sourceId, q.method ?? '', q.route);
       requests.push(
         b.sourceId,
         q.ts,
