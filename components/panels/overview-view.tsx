@@ -15,6 +15,7 @@ import { ProviderUsagePanel } from './provider-usage-panel';
 import { RangePicker } from './range-picker';
 import { RefreshNote } from './refresh-note';
 import { RequestsPanel } from './requests-panel';
+import { RoutesPanel } from './routes-panel';
 import { SummaryTiles } from './summary-tiles';
 import { TargetStrip } from './target-strip';
 import { TargetsOverview } from './targets-overview';
@@ -64,6 +65,7 @@ export function OverviewView() {
             <LatencyHistogramPanel range={range} refreshMs={refreshMs} />
           </div>
           <ProviderUsagePanel range={range} refreshMs={refreshMs} />
+          <RoutesPanel range={range} refreshMs={refreshMs} />
         </>
       )}
       <h2 className="pt-2 text-base font-semibold">Targets</h2>

@@ -1,6 +1,7 @@
 import { RelativeTime } from '@/components/ui/local-time';
 import { formatCount } from '@/lib/format/number';
 import type { SourceDetail } from '@/lib/swr/use-sources';
+import { SourceDetection } from './source-detection';
 import { Bytes } from './sources-bytes';
 import { SourcesDetails } from './sources-details';
 import { SourcesStop } from './sources-stop';
@@ -59,6 +60,7 @@ export function SourcesRow({
           <SourcesDetails source={s} />
         </details>
       )}
+      <SourceDetection id={s.id} name={s.name} />
     </li>
   );
 }

@@ -72,6 +72,21 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
   {
+    table: 'log_route_rollups 10s',
+    sql: 'DELETE FROM log_route_rollups WHERE (res, ts, source_id, provider, model, method, route) IN (SELECT res, ts, source_id, provider, model, method, route FROM log_route_rollups WHERE res = 10000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - Math.max(TEN_SECOND_ROLLUPS_MS, s.retention.logsMs),
+  },
+  {
+    table: 'log_route_rollups 1m',
+    sql: 'DELETE FROM log_route_rollups WHERE (res, ts, source_id, provider, model, method, route) IN (SELECT res, ts, source_id, provider, model, method, route FROM log_route_rollups WHERE res = 60000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.logsMs),
+  },
+  {
+    table: 'log_route_rollups',
+    sql: 'DELETE FROM log_route_rollups WHERE (res, ts, source_id, provider, model, method, route) IN (SELECT res, ts, source_id, provider, model, method, route FROM log_route_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.rollupsMs,
+  },
+  {
     table: 'notifications',
     sql: 'DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE at < ? LIMIT ?)',
     cutoff: (now, s) => now - s.retention.rollupsMs,

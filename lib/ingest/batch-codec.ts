@@ -18,7 +18,7 @@ export interface EncodedBatch {
 const RECORD_NUMBERS = 8;
 const RECORD_STRINGS = 6;
 const REQUEST_NUMBERS = 6;
-const REQUEST_STRINGS = 2;
+const REQUEST_STRINGS = 4;
 
 /** Writes values in place into arrays sized for the batch: no per-value arrays, no copy at the end. */
 class Encoder {
@@ -38,9 +38,10 @@ class Encoder {
     this.numbers[this.n++] = v ?? NaN;
   }
 
-  str(v: string | null): void {
-    if (v === null) {
-      this.spans[this.s++] = -1;
+  /** -1 marks null, -2 an absent optional value, so a batch decodes to exactly what was encoded. */
+  str(v: string | null | undefined): void {
+    if (v === null || v === undefined) {
+      this.spans[this.s++] = v === null ? -1 : -2;
       this.spans[this.s++] = 0;
       return;
     }
@@ -59,6 +60,8 @@ class Encoder {
     this.num(q.rateLimited ? 1 : 0);
     this.str(q.provider);
     this.str(q.model);
+    this.str(q.method);
+    this.str(q.route);
   }
 }
 
@@ -113,17 +116,29 @@ export function decodeBatch(e: EncodedBatch): LogBatch {
     const len = spans[s++];
     return at < 0 ? null : text.slice(at, at + len);
   };
+  const optionalStr = () => {
+    const absent = spans[s] === -2;
+    const v = str();
+    return absent ? undefined : v;
+  };
   // Object literals evaluate in order: each field reads the next value, as encodeBatch wrote them.
-  const request = (): RequestFacts => ({
-    ts: num()!,
-    status: num(),
-    durationMs: num(),
-    inputTokens: num(),
-    outputTokens: num(),
-    rateLimited: num() === 1,
-    provider: str(),
-    model: str(),
-  });
+  const request = (): RequestFacts => {
+    const q: RequestFacts = {
+      ts: num()!,
+      status: num(),
+      durationMs: num(),
+      inputTokens: num(),
+      outputTokens: num(),
+      rateLimited: num() === 1,
+      provider: str(),
+      model: str(),
+    };
+    const method = optionalStr();
+    const route = optionalStr();
+    if (method !== undefined) q.method = method;
+    if (route !== undefined) q.route = route;
+    return q;
+  };
   const records: IngestRecord[] = new Array(e.records);
   for (let i = 0; i < e.records; i++) {
     const r = {

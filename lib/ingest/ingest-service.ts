@@ -8,6 +8,7 @@ import { type InputLine, loadSource, SourcePipeline } from './source-pipeline';
 import type { LogSourceInput } from './source-schema';
 import { ensureHttpSource, upsertFileSources } from './sources';
 import { FileTailer, type TailBatch, type TailStatus } from './tail';
+import { unwrapLines } from './unwrap-lines';
 
 const TICK_MS = 10_000;
 
@@ -142,7 +143,7 @@ export class IngestService implements Ingest {
     rejects: Rejection[],
   ): Promise<{ accepted: number; rejected: number }> {
     ensureHttpSource(this.db, sourceName, this.clock.now());
-    const batch = await this.commit(sourceName, (p) => p.prepare(lines, this.clock.now(), rejects));
+    const batch = await this.commit(sourceName, (p) => p.prepare(unwrapLines(lines), this.clock.now(), rejects));
     return { accepted: batch.records.length, rejected: batch.rejects.length };
   }
 
@@ -177,8 +178,15 @@ export class IngestService implements Ingest {
   private makeTailer(name: string, file?: string): FileTailer {
     const row = loadSource(this.db, name)!;
     return new FileTailer({
-      source: { name, path: file ?? row.path!, startAt: file ? 'beginning' : row.start_at },
+      source: {
+        name,
+        path: file ?? row.path!,
+        startAt: file ? 'beginning' : row.start_at,
+        multiline: row.format !== 'json' && row.format !== 'logfmt',
+      },
       clock: this.clock,
+      // An imported file is complete: its last event is not waited on.
+      multilineWaitMs: file ? 0 : undefined,
       maxBatchLines: file ? 5_000 : (this.options.tailBatchLines ?? 1_000),
       store: { load: () => this.loadPositions(row.id) },
       commit: (b: TailBatch) => {

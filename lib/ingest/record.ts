@@ -24,7 +24,11 @@ export interface IngestRecord {
 export type RequestFacts = Pick<
   CompletedRequest,
   'ts' | 'status' | 'durationMs' | 'provider' | 'model' | 'inputTokens' | 'outputTokens' | 'rateLimited'
->;
+> & {
+  method?: string | null;
+  /** The path templated (`/users/:id`), for the per-route table. */
+  route?: string | null;
+};
 
 export const FLAG_TS_FALLBACK = 1;
 export const FLAG_TRUNCATED = 2;

@@ -1,5 +1,7 @@
 import type { Db } from '@/lib/db/connection';
 import { compileExtractionRules, type ExtractionRule, isBlankLine, LogCorrelator, type SourceFormat } from '@/lib/logs';
+import type { WrapperFacts } from '@/lib/logs/unwrap';
+import { type DetectionSample, detectionSample, SAMPLES_KEPT } from './detection-sample';
 import type { LogBatch } from './log-writer';
 import type { IngestRecord, Rejection, RequestFacts } from './record';
 import { toRecord, toRequestFacts } from './to-record';
@@ -19,6 +21,7 @@ export interface SourceRow {
 export interface InputLine {
   text: string;
   truncated: boolean;
+  wrapper?: WrapperFacts;
 }
 
 /**
@@ -47,12 +50,19 @@ export class SourcePipeline {
     const records: IngestRecord[] = [];
     let read = rejects.length;
     let format: string | undefined;
-    for (const line of lines) {
+    const recent: DetectionSample[] = [];
+    const fallback: DetectionSample[] = [];
+    const sampleFrom = lines.length - 2 * SAMPLES_KEPT;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       if (isBlankLine(line.text)) continue;
       read++;
-      const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated });
+      const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated, wrapper: line.wrapper });
       format = p.ccproxy ? `ccproxy-${p.ccproxy}` : (p.family ?? p.format);
       records.push(toRecord(line.text, p));
+      // Samples are only built for lines that could be kept: the batch's last ones and its first fallbacks.
+      if (i >= sampleFrom) recent.push(detectionSample('recent', line.text, p));
+      if (p.tsFallback && fallback.length < SAMPLES_KEPT) fallback.push(detectionSample('fallback', line.text, p));
     }
     return {
       sourceId: this.source.id,
@@ -63,6 +73,7 @@ export class SourcePipeline {
       detectedFormat: format,
       receivedAt,
       extraRequests: [],
+      samples: [...recent.slice(-SAMPLES_KEPT), ...fallback],
     };
   }
 

@@ -1,4 +1,5 @@
 import type { CompletedRequest, ProcessedLine } from '@/lib/logs';
+import { templatePath } from '@/lib/logs/route-template';
 import {
   FLAG_INVALID_JSON,
   FLAG_NOISE,
@@ -19,6 +20,8 @@ export function toRequestFacts(q: CompletedRequest): RequestFacts {
     inputTokens: q.inputTokens,
     outputTokens: q.outputTokens,
     rateLimited: q.rateLimited,
+    method: q.method,
+    route: q.path === null ? null : templatePath(q.path),
   };
 }
 
@@ -48,10 +51,10 @@ export function toRecord(line: string, p: ProcessedLine): IngestRecord {
     message: p.format === 'text' ? line : p.message,
     fieldsJson:
       p.format === 'json'
-        ? p.truncated
+        ? p.truncated || p.wrapper
           ? JSON.stringify(p.fields)
           : line
-        : p.format === 'logfmt' || (p.family !== undefined && Object.keys(p.fields).length > 0)
+        : p.format === 'logfmt' || p.wrapper || (p.family !== undefined && Object.keys(p.fields).length > 0)
           ? JSON.stringify(p.fields)
           : null,
     flags: flagsOf(p),

@@ -11,6 +11,8 @@ import { applyExtractionRules, type CompiledRule } from './extraction-rules';
 import type { LineContext } from './formats/clock';
 import { parseLine } from './parse-line';
 import type { CcproxyVersion, CompletedRequest, ProcessedLine, SourceFormat } from './types';
+import { applyWrapper } from './unwrap/apply';
+import type { WrapperFacts } from './unwrap/types';
 
 export interface CorrelatorLimits extends V0Limits {
   /** A v1 "Routed to" line older than this (receivedAt) is not attributed to a later response. */
@@ -115,13 +117,18 @@ export class LogCorrelator {
     return this.state.v0.dropped;
   }
 
-  process(raw: string, receivedAt: number, options: { truncated?: boolean } = {}): ProcessedLine {
+  process(
+    raw: string,
+    receivedAt: number,
+    options: { truncated?: boolean; wrapper?: WrapperFacts } = {},
+  ): ProcessedLine {
     const lineFormat = this.format === 'auto' || this.format === 'ccproxy' ? 'auto' : this.format;
     const line: ProcessedLine = parseLine(raw, receivedAt, {
       format: lineFormat,
       truncated: options.truncated,
       context: this.context,
     });
+    if (options.wrapper) applyWrapper(line, options.wrapper);
     if (this.rules.length > 0) applyExtractionRules(this.rules, line);
     const ccproxyPossible = (this.format === 'auto' || this.format === 'ccproxy') && line.format === 'json';
     const version = ccproxyPossible ? detectVersion(line.fields) : null;

@@ -1,4 +1,5 @@
 import type { FamilyName } from './formats/family';
+import type { WrapperKind } from './unwrap/types';
 
 export type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
@@ -31,6 +32,8 @@ export interface ParsedLine {
   format: LineFormat;
   /** The format family recognised (docs/logs.md#formats); absent for plain JSON, logfmt and text. */
   family?: FamilyName;
+  /** The container runtime's wrapper the line was taken out of (docs/logs.md#container-logs). */
+  wrapper?: WrapperKind;
   /** Epoch milliseconds: the line's own time, or `receivedAt` when `tsFallback`. */
   ts: number;
   tsFallback: boolean;

@@ -42,6 +42,8 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/api/v1/stats/latency': { GET: { access: 'read' } },
   '/api/v1/stats/providers': { GET: { access: 'read' } },
   '/api/v1/stats/models': { GET: { access: 'read' } },
+  '/api/v1/stats/routes': { GET: { access: 'read' } },
+  '/api/v1/sources/[id]/detection': { GET: { access: 'read' } },
   '/api/v1/rules': { GET: { access: 'read' }, POST: { access: 'admin' } },
   '/api/v1/rules/[id]': {
     GET: { access: 'read' },

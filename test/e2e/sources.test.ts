@@ -79,7 +79,7 @@ describe('a log file source through /settings', () => {
     await row.and(page.locator('[data-tailing="true"]')).waitFor(WAIT);
     await page.getByTestId('source-lines-applog').filter({ hasText: '3 accepted' }).waitFor(WAIT);
     expect(await row.textContent()).toContain(logFile);
-    await row.locator('summary').click();
+    await row.locator('summary', { hasText: 'file' }).click();
     await row.getByRole('table', { name: 'Files of applog' }).waitFor(WAIT);
     await screenshot(page, 'settings-sources-light');
   });

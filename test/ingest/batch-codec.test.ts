@@ -108,6 +108,41 @@ describe('log batches crossing to the writer thread', () => {
     expect(decodeBatch(copy)).toEqual(batch);
   });
 
+  it("carry a request's method and route, null or absent, and the detection samples", () => {
+    const q = { ts: 7, status: 200, durationMs: 3, provider: null, model: null, inputTokens: null, outputTokens: null };
+    const routed: LogBatch = {
+      sourceId: 2,
+      records: [],
+      rejects: [],
+      linesRead: 0,
+      receivedAt: 9,
+      extraRequests: [
+        { ...q, rateLimited: false, method: 'GET', route: '/users/:id' },
+        { ...q, rateLimited: false, method: null, route: '/' },
+        { ...q, rateLimited: true },
+      ],
+      samples: [
+        {
+          kind: 'fallback',
+          line: 'no time',
+          detected: {
+            format: 'text',
+            family: null,
+            wrapper: null,
+            ts: 9,
+            ts_fallback: true,
+            ts_issue: 'missing',
+            level: null,
+            message: 'no time',
+            fields: {},
+          },
+        },
+      ],
+    };
+    expect(decodeBatch(encodeBatch(routed))).toEqual(routed);
+    expect(decodeBatch(encodeBatch(routed)).extraRequests?.[2]).not.toHaveProperty('method');
+  });
+
   it('decode an empty batch (a position-only commit)', () => {
     const empty: LogBatch = {
       sourceId: 1,

@@ -1,5 +1,6 @@
 import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
+import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { ruleEndpoints } from './endpoints-rules';
 import { sloEndpoints } from './endpoints-slos';
@@ -18,4 +19,5 @@ export const ENDPOINTS: Endpoint[] = [
   ruleEndpoints,
   sloEndpoints,
   statusEndpoints,
+  logDetailEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

@@ -5,6 +5,9 @@ export const TAIL_DEFAULTS = {
   maxLineBytes: 256 * 1024,
   forgetGraceMs: 5000,
   readBufferBytes: 256 * 1024,
+  multilineWaitMs: 1500,
+  maxEventLines: 500,
+  maxEventBytes: 64 * 1024,
 } as const;
 
 export type TailLimits = { -readonly [K in keyof typeof TAIL_DEFAULTS]: number };
@@ -22,5 +25,7 @@ export function resolveOptions(options: Partial<TailLimits>): TailLimits {
   o.readBufferBytes = Math.max(1024, Math.floor(o.readBufferBytes));
   o.pollMs = Math.max(10, o.pollMs);
   o.forgetGraceMs = Math.max(0, o.forgetGraceMs);
+  o.multilineWaitMs = Math.max(0, o.multilineWaitMs);
+  o.maxEventLines = Math.max(1, Math.floor(o.maxEventLines));
   return o;
 }

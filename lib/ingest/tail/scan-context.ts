@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import fs from 'node:fs/promises';
+import { type AssemblerLimits, EventAssembler } from './event-assembler';
 import { FINGERPRINT_BYTES, type Fingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import { LineSplitter } from './line-splitter';
 import { positionOf, type TrackedFile } from './tracked-file';
@@ -18,6 +19,7 @@ export interface ScanContext {
   files: Map<string, TrackedFile>;
   recent: PriorIdentity[];
   maxLineBytes: number;
+  events: AssemblerLimits;
   now: number;
   nextOrder: () => number;
   /** Positions from the store, consumed by the first scan. */
@@ -92,6 +94,7 @@ export function createTracked(
     mtimeMs: -1,
     readOffset: offset,
     splitter: new LineSplitter(ctx.maxLineBytes),
+    events: new EventAssembler(ctx.events),
     base: init.position ?? { path: init.path, dev: init.dev, ino: init.ino, fingerprint: '', offset, size },
     stored: init.position !== null,
     copyOf: null,

@@ -1,5 +1,5 @@
 import { type Clock, systemClock, type TimerHandle } from '@/lib/clock';
-import { BatchBuilder, readInto } from './file-reader';
+import { BatchBuilder, flushHeld, readInto } from './file-reader';
 import { resolveOptions, type TailLimits } from './options';
 import { scanFiles } from './scan';
 import { closeQuietly, remember, type ScanContext } from './scan-context';
@@ -59,6 +59,11 @@ export class FileTailer {
       files: new Map(),
       recent: [],
       maxLineBytes: this.opts.maxLineBytes,
+      events: {
+        multiline: source.multiline !== false,
+        maxEventLines: this.opts.maxEventLines,
+        maxEventChars: this.opts.maxEventBytes,
+      },
       now: this.clock.now(),
       nextOrder: () => ++this.order,
       stored: null,
@@ -180,8 +185,10 @@ export class FileTailer {
   private async fill(batch: BatchBuilder): Promise<boolean> {
     const files = [...this.ctx.files.values()].sort((a, b) => a.order - b.order);
     for (const f of files) {
-      if (f.copyOf !== null || f.readOffset >= f.size) continue;
-      if (await readInto(f, batch, this.buf)) return true;
+      if (f.copyOf !== null) continue;
+      if (f.readOffset < f.size && (await readInto(f, batch, this.buf, this.ctx.now))) return true;
+      if (f.readOffset >= f.size) flushHeld(f, batch, this.ctx.now, this.opts.multilineWaitMs);
+      if (batch.full) return true;
     }
     return false;
   }
@@ -191,7 +198,7 @@ export class FileTailer {
       (f) =>
         f.unmatchedSince !== null &&
         now - f.unmatchedSince >= this.opts.forgetGraceMs &&
-        (f.copyOf !== null || f.readOffset >= f.size),
+        (f.copyOf !== null || (f.readOffset >= f.size && f.events.heldFrom === null)),
     );
   }
 

@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import type { EventAssembler } from './event-assembler';
 import { type Fingerprint, formatFingerprint, parseFingerprint } from './fingerprint';
 import type { LineSplitter } from './line-splitter';
 import type { FilePosition } from './types';
@@ -21,6 +22,8 @@ export interface TrackedFile {
   /** Bytes consumed by the splitter; ahead of `offset` by a held partial line. */
   readOffset: number;
   splitter: LineSplitter;
+  /** Joins lines into events; `offset` never passes the start of the event it holds. */
+  events: EventAssembler;
   /** Last committed position (or the discovery position while `stored` is false); a failed commit reverts to it. */
   base: FilePosition;
   stored: boolean;
@@ -59,6 +62,7 @@ export function revertToBase(f: TrackedFile): void {
   f.readOffset = f.base.offset;
   f.mtimeMs = -1;
   f.splitter.reset();
+  f.events.reset();
 }
 
 export function restartAtZero(f: TrackedFile, fingerprint: Fingerprint, order: number): void {
@@ -68,4 +72,5 @@ export function restartAtZero(f: TrackedFile, fingerprint: Fingerprint, order: n
   f.size = 0;
   f.order = order;
   f.splitter.reset();
+  f.events.reset();
 }

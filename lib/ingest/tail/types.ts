@@ -1,4 +1,5 @@
 import type { Clock } from '@/lib/clock';
+import type { WrapperFacts } from '@/lib/logs/unwrap';
 
 /** What the store keeps per file. Key it by (source, dev, ino); `path` is informational and changes on rename. */
 export interface FilePosition {
@@ -12,10 +13,13 @@ export interface FilePosition {
   size: number;
 }
 
+/** One event read from a file: a line, or a line with its continuation lines (multi-line events). */
 export interface TailLine {
   text: string;
   truncated: boolean;
   path: string;
+  /** The container runtime's wrapper the line came in, when it had one. */
+  wrapper?: WrapperFacts;
 }
 
 /** A file never appears in both `positions` and `forget` of one batch. `lines` may be empty (position-only commits). */
@@ -43,6 +47,8 @@ export interface TailSource {
   /** A path, or a glob with `*`, `?`, `[abc]` in the last segment only. */
   path: string;
   startAt: StartAt;
+  /** Join continuation lines into multi-line events (off for sources pinned to JSON or logfmt). */
+  multiline?: boolean;
 }
 
 export interface FileTailerOptions {
@@ -57,6 +63,10 @@ export interface FileTailerOptions {
   /** A file no longer matched (renamed away, deleted) is kept open and forgotten once drained and quiet this long. */
   forgetGraceMs?: number;
   readBufferBytes?: number;
+  /** How long a held multi-line event that looks unfinished waits for its next line; 0 hands it out at once. */
+  multilineWaitMs?: number;
+  maxEventLines?: number;
+  maxEventBytes?: number;
 }
 
 export type FileState = 'reading' | 'draining' | 'held-copy';
