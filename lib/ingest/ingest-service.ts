@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
+import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { FtsCatchUp } from './fts-catch-up';
 import type { Ingest } from './ingest';
 import { createLogWriter, type LogBatch } from './log-writer';
@@ -24,6 +25,8 @@ export interface IngestServiceOptions {
   tailBatchLines?: number;
   /** Another thread's writer, which also keeps the full-text index; by default batches are written here. */
   writer?: BatchWriter;
+  /** Where this thread's own writer leaves word of writes refused for lack of space. */
+  faults?: StorageFaultMark;
 }
 
 /** Owns every source's pipeline and tailer, and hands their batches to one writer, here or in the writer thread. */
@@ -41,7 +44,7 @@ export class IngestService implements Ingest {
     private readonly clock: Clock,
     private readonly options: IngestServiceOptions = {},
   ) {
-    this.writer = options.writer ?? { write: createLogWriter(db) };
+    this.writer = options.writer ?? { write: createLogWriter(db, options.faults) };
     this.fts = options.writer ? null : new FtsCatchUp(db, clock);
   }
 

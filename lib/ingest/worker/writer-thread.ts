@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { systemClock } from '@/lib/clock';
 import { openWriteDb } from '@/lib/db/connection';
+import { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { decodeBatch } from '../batch-codec';
 import { FtsCatchUp } from '../fts-catch-up';
@@ -16,7 +17,7 @@ export function runWriter(init: WriterInit): void {
   const port = parentPort!;
   const db = openWriteDb(init.dataDir, { giveWay: new WriteTurns(init.writeTurns) });
   db.pragma(`wal_autocheckpoint = ${init.walAutocheckpoint}`);
-  const write = createLogWriter(db);
+  const write = createLogWriter(db, init.storageFaults ? new StorageFaultMark(init.storageFaults) : undefined);
   const fts = new FtsCatchUp(db, systemClock);
   fts.start();
   const stored = new Map<number, number>();
