@@ -40,6 +40,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
 
   const storage = new StorageGuard(env.dataDir, clock, () => freeSpaceNow(db, clock, () => lookout.settings));
   const writer = new CheckWriter(db, clock, (err) => storage.isFault(err));
+  storage.checks = writer;
   const scheduler = new ProbeScheduler({
     clock,
     onResult: (id, result) => writer.push(id, result),

@@ -19,6 +19,8 @@ export interface StorageStatus {
   reason: StorageFaultReason | null;
   freeBytes: number | null;
   faults: number;
+  checksPending: number;
+  checksDropped: number;
 }
 
 /**
@@ -35,6 +37,8 @@ export class StorageGuard {
   private lastFaultAt = 0;
   private timer: TimerHandle | null = null;
   private freeing: Promise<void> | null = null;
+  /** The check writer, whose results wait in memory while the disk is full. */
+  checks: { pending(): number; dropped: number } | null = null;
 
   /** `freeSpace` runs retention and max_db_size and checkpoints the WAL, once the reserve is given back. */
   constructor(
@@ -74,6 +78,8 @@ export class StorageGuard {
       reason: this.reason,
       freeBytes: this.freeBytes(),
       faults: this.mark.read().count,
+      checksPending: this.checks?.pending() ?? 0,
+      checksDropped: this.checks?.dropped ?? 0,
     };
   }
 
