@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,7 +97,14 @@ async function metricsText(): Promise<string> {
   return res.text();
 }
 
-type Storage = { state: string; reason: string | null; free_bytes: number | null; faults: number };
+type Storage = {
+  state: string;
+  reason: string | null;
+  free_bytes: number | null;
+  faults: number;
+  checks_pending: number;
+  checks_dropped: number;
+};
 const storageOf = async () => ((await call(system.GET, '/api/v1/system')).body as { storage: Storage }).storage;
 
 describe.runIf(ROOT_USER || REQUIRED)('a full disk under the data directory', () => {
@@ -104,10 +113,13 @@ describe.runIf(ROOT_USER || REQUIRED)('a full disk under the data directory', ()
   const log = path.join(base, 'ccproxy.log');
   let mounted = false;
   let lookout: Lookout | null = null;
+  // The service's /health, probed every second while the disk fills.
+  const health = http.createServer((_req, res) => res.end('{"status":"ok"}'));
 
   afterAll(async () => {
     clearLookout();
     await lookout?.stop();
+    health.close();
     if (mounted) execFileSync('umount', [dataDir]);
     fs.rmSync(base, { recursive: true, force: true });
   });
@@ -117,7 +129,13 @@ describe.runIf(ROOT_USER || REQUIRED)('a full disk under the data directory', ()
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dataDir]);
     mounted = true;
     const config = path.join(base, 'lookout.yml');
-    fs.writeFileSync(config, `logs:\n  - name: ccproxy\n    path: ccproxy.log\n    format: ccproxy\n`);
+    await new Promise<void>((r) => health.listen(0, '127.0.0.1', r));
+    const healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/health`;
+    fs.writeFileSync(
+      config,
+      `targets:\n  - name: ccproxy\n    url: ${healthUrl}\n    interval: 1s\n` +
+        `logs:\n  - name: ccproxy\n    path: ccproxy.log\n    format: ccproxy\n`,
+    );
     // Recent, so retention (7 days) keeps every line.
     const t0 = Date.now() - 3_600_000;
     let written = 0;
@@ -185,8 +203,8 @@ describe.runIf(ROOT_USER || REQUIRED)('a full disk under the data directory', ()
         expect(storage.free_bytes).toBeLessThan(4 << 20);
         expect(storage.faults).toBeGreaterThan(0);
         expect(await metricsText()).toMatch(/^lookout_storage_full 1$/m);
-        // Ingestion is paused, not lost: the tailed lines stop short of what CCProxy wrote.
-        await sleep(1_500);
+        // Ingestion is paused, not lost: the tailed lines stop short of what CCProxy wrote; probes go on in memory.
+        await until('probe results wait in memory', async () => (await storageOf()).checks_pending >= 2, 10_000);
         expect(ccproxyLines()).toBeLessThan(written * 3);
       } finally {
         clearInterval(feeding);
@@ -195,12 +213,16 @@ describe.runIf(ROOT_USER || REQUIRED)('a full disk under the data directory', ()
       write(1_000);
       const freedAt = Date.now();
       fs.rmSync(filler);
-      const resumeMs = await until('a tailed line is stored again', () => ccproxyLines() > 0 && lookout!.storage.status().state === 'ok');
+      const resumeMs = await until('the storage guard reports ok', () => lookout!.storage.status().state === 'ok');
       const catchUpMs = await until('every written line is stored', () => ccproxyLines() === written * 3);
       console.log(
         `[disk-full] after space came back: storage ok in ${resumeMs} ms, ${written} requests (${written * 3} lines) all stored ${Date.now() - freedAt} ms after freeing (catch-up ${catchUpMs} ms)`,
       );
       expect(fs.existsSync(path.join(dataDir, RESERVE_FILE))).toBe(true);
+      await until('the waiting probe results are written', async () => (await storageOf()).checks_pending === 0, 10_000);
+      expect((await storageOf()).checks_dropped).toBe(0);
+      expect(count('SELECT COUNT(*) FROM checks')).toBeGreaterThanOrEqual(4);
+      expect(count('SELECT COUNT(DISTINCT ts) FROM checks')).toBe(count('SELECT COUNT(*) FROM checks'));
       expect(await metricsText()).toMatch(/^lookout_storage_full 0$/m);
       const after = await postLines('http', 900_000, 100);
       expect(after.status).toBe(200);
