@@ -11,7 +11,7 @@ import { useSystem } from '@/lib/swr/use-system';
 export function StorageBanner({ large = false }: { large?: boolean }) {
   const { system } = useSystem(useRefreshInterval());
   const storage = system?.storage;
-  if (!storage || storage.state !== 'full') return null;
+  if (storage?.state !== 'full') return null;
   return (
     <div
       role="alert"

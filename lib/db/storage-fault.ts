@@ -24,7 +24,13 @@ export function storageFault(err: unknown, diskNearlyFull?: () => boolean): Stor
   return null;
 }
 
-const WRITE_IOERRS = new Set(['SQLITE_IOERR', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'SQLITE_IOERR_TRUNCATE', 'SQLITE_IOERR_SHMSIZE']);
+const WRITE_IOERRS = new Set([
+  'SQLITE_IOERR',
+  'SQLITE_IOERR_WRITE',
+  'SQLITE_IOERR_FSYNC',
+  'SQLITE_IOERR_TRUNCATE',
+  'SQLITE_IOERR_SHMSIZE',
+]);
 
 /** A write was refused because the disk is full; nothing of it was stored (HTTP 507). */
 export function storageFullMessage(reason: StorageFaultReason): string {

@@ -15,7 +15,10 @@ const DERIVED: Record<string, [MetricType, string]> = {
   llm_tokens_total: ['counter', 'LLM tokens seen in the logs since Lookout started, by type input or output.'],
   llm_rate_limited_total: ['counter', 'Requests answered 429 seen in the logs since Lookout started.'],
   log_lines_total: ['counter', 'Log lines by level since Lookout started.'],
-  lookout_storage_full: ['gauge', 'Whether the disk under the data directory is full (1): writes wait until space is back.'],
+  lookout_storage_full: [
+    'gauge',
+    'Whether the disk under the data directory is full (1): writes wait until space is back.',
+  ],
 };
 
 /** promtool's linter rejects camelCase; node_exporter's meminfo names are exported in snake case here. */

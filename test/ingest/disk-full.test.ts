@@ -86,7 +86,10 @@ async function postLines(source: string, first: number, n: number) {
       body,
     }),
   );
-  return { status: res.status, body: (await res.json()) as { accepted?: number; error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { accepted?: number; error?: { code: string; message: string } },
+  };
 }
 
 async function metricsText(): Promise<string> {
@@ -120,13 +123,13 @@ describe.runIf(ROOT_USER || REQUIRED)('a full disk under the data directory', ()
     clearLookout();
     await lookout?.stop();
     health.close();
-    if (mounted) execFileSync('umount', [dataDir]);
+    if (mounted) execFileSync('/usr/bin/umount', [dataDir]);
     fs.rmSync(base, { recursive: true, force: true });
   });
 
   it('pauses ingestion, answers 507, says so in /system and /metrics, and resumes with every line stored once', async () => {
     fs.mkdirSync(dataDir);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dataDir]);
+    execFileSync('/usr/bin/mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dataDir]);
     mounted = true;
     const config = path.join(base, 'lookout.yml');
     await new Promise<void>((r) => health.listen(0, '127.0.0.1', r));
@@ -219,7 +222,11 @@ describe.runIf(ROOT_USER || REQUIRED)('a full disk under the data directory', ()
         `[disk-full] after space came back: storage ok in ${resumeMs} ms, ${written} requests (${written * 3} lines) all stored ${Date.now() - freedAt} ms after freeing (catch-up ${catchUpMs} ms)`,
       );
       expect(fs.existsSync(path.join(dataDir, RESERVE_FILE))).toBe(true);
-      await until('the waiting probe results are written', async () => (await storageOf()).checks_pending === 0, 10_000);
+      await until(
+        'the waiting probe results are written',
+        async () => (await storageOf()).checks_pending === 0,
+        10_000,
+      );
       expect((await storageOf()).checks_dropped).toBe(0);
       expect(count('SELECT COUNT(*) FROM checks')).toBeGreaterThanOrEqual(4);
       expect(count('SELECT COUNT(DISTINCT ts) FROM checks')).toBe(count('SELECT COUNT(*) FROM checks'));
