@@ -70,8 +70,9 @@ export class StorageGuard {
     return reason !== null;
   }
 
+  /** Sees new faults at once; recovery and the reserve file are left to the timer. */
   status(): StorageStatus {
-    this.check();
+    this.observe(this.clock.now());
     return {
       state: this.state,
       since: this.since,
@@ -86,14 +87,7 @@ export class StorageGuard {
   /** Full on a new fault; ok again once a check interval passed without one and the reserve could be re-created. */
   check(): void {
     const now = this.clock.now();
-    const m = this.mark.read();
-    if (m.count !== this.seen) {
-      this.seen = m.count;
-      this.lastFaultAt = now;
-      if (this.state === 'ok') this.enterFull(m.reason, now);
-      else this.reason = m.reason;
-      return;
-    }
+    if (this.observe(now)) return;
     if (this.state === 'ok') {
       this.makeReserve();
       return;
@@ -104,6 +98,17 @@ export class StorageGuard {
       this.since = now;
       this.reason = null;
     }
+  }
+
+  /** True when a fault was marked since the last look. */
+  private observe(now: number): boolean {
+    const m = this.mark.read();
+    if (m.count === this.seen) return false;
+    this.seen = m.count;
+    this.lastFaultAt = now;
+    if (this.state === 'ok') this.enterFull(m.reason, now);
+    else this.reason = m.reason;
+    return true;
   }
 
   private enterFull(reason: StorageFaultReason, now: number): void {
