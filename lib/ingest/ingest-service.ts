@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
+import { storageFault } from '@/lib/db/storage-fault';
 import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { FtsCatchUp } from './fts-catch-up';
 import type { Ingest } from './ingest';
@@ -25,7 +26,7 @@ export interface IngestServiceOptions {
   tailBatchLines?: number;
   /** Another thread's writer, which also keeps the full-text index; by default batches are written here. */
   writer?: BatchWriter;
-  /** Where this thread's own writer leaves word of writes refused for lack of space. */
+  /** Where this thread's writes (its own writer's too) leave word of writes refused for lack of space. */
   faults?: StorageFaultMark;
 }
 
@@ -144,7 +145,14 @@ export class IngestService implements Ingest {
     lines: InputLine[],
     rejects: Rejection[],
   ): Promise<{ accepted: number; rejected: number }> {
-    ensureHttpSource(this.db, sourceName, this.clock.now());
+    try {
+      ensureHttpSource(this.db, sourceName, this.clock.now());
+    } catch (err) {
+      // This thread's own write (a new source) can meet the full disk before the writer does.
+      const reason = storageFault(err);
+      if (reason) this.options.faults?.fault(reason);
+      throw err;
+    }
     const batch = await this.commit(sourceName, (p) => p.prepare(lines, this.clock.now(), rejects));
     return { accepted: batch.records.length, rejected: batch.rejects.length };
   }
