@@ -20,7 +20,7 @@ export function StorageBanner({ large = false }: { large?: boolean }) {
     >
       <strong className="font-semibold">Storage full</strong> since <LocalTime ts={storage.since} />
       {storage.reason ? ` (${storage.reason})` : ''}: {formatBytes(storage.free_bytes)} free on the data directory's
-      disk. Log ingestion is paused and retries on its own; HTTP ingest answers 507;{' '}
+      disk. Log ingestion is paused and retries on its own; HTTP ingest answers 507.{' '}
       {storage.checks_pending > 0 ? `${storage.checks_pending} check results wait in memory. ` : ''}
       Free space or lower retention and Lookout resumes.
     </div>
