@@ -2,6 +2,7 @@
 import { useSearchParams } from 'next/navigation';
 import { SloPanel } from '@/components/slo/slo-panel';
 import { ProcessTile } from '@/components/system/process-tile';
+import { StorageBanner } from '@/components/system/storage-banner';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
@@ -31,6 +32,7 @@ export function OverviewView() {
   const noLogs = sources?.every((s) => s.lines.accepted === 0) === true;
   return (
     <div className="space-y-4">
+      <StorageBanner />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <RangePicker range={range} />
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error && !!summary} />

@@ -2,6 +2,7 @@
 import { useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ProcessTile } from '@/components/system/process-tile';
+import { StorageBanner } from '@/components/system/storage-banner';
 import { LocalTime } from '@/components/ui/local-time';
 import { WallErrors } from '@/components/wall/wall-errors';
 import { WallLatency } from '@/components/wall/wall-latency';
@@ -65,6 +66,7 @@ export function WallView({ token }: { token: string | null }) {
         <LocalTime ts={now || null} className="tabular text-[2.4vh] text-muted" />
       </header>
       <StaleNotice beat={beat} refreshMs={refreshMs} dataError={dataError} />
+      <StorageBanner large />
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} wall />
       {targets && <TargetStrip targets={targets} large />}
       <ProcessTile className="lg:grid-cols-4" />

@@ -12,6 +12,7 @@ import { HostSection } from './host-section';
 import { LogFilesSection } from './log-files-section';
 import { LookoutSection } from './lookout-section';
 import { ProcessesSection } from './processes-section';
+import { StorageBanner } from './storage-banner';
 
 /** /system: Lookout's own health first, then the watched processes, the host and the tailed files. */
 export function SystemView() {
@@ -22,6 +23,7 @@ export function SystemView() {
   useAuthRedirect(error);
   return (
     <div className="space-y-6">
+      <StorageBanner />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <RangePicker range={range} />
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error && !!system} />

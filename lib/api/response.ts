@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { storageFault, storageFullMessage } from '@/lib/db/storage-fault';
 import {
   ConflictError,
   DomainError,
@@ -71,6 +72,9 @@ export function toErrorResponse(err: unknown): Response {
       return errorResponse(status, err.code, err.message);
     }
   }
+  // A write refused for lack of space, from any route (docs/operations.md#full-disk).
+  const full = storageFault(err);
+  if (full) return errorResponse(507, 'storage_full', storageFullMessage(full), undefined, { 'retry-after': '30' });
   console.error('[lookout] unexpected error', err);
   return errorResponse(500, 'internal_error', 'Lookout hit an unexpected error; details are in its log.');
 }

@@ -30,14 +30,25 @@ export class BulkInsert {
     const at = this.count * this.columns;
     for (let i = 0; i < this.columns; i++) this.pending[at + i] = values[i];
     if (++this.count === ROWS) {
-      this.many.run(...this.pending);
-      this.count = 0;
+      try {
+        this.many.run(...this.pending);
+      } finally {
+        this.count = 0;
+      }
     }
   }
 
   flush(): void {
-    for (let i = 0; i < this.count * this.columns; i += this.columns)
-      this.one.run(...this.pending.slice(i, i + this.columns));
+    try {
+      for (let i = 0; i < this.count * this.columns; i += this.columns)
+        this.one.run(...this.pending.slice(i, i + this.columns));
+    } finally {
+      this.count = 0;
+    }
+  }
+
+  /** Forgets rows a failed transaction left behind (a full disk, say), so they never ride along with the next one. */
+  reset(): void {
     this.count = 0;
   }
 }

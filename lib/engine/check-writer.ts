@@ -6,6 +6,10 @@ import { RollupBuffer } from './rollup-buffer';
 
 const FLUSH_MS = 250;
 const MAX_BATCH = 500;
+/** Results kept while the disk is full (docs/operations.md#full-disk); beyond, the oldest are dropped and counted. */
+export const MAX_PENDING_CHECKS = 10_000;
+const RETRY_MS = 2_000;
+type Pending = { targetId: number; result: ProbeResult };
 
 interface StateRow {
   status: Status;
@@ -21,13 +25,20 @@ interface StateRow {
  * incidents, and the rollups, so charts and uptime never disagree with the checks they come from.
  */
 export class CheckWriter {
-  private queue: { targetId: number; result: ProbeResult }[] = [];
+  private queue: Pending[] = [];
   private timer: TimerHandle | null = null;
-  private readonly flushTx: () => void;
+  private readonly flushTx: (batch: Pending[]) => void;
+  /** A write failed for lack of space: results wait for the retry timer instead of forcing writes. */
+  private backingOff = false;
+  private stopped = false;
+  /** Results dropped because the disk stayed full for longer than MAX_PENDING_CHECKS results. */
+  dropped = 0;
 
+  /** `isStorageFault` says whether a failed write is a full disk, which keeps the results for a retry. */
   constructor(
     db: Db,
     private readonly clock: Clock,
+    private readonly isStorageFault: (err: unknown) => boolean = () => false,
   ) {
     const getState = db.prepare(
       'SELECT status, status_since, fail_streak, ok_streak, failure_threshold, success_threshold FROM targets WHERE id = ?',
@@ -39,9 +50,9 @@ export class CheckWriter {
       'UPDATE targets SET status = ?, status_since = ?, fail_streak = ?, ok_streak = ? WHERE id = ?',
     );
     const openIncident = db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (?, ?, NULL, ?)');
-    this.flushTx = db.transaction(() => {
+    this.flushTx = db.transaction((batch: Pending[]) => {
       const rollups = new RollupBuffer();
-      for (const { targetId, result: r } of this.queue.splice(0)) {
+      for (const { targetId, result: r } of batch) {
         const row = getState.get(targetId) as StateRow | undefined;
         if (!row) continue; // deleted while its check ran
         const gauges = Object.keys(r.gauges).length ? JSON.stringify(r.gauges) : null;
@@ -62,14 +73,39 @@ export class CheckWriter {
 
   push(targetId: number, result: ProbeResult): void {
     this.queue.push({ targetId, result });
+    if (this.queue.length > MAX_PENDING_CHECKS) this.dropped += this.queue.splice(0, 1).length;
+    if (this.backingOff || this.stopped) return;
     if (this.queue.length >= MAX_BATCH) this.flush();
     else if (!this.timer) this.timer = this.clock.setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** Results are removed from the queue only once their transaction committed. */
   flush(): void {
     if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = null;
-    if (this.queue.length) this.flushTx();
+    const n = this.queue.length;
+    if (n === 0) return;
+    try {
+      this.flushTx(this.queue.slice(0, n));
+      this.queue.splice(0, n);
+      this.backingOff = false;
+    } catch (err) {
+      if (!this.isStorageFault(err)) {
+        this.queue.splice(0, n);
+        throw err;
+      }
+      this.backingOff = true;
+      if (!this.stopped) this.timer = this.clock.setTimeout(() => this.flush(), RETRY_MS);
+    }
+  }
+
+  /** Writes what it can; results still unwritten (a full disk at shutdown) are counted as dropped. */
+  stop(): void {
+    this.stopped = true;
+    this.flush();
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.dropped += this.queue.splice(0).length;
   }
 
   pending(): number {

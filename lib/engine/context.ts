@@ -6,6 +6,7 @@ import type { Ingest } from '@/lib/ingest/ingest';
 import type { ScheduledTarget } from '@/lib/probes/types';
 import type { SystemSampler } from '@/lib/system/sampler';
 import type { AlertEngine } from './alert-engine';
+import type { StorageGuard } from './storage-guard';
 
 export interface ProbeSchedule {
   upsert(target: ScheduledTarget): void;
@@ -31,5 +32,6 @@ export interface Lookout extends EngineContext {
   ingest: Ingest;
   alerts: AlertEngine;
   system: SystemSampler;
+  storage: StorageGuard;
   stop(): Promise<void>;
 }

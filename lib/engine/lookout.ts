@@ -13,8 +13,10 @@ import { AlertEngine } from './alert-engine';
 import { CheckWriter } from './check-writer';
 import { checkConfig } from './config-check';
 import type { Lookout } from './context';
+import { freeSpaceNow } from './free-space';
 import { Retention } from './retention';
 import { ProbeScheduler } from './scheduler';
+import { StorageGuard } from './storage-guard';
 import { VERSION } from './version';
 
 const FIRST_CHECK_SPREAD_MS = 15_000;
@@ -38,14 +40,16 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   const { token: adminToken, generated } = resolveAdminToken(env.adminToken, env.dataDir);
   if (generated) console.log(`[lookout] admin token is in ${generated} (set LOOKOUT_ADMIN_TOKEN to choose your own)`);
 
-  const writer = new CheckWriter(db, clock);
+  const storage = new StorageGuard(env.dataDir, clock, () => freeSpaceNow(db, clock, () => lookout.settings));
+  const writer = new CheckWriter(db, clock, (err) => storage.isFault(err));
+  storage.checks = writer;
   const scheduler = new ProbeScheduler({
     clock,
     onResult: (id, result) => writer.push(id, result),
     // Spread first checks, but never make a new slow-interval target wait minutes for its first answer.
     jitter: (interval) => Math.random() * Math.min(interval, FIRST_CHECK_SPREAD_MS),
   });
-  const ingest = createIngest(db, clock, env.dataDir, turns);
+  const ingest = createIngest(db, clock, env.dataDir, turns, storage.mark);
   const alerts = new AlertEngine(db, clock, ruleDefs, config.alerting, env.externalUrl);
   const lookout: Lookout = {
     env,
@@ -60,6 +64,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     version: VERSION,
     ingest,
     alerts,
+    storage,
     system: createSystemSampler(() => lookout, db, clock, env.dataDir, scheduler, alerts, ingest),
     stop: async () => {
       lookout.system.stop();
@@ -67,7 +72,8 @@ export function startLookout(opts: StartOptions = {}): Lookout {
       await ingest.stop();
       await alerts.stop();
       await retention.stop();
-      writer.flush();
+      await storage.stop();
+      writer.stop();
       readDb.close();
       db.close();
     },
@@ -90,6 +96,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     ingest.start();
     alerts.start();
     lookout.system.start();
+    storage.start();
   }
   return lookout;
 }

@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
+import { storageFault } from '@/lib/db/storage-fault';
 import { createBehindIndexer, ftsBacklog } from './fts-index';
 
 const EVERY_MS = 250;
@@ -23,7 +24,12 @@ export class FtsCatchUp {
 
   start(): void {
     const tick = () => {
-      this.step();
+      try {
+        this.step();
+      } catch (err) {
+        // On a full disk the index waits, like ingestion, and catches up once there is room.
+        if (!storageFault(err)) throw err;
+      }
       this.timer = this.clock.setTimeout(tick, EVERY_MS);
     };
     this.timer = this.clock.setTimeout(tick, EVERY_MS);

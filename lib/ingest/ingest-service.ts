@@ -1,5 +1,7 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
+import { storageFault } from '@/lib/db/storage-fault';
+import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { FtsCatchUp } from './fts-catch-up';
 import type { Ingest } from './ingest';
 import { createLogWriter, type LogBatch } from './log-writer';
@@ -25,6 +27,8 @@ export interface IngestServiceOptions {
   tailBatchLines?: number;
   /** Another thread's writer, which also keeps the full-text index; by default batches are written here. */
   writer?: BatchWriter;
+  /** Where this thread's writes (its own writer's too) leave word of writes refused for lack of space. */
+  faults?: StorageFaultMark;
 }
 
 /** Owns every source's pipeline and tailer, and hands their batches to one writer, here or in the writer thread. */
@@ -42,7 +46,7 @@ export class IngestService implements Ingest {
     private readonly clock: Clock,
     private readonly options: IngestServiceOptions = {},
   ) {
-    this.writer = options.writer ?? { write: createLogWriter(db) };
+    this.writer = options.writer ?? { write: createLogWriter(db, options.faults) };
     this.fts = options.writer ? null : new FtsCatchUp(db, clock);
   }
 
@@ -142,7 +146,14 @@ export class IngestService implements Ingest {
     lines: InputLine[],
     rejects: Rejection[],
   ): Promise<{ accepted: number; rejected: number }> {
-    ensureHttpSource(this.db, sourceName, this.clock.now());
+    try {
+      ensureHttpSource(this.db, sourceName, this.clock.now());
+    } catch (err) {
+      // This thread's own write (a new source) can meet the full disk before the writer does.
+      const reason = storageFault(err);
+      if (reason) this.options.faults?.fault(reason);
+      throw err;
+    }
     const batch = await this.commit(sourceName, (p) => p.prepare(unwrapLines(lines), this.clock.now(), rejects));
     return { accepted: batch.records.length, rejected: batch.rejects.length };
   }

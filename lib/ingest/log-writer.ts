@@ -1,6 +1,8 @@
 import { BulkInsert } from '@/lib/db/bulk-insert';
 import type { Db } from '@/lib/db/connection';
 import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
+import { storageFault } from '@/lib/db/storage-fault';
+import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { indexInline } from './fts-index';
 import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts } from './record';
@@ -28,8 +30,24 @@ export interface LogBatch {
 
 const KEEP_REJECTS = 50;
 
-/** Writes a batch — rows, full-text index, rollups, counters, positions, parser state — in one transaction. */
-export function createLogWriter(db: Db): (batch: LogBatch) => void {
+/**
+ * Writes a batch — rows, full-text index, rollups, counters, positions, parser state — in one transaction.
+ * A batch refused for lack of space is left on `faults` for the storage guard (docs/operations.md#full-disk).
+ */
+export function createLogWriter(db: Db, faults?: StorageFaultMark): (batch: LogBatch) => void {
+  const write = createTransaction(db);
+  return (batch) => {
+    try {
+      write(batch);
+    } catch (err) {
+      const reason = storageFault(err);
+      if (reason) faults?.fault(reason);
+      throw err;
+    }
+  };
+}
+
+function createTransaction(db: Db): (batch: LogBatch) => void {
   const logs = new BulkInsert(
     db,
     `INSERT INTO logs (id, source_id, ts, level, message, provider, model, status, duration_ms, input_tokens, output_tokens, request_id, is_request, flags, fields)`,
@@ -75,6 +93,10 @@ export function createLogWriter(db: Db): (batch: LogBatch) => void {
   );
 
   return db.transaction((b: LogBatch) => {
+    // Rows pushed by a transaction that failed part-way must not ride along with this one.
+    logs.reset();
+    requests.reset();
+    fts.reset();
     const rollups = new LogRollupBuffer();
     const routes = new RouteRollupBuffer();
     const addRequest = (q: RequestFacts) => {

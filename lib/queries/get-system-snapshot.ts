@@ -36,6 +36,7 @@ export function getSystemSnapshot(lookout: Lookout) {
       host: null,
       log_files: [],
       configured_processes: configured.length,
+      storage: storageOf(lookout),
     };
   const { value, rate } = reader(last, previous);
   const idle = (s: MetricSample) => s.labels.mode === 'idle' || s.labels.mode === 'iowait';
@@ -102,6 +103,20 @@ export function getSystemSnapshot(lookout: Lookout) {
         : null,
     },
     log_files: last.logFiles.map((f) => ({ job: f.job, path: f.path, size_bytes: f.size })),
+    storage: storageOf(lookout),
+  };
+}
+
+function storageOf(lookout: Lookout) {
+  const s = lookout.storage.status();
+  return {
+    state: s.state,
+    since: toIso(s.since),
+    reason: s.reason,
+    free_bytes: s.freeBytes,
+    faults: s.faults,
+    checks_pending: s.checksPending,
+    checks_dropped: s.checksDropped,
   };
 }
 

@@ -15,6 +15,10 @@ const DERIVED: Record<string, [MetricType, string]> = {
   llm_tokens_total: ['counter', 'LLM tokens seen in the logs since Lookout started, by type input or output.'],
   llm_rate_limited_total: ['counter', 'Requests answered 429 seen in the logs since Lookout started.'],
   log_lines_total: ['counter', 'Log lines by level since Lookout started.'],
+  lookout_storage_full: [
+    'gauge',
+    'Whether the disk under the data directory is full (1): writes wait until space is back.',
+  ],
 };
 
 /** promtool's linter rejects camelCase; node_exporter's meminfo names are exported in snake case here. */
@@ -46,6 +50,7 @@ export function collectMetrics(lookout: Lookout): MetricFamily[] {
     ...getLogTotals(lookout.readDb, lookout.system.startedAt, instanceOf(lookout.env.externalUrl)),
     ...system.filter((s) => isSystemMetric(s.name)).map((s) => ({ ...s, name: exportedName(s.name) })),
     { name: 'lookout_build_info', labels: { version: lookout.version }, value: 1 },
+    { name: 'lookout_storage_full', labels: {}, value: lookout.storage.status().state === 'full' ? 1 : 0 },
   ];
   const families = new Map<string, MetricFamily>();
   for (const s of samples) {

@@ -42,7 +42,7 @@ export const logEndpoints = {
     query: { source: sourceNameParam },
     rawBody: {
       contentTypes: ['application/x-ndjson', 'text/plain', 'application/json'],
-      description: `At most ${MAX_INGEST_BYTES / 1048576} MiB (larger: 413); blank lines are skipped.`,
+      description: `At most ${MAX_INGEST_BYTES / 1048576} MiB (larger: 413); blank lines are skipped. On a full disk: 507 \`storage_full\`, nothing stored.`,
     },
     response: ingestResultShape,
   }),

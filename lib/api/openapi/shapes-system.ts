@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROCESS_STATES } from '@/lib/system/types';
+import { STORAGE_STATES } from './enums';
 import { iso, point, series } from './shapes-common';
 
 const num = z.number().nullable();
@@ -49,6 +50,17 @@ const host = z.looseObject({
   filesystem: z.looseObject({ mountpoint: z.string(), avail_bytes: z.number(), size_bytes: num }).nullable(),
 });
 
+/** Whether the disk under the data directory took Lookout's last writes (docs/operations.md#full-disk). */
+export const storageShape = z.looseObject({
+  state: z.enum(STORAGE_STATES),
+  since: iso.meta({ description: 'when the current state began' }),
+  reason: z.string().nullable().meta({ description: 'SQLITE_FULL, ENOSPC or EDQUOT while full, else null' }),
+  free_bytes: num.meta({ description: 'bytes free for Lookout on the data directory’s filesystem' }),
+  faults: z.number().int().meta({ description: 'writes refused for lack of space since start-up' }),
+  checks_pending: z.number().int().meta({ description: 'check results kept in memory until they can be written' }),
+  checks_dropped: z.number().int().meta({ description: 'check results dropped: the disk stayed full too long' }),
+});
+
 /** GET /api/v1/system: null parts until the first sample. */
 export const systemSnapshotShape = z.looseObject({
   at: iso.nullable(),
@@ -58,6 +70,7 @@ export const systemSnapshotShape = z.looseObject({
   processes: z.array(watchedProcess),
   host: host.nullable(),
   log_files: z.array(z.looseObject({ job: z.string(), path: z.string(), size_bytes: num })),
+  storage: storageShape,
 });
 
 const SYSTEM_UNITS = ['bytes', 'bytes_per_s', 'cores', 'ms', 'per_s', 'count', 'ratio'] as const;

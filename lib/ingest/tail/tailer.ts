@@ -7,6 +7,9 @@ import { buildStatus } from './status';
 import { isDirty, positionOf, revertToBase, type TrackedFile } from './tracked-file';
 import type { CommitFn, FilePosition, FileTailerOptions, PositionStore, TailSource, TailStatus } from './types';
 
+/** A failed commit (a full disk, say) is retried with backoff, at least this often. */
+const MAX_BACKOFF_MS = 2_000;
+
 /** A batch handed to `commit`, with what the tailer records once it is committed. */
 interface InFlight {
   batch: BatchBuilder;
@@ -45,6 +48,8 @@ export class FileTailer {
   private lastPollAt: number | null = null;
   private lastCommitAt: number | null = null;
   private lastError: string | null = null;
+  /** Polls failed in a row (a full disk, say): the next one waits longer, up to MAX_BACKOFF_MS. */
+  private failures = 0;
 
   constructor(options: FileTailerOptions) {
     const { source, store, commit, clock, ...rest } = options;
@@ -109,12 +114,20 @@ export class FileTailer {
 
   private schedule(): void {
     if (this.stopping) return;
+    const delay = Math.min(MAX_BACKOFF_MS, this.opts.pollMs * 2 ** Math.min(this.failures, 10));
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.pollOnce()
-        .catch(() => undefined)
+        .then(
+          () => {
+            this.failures = 0;
+          },
+          () => {
+            this.failures++;
+          },
+        )
         .finally(() => this.schedule());
-    }, this.opts.pollMs);
+    }, delay);
   }
 
   private async runPoll(): Promise<number> {

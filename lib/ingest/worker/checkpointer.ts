@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { storageFault } from '@/lib/db/storage-fault';
 
 const EVERY_MS = 250;
 
@@ -19,7 +20,8 @@ export function runCheckpointer(dataDir: string): void {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch (err) {
       // Busy: another connection is checkpointing; the next round will find the pages it left.
-      if (!(err instanceof Database.SqliteError && err.code.startsWith('SQLITE_BUSY'))) throw err;
+      // Full disk: the database cannot grow to take the WAL's pages; the next round tries again.
+      if (!(err instanceof Database.SqliteError && err.code.startsWith('SQLITE_BUSY')) && !storageFault(err)) throw err;
     }
   }, EVERY_MS);
 }

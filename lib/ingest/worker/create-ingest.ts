@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
+import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import type { WriteTurns } from '@/lib/db/write-turns';
 import { ftsBacklog } from '../fts-index';
 import type { Ingest } from '../ingest';
@@ -21,8 +22,18 @@ export function ingestClientHost(db: Db): IngestClientHost {
 }
 
 /** A worker thread on the real clock when its bundle exists; in-process under a fake clock, where tests drive time. */
-export function createIngest(db: Db, clock: Clock, dataDir: string, turns: WriteTurns): Ingest {
+export function createIngest(
+  db: Db,
+  clock: Clock,
+  dataDir: string,
+  turns: WriteTurns,
+  faults?: StorageFaultMark,
+): Ingest {
   const bundle = clock === systemClock ? workerBundlePath() : null;
-  if (!bundle) return new IngestService(db, clock);
-  return new IngestClient(bundle, { dataDir, writeTurns: turns.buffer }, ingestClientHost(db));
+  if (!bundle) return new IngestService(db, clock, { faults });
+  return new IngestClient(
+    bundle,
+    { dataDir, writeTurns: turns.buffer, storageFaults: faults?.buffer },
+    ingestClientHost(db),
+  );
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { systemClock } from '@/lib/clock';
 import { openWriteDb } from '@/lib/db/connection';
+import { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { IngestService } from '../ingest-service';
 import { runCheckpointer } from './checkpointer';
@@ -66,7 +67,8 @@ function runIngestion(init: WorkerInit): void {
   let stopping = false;
   const writer = startWriter(init, () => stopping);
   startCheckpointer(init.dataDir);
-  const service = new IngestService(db, systemClock, { tailBatchLines: TAIL_BATCH_LINES, writer });
+  const faults = init.storageFaults ? new StorageFaultMark(init.storageFaults) : undefined;
+  const service = new IngestService(db, systemClock, { tailBatchLines: TAIL_BATCH_LINES, writer, faults });
   const post = (m: WorkerMessage) => port.postMessage(m);
   const statusTimer = setInterval(() => post({ kind: 'status', statuses: service.statuses() }), STATUS_EVERY_MS);
 

@@ -18,6 +18,8 @@ export interface WorkerInit {
   walAutocheckpoint: number;
   /** The main thread's announced writes, which the writer thread gives way to (lib/db/write-turns.ts). */
   writeTurns: SharedArrayBuffer;
+  /** Where the writer thread leaves word of writes refused for lack of space (lib/db/storage-fault-mark.ts). */
+  storageFaults?: SharedArrayBuffer;
 }
 
 /** The writer thread commits the batches the ingestion thread parsed; see writer-thread.ts. */
