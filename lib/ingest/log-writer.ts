@@ -1,8 +1,8 @@
 import { BulkInsert } from '@/lib/db/bulk-insert';
 import type { Db } from '@/lib/db/connection';
-import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
 import { storageFault } from '@/lib/db/storage-fault';
 import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
+import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
 import { indexInline } from './fts-index';
 import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts } from './record';
