@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MaintenanceAdmin } from '@/components/settings/maintenance-admin';
 import { SlosAdmin } from '@/components/settings/slos-admin';
 import { SourcesAdmin } from '@/components/settings/sources-admin';
 import { StatusPagesAdmin } from '@/components/settings/status-pages-admin';
@@ -21,6 +22,7 @@ export default async function SettingsPage() {
       <SlosAdmin canEdit={principal.scope === 'admin'} />
       {principal.scope === 'admin' && <TokensAdmin />}
       <StatusPagesAdmin canEdit={principal.scope === 'admin'} />
+      <MaintenanceAdmin canEdit={principal.scope === 'admin'} />
     </div>
   );
 }

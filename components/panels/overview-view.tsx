@@ -5,6 +5,7 @@ import { ProcessTile } from '@/components/system/process-tile';
 import { StorageBanner } from '@/components/system/storage-banner';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
+import { useMaintenance } from '@/lib/swr/use-maintenance';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
 import { useSources } from '@/lib/swr/use-sources';
 import { useStatsSummary } from '@/lib/swr/use-stats-summary';
@@ -12,6 +13,7 @@ import { useTargets } from '@/lib/swr/use-targets';
 import { rangeFromParams } from '@/lib/time/range';
 import { ErrorsPanel } from './errors-panel';
 import { LatencyHistogramPanel } from './latency-histogram-panel';
+import { MaintenanceStrip } from './maintenance-strip';
 import { ProviderUsagePanel } from './provider-usage-panel';
 import { RangePicker } from './range-picker';
 import { RefreshNote } from './refresh-note';
@@ -26,6 +28,7 @@ export function OverviewView() {
   const refreshMs = useRefreshInterval();
   const range = rangeFromParams(params.get('from'), params.get('to'), '1h');
   const { targets } = useTargets(refreshMs);
+  const { windows: maintenance } = useMaintenance(refreshMs, 'active');
   const { sources } = useSources(refreshMs);
   const { summary, error, isValidating } = useStatsSummary(range, refreshMs);
   useAuthRedirect(error);
@@ -38,7 +41,8 @@ export function OverviewView() {
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error && !!summary} />
       </div>
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} />
-      {targets && <TargetStrip targets={targets} />}
+      <MaintenanceStrip refreshMs={refreshMs} />
+      {targets && <TargetStrip targets={targets} maintenance={maintenance} />}
       <SloPanel refreshMs={refreshMs} />
       <ProcessTile />
       {noLogs ? (

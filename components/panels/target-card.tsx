@@ -1,11 +1,21 @@
 import Link from 'next/link';
 import { Sparkline } from '@/components/charts/sparkline';
 import { RelativeTime } from '@/components/ui/local-time';
+import { MaintenanceBadge } from '@/components/ui/maintenance-badge';
 import { StatusPill } from '@/components/ui/status-pill';
 import { formatMs, formatPercent } from '@/lib/format/number';
 import { type Point, type Target, UPTIME_WINDOWS } from '@/lib/swr/types';
 
-export function TargetCard({ target, sparkline }: { target: Target; sparkline: Point[] | undefined }) {
+export function TargetCard({
+  target,
+  sparkline,
+  maintenance = null,
+}: {
+  target: Target;
+  sparkline: Point[] | undefined;
+  /** The name of the active maintenance window covering this target. */
+  maintenance?: string | null;
+}) {
   const reason = target.status === 'down' ? target.last_check?.error : null;
   return (
     <Link
@@ -21,6 +31,7 @@ export function TargetCard({ target, sparkline }: { target: Target; sparkline: P
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
           <StatusPill status={target.status} paused={target.paused} />
+          {maintenance && <MaintenanceBadge window={maintenance} />}
           <span className="text-xs text-muted">
             since <RelativeTime ts={target.since} />
           </span>

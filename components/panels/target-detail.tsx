@@ -12,6 +12,7 @@ import { ChecksTable } from './checks-table';
 import { GaugesPanel } from './gauges-panel';
 import { IncidentsTable } from './incidents-table';
 import { LatencyPanel } from './latency-panel';
+import { MaintenanceStrip } from './maintenance-strip';
 import { RangePicker } from './range-picker';
 import { RefreshNote } from './refresh-note';
 import { StatusPanel } from './status-panel';
@@ -37,6 +38,7 @@ export function TargetDetail({ initial }: { initial: Target }) {
   return (
     <div className="space-y-4">
       <TargetHeader target={shown} />
+      <MaintenanceStrip refreshMs={refreshMs} target={shown.name} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <RangePicker range={range} />
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error} />

@@ -2,7 +2,9 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
+import { activeWindowFor } from '@/lib/swr/maintenance-types';
 import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
+import { useMaintenance } from '@/lib/swr/use-maintenance';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
 import { useSparklines } from '@/lib/swr/use-sparklines';
 import { useTargets } from '@/lib/swr/use-targets';
@@ -14,6 +16,7 @@ export function TargetsOverview() {
   const refreshMs = useRefreshInterval();
   const { targets, error, isValidating } = useTargets(refreshMs);
   const { sparklines } = useSparklines(refreshMs);
+  const { windows: maintenance } = useMaintenance(refreshMs, 'active');
   useAuthRedirect(error);
   if (!targets) {
     if (error)
@@ -44,7 +47,11 @@ export function TargetsOverview() {
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {targets.map((t) => (
             <li key={t.id}>
-              <TargetCard target={t} sparkline={sparklines?.[String(t.id)]} />
+              <TargetCard
+                target={t}
+                sparkline={sparklines?.[String(t.id)]}
+                maintenance={activeWindowFor(maintenance, t.name)?.name ?? null}
+              />
             </li>
           ))}
         </ul>

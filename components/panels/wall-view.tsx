@@ -11,6 +11,7 @@ import { WallRequests } from '@/components/wall/wall-requests';
 import { WallSlos } from '@/components/wall/wall-slos';
 import { ApiFailure, setApiToken } from '@/lib/swr/fetcher';
 import { useHeartbeat } from '@/lib/swr/use-heartbeat';
+import { useMaintenance } from '@/lib/swr/use-maintenance';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
 import { useStatsErrors } from '@/lib/swr/use-stats-errors';
 import { useStatsLatency } from '@/lib/swr/use-stats-latency';
@@ -20,6 +21,7 @@ import { useStatsSummary } from '@/lib/swr/use-stats-summary';
 import { useTargets } from '@/lib/swr/use-targets';
 import { matchPreset, rangeFromParams, resolveRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
+import { MaintenanceStrip } from './maintenance-strip';
 import { StaleNotice } from './stale-notice';
 import { SummaryTiles } from './summary-tiles';
 import { TargetStrip } from './target-strip';
@@ -48,6 +50,7 @@ export function WallView({ token }: { token: string | null }) {
   const now = useNow();
   const beat = useHeartbeat(refreshMs);
   const { targets } = useTargets(refreshMs);
+  const { windows: maintenance } = useMaintenance(refreshMs, 'active');
   const summary = useStatsSummary(range, refreshMs);
   const requests = useStatsRequests(range, 'provider', refreshMs);
   const { errors } = useStatsErrors(range, 'status', refreshMs);
@@ -68,7 +71,8 @@ export function WallView({ token }: { token: string | null }) {
       <StaleNotice beat={beat} refreshMs={refreshMs} dataError={dataError} />
       <StorageBanner large />
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} wall />
-      {targets && <TargetStrip targets={targets} large />}
+      <MaintenanceStrip refreshMs={refreshMs} large />
+      {targets && <TargetStrip targets={targets} large maintenance={maintenance} />}
       <ProcessTile className="lg:grid-cols-4" />
       <WallSlos refreshMs={refreshMs} />
       <div className="grid min-h-0 flex-1 grid-cols-2 grid-rows-2 gap-[1.2vh]">

@@ -3,6 +3,7 @@ import type { Labels } from '../rules/labels';
 import type { TimedAlert } from './alert-store';
 import type { InhibitRule } from './inhibit';
 import type { Integration } from './integrations';
+import type { MaintenanceLookup } from './maintenance-hold';
 import type { NotificationLog } from './notification-log';
 import type { Route } from './route';
 import type { SilenceStore } from './silences';
@@ -43,6 +44,8 @@ export type DispatcherOptions = {
   resolveTimeoutMs?: number;
   /** Named time intervals for routes' mute_time_intervals/active_time_intervals. */
   timeIntervals?: ReadonlyMap<string, TimeInterval[]>;
+  /** Which maintenance window, if any, holds an alert back (docs/maintenance.md). */
+  maintenance?: MaintenanceLookup;
   /** Called after every change worth persisting (alerts received, a flush finished). */
   onChange?: () => void;
 };

@@ -3,6 +3,7 @@ import { fingerprint, type Labels } from '../rules/labels';
 import { compareAlerts, type TimedAlert, toStoredAlert, upsertAlert } from './alert-store';
 import type { DispatcherOptions, DispatcherState, Group } from './dispatcher-types';
 import { formatLabelSet } from './go-format';
+import { heldKey, holdForMaintenance } from './maintenance-hold';
 import { notifyIntegration, unmutedAlerts } from './notify-stage';
 import { groupLabelsFor, isTimeMuted, matchRoutes, type Route } from './route';
 import { isResolved } from './template-data';
@@ -14,6 +15,8 @@ export class Dispatcher {
   private alerts = new Map<string, TimedAlert>();
   private groups = new Map<string, Group>();
   private inflight = new Set<Promise<void>>();
+  /** Per group: what maintenance held back at its last flush (heldKey). */
+  private held = new Map<string, string>();
   private stopped = false;
 
   constructor(
@@ -115,7 +118,9 @@ export class Dispatcher {
     g.hasFlushed = true;
     const snapshot = [...g.alerts.values()].map((a) => ({ ...a })).sort(compareAlerts);
     const resolved = snapshot.filter((a) => isResolved(a, now));
-    const unmuted = unmutedAlerts(snapshot, [...this.alerts.values()], this.o.inhibitRules, this.o.silences, now);
+    const notSilenced = unmutedAlerts(snapshot, [...this.alerts.values()], this.o.inhibitRules, this.o.silences, now);
+    const { send: unmuted, held } = holdForMaintenance(notSilenced, this.o.maintenance, now);
+    this.recordHeld(g, held, now);
     let ok = true;
     // Alertmanager's TimeMuteStage/TimeActiveStage: nothing is sent (nor logged) while muted; the flush still counts.
     if (unmuted.length > 0 && !isTimeMuted(g.route, this.o.timeIntervals ?? new Map(), now)) {
@@ -139,6 +144,29 @@ export class Dispatcher {
   private removeGroup(g: Group): void {
     if (g.timer) this.o.clock.clearTimeout(g.timer);
     this.groups.delete(g.id);
+    this.held.delete(g.groupKey);
+  }
+
+  /** Alerts held by a maintenance window are logged as muted, not sent: once each time the held set changes. */
+  private recordHeld(g: Group, held: { alert: TimedAlert; window: string }[], now: number): void {
+    const key = heldKey(held);
+    if ((this.held.get(g.groupKey) ?? '') === key) return;
+    if (key) this.held.set(g.groupKey, key);
+    else this.held.delete(g.groupKey);
+    const firing = held.filter((h) => !isResolved(h.alert, now));
+    if (firing.length === 0) return;
+    this.o.nflog.record({
+      receiver: g.route.receiver,
+      integration: 'maintenance',
+      groupKey: g.groupKey,
+      status: 'firing',
+      alerts: firing.length,
+      at: now,
+      ok: true,
+      attempts: 0,
+      error: null,
+      mutedBy: [...new Set(firing.map((h) => h.window))].join(', '),
+    });
   }
 
   /** Alerts as held, with their status at `now` (for the UI/API). */

@@ -4,6 +4,7 @@ import { Dispatcher, type DispatcherState } from './dispatcher';
 import type { RetryOptions } from './http-post';
 import { buildInhibitRules } from './inhibit';
 import { buildIntegrations, type Integration } from './integrations';
+import type { MaintenanceLookup } from './maintenance-hold';
 import { NotificationLog, type NotificationLogState, type NotificationRecord } from './notification-log';
 import { buildRoute } from './route';
 import { type Silence, SilenceStore } from './silences';
@@ -48,6 +49,7 @@ export function createAlerting(
     /** Called for each delivery (one row of GET /api/v1/notifications). */
     onNotification?: (r: NotificationRecord) => void;
     integrations?: (receiver: string) => Integration[];
+    maintenance?: MaintenanceLookup;
   },
   state: AlertingState | null = null,
 ): Alerting {
@@ -67,6 +69,7 @@ export function createAlerting(
       timeIntervals: new Map(
         [...config.mute_time_intervals, ...config.time_intervals].map((t) => [t.name, t.time_intervals]),
       ),
+      maintenance: deps.maintenance,
       onChange: deps.onChange,
     },
     state?.dispatcher ?? null,

@@ -22,6 +22,8 @@ export type NotificationRecord = {
   ok: boolean;
   attempts: number;
   error: string | null;
+  /** The maintenance window(s) that held this notification back: nothing was sent. */
+  mutedBy?: string | null;
 };
 
 export type NotificationLogState = { entries: NflogEntry[]; records: NotificationRecord[] };

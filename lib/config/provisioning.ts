@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
+import { maintenanceInputSchema } from '@/lib/maintenance/window-schema';
 import { slosConfigSchema } from '@/lib/slo/slo-schema';
 import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
 import { watchedProcessesSchema } from '@/lib/system/process-schema';
@@ -40,6 +41,7 @@ export const provisioningSchema = z.object({
     .optional(),
   slos: slosConfigSchema.optional(),
   status_pages: z.array(statusPageInputSchema).optional(),
+  maintenance_windows: z.array(maintenanceInputSchema).optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;
@@ -142,6 +144,7 @@ export function loadProvisioning(file: string | null): LoadedProvisioning {
   unique(result.data.targets, 'targets');
   unique(result.data.logs, 'logs');
   unique(result.data.slos, 'slos');
+  unique(result.data.maintenance_windows, 'maintenance_windows');
   unique(
     result.data.status_pages?.map((p) => ({ name: p.slug })),
     'status_pages',

@@ -3,6 +3,7 @@ import type { NotificationRecord } from '@/lib/alerting/notification-log';
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Provisioning } from '@/lib/config/provisioning';
 import type { Db } from '@/lib/db/connection';
+import { maintenanceLookup } from '@/lib/maintenance/alert-lookup';
 import { loadRuleFiles, type RuleGroupDef, RuleManager, type RuleManagerState } from '@/lib/rules';
 import { recordTransitions } from '@/lib/rules/alert-history-store';
 import { type AlertSnapshot, diffAlerts, snapshotAlerts } from '@/lib/rules/alert-transitions';
@@ -142,6 +143,7 @@ export class AlertEngine {
         externalURL: this.externalURL,
         onChange: () => built && this.save('alerting', built.toJSON()),
         onNotification: (r) => this.record(r),
+        maintenance: maintenanceLookup(this.db),
       },
       saved,
     );
@@ -151,10 +153,21 @@ export class AlertEngine {
   private record(r: NotificationRecord): void {
     this.db
       .prepare(
-        `INSERT INTO notifications (at, receiver, integration, group_key, status, alerts, ok, attempts, error)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO notifications (at, receiver, integration, group_key, status, alerts, ok, attempts, error, muted_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.at, r.receiver, r.integration, r.groupKey, r.status, r.alerts, r.ok ? 1 : 0, r.attempts, r.error);
+      .run(
+        r.at,
+        r.receiver,
+        r.integration,
+        r.groupKey,
+        r.status,
+        r.alerts,
+        r.ok ? 1 : 0,
+        r.attempts,
+        r.error,
+        r.mutedBy ?? null,
+      );
   }
 
   private save(key: 'rules' | 'alerting', state: unknown): void {

@@ -1,5 +1,7 @@
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Db } from '@/lib/db/connection';
+import { windowFor } from '@/lib/maintenance/activity';
+import { readWindowsAround } from '@/lib/maintenance/window-store';
 import type { ProbeResult } from '@/lib/probes/types';
 import { applyCheck, closeOpenIncident, type Status } from '@/lib/targets/status';
 import { RollupBuffer } from './rollup-buffer';
@@ -12,6 +14,7 @@ const RETRY_MS = 2_000;
 type Pending = { targetId: number; result: ProbeResult };
 
 interface StateRow {
+  name: string;
   status: Status;
   status_since: number;
   fail_streak: number;
@@ -41,31 +44,37 @@ export class CheckWriter {
     private readonly isStorageFault: (err: unknown) => boolean = () => false,
   ) {
     const getState = db.prepare(
-      'SELECT status, status_since, fail_streak, ok_streak, failure_threshold, success_threshold FROM targets WHERE id = ?',
+      'SELECT name, status, status_since, fail_streak, ok_streak, failure_threshold, success_threshold FROM targets WHERE id = ?',
     );
     const insertCheck = db.prepare(
-      'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges, maintenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const setState = db.prepare(
       'UPDATE targets SET status = ?, status_since = ?, fail_streak = ?, ok_streak = ? WHERE id = ?',
     );
-    const openIncident = db.prepare('INSERT INTO incidents (target_id, start, end, reason) VALUES (?, ?, NULL, ?)');
+    const openIncident = db.prepare(
+      'INSERT INTO incidents (target_id, start, end, reason, maintenance) VALUES (?, ?, NULL, ?, ?)',
+    );
     this.flushTx = db.transaction((batch: Pending[]) => {
       const rollups = new RollupBuffer();
+      // Checks made in a maintenance window are kept but marked, so uptime can leave them out (docs/maintenance.md).
+      const times = batch.map((p) => p.result.ts);
+      const windows = readWindowsAround(db, Math.min(...times), Math.max(...times));
       for (const { targetId, result: r } of batch) {
         const row = getState.get(targetId) as StateRow | undefined;
         if (!row) continue; // deleted while its check ran
         const gauges = Object.keys(r.gauges).length ? JSON.stringify(r.gauges) : null;
-        insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges);
+        const maint = windows.length > 0 && windowFor(windows, row.name, r.ts) !== null ? 1 : 0;
+        insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges, maint);
         const { state, transition } = applyCheck(
           { status: row.status, since: row.status_since, failStreak: row.fail_streak, okStreak: row.ok_streak },
           { failure: row.failure_threshold, success: row.success_threshold },
           { ts: r.ts, up: r.up, error: r.error },
         );
         setState.run(state.status, state.since, state.failStreak, state.okStreak, targetId);
-        if (transition?.to === 'down') openIncident.run(targetId, r.ts, transition.reason);
+        if (transition?.to === 'down') openIncident.run(targetId, r.ts, transition.reason, maint);
         if (transition?.to === 'up') closeOpenIncident(db, targetId, r.ts);
-        rollups.add(targetId, r.ts, r.up, r.statusCode === null ? null : r.latencyMs);
+        rollups.add(targetId, r.ts, r.up, r.statusCode === null ? null : r.latencyMs, maint === 1);
       }
       rollups.flush(db);
     });

@@ -4,6 +4,7 @@ import { type Env, readEnv } from '@/lib/config/env';
 import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
+import { syncProvisionedWindows } from '@/lib/maintenance/sync-provisioned';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
 import { createSystemSampler } from '@/lib/system/create-sampler';
@@ -84,6 +85,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   syncProvisionedSlos(db, config.slos ?? [], clock.now());
   alerts.reloadSlos();
   syncProvisionedStatusPages(db, config.status_pages ?? [], clock.now());
+  syncProvisionedWindows(db, config.maintenance_windows ?? [], clock.now());
   for (const row of db.prepare('SELECT * FROM targets WHERE paused = 0').all() as TargetRow[]) {
     scheduler.upsert(toScheduled(row));
   }

@@ -1,3 +1,4 @@
+import { syncProvisionedWindows } from '@/lib/maintenance/sync-provisioned';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
@@ -17,6 +18,7 @@ export async function reloadConfig(lookout: Lookout): Promise<{ targets: number;
   lookout.db.transaction(() =>
     syncProvisionedStatusPages(lookout.db, config.status_pages ?? [], lookout.clock.now()),
   )();
+  syncProvisionedWindows(lookout.db, config.maintenance_windows ?? [], lookout.clock.now());
   await sources;
   const rules = ruleDefs.reduce((n, g) => n + g.rules.length, 0);
   return { targets, logs: config.logs?.length ?? 0, rules };

@@ -9,6 +9,8 @@ interface Bucket {
   ts: number;
   checks: number;
   up: number;
+  maintChecks: number;
+  maintUp: number;
   latencyCount: number;
   latencySum: number;
   latencyMin: number | null;
@@ -20,7 +22,7 @@ interface Bucket {
 export class RollupBuffer {
   private buckets = new Map<string, Bucket>();
 
-  add(targetId: number, ts: number, up: boolean, latencyMs: number | null): void {
+  add(targetId: number, ts: number, up: boolean, latencyMs: number | null, maintenance = false): void {
     for (const res of PROBE_RESOLUTIONS) {
       const start = ts - (ts % res);
       const key = `${targetId}:${res}:${start}`;
@@ -32,6 +34,8 @@ export class RollupBuffer {
           ts: start,
           checks: 0,
           up: 0,
+          maintChecks: 0,
+          maintUp: 0,
           latencyCount: 0,
           latencySum: 0,
           latencyMin: null,
@@ -42,6 +46,10 @@ export class RollupBuffer {
       }
       b.checks++;
       if (up) b.up++;
+      if (maintenance) {
+        b.maintChecks++;
+        if (up) b.maintUp++;
+      }
       if (latencyMs !== null) {
         b.latencyCount++;
         b.latencySum += latencyMs;
@@ -56,11 +64,13 @@ export class RollupBuffer {
   flush(db: Db): void {
     const select = db.prepare('SELECT hist FROM probe_rollups WHERE target_id = ? AND res = ? AND ts = ?').pluck();
     const upsert = db.prepare(
-      `INSERT INTO probe_rollups (target_id, res, ts, checks, up, latency_count, latency_sum, latency_min, latency_max, hist)
-       VALUES (@targetId, @res, @ts, @checks, @up, @latencyCount, @latencySum, @latencyMin, @latencyMax, @hist)
+      `INSERT INTO probe_rollups (target_id, res, ts, checks, up, maint_checks, maint_up, latency_count, latency_sum, latency_min, latency_max, hist)
+       VALUES (@targetId, @res, @ts, @checks, @up, @maintChecks, @maintUp, @latencyCount, @latencySum, @latencyMin, @latencyMax, @hist)
        ON CONFLICT (target_id, res, ts) DO UPDATE SET
          checks = checks + excluded.checks,
          up = up + excluded.up,
+         maint_checks = maint_checks + excluded.maint_checks,
+         maint_up = maint_up + excluded.maint_up,
          latency_count = latency_count + excluded.latency_count,
          latency_sum = latency_sum + excluded.latency_sum,
          latency_min = min(coalesce(latency_min, excluded.latency_min), coalesce(excluded.latency_min, latency_min)),

@@ -12,6 +12,7 @@ export interface WindowStats {
 /**
  * Checks, up checks and (with `withHist`) the latency histogram per target over [from, to), exact to
  * the millisecond. Merging histograms is the costly part, so callers ask for it only where they show latency.
+ * Checks made in a maintenance window are left out unless `includeMaintenance` (docs/maintenance.md).
  */
 export function getWindowStats(
   db: Db,
@@ -19,7 +20,9 @@ export function getWindowStats(
   to: number,
   targetId?: number,
   withHist = true,
+  includeMaintenance = false,
 ): Map<number, WindowStats> {
+  const keep = includeMaintenance ? 0 : 1;
   // Without a target the condition is left out entirely: a range over target_id would steer SQLite
   // to the primary key and a scan of every rollup instead of the (res, ts) index.
   const only = targetId === undefined ? '' : ' AND target_id = @target';
@@ -30,18 +33,20 @@ export function getWindowStats(
     return s;
   };
   for (const seg of planWindow(from, to, PROBE_RESOLUTIONS)) {
-    const p = { target: targetId ?? null, res: seg.res, from: seg.from, to: seg.to };
+    const p = { target: targetId ?? null, res: seg.res, from: seg.from, to: seg.to, keep };
     if (seg.res === 0) {
       const rows = db
         .prepare(
-          `SELECT target_id id, up, status_code code, latency_ms ms FROM checks
+          `SELECT target_id id, up, status_code code, latency_ms ms, maintenance m FROM checks
            WHERE ts >= @from AND ts < @to${only}`,
         )
-        .all(p) as { id: number; up: number; code: number | null; ms: number }[];
+        .all(p) as { id: number; up: number; code: number | null; ms: number; m: number }[];
       for (const r of rows) {
         const s = entry(r.id);
-        s.checks++;
-        s.up += r.up;
+        if (!(r.m && keep)) {
+          s.checks++;
+          s.up += r.up;
+        }
         if (withHist && r.code !== null) addValue(s.hist, r.ms);
       }
       continue;
@@ -50,7 +55,8 @@ export function getWindowStats(
       // Merged in JS: json_each plus GROUP BY sorted every bucket of every rollup and was most of the time.
       const rows = db
         .prepare(
-          `SELECT target_id id, checks, up, hist FROM probe_rollups WHERE res = @res AND ts >= @from AND ts < @to${only}`,
+          `SELECT target_id id, checks - maint_checks * @keep checks, up - maint_up * @keep up, hist FROM probe_rollups
+           WHERE res = @res AND ts >= @from AND ts < @to${only}`,
         )
         .all(p) as { id: number; checks: number; up: number; hist: string | null }[];
       for (const r of rows) {
@@ -63,7 +69,7 @@ export function getWindowStats(
     }
     const counts = db
       .prepare(
-        `SELECT target_id id, SUM(checks) checks, SUM(up) up FROM probe_rollups
+        `SELECT target_id id, SUM(checks - maint_checks * @keep) checks, SUM(up - maint_up * @keep) up FROM probe_rollups
          WHERE res = @res AND ts >= @from AND ts < @to${only} GROUP BY target_id`,
       )
       .all(p) as { id: number; checks: number; up: number }[];

@@ -1,11 +1,11 @@
 import type { Db } from '@/lib/db/connection';
 import { toIso } from '@/lib/time/iso';
 
-/** The notification log, newest first. */
+/** The notification log, newest first; `muted_by` names the maintenance window that held a notification back. */
 export function listNotifications(db: Db, from: number, to: number, limit: number) {
   const rows = db
     .prepare(
-      `SELECT at, receiver, integration, group_key, status, alerts, ok, attempts, error FROM notifications
+      `SELECT at, receiver, integration, group_key, status, alerts, ok, attempts, error, muted_by FROM notifications
        WHERE at >= ? AND at <= ? ORDER BY at DESC, id DESC LIMIT ?`,
     )
     .all(from, to, limit) as {
@@ -18,6 +18,7 @@ export function listNotifications(db: Db, from: number, to: number, limit: numbe
     ok: number;
     attempts: number;
     error: string | null;
+    muted_by: string | null;
   }[];
   return rows.map((r) => ({
     receiver: r.receiver,
@@ -29,5 +30,6 @@ export function listNotifications(db: Db, from: number, to: number, limit: numbe
     error: r.error,
     alerts: r.alerts,
     group_key: r.group_key,
+    muted_by: r.muted_by,
   }));
 }

@@ -5,8 +5,11 @@ import { type CheckRow, shapeTarget, type Target } from './shape-target';
 
 const DAY = 86_400_000;
 
-/** Targets with status, last check, uptime over 24h/7d/30d and 24h latency percentiles; one target when `id` is given. */
-export function listTargets(db: Db, now: number, id?: number): Target[] {
+/**
+ * Targets with status, last check, uptime over 24h/7d/30d and 24h latency percentiles; one target when `id`
+ * is given. Uptime leaves out checks made in maintenance windows unless `includeMaintenance`.
+ */
+export function listTargets(db: Db, now: number, id?: number, includeMaintenance = false): Target[] {
   const rows = (
     id === undefined
       ? db.prepare('SELECT * FROM targets ORDER BY name').all()
@@ -16,9 +19,9 @@ export function listTargets(db: Db, now: number, id?: number): Target[] {
   const lastCheck = db.prepare(
     'SELECT ts, up, status_code, latency_ms, error, gauges FROM checks WHERE target_id = ? ORDER BY ts DESC LIMIT 1',
   );
-  const d1 = getWindowStats(db, now - DAY, now + 1, id);
-  const d7 = getWindowStats(db, now - 7 * DAY, now + 1, id, false);
-  const d30 = getWindowStats(db, now - 30 * DAY, now + 1, id, false);
+  const d1 = getWindowStats(db, now - DAY, now + 1, id, true, includeMaintenance);
+  const d7 = getWindowStats(db, now - 7 * DAY, now + 1, id, false, includeMaintenance);
+  const d30 = getWindowStats(db, now - 30 * DAY, now + 1, id, false, includeMaintenance);
   return rows.map((row) =>
     shapeTarget(row, lastCheck.get(row.id) as CheckRow | undefined, {
       d1: d1.get(row.id),
@@ -28,8 +31,8 @@ export function listTargets(db: Db, now: number, id?: number): Target[] {
   );
 }
 
-export function getTarget(db: Db, now: number, id: number): Target | null {
-  return listTargets(db, now, id)[0] ?? null;
+export function getTarget(db: Db, now: number, id: number, includeMaintenance = false): Target | null {
+  return listTargets(db, now, id, includeMaintenance)[0] ?? null;
 }
 
 /** A target just written on `db` (the write connection), so it must be there. */

@@ -63,6 +63,8 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/api/v1/config/reload': { POST: { access: 'admin' } },
   '/api/v1/slos': { GET: { access: 'read' }, POST: { access: 'admin' } },
   '/api/v1/slos/[id]': { GET: { access: 'read' }, PUT: { access: 'admin' }, DELETE: { access: 'admin' } },
+  '/api/v1/maintenance': { GET: { access: 'read' }, POST: { access: 'admin' } },
+  '/api/v1/maintenance/[id]': { GET: { access: 'read' }, PUT: { access: 'admin' }, DELETE: { access: 'admin' } },
   '/api/v1/status-pages': { GET: { access: 'read' }, POST: { access: 'admin' } },
   '/api/v1/status-pages/[id]': { GET: { access: 'read' }, PATCH: { access: 'admin' }, DELETE: { access: 'admin' } },
   '/api/v1/status-pages/[id]/incidents': { GET: { access: 'read' }, POST: { access: 'admin' } },

@@ -59,6 +59,20 @@ const SAMPLE_BODIES: Record<string, (dir: string) => Record<string, unknown>> = 
   updateStatusIncident: () => ({ title: 'Renamed' }),
   addIncidentUpdate: () => ({ status: 'identified', message: 'Found it.' }),
   addStatusSubscriber: () => ({ url: 'http://127.0.0.1:9/hook' }),
+  createMaintenance: () => ({
+    name: 'fuzz-window',
+    targets: 'all',
+    starts_at: '2026-01-01T00:00:00Z',
+    duration: '1h',
+    time_intervals: [{ weekdays: ['saturday'], location: 'Europe/Paris' }],
+    reason: 'fuzz',
+  }),
+  replaceMaintenance: () => ({
+    name: 'fuzz-window',
+    targets: 'all',
+    starts_at: 1_700_000_000_000,
+    ends_at: 1_700_003_600_000,
+  }),
 };
 const VALID_QUERY: Record<string, string> = { chart: SYSTEM_CHART_NAMES[0], source: 'fuzz' };
 // Baselines that are meant to be refused: a wrong password.

@@ -78,6 +78,8 @@ beforeAll(async () => {
     '  route: { receiver: hook }',
     '  receivers: [{ name: hook, webhook_configs: [{ url: "http://127.0.0.1:9/hook" }] }]',
     'status_pages: [{ slug: main, title: Main, groups: [{ name: Core, components: [{ name: API, targets: [svc] }] }] }]',
+    'maintenance_windows: [{ name: nightly, targets: [svc], starts_at: "2020-01-01T00:00:00Z", ends_at: "2020-02-01T00:00:00Z",',
+    '  time_intervals: [{ times: [{ start_time: "02:00", end_time: "03:00" }], location: Europe/Paris }], reason: backups }]',
   ].join('\n');
   const clock = new FakeClock(T0);
   ctx = makeLookout({ clock, config });

@@ -169,6 +169,7 @@ describe('targets API', () => {
         end: new Date(t0 + 15 * 30_000).toISOString(),
         duration_s: 150,
         reason: 'condition failed: [BODY].providers.healthy > 0 (got 0)',
+        maintenance: false,
       },
     ]);
 

@@ -94,7 +94,13 @@ describe('CheckWriter', () => {
     let state = db.prepare('SELECT status, status_since FROM targets WHERE id = 1').get();
     expect(state).toEqual({ status: 'down', status_since: t + 2 * MIN });
     expect(getIncidents(db, 1, t, t + 3 * MIN, t + 3 * MIN)).toEqual([
-      { start: new Date(t + 2 * MIN).toISOString(), end: null, duration_s: 60, reason: 'status 503 is not 2xx' },
+      {
+        start: new Date(t + 2 * MIN).toISOString(),
+        end: null,
+        duration_s: 60,
+        reason: 'status 503 is not 2xx',
+        maintenance: false,
+      },
     ]);
     writer.push(1, result(t + 5 * MIN, true, 12));
     clock.advance(300); // the batching timer flushes by itself

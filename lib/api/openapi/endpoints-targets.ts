@@ -1,5 +1,5 @@
 import { targetInputSchema, targetPatchSchema } from '@/lib/config/target-schema';
-import { idPath, range, withLimit } from './params';
+import { idPath, range, withLimit, withMaintenance } from './params';
 import { dataOf, listOf } from './shapes-common';
 import {
   bucketsShape,
@@ -23,6 +23,7 @@ export const targetEndpoints = {
     summary: 'Every target with status, uptime and latency',
     tag,
     access: 'read',
+    query: withMaintenance,
     response: listOf(targetShape),
   }),
   createTarget: defineEndpoint({
@@ -54,6 +55,7 @@ export const targetEndpoints = {
     tag,
     access: 'read',
     pathParams: idPath,
+    query: withMaintenance,
     response: dataOf(targetShape),
   }),
   updateTarget: defineEndpoint({

@@ -35,3 +35,10 @@ export const logSearch = {
 export const withLimit = (max: number, fallback: number) => ({ limit: limitParam(max, fallback) });
 export const withStep = { step: stepParam.optional() };
 export const withCursor = { cursor: cursorParam.optional() };
+
+/** `?include_maintenance=true`: uptime counts the checks made in maintenance windows too (docs/maintenance.md). */
+export const withMaintenance = {
+  include_maintenance: enumParam(['true', 'false'], 'false')
+    .meta({ description: 'true: uptime also counts checks made in maintenance windows; default false.' })
+    .optional(),
+};

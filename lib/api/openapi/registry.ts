@@ -2,6 +2,7 @@ import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
 import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
+import { maintenanceEndpoints } from './endpoints-maintenance';
 import { ruleEndpoints } from './endpoints-rules';
 import { sloEndpoints } from './endpoints-slos';
 import { statusEndpoints } from './endpoints-status';
@@ -20,4 +21,5 @@ export const ENDPOINTS: Endpoint[] = [
   sloEndpoints,
   statusEndpoints,
   logDetailEndpoints,
+  maintenanceEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

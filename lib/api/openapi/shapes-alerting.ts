@@ -91,6 +91,10 @@ export const notificationShape = z.looseObject({
   error: z.string().nullable(),
   alerts: count,
   group_key: z.string(),
+  muted_by: z
+    .string()
+    .nullable()
+    .meta({ description: 'the maintenance window that held this notification back (nothing was sent), else null' }),
 });
 
 export const previewShape = z.looseObject({

@@ -41,6 +41,7 @@ export const incidentShape = z.looseObject({
   end: iso.nullable(),
   duration_s: z.number(),
   reason: z.string(),
+  maintenance: z.boolean().meta({ description: 'opened while the target was in a maintenance window' }),
 });
 
 export const bucketsShape = z.looseObject({

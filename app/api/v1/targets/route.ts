@@ -4,8 +4,8 @@ import { listTargets, savedTarget } from '@/lib/queries/list-targets';
 import { createTarget } from '@/lib/targets/save-target';
 
 // GET /api/v1/targets — every target with status, uptime and latency.
-export const GET = route(targetEndpoints.listTargets, ({ lookout }) => ({
-  data: listTargets(lookout.readDb, lookout.clock.now()),
+export const GET = route(targetEndpoints.listTargets, ({ lookout, query }) => ({
+  data: listTargets(lookout.readDb, lookout.clock.now(), undefined, query.include_maintenance === 'true'),
 }));
 
 // POST /api/v1/targets — body like a provisioning entry.

@@ -5,8 +5,8 @@ import { getTarget, savedTarget } from '@/lib/queries/list-targets';
 import { deleteTarget, updateTarget } from '@/lib/targets/save-target';
 
 // GET /api/v1/targets/{id}
-export const GET = route(targetEndpoints.getTarget, ({ lookout, params }) => {
-  const target = getTarget(lookout.readDb, lookout.clock.now(), params.id);
+export const GET = route(targetEndpoints.getTarget, ({ lookout, params, query }) => {
+  const target = getTarget(lookout.readDb, lookout.clock.now(), params.id, query.include_maintenance === 'true');
   if (!target) throw new NotFoundError(`target ${params.id}`);
   return { data: target };
 });
