@@ -26,7 +26,14 @@ export function NotificationsSection({
       n.alerts,
       n.attempts,
       <span key="r" className="flex flex-wrap items-center gap-2" data-testid="notification-result">
-        <StatePill state={n.ok ? 'delivered' : 'failed'} />
+        {n.muted_by ? (
+          <>
+            <StatePill state="silenced" label="muted" />
+            <span className="break-words text-xs text-muted">maintenance: {n.muted_by}</span>
+          </>
+        ) : (
+          <StatePill state={n.ok ? 'delivered' : 'failed'} />
+        )}
         {!n.ok && n.error && <span className="break-words text-xs text-down">{n.error}</span>}
       </span>,
     ],

@@ -92,6 +92,12 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
   {
+    // Ended windows made in the UI or API; provisioned ones follow the file.
+    table: 'maintenance_windows',
+    sql: 'DELETE FROM maintenance_windows WHERE id IN (SELECT id FROM maintenance_windows WHERE provisioned = 0 AND ends_at < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.rollupsMs,
+  },
+  {
     table: 'alert_history',
     sql: 'DELETE FROM alert_history WHERE id IN (SELECT id FROM alert_history WHERE ts < ? LIMIT ?)',
     cutoff: (now, s) => now - s.retention.rollupsMs,

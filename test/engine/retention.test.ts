@@ -17,7 +17,8 @@ describe('retention', () => {
       `INSERT INTO targets (id, name, url, interval_ms, timeout_ms, created_at, updated_at, status_since) VALUES (1, 'a', 'http://x', 1000, 1000, 0, 0, 0)`,
     ).run();
     const check = db.prepare('INSERT INTO checks (target_id, ts, up, latency_ms) VALUES (1, ?, 1, 1)');
-    const rollup = db.prepare(`INSERT INTO probe_rollups (target_id, res, ts, checks, up, latency_count, latency_sum, latency_min, latency_max, hist)
+    const rollup =
+      db.prepare(`INSERT INTO probe_rollups (target_id, res, ts, checks, up, latency_count, latency_sum, latency_min, latency_max, hist)
        VALUES (1, ?, ?, 1, 1, 1, 1, 1, 1, '{}')`);
     db.transaction(() => {
       for (let i = 0; i < 5_000; i++) check.run(now - 40 * DAY + i); // expired
