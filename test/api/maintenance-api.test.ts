@@ -4,6 +4,7 @@ import * as reload from '@/app/api/v1/config/reload/route';
 import * as one from '@/app/api/v1/maintenance/[id]/route';
 import * as list from '@/app/api/v1/maintenance/route';
 import { FakeClock } from '@/lib/clock';
+import { pruneOnce } from '@/lib/engine/retention';
 import { call, lookoutPerTest } from '../helpers/lookout';
 
 type Err = { error: { code: string; issues?: { path: string; message: string }[] } };
@@ -122,5 +123,17 @@ describe('/api/v1/maintenance', () => {
     fs.writeFileSync(file, TARGETS);
     expect((await call(reload.POST, '/api/v1/config/reload', { method: 'POST' })).status).toBe(200);
     expect(((await call(list.GET, '/api/v1/maintenance')).body as { data: Window[] }).data).toEqual([]);
+  });
+
+  it('retention drops ended windows made here after retention.rollups, never provisioned ones', async () => {
+    const ctx = start({ clock: new FakeClock(T0), config: PROVISIONED });
+    const body = { name: 'old', targets: 'all', starts_at: T0 - 500 * 86_400_000, duration: '1h' };
+    expect((await call(list.POST, '/api/v1/maintenance', { method: 'POST', body })).status).toBe(201);
+    const recent = { ...body, name: 'recent', starts_at: T0 - 86_400_000 };
+    expect((await call(list.POST, '/api/v1/maintenance', { method: 'POST', body: recent })).status).toBe(201);
+    const deleted = await pruneOnce(ctx.lookout.db, T0, ctx.lookout.settings);
+    expect(deleted.maintenance_windows).toBe(1);
+    const left = ((await call(list.GET, '/api/v1/maintenance')).body as { data: Window[] }).data;
+    expect(left.map((w) => w.name).sort()).toEqual(['nightly backup', 'recent']);
   });
 });
