@@ -31,6 +31,14 @@ export function IncidentsTable({ id, range, refreshMs }: { id: number; range: Ti
               formatElapsed(inc.duration_s),
               <span key="r" className="break-words">
                 {inc.reason}
+                {inc.maintenance && (
+                  <span
+                    className="ml-2 rounded-full bg-pending-soft px-2 text-xs text-pending"
+                    title="Opened in a maintenance window: left out of uptime"
+                  >
+                    maintenance
+                  </span>
+                )}
               </span>,
             ],
           }))}
