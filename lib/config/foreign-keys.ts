@@ -18,6 +18,11 @@ const HINTS: Record<string, string> = {
   'targets.*.endpoint': 'a target names its address with url:',
   'targets.*.scrape_interval': 'a target sets its probe interval with interval:',
   'targets.*.expected_status': 'check the status with a condition: conditions: ["[STATUS] == 200"]',
+  maintenance:
+    'maintenance windows go under maintenance_windows: (name, targets, starts_at, duration or ends_at), see docs/maintenance.md',
+  'maintenance_windows.*.start': 'a maintenance window starts at starts_at: (RFC 3339)',
+  'maintenance_windows.*.end': 'a maintenance window ends at ends_at: (RFC 3339), or lasts duration:',
+  'maintenance_windows.*.schedule': 'a recurring maintenance window lists Alertmanager time_intervals: entries',
 };
 
 /** Keys of the contract that this version does not implement yet: warned about, not refused. */

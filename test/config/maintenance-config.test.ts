@@ -60,4 +60,11 @@ describe('maintenance_windows: in the provisioning file', () => {
       'maintenance_windows.1.name: the name "a" is used twice',
     );
   });
+
+  it('hints at the key meant', () => {
+    expect(() => load('maintenance: []')).toThrow('see docs/maintenance.md');
+    expect(() =>
+      load('maintenance_windows: [{ name: a, targets: all, start: 2026-12-05T22:00:00Z, duration: 1h }]'),
+    ).toThrow('starts at starts_at');
+  });
 });
