@@ -15,6 +15,25 @@ interface PruneStep {
   cutoff: (now: number, s: Settings) => number;
 }
 
+/** A log rollup table's three resolutions: 10 s and 1 m buckets go sooner than the coarse ones. */
+function logRollupSteps(table: string, key: string): PruneStep[] {
+  const sql = (res: string) =>
+    `DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE res ${res} AND ts < ? LIMIT ?)`;
+  return [
+    {
+      table: `${table} 10s`,
+      sql: sql('= 10000'),
+      cutoff: (now, s) => now - Math.max(TEN_SECOND_ROLLUPS_MS, s.retention.logsMs),
+    },
+    {
+      table: `${table} 1m`,
+      sql: sql('= 60000'),
+      cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.logsMs),
+    },
+    { table, sql: sql('> 60000'), cutoff: (now, s) => now - s.retention.rollupsMs },
+  ];
+}
+
 const STEPS: PruneStep[] = [
   {
     table: 'checks',
@@ -46,21 +65,7 @@ const STEPS: PruneStep[] = [
     sql: 'DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE ts < ? ORDER BY ts LIMIT ?)',
     cutoff: (now, s) => now - s.retention.logsMs,
   },
-  {
-    table: 'log_rollups 10s',
-    sql: 'DELETE FROM log_rollups WHERE (res, ts, source_id, provider, model, status) IN (SELECT res, ts, source_id, provider, model, status FROM log_rollups WHERE res = 10000 AND ts < ? LIMIT ?)',
-    cutoff: (now, s) => now - Math.max(TEN_SECOND_ROLLUPS_MS, s.retention.logsMs),
-  },
-  {
-    table: 'log_rollups 1m',
-    sql: 'DELETE FROM log_rollups WHERE (res, ts, source_id, provider, model, status) IN (SELECT res, ts, source_id, provider, model, status FROM log_rollups WHERE res = 60000 AND ts < ? LIMIT ?)',
-    cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.logsMs),
-  },
-  {
-    table: 'log_rollups',
-    sql: 'DELETE FROM log_rollups WHERE (res, ts, source_id, provider, model, status) IN (SELECT res, ts, source_id, provider, model, status FROM log_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
-    cutoff: (now, s) => now - s.retention.rollupsMs,
-  },
+  ...logRollupSteps('log_rollups', 'res, ts, source_id, provider, model, status'),
   {
     table: 'log_line_rollups fine',
     sql: 'DELETE FROM log_line_rollups WHERE (res, ts, source_id, level, provider, status) IN (SELECT res, ts, source_id, level, provider, status FROM log_line_rollups WHERE res <= 60000 AND ts < ? LIMIT ?)',
@@ -71,21 +76,7 @@ const STEPS: PruneStep[] = [
     sql: 'DELETE FROM log_line_rollups WHERE (res, ts, source_id, level, provider, status) IN (SELECT res, ts, source_id, level, provider, status FROM log_line_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
-  {
-    table: 'log_route_rollups 10s',
-    sql: 'DELETE FROM log_route_rollups WHERE (res, ts, source_id, provider, model, method, route) IN (SELECT res, ts, source_id, provider, model, method, route FROM log_route_rollups WHERE res = 10000 AND ts < ? LIMIT ?)',
-    cutoff: (now, s) => now - Math.max(TEN_SECOND_ROLLUPS_MS, s.retention.logsMs),
-  },
-  {
-    table: 'log_route_rollups 1m',
-    sql: 'DELETE FROM log_route_rollups WHERE (res, ts, source_id, provider, model, method, route) IN (SELECT res, ts, source_id, provider, model, method, route FROM log_route_rollups WHERE res = 60000 AND ts < ? LIMIT ?)',
-    cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.logsMs),
-  },
-  {
-    table: 'log_route_rollups',
-    sql: 'DELETE FROM log_route_rollups WHERE (res, ts, source_id, provider, model, method, route) IN (SELECT res, ts, source_id, provider, model, method, route FROM log_route_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
-    cutoff: (now, s) => now - s.retention.rollupsMs,
-  },
+  ...logRollupSteps('log_route_rollups', 'res, ts, source_id, provider, model, method, route'),
   {
     table: 'notifications',
     sql: 'DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE at < ? LIMIT ?)',

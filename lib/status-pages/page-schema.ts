@@ -12,17 +12,21 @@ const host = z
   .toLowerCase()
   .regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'host must be a host name such as status.example.com');
 
-const logo = z
-  .string()
-  .trim()
-  .refine((u) => {
-    try {
-      const p = new URL(u);
-      return p.protocol === 'https:' || p.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'logo must be an http(s) URL of an image');
+/** An http(s) URL; anything else (javascript:, data:) is refused because it ends up in a public page. */
+const httpUrl = (message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((u) => {
+      try {
+        const p = new URL(u);
+        return p.protocol === 'https:' || p.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, message);
+
+const logo = httpUrl('logo must be an http(s) URL of an image');
 
 export const componentSchema = z.object({
   name: z.string().trim().min(1, 'a component needs a public name').max(100),
@@ -100,17 +104,7 @@ export const incidentUpdateInputSchema = z.object({
 });
 
 export const subscriberInputSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .refine((u) => {
-      try {
-        const p = new URL(u);
-        return p.protocol === 'https:' || p.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    }, 'url must be an http(s) URL'),
+  url: httpUrl('url must be an http(s) URL'),
 });
 
 export type IncidentInput = z.output<typeof incidentInputSchema>;

@@ -33,6 +33,20 @@ export function openFds(root: number): number {
   return n;
 }
 
+/** Anonymous resident memory of a process tree (heap, SQLite page caches, malloc arenas), without mapped files. */
+export function anonRss(root: number): number {
+  let n = 0;
+  for (const pid of treeOf(root)) {
+    try {
+      const m = /RssAnon:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      n += m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      // gone between listing and reading
+    }
+  }
+  return n;
+}
+
 export function fileSize(file: string): number {
   try {
     return fs.statSync(file).size;

@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { startHealthServer } from './health-server';
 import { sampleTree, treeOf } from './process-tree';
 import { buildOnce, startServer, stopServer } from './server';
-import { fileSize, metricValue, openFds, trend } from './soak-figures';
+import { anonRss, fileSize, metricValue, openFds, trend } from './soak-figures';
 
 const env = process.env;
 const MINUTES = Number(env.SOAK_MINUTES ?? 60);
@@ -18,13 +18,15 @@ const SAMPLE_MS = Number(env.SOAK_SAMPLE_S ?? 10) * 1000;
 const ROTATE_MS = Number(env.SOAK_ROTATE_MIN ?? 10) * 60_000;
 const RELOAD_MS = Number(env.SOAK_RELOAD_MIN ?? 5) * 60_000;
 const WARMUP_MS = Math.min(5 * 60_000, (MINUTES * 60_000) / 6);
-const PORT = 3950;
+// Two soaks can run side by side (an A/B of a setting such as MALLOC_ARENA_MAX): another port, and the second skips the build.
+const PORT = Number(env.SOAK_PORT ?? 3950);
 const TOKEN = 'soak';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 interface Sample {
   at: number;
   rss: number;
+  anon: number;
   heap: number;
   fds: number;
   wal: number;
@@ -81,7 +83,7 @@ function killTree(pid: number): void {
 }
 
 async function main() {
-  buildOnce();
+  if (!env.SOAK_SKIP_BUILD) buildOnce();
   const target = await startHealthServer();
   const targetPort = target.port;
   const dir = tempDir('lookout-soak-');
@@ -131,6 +133,7 @@ async function main() {
       samples.push({
         at: now,
         rss: tree.rss,
+        anon: anonRss(server.pid!),
         heap: metricValue(metrics, 'lookout_heap_used_bytes') ?? 0,
         fds: openFds(server.pid!),
         wal: fileSize(path.join(dataDir, 'lookout.db-wal')),
@@ -179,6 +182,8 @@ async function main() {
     },
     rss_trend_mb_per_h_after_restart: mb(series((s) => s.rss, afterKill).perHour),
     rss_noise_mb: mb(series((s) => s.rss, afterKill).noise),
+    anon_rss_mb: { first: mb(steady[0]?.anon ?? 0), last: mb(steady.at(-1)?.anon ?? 0) },
+    anon_rss_trend_mb_per_h_after_restart: mb(series((s) => s.anon, afterKill).perHour),
     heap_trend_mb_per_h_after_restart: mb(series((s) => s.heap, afterKill).perHour),
     heap_noise_mb: mb(series((s) => s.heap, afterKill).noise),
     fds: { min: Math.min(...steady.map((s) => s.fds)), max: Math.max(...steady.map((s) => s.fds)) },

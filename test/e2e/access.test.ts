@@ -40,6 +40,15 @@ describe('access: login, tokens, page rights and security headers', () => {
         })
       ).status,
     ).toBe(201);
+    // The SLO page of the access table (/slos/1) needs an SLO to exist.
+    expect(
+      (
+        await api('/api/v1/slos', {
+          method: 'POST',
+          body: JSON.stringify({ name: 'web-up', objective: 99.5, sli: { kind: 'probe_availability', target: 'web' } }),
+        })
+      ).status,
+    ).toBe(201);
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     watchConsole(page, problems);
