@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../clock';
 import type { Labels } from '../rules/labels';
 import type { AlertmanagerConfig, ReceiverConfig } from './config';
-import { type PostResult, postJsonWithRetry, type RetryOptions } from './http-post';
+import { buildEmail, resolveEmailConfig, sendEmailOnce } from './email';
+import { DEFAULT_RETRY, type PostResult, postJsonWithRetry, type RetryOptions, sendWithRetry } from './http-post';
 import { UNDELIVERED_KIND_NAMES, type UndeliveredKind } from './receiver-kinds';
 import { buildSlackMessage } from './slack-payload';
 import { buildTemplateData, type StoredAlert } from './template-data';
@@ -29,7 +30,7 @@ function readSecretFile(path: string): string {
   }
 }
 
-/** The webhook and Slack integrations of one receiver, in config order. */
+/** The integrations of one receiver: webhook, Slack, then the other kinds, each in config order. */
 export function buildIntegrations(
   rc: ReceiverConfig,
   global: AlertmanagerConfig['global'],
@@ -61,7 +62,21 @@ export function buildIntegrations(
       },
     });
   });
+  (rc.email_configs ?? []).forEach((c, i) => {
+    const r = resolveEmailConfig(c, global);
+    out.push({
+      id: `email[${i}]`,
+      sendResolved: c.send_resolved ?? false,
+      notify: async (ctx, alerts) => {
+        const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
+        const msg = buildEmail(r, data);
+        const timeout = deps.retry?.timeoutMs ?? DEFAULT_RETRY.timeoutMs;
+        return sendWithRetry(() => sendEmailOnce(r, msg, timeout), deps.clock, deps.retry);
+      },
+    });
+  });
   for (const kind of UNDELIVERED_KIND_NAMES) {
+    if (DELIVERED.has(kind)) continue;
     const name = kind.replace(/_configs$/, '');
     (rc[kind] ?? []).forEach((c, i) => {
       out.push({
@@ -74,6 +89,9 @@ export function buildIntegrations(
   }
   return out;
 }
+
+/** Kinds of {@link UNDELIVERED_KINDS}'s schemas that Lookout now sends. */
+const DELIVERED = new Set<UndeliveredKind>(['email_configs']);
 
 /** Alertmanager 0.25's send_resolved defaults per kind. */
 const DEFAULT_SEND_RESOLVED: Record<UndeliveredKind, boolean> = {

@@ -26,6 +26,8 @@ const KEY: Record<string, string> = {
   'email-no-from': 'email_configs',
   'email-no-smarthost': 'email_configs',
   'email-unknown-field': 'cc',
+  'email-duplicate-header': 'email_configs',
+  'email-tls-unknown-field': 'verify',
   'group-by-bad-label': 'group_by',
   'group-by-duplicate': 'group_by',
   'group-by-wildcard-and-labels': 'group_by',

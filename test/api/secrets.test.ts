@@ -20,6 +20,7 @@ const SECRETS = {
   webhook: 'hook-path-secret-4d8b',
   slack: 'slack-secret-T000-B000-XXXX',
   password: 'admin-password-secret-81f2',
+  smtp: 'smtp-password-secret-6c0e',
 };
 
 const config = `
@@ -35,6 +36,7 @@ alerting:
     - name: team
       webhook_configs: [{ url: "http://127.0.0.1:9/${SECRETS.webhook}" }]
       slack_configs: [{ api_url: "http://127.0.0.1:9/services/${SECRETS.slack}", channel: "#alerts" }]
+      email_configs: [{ to: a@example.com, from: b@example.com, smarthost: "127.0.0.1:9", auth_username: u, auth_password: "${SECRETS.smtp}" }]
 `;
 
 describe('secrets never come back', () => {

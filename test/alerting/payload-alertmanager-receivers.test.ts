@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAlerting } from '@/lib/alerting';
+import { FakeClock } from '@/lib/clock';
+import type { PostableAlert } from '@/lib/rules';
+import { hasAlertmanager, startAlertmanager } from '../oracle/alertmanager';
+import { requireLiveOracle } from '../oracle/amtool';
+import { startReceiver } from './receiver';
+import { startSmtp } from './smtp-receiver';
+
+const live = requireLiveOracle('prometheus-alertmanager', hasAlertmanager());
+const EXTERNAL = 'http://lookout.example:3000';
+let closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.map((c) => c()));
+  closers = [];
+});
+
+function alerts(base: number): PostableAlert[] {
+  const gen = `${EXTERNAL}/alerts?rule=Lat&expr=up+%3D%3D+0&x="q"`;
+  const mk = (labels: Record<string, string>, annotations: Record<string, string>, ends: number): PostableAlert => ({
+    labels,
+    annotations,
+    startsAt: base - 60_000,
+    endsAt: base + ends,
+    generatorURL: gen,
+  });
+  return [
+    mk(
+      { alertname: 'Lat', job: 'api', instance: 'h1', city: 'Zürich 東京' },
+      { summary: 'slow <b> & "q" 1+1' },
+      3_600_000,
+    ),
+    mk({ alertname: 'Lat', job: 'api', instance: 'h2' }, { summary: 'slow', runbook: "it's" }, 3_600_000),
+    mk({ alertname: 'Lat', job: 'api', instance: 'h3' }, { summary: 'was slow' }, -200),
+  ];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Runs the same alerts through Alertmanager 0.25 and Lookout with `receiver(rxUrl, smtp)`; returns both captures. */
+async function both(receiver: (url: string, smarthost: string) => Record<string, unknown>, expected: number) {
+  const amRx = await startReceiver([{ status: 200 }]);
+  const ourRx = await startReceiver([{ status: 200 }]);
+  const amSmtp = await startSmtp();
+  const ourSmtp = await startSmtp();
+  closers.push(amRx.close, ourRx.close, amSmtp.close, ourSmtp.close);
+  const config = (url: string, smarthost: string) => ({
+    route: { receiver: 'team x/ops', group_by: ['alertname'], group_wait: '1s', group_interval: '1h' },
+    receivers: [{ name: 'team x/ops', ...receiver(url.replace(/\/hook\/.*$/, ''), smarthost) }],
+  });
+  const base = Date.now();
+  const list = alerts(base);
+  const am = await startAlertmanager(config(amRx.url, amSmtp.smarthost), EXTERNAL);
+  closers.push(am.stop);
+  await am.post(
+    list.map((a) => ({
+      labels: a.labels,
+      annotations: a.annotations,
+      startsAt: iso(a.startsAt),
+      endsAt: iso(a.endsAt),
+      generatorURL: a.generatorURL,
+    })),
+  );
+  const clock = new FakeClock(base);
+  const ours = createAlerting(config(ourRx.url, ourSmtp.smarthost), { clock, externalURL: EXTERNAL });
+  ours.dispatcher.put(list);
+  for (let i = 0; i < 3; i++) {
+    clock.advance(1000);
+    await ours.dispatcher.idle();
+  }
+  ours.dispatcher.stop();
+  const count = () => amRx.bodies.length + amSmtp.received.length;
+  for (let waited = 0; count() < expected && waited < 15_000; waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
+  return { amRx, ourRx, amSmtp, ourSmtp };
+}
+
+describe.runIf(live)('other receivers equal Alertmanager 0.25 (default templates)', () => {
+  it('email: same envelope, subject, headers and HTML body (html/template escaping)', async () => {
+    const { amSmtp, ourSmtp } = await both(
+      (_url, smarthost) => ({
+        email_configs: [
+          {
+            to: 'ops@example.com',
+            from: 'Alerts <am@example.com>',
+            smarthost,
+            require_tls: false,
+            send_resolved: true,
+            text: '{{ template "email.default.subject" . }}',
+          },
+        ],
+      }),
+      1,
+    );
+    expect(amSmtp.received).toHaveLength(1);
+    const [a] = amSmtp.received;
+    const [o] = ourSmtp.received;
+    expect(o.from).toBe(a.from);
+    expect(o.to).toEqual(a.to);
+    expect(o.mail.subject).toBe(a.mail.subject);
+    expect(o.mail.from).toEqual(a.mail.from);
+    expect(o.mail.to).toEqual(a.mail.to);
+    expect(o.mail.text).toBe(a.mail.text);
+    expect(a.mail.html).toContain('Zürich 東京');
+    expect(o.mail.html).toBe(a.mail.html);
+  }, 30_000);
+});
