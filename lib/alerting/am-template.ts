@@ -5,6 +5,7 @@ import { goTime } from '@/lib/template/go-time';
 import { DEFAULT_TEMPLATES } from './default-templates';
 import { EMAIL_TEMPLATES } from './email-templates';
 import { htmlTemplateEscaper, stripHtmlComments } from './html-escape';
+import { LATER_TEMPLATES } from './later-templates';
 import type { TemplateData } from './template-data';
 
 let defaults: Template | null = null;
@@ -13,12 +14,14 @@ function base(now?: () => number): Template {
   if (!now) {
     defaults ??= new Template('', { funcs: alertmanagerFuncs(), missingKey: 'zero' })
       .parse(DEFAULT_TEMPLATES, 'default.tmpl')
-      .parse(EMAIL_TEMPLATES, 'email.tmpl');
+      .parse(EMAIL_TEMPLATES, 'email.tmpl')
+      .parse(LATER_TEMPLATES, 'later.tmpl');
     return defaults.clone();
   }
   return new Template('', { funcs: alertmanagerFuncs(now), missingKey: 'zero' })
     .parse(DEFAULT_TEMPLATES, 'default.tmpl')
-    .parse(EMAIL_TEMPLATES, 'email.tmpl');
+    .parse(EMAIL_TEMPLATES, 'email.tmpl')
+    .parse(LATER_TEMPLATES, 'later.tmpl');
 }
 
 const parsed = memo(1_000, (text) => base().parse(text));

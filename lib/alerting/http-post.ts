@@ -44,6 +44,7 @@ function describeNetworkError(err: NodeJS.ErrnoException, timeoutMs: number): st
 
 /** One HTTP request as a receiver's API expects it: body, content type, extra headers (e.g. auth). */
 export type HttpRequest = {
+  method?: 'POST' | 'PUT';
   body: string;
   contentType?: string;
   headers?: Record<string, string>;
@@ -69,7 +70,7 @@ function postOnce(url: string, req0: HttpRequest, timeoutMs: number): Promise<At
     const req = mod.request(
       u,
       {
-        method: 'POST',
+        method: req0.method ?? 'POST',
         headers: {
           'content-type': req0.contentType ?? 'application/json',
           'content-length': Buffer.byteLength(body),

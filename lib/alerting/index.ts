@@ -3,7 +3,7 @@ import { type AlertmanagerConfig, parseAlertmanagerConfig } from './config';
 import { Dispatcher, type DispatcherState } from './dispatcher';
 import type { RetryOptions } from './http-post';
 import { buildInhibitRules } from './inhibit';
-import { buildIntegrations, type Integration } from './integrations';
+import { buildIntegrations, type Integration, type IntegrationDeps } from './integrations';
 import { NotificationLog, type NotificationLogState, type NotificationRecord } from './notification-log';
 import { buildRoute } from './route';
 import { type Silence, SilenceStore } from './silences';
@@ -43,6 +43,7 @@ export function createAlerting(
     clock: Clock;
     externalURL: string;
     retry?: Partial<RetryOptions>;
+    endpoints?: IntegrationDeps['endpoints'];
     /** Called after alerts arrive and after each flush: persist toJSON() then. */
     onChange?: () => void;
     /** Called for each delivery (one row of GET /api/v1/notifications). */

@@ -5,6 +5,7 @@ import type { AlertmanagerConfig, ReceiverConfig } from './config';
 import { buildEmail, resolveEmailConfig, sendEmailOnce } from './email';
 import { DEFAULT_RETRY, type PostResult, postJsonWithRetry, type RetryOptions, sendWithRetry } from './http-post';
 import { UNDELIVERED_KIND_NAMES, type UndeliveredKind } from './receiver-kinds';
+import { buildHttpIntegrations, DELIVERED_KINDS } from './receivers/senders';
 import { buildSlackMessage } from './slack-payload';
 import { buildTemplateData, type StoredAlert } from './template-data';
 import { buildWebhookMessage } from './webhook-payload';
@@ -20,7 +21,13 @@ export interface Integration {
   notify(ctx: NotifyContext, alerts: StoredAlert[]): Promise<PostResult>;
 }
 
-export type IntegrationDeps = { clock: Clock; externalURL: string; retry?: Partial<RetryOptions> };
+export type IntegrationDeps = {
+  clock: Clock;
+  externalURL: string;
+  retry?: Partial<RetryOptions>;
+  /** API URLs Alertmanager does not let a config change (Pushover's); tests point them at 127.0.0.1. */
+  endpoints?: { pushover?: string };
+};
 
 function readSecretFile(path: string): string {
   try {
@@ -75,8 +82,9 @@ export function buildIntegrations(
       },
     });
   });
+  out.push(...buildHttpIntegrations(rc, global, deps));
   for (const kind of UNDELIVERED_KIND_NAMES) {
-    if (DELIVERED.has(kind)) continue;
+    if (kind === 'email_configs' || DELIVERED_KINDS.has(kind)) continue;
     const name = kind.replace(/_configs$/, '');
     (rc[kind] ?? []).forEach((c, i) => {
       out.push({
@@ -89,9 +97,6 @@ export function buildIntegrations(
   }
   return out;
 }
-
-/** Kinds of {@link UNDELIVERED_KINDS}'s schemas that Lookout now sends. */
-const DELIVERED = new Set<UndeliveredKind>(['email_configs']);
 
 /** Alertmanager 0.25's send_resolved defaults per kind. */
 const DEFAULT_SEND_RESOLVED: Record<UndeliveredKind, boolean> = {

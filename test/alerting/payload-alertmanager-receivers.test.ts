@@ -20,7 +20,8 @@ function alerts(base: number): PostableAlert[] {
   const mk = (labels: Record<string, string>, annotations: Record<string, string>, ends: number): PostableAlert => ({
     labels,
     annotations,
-    startsAt: base - 60_000,
+    // Younger than group_wait: an older alert would make Alertmanager flush its group at once, alone.
+    startsAt: base - 300,
     endsAt: base + ends,
     generatorURL: gen,
   });
@@ -103,5 +104,55 @@ describe.runIf(live)('other receivers equal Alertmanager 0.25 (default templates
     expect(o.mail.text).toBe(a.mail.text);
     expect(a.mail.html).toContain('Zürich 東京');
     expect(o.mail.html).toBe(a.mail.html);
+  }, 30_000);
+});
+
+describe.runIf(live)('HTTP receivers equal Alertmanager 0.25 request for request', () => {
+  it('PagerDuty v2, Opsgenie, Discord, Webex, Telegram: same method, path, auth and body', async () => {
+    const { amRx, ourRx } = await both(
+      (url) => ({
+        pagerduty_configs: [
+          {
+            routing_key: 'R-KEY',
+            url: `${url}/pd/v2`,
+            severity: '{{ .CommonLabels.job }}',
+            class: 'c',
+            links: [{ href: 'http://l/{{ .GroupLabels.alertname }}', text: 't' }],
+            images: [{ src: 'http://i', alt: 'a' }],
+            details: { extra: '{{ len .Alerts }}' },
+          },
+        ],
+        opsgenie_configs: [
+          {
+            api_key: 'OG-KEY',
+            api_url: `${url}/og/`,
+            tags: 'x,y',
+            note: 'n',
+            responders: [{ name: 'a,b', type: 'teams' }],
+            update_alerts: true,
+          },
+        ],
+        discord_configs: [{ webhook_url: `${url}/discord` }],
+        webex_configs: [
+          { api_url: `${url}/webex`, room_id: 'ROOM', http_config: { authorization: { credentials: 'WX' } } },
+        ],
+        telegram_configs: [{ api_url: `${url}/tg`, bot_token: 'T:K', chat_id: 42 }],
+      }),
+      7,
+    );
+    const norm = (rx: typeof amRx) =>
+      rx.bodies
+        .map((b) => ({
+          method: b.method,
+          path: b.path,
+          auth: b.headers.authorization ?? null,
+          type: b.headers['content-type'],
+          body: b.body,
+        }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const am = norm(amRx).filter((b, i, all) => i === 0 || JSON.stringify(b) !== JSON.stringify(all[i - 1]));
+    if (process.env.SHOW_BODIES) console.log(JSON.stringify(am, null, 1));
+    expect(am.map((b) => b.path)).toHaveLength(7);
+    expect(norm(ourRx)).toEqual(am);
   }, 30_000);
 });

@@ -1,0 +1,100 @@
+import type { AlertmanagerConfig, ReceiverConfig } from '../config';
+import { type PostResult, postWithRetry } from '../http-post';
+import type { Integration, IntegrationDeps } from '../integrations';
+import type { UndeliveredKind } from '../receiver-kinds';
+import { buildTemplateData, type TemplateData } from '../template-data';
+import { buildDiscord, buildMsteams, buildPushover, buildTelegram, buildWebex, PUSHOVER_API_URL } from './chat';
+import { authorizationHeader, type OutRequest, secret } from './common';
+import { buildOpsgenie } from './opsgenie';
+import { buildPagerduty } from './pagerduty';
+
+type Global = AlertmanagerConfig['global'];
+type Build = (c: never, g: Global, d: TemplateData, groupKey: string, deps: IntegrationDeps) => OutRequest[];
+
+const TELEGRAM_API_URL = 'https://api.telegram.org';
+const WEBEX_API_URL = 'https://webexapis.com/v1/messages';
+
+/** How each HTTP receiver kind turns a group into requests, with Alertmanager's send_resolved default. */
+const KINDS: Partial<Record<UndeliveredKind, { sendResolved: boolean; build: Build }>> = {
+  pagerduty_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['pagerduty_configs']>[number], g, d, key) => [
+      buildPagerduty(c, g.pagerduty_url, d, key),
+    ],
+  },
+  opsgenie_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['opsgenie_configs']>[number], g, d, key) => buildOpsgenie(c, g, d, key),
+  },
+  discord_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['discord_configs']>[number], _g, d) => {
+      if (!c.webhook_url) throw new Error('missing webhook_url');
+      return [buildDiscord(c, c.webhook_url, d)];
+    },
+  },
+  msteams_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['msteams_configs']>[number], _g, d) => {
+      const url = secret(c.webhook_url, c.webhook_url_file, 'webhook URL');
+      if (!url) throw new Error('missing webhook_url');
+      return [buildMsteams(c, url, d)];
+    },
+  },
+  telegram_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['telegram_configs']>[number], g, d) => [
+      buildTelegram(c, c.api_url ?? g.telegram_api_url ?? TELEGRAM_API_URL, d),
+    ],
+  },
+  pushover_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['pushover_configs']>[number], _g, d, _k, deps) => [
+      buildPushover(c, deps.endpoints?.pushover ?? PUSHOVER_API_URL, d),
+    ],
+  },
+  webex_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['webex_configs']>[number], g, d) => [
+      buildWebex(
+        c,
+        c.api_url ?? g.webex_api_url ?? WEBEX_API_URL,
+        authorizationHeader(c.http_config as Record<string, unknown> | undefined),
+        d,
+      ),
+    ],
+  },
+};
+
+export const DELIVERED_KINDS = new Set(Object.keys(KINDS) as UndeliveredKind[]);
+
+/** Sends a notifier's requests in order (Opsgenie may make three); the first failure ends it. */
+async function sendAll(requests: OutRequest[], deps: IntegrationDeps): Promise<PostResult> {
+  let attempts = 0;
+  let last: PostResult = { ok: true, attempts: 0, status: null, error: null };
+  for (const { url, ...req } of requests) {
+    last = await postWithRetry(url, req, deps.clock, deps.retry);
+    attempts += last.attempts;
+    if (!last.ok) break;
+  }
+  return { ...last, attempts };
+}
+
+/** The integrations of a receiver's PagerDuty, Opsgenie, Discord, Teams, Telegram, Pushover and Webex configs. */
+export function buildHttpIntegrations(rc: ReceiverConfig, global: Global, deps: IntegrationDeps): Integration[] {
+  const out: Integration[] = [];
+  for (const [kind, spec] of Object.entries(KINDS) as [UndeliveredKind, { sendResolved: boolean; build: Build }][]) {
+    const name = kind.replace(/_configs$/, '');
+    (rc[kind] ?? []).forEach((c, i) => {
+      out.push({
+        id: `${name}[${i}]`,
+        sendResolved: (c as { send_resolved?: boolean }).send_resolved ?? spec.sendResolved,
+        notify: async (ctx, alerts) => {
+          const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
+          return sendAll(spec.build(c as never, global, data, ctx.groupKey, deps), deps);
+        },
+      });
+    });
+  }
+  return out;
+}
