@@ -111,4 +111,5 @@ const DEFAULT_SEND_RESOLVED: Record<UndeliveredKind, boolean> = {
   webex_configs: true,
   discord_configs: true,
   msteams_configs: true,
+  msteamsv2_configs: true,
 };

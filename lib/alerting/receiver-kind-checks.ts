@@ -88,7 +88,13 @@ export function checkUndelivered(kind: UndeliveredKind, c: C, g: G): string | nu
         return 'missing webex_configs.http_config.authorization';
       return null;
     case 'discord_configs':
+      return null;
     case 'msteams_configs':
+    case 'msteamsv2_configs':
+      if (!has(c.webhook_url) && !has(c.webhook_url_file))
+        return 'one of webhook_url or webhook_url_file must be configured';
+      if (has(c.webhook_url) && has(c.webhook_url_file))
+        return 'at most one of webhook_url & webhook_url_file must be configured';
       return null;
   }
 }

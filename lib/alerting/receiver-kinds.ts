@@ -152,6 +152,15 @@ export const msteamsSchema = z.strictObject({
   text: str,
 });
 
+/** Teams workflows (Power Automate), from Alertmanager 0.28; accepted for the same reason. */
+export const msteamsv2Schema = z.strictObject({
+  ...common,
+  webhook_url: str,
+  webhook_url_file: str,
+  title: str,
+  text: str,
+});
+
 export const UNDELIVERED_KINDS = {
   email_configs: emailSchema,
   pagerduty_configs: pagerdutySchema,
@@ -164,6 +173,7 @@ export const UNDELIVERED_KINDS = {
   webex_configs: webexSchema,
   discord_configs: discordSchema,
   msteams_configs: msteamsSchema,
+  msteamsv2_configs: msteamsv2Schema,
 } as const;
 
 export type UndeliveredKind = keyof typeof UNDELIVERED_KINDS;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAlerting, type NotificationRecord } from '@/lib/alerting';
+import { createAlerting, type NotificationRecord, parseAlertmanagerConfig } from '@/lib/alerting';
 import { FakeClock } from '@/lib/clock';
 import { tempDir } from '../helpers/temp-dir';
 import { alert, T0 } from './harness';
@@ -226,6 +226,55 @@ describe('Discord, Microsoft Teams, Webex, Telegram, Pushover on local receivers
     });
     expect(body(0).text).toContain('# Alerts Firing:');
     expect(body(1)).toMatchObject({ themeColor: '2DC72D' });
+  });
+
+  it('Teams workflows (msteamsv2): an Adaptive Card, Attention then Good', async () => {
+    const dir = tempDir('lookout-teams-');
+    const { rx, body } = await run((b) => {
+      writeFileSync(path.join(dir, 'url'), `${b}/workflows/x\n`);
+      return { msteamsv2_configs: [{ webhook_url_file: path.join(dir, 'url') }] };
+    });
+    expect(rx.bodies[0].path).toBe('/workflows/x');
+    expect(body(0)).toMatchObject({
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          contentUrl: null,
+          content: {
+            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+            type: 'AdaptiveCard',
+            version: '1.2',
+            body: [
+              {
+                type: 'TextBlock',
+                text: SUBJECT,
+                weight: 'Bolder',
+                size: 'Medium',
+                wrap: true,
+                style: 'heading',
+                color: 'Attention',
+              },
+              { type: 'TextBlock', wrap: true },
+            ],
+            msteams: { width: 'full' },
+          },
+        },
+      ],
+    });
+    expect(JSON.stringify(body(1))).toContain('"color":"Good"');
+  });
+
+  it('Teams configs need exactly one of webhook_url and webhook_url_file (Alertmanager 0.26+)', () => {
+    const cfg = (c: Record<string, unknown>) => ({
+      route: { receiver: 'r' },
+      receivers: [{ name: 'r', msteamsv2_configs: [c] }],
+    });
+    expect(() => parseAlertmanagerConfig(cfg({}))).toThrow(/one of webhook_url or webhook_url_file must be configured/);
+    expect(() => parseAlertmanagerConfig(cfg({ webhook_url: 'http://a', webhook_url_file: '/f' }))).toThrow(
+      /at most one of webhook_url & webhook_url_file/,
+    );
+    expect(() => parseAlertmanagerConfig(cfg({ webhook_url: 'http://a', summary: 'x' }))).toThrow(/summary/);
   });
 
   it('Webex: markdown and roomId, http_config.authorization as the Bearer token', async () => {

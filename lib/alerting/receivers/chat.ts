@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import { parseDuration } from '@/lib/config/duration';
 import { renderAmHtmlTemplate, renderAmTemplate } from '../am-template';
-import type { discordSchema, msteamsSchema, pushoverSchema, telegramSchema, webexSchema } from '../receiver-kinds';
+import type {
+  discordSchema,
+  msteamsSchema,
+  msteamsv2Schema,
+  pushoverSchema,
+  telegramSchema,
+  webexSchema,
+} from '../receiver-kinds';
 import type { TemplateData } from '../template-data';
 import { type OutRequest, truncateBytes, truncateRunes } from './common';
 
@@ -31,6 +38,36 @@ export function buildMsteams(c: z.infer<typeof msteamsSchema>, url: string, d: T
     themeColor: d.status === 'firing' ? '8C1A1A' : '2DC72D',
   };
   return { url, body: json(card) };
+}
+
+/** Alertmanager 0.28's Teams workflows notifier: an Adaptive Card message. */
+export function buildMsteamsV2(c: z.infer<typeof msteamsv2Schema>, url: string, d: TemplateData): OutRequest {
+  const t = tmpl(d);
+  const title = t(c.title ?? '{{ template "msteamsv2.default.title" . }}');
+  const text = t(c.text ?? '{{ template "msteamsv2.default.text" . }}');
+  const content = {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.2',
+    body: [
+      {
+        type: 'TextBlock',
+        text: title,
+        weight: 'Bolder',
+        size: 'Medium',
+        wrap: true,
+        style: 'heading',
+        color: d.status === 'firing' ? 'Attention' : 'Good',
+      },
+      { type: 'TextBlock', text, wrap: true },
+    ],
+    msteams: { width: 'full' },
+  };
+  const message = {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content }],
+  };
+  return { url, body: json(message) };
 }
 
 /** Alertmanager's Webex notifier: markdown cut to 7439 bytes, the room, the bot token as Authorization. */

@@ -3,7 +3,15 @@ import { type PostResult, postWithRetry } from '../http-post';
 import type { Integration, IntegrationDeps } from '../integrations';
 import type { UndeliveredKind } from '../receiver-kinds';
 import { buildTemplateData, type TemplateData } from '../template-data';
-import { buildDiscord, buildMsteams, buildPushover, buildTelegram, buildWebex, PUSHOVER_API_URL } from './chat';
+import {
+  buildDiscord,
+  buildMsteams,
+  buildMsteamsV2,
+  buildPushover,
+  buildTelegram,
+  buildWebex,
+  PUSHOVER_API_URL,
+} from './chat';
 import { authorizationHeader, type OutRequest, secret } from './common';
 import { buildOpsgenie } from './opsgenie';
 import { buildPagerduty } from './pagerduty';
@@ -39,6 +47,14 @@ const KINDS: Partial<Record<UndeliveredKind, { sendResolved: boolean; build: Bui
       const url = secret(c.webhook_url, c.webhook_url_file, 'webhook URL');
       if (!url) throw new Error('missing webhook_url');
       return [buildMsteams(c, url, d)];
+    },
+  },
+  msteamsv2_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['msteamsv2_configs']>[number], _g, d) => {
+      const url = secret(c.webhook_url, c.webhook_url_file, 'webhook URL');
+      if (!url) throw new Error('missing webhook_url');
+      return [buildMsteamsV2(c, url, d)];
     },
   },
   telegram_configs: {
