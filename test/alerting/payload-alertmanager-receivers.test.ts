@@ -108,7 +108,7 @@ describe.runIf(live)('other receivers equal Alertmanager 0.25 (default templates
 });
 
 describe.runIf(live)('HTTP receivers equal Alertmanager 0.25 request for request', () => {
-  it('PagerDuty v2, Opsgenie, Discord, Webex, Telegram: same method, path, auth and body', async () => {
+  it('PagerDuty v2, Opsgenie, Discord, Webex, Telegram, VictorOps: same method, path, auth and body', async () => {
     const { amRx, ourRx } = await both(
       (url) => ({
         pagerduty_configs: [
@@ -137,8 +137,16 @@ describe.runIf(live)('HTTP receivers equal Alertmanager 0.25 request for request
           { api_url: `${url}/webex`, room_id: 'ROOM', http_config: { authorization: { credentials: 'WX' } } },
         ],
         telegram_configs: [{ api_url: `${url}/tg`, bot_token: 'T:K', chat_id: 42 }],
+        victorops_configs: [
+          {
+            api_key: 'VO-KEY',
+            api_url: `${url}/vo`,
+            routing_key: 'rk-{{ .GroupLabels.alertname }}',
+            custom_fields: { a: 'b' },
+          },
+        ],
       }),
-      7,
+      8,
     );
     const norm = (rx: typeof amRx) =>
       rx.bodies
@@ -152,7 +160,7 @@ describe.runIf(live)('HTTP receivers equal Alertmanager 0.25 request for request
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const am = norm(amRx).filter((b, i, all) => i === 0 || JSON.stringify(b) !== JSON.stringify(all[i - 1]));
     if (process.env.SHOW_BODIES) console.log(JSON.stringify(am, null, 1));
-    expect(am.map((b) => b.path)).toHaveLength(7);
+    expect(am.map((b) => b.path)).toHaveLength(8);
     expect(norm(ourRx)).toEqual(am);
   }, 30_000);
 });

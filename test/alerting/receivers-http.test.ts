@@ -277,6 +277,29 @@ describe('Discord, Microsoft Teams, Webex, Telegram, Pushover on local receivers
     expect(() => parseAlertmanagerConfig(cfg({ webhook_url: 'http://a', summary: 'x' }))).toThrow(/summary/);
   });
 
+  it('VictorOps: key and routing key in the path, entity_id = group key hash, RECOVERY when resolved', async () => {
+    const { rx, body } = await run((b) => ({
+      victorops_configs: [
+        {
+          api_key: 'VO-KEY',
+          api_url: `${b}/alert`,
+          routing_key: '{{ .CommonLabels.severity }}',
+          custom_fields: { team: 'db' },
+        },
+      ],
+    }));
+    expect(rx.bodies.map((x) => x.path)).toEqual(['/alert/VO-KEY/page', '/alert/VO-KEY/page']);
+    expect(body(0)).toMatchObject({
+      message_type: 'CRITICAL',
+      entity_id: HASH,
+      entity_display_name: SUBJECT,
+      monitoring_tool: 'Alertmanager',
+      team: 'db',
+    });
+    expect(body(0).state_message).toContain('Alerts Firing:');
+    expect(body(1)).toMatchObject({ message_type: 'RECOVERY', entity_id: HASH });
+  });
+
   it('Webex: markdown and roomId, http_config.authorization as the Bearer token', async () => {
     const { rx, body } = await run((b) => ({
       webex_configs: [

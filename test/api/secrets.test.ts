@@ -26,6 +26,7 @@ const SECRETS = {
   telegram: 'telegram-token-secret-91ac',
   webex: 'webex-token-secret-77d0',
   discord: 'discord-hook-secret-c4e2',
+  victorops: 'victorops-key-secret-18f3',
 };
 
 const config = `
@@ -47,6 +48,7 @@ alerting:
       telegram_configs: [{ bot_token: "${SECRETS.telegram}", chat_id: 1, api_url: "http://127.0.0.1:9" }]
       webex_configs: [{ room_id: r, api_url: "http://127.0.0.1:9/w", http_config: { authorization: { credentials: "${SECRETS.webex}" } } }]
       discord_configs: [{ webhook_url: "http://127.0.0.1:9/${SECRETS.discord}" }]
+      victorops_configs: [{ api_key: "${SECRETS.victorops}", api_url: "http://127.0.0.1:9/vo/", routing_key: rk }]
 `;
 
 describe('secrets never come back', () => {

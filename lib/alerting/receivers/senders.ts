@@ -15,6 +15,7 @@ import {
 import { authorizationHeader, type OutRequest, secret } from './common';
 import { buildOpsgenie } from './opsgenie';
 import { buildPagerduty } from './pagerduty';
+import { buildVictorops } from './victorops';
 
 type Global = AlertmanagerConfig['global'];
 type Build = (c: never, g: Global, d: TemplateData, groupKey: string, deps: IntegrationDeps) => OutRequest[];
@@ -69,6 +70,10 @@ const KINDS: Partial<Record<UndeliveredKind, { sendResolved: boolean; build: Bui
       buildPushover(c, deps.endpoints?.pushover ?? PUSHOVER_API_URL, d),
     ],
   },
+  victorops_configs: {
+    sendResolved: true,
+    build: (c: NonNullable<ReceiverConfig['victorops_configs']>[number], g, d, key) => [buildVictorops(c, g, d, key)],
+  },
   webex_configs: {
     sendResolved: true,
     build: (c: NonNullable<ReceiverConfig['webex_configs']>[number], g, d) => [
@@ -96,7 +101,7 @@ async function sendAll(requests: OutRequest[], deps: IntegrationDeps): Promise<P
   return { ...last, attempts };
 }
 
-/** The integrations of a receiver's PagerDuty, Opsgenie, Discord, Teams, Telegram, Pushover and Webex configs. */
+/** The integrations of a receiver's HTTP kinds (PagerDuty, Opsgenie, Discord, Teams, Telegram, Pushover, VictorOps, Webex). */
 export function buildHttpIntegrations(rc: ReceiverConfig, global: Global, deps: IntegrationDeps): Integration[] {
   const out: Integration[] = [];
   for (const [kind, spec] of Object.entries(KINDS) as [UndeliveredKind, { sendResolved: boolean; build: Build }][]) {
