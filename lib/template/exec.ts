@@ -39,6 +39,13 @@ export class Executor {
     return this.out.join('');
   }
 
+  /** The last few KB of output: enough to tell the escaper's context without re-joining it all. */
+  private tail(): string {
+    let text = '';
+    for (let i = this.out.length - 1; i >= 0 && text.length < 4096; i--) text = this.out[i] + text;
+    return text;
+  }
+
   private fail(s: Scope, pos: number, context: string, msg: string): never {
     const text = s.tree.source.slice(0, pos);
     const nl = text.lastIndexOf('\n');
@@ -65,7 +72,7 @@ export class Executor {
           if (!this.escaper) this.out.push(text);
           else {
             const last = n.pipe.cmds[n.pipe.cmds.length - 1]?.args[0];
-            this.out.push(this.escaper(text, this.out.join(''), last?.kind === 'identifier' ? last.name : null));
+            this.out.push(this.escaper(text, this.tail(), last?.kind === 'identifier' ? last.name : null));
           }
         }
         return;
