@@ -207,9 +207,14 @@ describe('Opsgenie (Alert API v2) on a local receiver', () => {
 });
 
 describe('Discord, Microsoft Teams, Webex, Telegram, Pushover on local receivers', () => {
-  it('Discord: one embed, red then green', async () => {
-    const { rx, body } = await run((b) => ({ discord_configs: [{ webhook_url: `${b}/api/webhooks/1/TOKEN` }] }));
+  it('Discord: one embed, red then green; http_config.authorization applied', async () => {
+    const { rx, body } = await run((b) => ({
+      discord_configs: [
+        { webhook_url: `${b}/api/webhooks/1/TOKEN`, http_config: { authorization: { type: 'Bot', credentials: 'c' } } },
+      ],
+    }));
     expect(rx.bodies[0].path).toBe('/api/webhooks/1/TOKEN');
+    expect(rx.bodies[0].headers.authorization).toBe('Bot c');
     expect(body(0)).toMatchObject({ content: '', embeds: [{ title: SUBJECT, color: 0x992d22 }] });
     expect((body(0).embeds as { description: string }[])[0].description).toContain('Alerts Firing:');
     expect(body(1)).toMatchObject({ embeds: [{ title: '[RESOLVED] DiskFull (page)', color: 0x2ecc71 }] });

@@ -70,15 +70,10 @@ export function buildMsteamsV2(c: z.infer<typeof msteamsv2Schema>, url: string, 
   return { url, body: json(message) };
 }
 
-/** Alertmanager's Webex notifier: markdown cut to 7439 bytes, the room, the bot token as Authorization. */
-export function buildWebex(
-  c: z.infer<typeof webexSchema>,
-  url: string,
-  auth: Record<string, string>,
-  d: TemplateData,
-): OutRequest {
+/** Alertmanager's Webex notifier: markdown cut to 7439 bytes and the room (the bot token is http_config's). */
+export function buildWebex(c: z.infer<typeof webexSchema>, url: string, d: TemplateData): OutRequest {
   const markdown = truncateBytes(tmpl(d)(c.message ?? '{{ template "webex.default.message" . }}'), 7439);
-  return { url, body: json({ markdown, roomId: c.room_id || undefined }), headers: auth };
+  return { url, body: json({ markdown, roomId: c.room_id || undefined }) };
 }
 
 /** Alertmanager's Telegram notifier (telebot's sendMessage: every parameter a string). */

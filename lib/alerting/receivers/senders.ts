@@ -77,12 +77,7 @@ const KINDS: Partial<Record<UndeliveredKind, { sendResolved: boolean; build: Bui
   webex_configs: {
     sendResolved: true,
     build: (c: NonNullable<ReceiverConfig['webex_configs']>[number], g, d) => [
-      buildWebex(
-        c,
-        c.api_url ?? g.webex_api_url ?? WEBEX_API_URL,
-        authorizationHeader(c.http_config as Record<string, unknown> | undefined),
-        d,
-      ),
+      buildWebex(c, c.api_url ?? g.webex_api_url ?? WEBEX_API_URL, d),
     ],
   },
 };
@@ -112,7 +107,13 @@ export function buildHttpIntegrations(rc: ReceiverConfig, global: Global, deps: 
         sendResolved: (c as { send_resolved?: boolean }).send_resolved ?? spec.sendResolved,
         notify: async (ctx, alerts) => {
           const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
-          return sendAll(spec.build(c as never, global, data, ctx.groupKey, deps), deps);
+          // As Prometheus's HTTP client: http_config.authorization unless the notifier sets its own (Opsgenie).
+          const auth = authorizationHeader((c as { http_config?: Record<string, unknown> }).http_config);
+          const requests = spec.build(c as never, global, data, ctx.groupKey, deps);
+          return sendAll(
+            requests.map((r) => ({ ...r, headers: { ...auth, ...r.headers } })),
+            deps,
+          );
         },
       });
     });
