@@ -4,7 +4,7 @@ import { FakeClock } from '@/lib/clock';
 import type { PostableAlert } from '@/lib/rules';
 import { hasAlertmanager, startAlertmanager } from '../oracle/alertmanager';
 import { requireLiveOracle } from '../oracle/amtool';
-import { startReceiver } from './receiver';
+import { type Reply, startReceiver } from './receiver';
 import { startSmtp } from './smtp-receiver';
 
 const live = requireLiveOracle('prometheus-alertmanager', hasAlertmanager());
@@ -39,9 +39,13 @@ function alerts(base: number): PostableAlert[] {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Runs the same alerts through Alertmanager 0.25 and Lookout with `receiver(rxUrl, smtp)`; returns both captures. */
-async function both(receiver: (url: string, smarthost: string) => Record<string, unknown>, expected: number) {
-  const amRx = await startReceiver([{ status: 200 }]);
-  const ourRx = await startReceiver([{ status: 200 }]);
+async function both(
+  receiver: (url: string, smarthost: string) => Record<string, unknown>,
+  expected: number,
+  replies: Reply[] = [{ status: 200 }],
+) {
+  const amRx = await startReceiver([...replies]);
+  const ourRx = await startReceiver([...replies]);
   const amSmtp = await startSmtp();
   const ourSmtp = await startSmtp();
   closers.push(amRx.close, ourRx.close, amSmtp.close, ourSmtp.close);
@@ -162,5 +166,32 @@ describe.runIf(live)('HTTP receivers equal Alertmanager 0.25 request for request
     if (process.env.SHOW_BODIES) console.log(JSON.stringify(am, null, 1));
     expect(am.map((b) => b.path)).toHaveLength(8);
     expect(norm(ourRx)).toEqual(am);
+  }, 30_000);
+});
+
+describe.runIf(live)('WeChat equals Alertmanager 0.25', () => {
+  it('same gettoken query and message/send body', async () => {
+    const { amRx, ourRx } = await both(
+      (url) => ({
+        wechat_configs: [
+          {
+            api_url: `${url}/cgi-bin/`,
+            api_secret: 'S',
+            corp_id: 'C',
+            to_party: '2',
+            agent_id: '7',
+            message_type: 'markdown',
+          },
+        ],
+      }),
+      2,
+      [
+        { status: 200, body: '{"access_token":"TOK"}' },
+        { status: 200, body: '{"errcode":0,"code":0}' },
+      ],
+    );
+    const norm = (rx: typeof amRx) => rx.bodies.map((b) => ({ method: b.method, path: b.path, body: b.body }));
+    expect(norm(amRx)).toHaveLength(2);
+    expect(norm(ourRx)).toEqual(norm(amRx));
   }, 30_000);
 });

@@ -305,6 +305,37 @@ describe('Discord, Microsoft Teams, Webex, Telegram, Pushover on local receivers
     expect(body(1)).toMatchObject({ message_type: 'RECOVERY', entity_id: HASH });
   });
 
+  it('WeChat: gettoken once, then message/send with the token; errcode 42001 refreshes the token and retries', async () => {
+    const ok = (o: unknown) => ({ status: 200, body: JSON.stringify(o) });
+    const { rx, records } = await run(
+      (b) => ({
+        wechat_configs: [
+          { api_url: `${b}/cgi-bin/`, api_secret: 'W-SECRET', corp_id: 'corp', to_user: '@all', send_resolved: true },
+        ],
+      }),
+      [
+        ok({ access_token: 'TOK1' }),
+        ok({ errcode: 0 }),
+        ok({ errcode: 42001, errmsg: 'access_token expired' }),
+        ok({ access_token: 'TOK2' }),
+        ok({ errcode: 0 }),
+      ],
+    );
+    expect(rx.bodies.map((x) => `${x.method} ${x.path}`)).toEqual([
+      'GET /cgi-bin/gettoken?corpid=corp&corpsecret=W-SECRET',
+      'POST /cgi-bin/message/send?access_token=TOK1',
+      'POST /cgi-bin/message/send?access_token=TOK1',
+      'GET /cgi-bin/gettoken?corpid=corp&corpsecret=W-SECRET',
+      'POST /cgi-bin/message/send?access_token=TOK2',
+    ]);
+    expect(rx.bodies[1].body).toMatchObject({ touser: '@all', safe: '0', msgtype: 'text' });
+    expect((rx.bodies[1].body as { text: { content: string } }).text.content).toContain(SUBJECT);
+    expect(records.map((r) => [r.status, r.ok, r.attempts])).toEqual([
+      ['firing', true, 1],
+      ['resolved', true, 2],
+    ]);
+  });
+
   it('Webex: markdown and roomId, http_config.authorization as the Bearer token', async () => {
     const { rx, body } = await run((b) => ({
       webex_configs: [

@@ -88,7 +88,7 @@ describe('receiver kinds Lookout does not deliver', () => {
   it('are accepted and appear in the notification log as not delivered, once per repeat_interval', async () => {
     const raw = parse(`
 route: { receiver: mail, group_wait: 10s, group_interval: 30s, repeat_interval: 1h }
-receivers: [{ name: mail, wechat_configs: [{ api_secret: s, corp_id: c }], sns_configs: [{ topic_arn: t }] }]
+receivers: [{ name: mail, sns_configs: [{ topic_arn: t }, { phone_number: '+100' }] }]
 `);
     expect(() => parseAlertmanagerConfig(raw)).not.toThrow();
     const clock = new FakeClock(T0);
@@ -100,8 +100,8 @@ receivers: [{ name: mail, wechat_configs: [{ api_secret: s, corp_id: c }], sns_c
     }
     const records = am.nflog.listRecords();
     expect(records.map((r) => [r.integration, r.ok, r.attempts])).toEqual([
+      ['sns[1]', false, 0],
       ['sns[0]', false, 0],
-      ['wechat[0]', false, 0],
     ]);
     expect(records[0].error).toMatch(/^not delivered by Lookout/);
     am.dispatcher.stop();

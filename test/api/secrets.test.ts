@@ -27,6 +27,7 @@ const SECRETS = {
   webex: 'webex-token-secret-77d0',
   discord: 'discord-hook-secret-c4e2',
   victorops: 'victorops-key-secret-18f3',
+  wechat: 'wechat-secret-2d6c',
 };
 
 const config = `
@@ -49,6 +50,7 @@ alerting:
       webex_configs: [{ room_id: r, api_url: "http://127.0.0.1:9/w", http_config: { authorization: { credentials: "${SECRETS.webex}" } } }]
       discord_configs: [{ webhook_url: "http://127.0.0.1:9/${SECRETS.discord}" }]
       victorops_configs: [{ api_key: "${SECRETS.victorops}", api_url: "http://127.0.0.1:9/vo/", routing_key: rk }]
+      wechat_configs: [{ api_secret: "${SECRETS.wechat}", corp_id: c, api_url: "http://127.0.0.1:9/cgi-bin/" }]
 `;
 
 describe('secrets never come back', () => {

@@ -1,5 +1,5 @@
 import type { AlertmanagerConfig, ReceiverConfig } from '../config';
-import { type PostResult, postWithRetry } from '../http-post';
+import { DEFAULT_RETRY, type PostResult, postWithRetry, sendWithRetry } from '../http-post';
 import type { Integration, IntegrationDeps } from '../integrations';
 import type { UndeliveredKind } from '../receiver-kinds';
 import { buildTemplateData, type TemplateData } from '../template-data';
@@ -16,6 +16,7 @@ import { authorizationHeader, type OutRequest, secret } from './common';
 import { buildOpsgenie } from './opsgenie';
 import { buildPagerduty } from './pagerduty';
 import { buildVictorops } from './victorops';
+import { WechatSender } from './wechat';
 
 type Global = AlertmanagerConfig['global'];
 type Build = (c: never, g: Global, d: TemplateData, groupKey: string, deps: IntegrationDeps) => OutRequest[];
@@ -82,7 +83,7 @@ const KINDS: Partial<Record<UndeliveredKind, { sendResolved: boolean; build: Bui
   },
 };
 
-export const DELIVERED_KINDS = new Set(Object.keys(KINDS) as UndeliveredKind[]);
+export const DELIVERED_KINDS = new Set([...(Object.keys(KINDS) as UndeliveredKind[]), 'wechat_configs']);
 
 /** Sends a notifier's requests in order (Opsgenie may make three); the first failure ends it. */
 async function sendAll(requests: OutRequest[], deps: IntegrationDeps): Promise<PostResult> {
@@ -118,5 +119,16 @@ export function buildHttpIntegrations(rc: ReceiverConfig, global: Global, deps: 
       });
     });
   }
+  (rc.wechat_configs ?? []).forEach((c, i) => {
+    const sender = new WechatSender(c, global, deps.clock, deps.retry?.timeoutMs ?? DEFAULT_RETRY.timeoutMs);
+    out.push({
+      id: `wechat[${i}]`,
+      sendResolved: c.send_resolved ?? false,
+      notify: async (ctx, alerts) => {
+        const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
+        return sendWithRetry(() => sender.send(data), deps.clock, deps.retry);
+      },
+    });
+  });
   return out;
 }
