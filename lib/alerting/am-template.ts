@@ -3,22 +3,25 @@ import { alertList, alertmanagerFuncs, kv } from '@/lib/template/alertmanager-fu
 import { memo } from '@/lib/template/cache';
 import { goTime } from '@/lib/template/go-time';
 import { DEFAULT_TEMPLATES } from './default-templates';
+import { EMAIL_TEMPLATES } from './email-templates';
+import { htmlTemplateEscaper, stripHtmlComments } from './html-escape';
+import { LATER_TEMPLATES } from './later-templates';
 import type { TemplateData } from './template-data';
 
 let defaults: Template | null = null;
 
 function base(now?: () => number): Template {
   if (!now) {
-    defaults ??= new Template('', { funcs: alertmanagerFuncs(), missingKey: 'zero' }).parse(
-      DEFAULT_TEMPLATES,
-      'default.tmpl',
-    );
+    defaults ??= new Template('', { funcs: alertmanagerFuncs(), missingKey: 'zero' })
+      .parse(DEFAULT_TEMPLATES, 'default.tmpl')
+      .parse(EMAIL_TEMPLATES, 'email.tmpl')
+      .parse(LATER_TEMPLATES, 'later.tmpl');
     return defaults.clone();
   }
-  return new Template('', { funcs: alertmanagerFuncs(now), missingKey: 'zero' }).parse(
-    DEFAULT_TEMPLATES,
-    'default.tmpl',
-  );
+  return new Template('', { funcs: alertmanagerFuncs(now), missingKey: 'zero' })
+    .parse(DEFAULT_TEMPLATES, 'default.tmpl')
+    .parse(EMAIL_TEMPLATES, 'email.tmpl')
+    .parse(LATER_TEMPLATES, 'later.tmpl');
 }
 
 const parsed = memo(1_000, (text) => base().parse(text));
@@ -62,6 +65,15 @@ function convert(d: TemplateData): Value {
 export function renderAmTemplate(text: string, d: TemplateData, now?: () => number): string {
   if (text === '') return '';
   return (now ? base(now).parse(text) : parsed(text)).execute(amTemplateData(d));
+}
+
+/**
+ * As Alertmanager's ExecuteHTMLString (Go html/template): every printed value is escaped for where it
+ * lands (text, attribute, URL), and HTML comments in the template text are dropped.
+ */
+export function renderAmHtmlTemplate(text: string, d: TemplateData): string {
+  if (text === '') return '';
+  return stripHtmlComments(parsed(text).execute(amTemplateData(d), '', htmlTemplateEscaper));
 }
 
 /** Parses a template field at config load, so a typo is a config error. */

@@ -42,7 +42,18 @@ function describeNetworkError(err: NodeJS.ErrnoException, timeoutMs: number): st
   return (err.code && known[err.code]) ?? `network error${err.code ? ` (${err.code})` : ''}`;
 }
 
-function postOnce(url: string, body: string, timeoutMs: number): Promise<Attempt> {
+/** One HTTP request as a receiver's API expects it: body, content type, extra headers (e.g. auth). */
+export type HttpRequest = {
+  method?: 'POST' | 'PUT';
+  body: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** 4xx statuses this service documents as transient (Alertmanager's per-notifier RetryCodes); 429 always is. */
+  retryCodes?: number[];
+};
+
+function postOnce(url: string, req0: HttpRequest, timeoutMs: number): Promise<Attempt> {
+  const body = req0.body;
   return new Promise((resolve) => {
     let u: URL;
     try {
@@ -59,11 +70,12 @@ function postOnce(url: string, body: string, timeoutMs: number): Promise<Attempt
     const req = mod.request(
       u,
       {
-        method: 'POST',
+        method: req0.method ?? 'POST',
         headers: {
-          'content-type': 'application/json',
+          'content-type': req0.contentType ?? 'application/json',
           'content-length': Buffer.byteLength(body),
           'user-agent': 'Lookout',
+          ...req0.headers,
         },
       },
       (res) => {
@@ -98,24 +110,57 @@ export function backoffDelay(attempt: number, o: RetryOptions): number {
 }
 
 /** POSTs JSON, retrying 5xx and network errors with backoff and 429 after Retry-After; 4xx is final. */
-export async function postJsonWithRetry(
+export function postJsonWithRetry(
   url: string,
   payload: unknown,
   clock: Clock,
   opts: Partial<RetryOptions> = {},
 ): Promise<PostResult> {
+  return postWithRetry(url, { body: JSON.stringify(payload) }, clock, opts);
+}
+
+/** What one try of a non-HTTP send (SMTP) reports to {@link sendWithRetry}. */
+export type TryResult = { ok: boolean; retry: boolean; error: string | null; status?: number | null };
+
+/** Tries `once` up to maxAttempts times with full-jitter backoff while it asks to be retried. */
+export async function sendWithRetry(
+  once: () => Promise<TryResult>,
+  clock: Clock,
+  opts: Partial<RetryOptions> = {},
+): Promise<PostResult> {
   const o = { ...DEFAULT_RETRY, ...opts };
-  const body = JSON.stringify(payload);
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => clock.setTimeout(r, ms)));
+  let last: TryResult = { ok: false, retry: false, error: 'not attempted' };
+  let attempts = 0;
+  for (let attempt = 1; attempt <= o.maxAttempts; attempt++) {
+    attempts = attempt;
+    last = await once();
+    if (last.ok) return { ok: true, attempts, status: last.status ?? null, error: null };
+    if (!last.retry || attempt === o.maxAttempts) break;
+    await sleep(backoffDelay(attempt, o));
+  }
+  return { ok: false, attempts, status: last.status ?? null, error: last.error ?? 'unknown error' };
+}
+
+/** POSTs a body, retrying 5xx, network errors and `retryCodes` with backoff and 429 after Retry-After; other 4xx are final. */
+export async function postWithRetry(
+  url: string,
+  request: HttpRequest,
+  clock: Clock,
+  opts: Partial<RetryOptions> = {},
+): Promise<PostResult> {
+  const o = { ...DEFAULT_RETRY, ...opts };
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => clock.setTimeout(r, ms)));
+  const retryCodes = new Set([429, ...(request.retryCodes ?? [])]);
   let last: Attempt = { status: null, retryAfter: null, error: 'not attempted' };
   let attempts = 0;
   for (let attempt = 1; attempt <= o.maxAttempts; attempt++) {
     attempts = attempt;
-    last = await postOnce(url, body, o.timeoutMs);
+    last = await postOnce(url, request, o.timeoutMs);
     if (last.status !== null && last.status >= 200 && last.status < 300)
       return { ok: true, attempts: attempt, status: last.status, error: null };
     const badUrl = last.error === 'invalid URL' || last.error === 'URL must be http or https';
-    const retryable = !badUrl && (last.status === null || last.status >= 500 || last.status === 429);
+    const retryable = !badUrl && (last.status === null || last.status >= 500 || retryCodes.has(last.status));
     if (!retryable || attempt === o.maxAttempts) break;
     let delay = backoffDelay(attempt, o);
     if (last.status === 429) {

@@ -3,7 +3,7 @@ import { type AlertmanagerConfig, parseAlertmanagerConfig } from './config';
 import { Dispatcher, type DispatcherState } from './dispatcher';
 import type { RetryOptions } from './http-post';
 import { buildInhibitRules } from './inhibit';
-import { buildIntegrations, type Integration } from './integrations';
+import { buildIntegrations, type Integration, type IntegrationDeps } from './integrations';
 import type { MaintenanceLookup } from './maintenance-hold';
 import { NotificationLog, type NotificationLogState, type NotificationRecord } from './notification-log';
 import { buildRoute } from './route';
@@ -44,6 +44,7 @@ export function createAlerting(
     clock: Clock;
     externalURL: string;
     retry?: Partial<RetryOptions>;
+    endpoints?: IntegrationDeps['endpoints'];
     /** Called after alerts arrive and after each flush: persist toJSON() then. */
     onChange?: () => void;
     /** Called for each delivery (one row of GET /api/v1/notifications). */

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../clock';
 import type { Labels } from '../rules/labels';
 import type { AlertmanagerConfig, ReceiverConfig } from './config';
-import { type PostResult, postJsonWithRetry, type RetryOptions } from './http-post';
+import { buildEmail, resolveEmailConfig, sendEmailOnce } from './email';
+import { DEFAULT_RETRY, type PostResult, postJsonWithRetry, type RetryOptions, sendWithRetry } from './http-post';
 import { UNDELIVERED_KIND_NAMES, type UndeliveredKind } from './receiver-kinds';
+import { buildHttpIntegrations, DELIVERED_KINDS } from './receivers/senders';
 import { buildSlackMessage } from './slack-payload';
 import { buildTemplateData, type StoredAlert } from './template-data';
 import { buildWebhookMessage } from './webhook-payload';
@@ -19,7 +21,13 @@ export interface Integration {
   notify(ctx: NotifyContext, alerts: StoredAlert[]): Promise<PostResult>;
 }
 
-export type IntegrationDeps = { clock: Clock; externalURL: string; retry?: Partial<RetryOptions> };
+export type IntegrationDeps = {
+  clock: Clock;
+  externalURL: string;
+  retry?: Partial<RetryOptions>;
+  /** API URLs Alertmanager does not let a config change (Pushover's); tests point them at 127.0.0.1. */
+  endpoints?: { pushover?: string };
+};
 
 function readSecretFile(path: string): string {
   try {
@@ -29,7 +37,7 @@ function readSecretFile(path: string): string {
   }
 }
 
-/** The webhook and Slack integrations of one receiver, in config order. */
+/** The integrations of one receiver: webhook, Slack, then the other kinds, each in config order. */
 export function buildIntegrations(
   rc: ReceiverConfig,
   global: AlertmanagerConfig['global'],
@@ -61,7 +69,22 @@ export function buildIntegrations(
       },
     });
   });
+  (rc.email_configs ?? []).forEach((c, i) => {
+    const r = resolveEmailConfig(c, global);
+    out.push({
+      id: `email[${i}]`,
+      sendResolved: c.send_resolved ?? false,
+      notify: async (ctx, alerts) => {
+        const data = buildTemplateData(ctx.receiver, ctx.groupLabels, alerts, ctx.now, deps.externalURL);
+        const msg = buildEmail(r, data);
+        const timeout = deps.retry?.timeoutMs ?? DEFAULT_RETRY.timeoutMs;
+        return sendWithRetry(() => sendEmailOnce(r, msg, timeout), deps.clock, deps.retry);
+      },
+    });
+  });
+  out.push(...buildHttpIntegrations(rc, global, deps));
   for (const kind of UNDELIVERED_KIND_NAMES) {
+    if (kind === 'email_configs' || DELIVERED_KINDS.has(kind)) continue;
     const name = kind.replace(/_configs$/, '');
     (rc[kind] ?? []).forEach((c, i) => {
       out.push({
@@ -88,4 +111,5 @@ const DEFAULT_SEND_RESOLVED: Record<UndeliveredKind, boolean> = {
   webex_configs: true,
   discord_configs: true,
   msteams_configs: true,
+  msteamsv2_configs: true,
 };

@@ -1,3 +1,4 @@
+import { canonicalHeaderKey } from './email';
 import type { UndeliveredKind } from './receiver-kinds';
 
 type G = Record<string, unknown>;
@@ -7,7 +8,13 @@ const has = (v: unknown) => v !== undefined && v !== null && v !== '';
 /** Alertmanager 0.25's per-kind checks (required fields, globals), message for message where it has one. */
 export function checkUndelivered(kind: UndeliveredKind, c: C, g: G): string | null {
   switch (kind) {
-    case 'email_configs':
+    case 'email_configs': {
+      const seen = new Set<string>();
+      for (const h of Object.keys((c.headers as C | undefined) ?? {})) {
+        const k = canonicalHeaderKey(h);
+        if (seen.has(k)) return `duplicate header "${k}" in email config`;
+        seen.add(k);
+      }
       if (!has(c.to)) return 'missing to address in email config';
       if (!has(c.smarthost) && !has(g.smtp_smarthost)) return 'no global SMTP smarthost set';
       if (!has(c.from) && !has(g.smtp_from)) return 'no global SMTP from set';
@@ -17,6 +24,7 @@ export function checkUndelivered(kind: UndeliveredKind, c: C, g: G): string | nu
         if (has(k) && !/^[^:]*:[^:]+$|^\[.*\]:[^:]+$/.test(String(k)))
           return `address ${String(k)}: missing port in address`;
       return null;
+    }
     case 'pagerduty_configs':
       if (!has(c.routing_key) && !has(c.service_key) && !has(c.routing_key_file) && !has(c.service_key_file))
         return 'missing service or routing key in PagerDuty config';
@@ -80,7 +88,13 @@ export function checkUndelivered(kind: UndeliveredKind, c: C, g: G): string | nu
         return 'missing webex_configs.http_config.authorization';
       return null;
     case 'discord_configs':
+      return null;
     case 'msteams_configs':
+    case 'msteamsv2_configs':
+      if (!has(c.webhook_url) && !has(c.webhook_url_file))
+        return 'one of webhook_url or webhook_url_file must be configured';
+      if (has(c.webhook_url) && has(c.webhook_url_file))
+        return 'at most one of webhook_url & webhook_url_file must be configured';
       return null;
   }
 }

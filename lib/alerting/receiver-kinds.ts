@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Receiver kinds of Alertmanager 0.25 that Lookout validates but does not deliver (yet): shown as "not delivered by Lookout". */
+/**
+ * Alertmanager's receiver kinds besides webhook and Slack, validated key for key. Lookout sends the ones
+ * in integrations.ts's DELIVERED; the rest are shown as "not delivered by Lookout".
+ */
 const str = z.string().optional();
 const bool = z.boolean().optional();
 const httpConfig = z.object({}).loose().optional();
@@ -22,7 +25,17 @@ export const emailSchema = z.strictObject({
   html: str,
   text: str,
   require_tls: bool,
-  tls_config: z.object({}).loose().optional(),
+  tls_config: z
+    .strictObject({
+      ca_file: str,
+      cert_file: str,
+      key_file: str,
+      server_name: str,
+      insecure_skip_verify: bool,
+      min_version: z.enum(['TLS10', 'TLS11', 'TLS12', 'TLS13']).optional(),
+      max_version: z.enum(['TLS10', 'TLS11', 'TLS12', 'TLS13']).optional(),
+    })
+    .optional(),
 });
 
 export const pagerdutySchema = z.strictObject({
@@ -139,6 +152,15 @@ export const msteamsSchema = z.strictObject({
   text: str,
 });
 
+/** Teams workflows (Power Automate), from Alertmanager 0.28; accepted for the same reason. */
+export const msteamsv2Schema = z.strictObject({
+  ...common,
+  webhook_url: str,
+  webhook_url_file: str,
+  title: str,
+  text: str,
+});
+
 export const UNDELIVERED_KINDS = {
   email_configs: emailSchema,
   pagerduty_configs: pagerdutySchema,
@@ -151,6 +173,7 @@ export const UNDELIVERED_KINDS = {
   webex_configs: webexSchema,
   discord_configs: discordSchema,
   msteams_configs: msteamsSchema,
+  msteamsv2_configs: msteamsv2Schema,
 } as const;
 
 export type UndeliveredKind = keyof typeof UNDELIVERED_KINDS;

@@ -16,7 +16,8 @@ export async function sendTestNotification(alerting: Alerting, receiver: string,
       description: `Sent from ${deps.externalURL} to check the receiver "${receiver}".`,
     },
     startsAt: now,
-    endsAt: 0,
+    // Firing: an endsAt at or before now would make the test a "[RESOLVED]" notification.
+    endsAt: now + alerting.config.global.resolve_timeout,
     generatorURL: `${deps.externalURL}/alerts`,
     updatedAt: now,
   };

@@ -15,6 +15,12 @@ export class ExecError extends Error {}
 
 type Scope = { tree: Tree; vars: { name: string; value: Value }[]; depth: number };
 
+/**
+ * html/template's contextual escaping, as a hook: gets each printed value, the output so far (its
+ * context) and the pipeline's last function name (html/template keeps a trailing `urlquery` or `html`).
+ */
+export type Escaper = (value: string, before: string, lastFunc: string | null) => string;
+
 /** Walks parsed trees the way Go's text/template executes them. */
 export class Executor {
   private out: string[] = [];
@@ -22,6 +28,7 @@ export class Executor {
     private readonly trees: Map<string, Tree>,
     private readonly funcs: Funcs,
     private readonly missingKey: MissingKey,
+    private readonly escaper?: Escaper,
   ) {}
 
   run(name: string, data: Value): string {
@@ -30,6 +37,13 @@ export class Executor {
     this.out = [];
     this.walkList({ tree, vars: [{ name: '$', value: data }], depth: 0 }, data, tree.root);
     return this.out.join('');
+  }
+
+  /** The last few KB of output: enough to tell the escaper's context without re-joining it all. */
+  private tail(): string {
+    let text = '';
+    for (let i = this.out.length - 1; i >= 0 && text.length < 4096; i--) text = this.out[i] + text;
+    return text;
   }
 
   private fail(s: Scope, pos: number, context: string, msg: string): never {
@@ -53,7 +67,14 @@ export class Executor {
         return;
       case 'action': {
         const v = this.pipeline(s, dot, n.pipe);
-        if (n.pipe.decl.length === 0) this.out.push(printValue(v));
+        if (n.pipe.decl.length === 0) {
+          const text = printValue(v);
+          if (!this.escaper) this.out.push(text);
+          else {
+            const last = n.pipe.cmds[n.pipe.cmds.length - 1]?.args[0];
+            this.out.push(this.escaper(text, this.tail(), last?.kind === 'identifier' ? last.name : null));
+          }
+        }
         return;
       }
       case 'if':

@@ -1,4 +1,5 @@
 export { queryEscape } from './builtins';
+export type { Escaper } from './exec';
 export { formatG } from './go-number';
 export { TemplateError } from './parse';
 export { Template } from './template';

@@ -1,5 +1,5 @@
 import { BUILTINS, type Funcs } from './builtins';
-import { Executor, type MissingKey } from './exec';
+import { type Escaper, Executor, type MissingKey } from './exec';
 import type { Tree } from './nodes';
 import { parse } from './parse';
 import type { Value } from './values';
@@ -52,7 +52,7 @@ export class Template {
   }
 
   /** Executes the named template (default: this one) with `data` as dot and `$`. */
-  execute(data: Value, name = this.name): string {
-    return new Executor(this.trees, this.funcs, this.opts.missingKey ?? 'default').run(name, data);
+  execute(data: Value, name = this.name, escaper?: Escaper): string {
+    return new Executor(this.trees, this.funcs, this.opts.missingKey ?? 'default', escaper).run(name, data);
   }
 }

@@ -87,9 +87,8 @@ describe('mute_time_intervals and active_time_intervals', () => {
 describe('receiver kinds Lookout does not deliver', () => {
   it('are accepted and appear in the notification log as not delivered, once per repeat_interval', async () => {
     const raw = parse(`
-global: { smtp_smarthost: "mail:25", smtp_from: "am@example.org" }
 route: { receiver: mail, group_wait: 10s, group_interval: 30s, repeat_interval: 1h }
-receivers: [{ name: mail, email_configs: [{ to: "ops@example.org" }], telegram_configs: [{ bot_token: t, chat_id: 1 }] }]
+receivers: [{ name: mail, sns_configs: [{ topic_arn: t }, { phone_number: '+100' }] }]
 `);
     expect(() => parseAlertmanagerConfig(raw)).not.toThrow();
     const clock = new FakeClock(T0);
@@ -101,8 +100,8 @@ receivers: [{ name: mail, email_configs: [{ to: "ops@example.org" }], telegram_c
     }
     const records = am.nflog.listRecords();
     expect(records.map((r) => [r.integration, r.ok, r.attempts])).toEqual([
-      ['telegram[0]', false, 0],
-      ['email[0]', false, 0],
+      ['sns[1]', false, 0],
+      ['sns[0]', false, 0],
     ]);
     expect(records[0].error).toMatch(/^not delivered by Lookout/);
     am.dispatcher.stop();

@@ -20,6 +20,14 @@ const SECRETS = {
   webhook: 'hook-path-secret-4d8b',
   slack: 'slack-secret-T000-B000-XXXX',
   password: 'admin-password-secret-81f2',
+  smtp: 'smtp-password-secret-6c0e',
+  pagerduty: 'pd-routing-key-secret-3e1a',
+  opsgenie: 'opsgenie-key-secret-0b7d',
+  telegram: 'telegram-token-secret-91ac',
+  webex: 'webex-token-secret-77d0',
+  discord: 'discord-hook-secret-c4e2',
+  victorops: 'victorops-key-secret-18f3',
+  wechat: 'wechat-secret-2d6c',
 };
 
 const config = `
@@ -35,6 +43,14 @@ alerting:
     - name: team
       webhook_configs: [{ url: "http://127.0.0.1:9/${SECRETS.webhook}" }]
       slack_configs: [{ api_url: "http://127.0.0.1:9/services/${SECRETS.slack}", channel: "#alerts" }]
+      email_configs: [{ to: a@example.com, from: b@example.com, smarthost: "127.0.0.1:9", auth_username: u, auth_password: "${SECRETS.smtp}" }]
+      pagerduty_configs: [{ routing_key: "${SECRETS.pagerduty}", url: "http://127.0.0.1:9/pd" }]
+      opsgenie_configs: [{ api_key: "${SECRETS.opsgenie}", api_url: "http://127.0.0.1:9/" }]
+      telegram_configs: [{ bot_token: "${SECRETS.telegram}", chat_id: 1, api_url: "http://127.0.0.1:9" }]
+      webex_configs: [{ room_id: r, api_url: "http://127.0.0.1:9/w", http_config: { authorization: { credentials: "${SECRETS.webex}" } } }]
+      discord_configs: [{ webhook_url: "http://127.0.0.1:9/${SECRETS.discord}" }]
+      victorops_configs: [{ api_key: "${SECRETS.victorops}", api_url: "http://127.0.0.1:9/vo/", routing_key: rk }]
+      wechat_configs: [{ api_secret: "${SECRETS.wechat}", corp_id: c, api_url: "http://127.0.0.1:9/cgi-bin/" }]
 `;
 
 describe('secrets never come back', () => {
