@@ -44,7 +44,7 @@ export class CheckWriter {
       'SELECT status, status_since, fail_streak, ok_streak, failure_threshold, success_threshold FROM targets WHERE id = ?',
     );
     const insertCheck = db.prepare(
-      'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges, metrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const setState = db.prepare(
       'UPDATE targets SET status = ?, status_since = ?, fail_streak = ?, ok_streak = ? WHERE id = ?',
@@ -56,7 +56,8 @@ export class CheckWriter {
         const row = getState.get(targetId) as StateRow | undefined;
         if (!row) continue; // deleted while its check ran
         const gauges = Object.keys(r.gauges).length ? JSON.stringify(r.gauges) : null;
-        insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges);
+        const metrics = r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null;
+        insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges, metrics);
         const { state, transition } = applyCheck(
           { status: row.status, since: row.status_since, failStreak: row.fail_streak, okStreak: row.ok_streak },
           { failure: row.failure_threshold, success: row.success_threshold },
@@ -65,7 +66,7 @@ export class CheckWriter {
         setState.run(state.status, state.since, state.failStreak, state.okStreak, targetId);
         if (transition?.to === 'down') openIncident.run(targetId, r.ts, transition.reason);
         if (transition?.to === 'up') closeOpenIncident(db, targetId, r.ts);
-        rollups.add(targetId, r.ts, r.up, r.statusCode === null ? null : r.latencyMs);
+        rollups.add(targetId, r.ts, r.up, (r.answered ?? r.statusCode !== null) ? r.latencyMs : null);
       }
       rollups.flush(db);
     });

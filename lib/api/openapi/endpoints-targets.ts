@@ -8,6 +8,7 @@ import {
   incidentShape,
   sparklinesShape,
   targetLatencyShape,
+  savedTargetShape,
   targetShape,
 } from './shapes-targets';
 import { defineEndpoint } from './types';
@@ -34,7 +35,7 @@ export const targetEndpoints = {
     access: 'admin',
     body: targetInputSchema,
     status: 201,
-    response: dataOf(targetShape),
+    response: dataOf(savedTargetShape),
   }),
   getTargetSparklines: defineEndpoint({
     method: 'GET',
@@ -65,7 +66,7 @@ export const targetEndpoints = {
     access: 'admin',
     pathParams: idPath,
     body: targetPatchSchema,
-    response: dataOf(targetShape),
+    response: dataOf(savedTargetShape),
   }),
   deleteTarget: defineEndpoint({
     method: 'DELETE',

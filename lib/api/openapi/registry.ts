@@ -1,5 +1,6 @@
 import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
+import { heartbeatEndpoints } from './endpoints-heartbeats';
 import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { ruleEndpoints } from './endpoints-rules';
@@ -20,4 +21,5 @@ export const ENDPOINTS: Endpoint[] = [
   sloEndpoints,
   statusEndpoints,
   logDetailEndpoints,
+  heartbeatEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

@@ -1,0 +1,41 @@
+import type { Clock } from '@/lib/clock';
+import { runHttpProbe } from './http-probe';
+import { runTcpProbe } from './tcp-probe';
+import type { HeartbeatSpec, ProbeResult, ProbeSpec } from './types';
+
+export type HeartbeatProber = (spec: HeartbeatSpec, clock: Clock) => Promise<ProbeResult>;
+
+const noHeartbeats: HeartbeatProber = async (_spec, clock) => ({
+  ts: clock.now(),
+  up: false,
+  statusCode: null,
+  latencyMs: 0,
+  error: 'heartbeat checks need the engine',
+  gauges: {},
+});
+
+/** The per-type dispatch: one prober module per target type. Heartbeats read pings, so the engine hands theirs in. */
+export function createProber(heartbeat: HeartbeatProber = noHeartbeats) {
+  return (spec: ProbeSpec, clock: Clock): Promise<ProbeResult> => {
+    switch (spec.type) {
+      case undefined:
+      case 'http':
+        return runHttpProbe(spec, clock);
+      case 'tcp':
+        return runTcpProbe(spec, clock);
+      case 'heartbeat':
+        return heartbeat(spec, clock);
+      default:
+        return Promise.resolve({
+          ts: clock.now(),
+          up: false,
+          statusCode: null,
+          latencyMs: 0,
+          error: `${spec.type} checks are not available`,
+          gauges: {},
+        });
+    }
+  };
+}
+
+export const runProbe = createProber();
