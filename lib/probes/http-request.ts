@@ -14,9 +14,10 @@ const agentOptions = {
   scheduling: 'lifo' as const,
 };
 const httpAgent = new http.Agent(agentOptions);
-const httpsAgent = new https.Agent(agentOptions);
+// No TLS session resumption: a resumed session carries no peer certificate, and each check reads its expiry.
+const httpsAgent = new https.Agent({ ...agentOptions, maxCachedSessions: 0 });
 // `insecure_skip_verify` targets: their own pool, so an unverified socket is never handed to a verified target.
-const insecureAgent = new https.Agent({ ...agentOptions, rejectUnauthorized: false });
+const insecureAgent = new https.Agent({ ...agentOptions, maxCachedSessions: 0, rejectUnauthorized: false });
 
 export interface RawRequest {
   url: URL;

@@ -1,6 +1,7 @@
 import type { Clock } from '@/lib/clock';
 import { runHttpProbe } from './http-probe';
 import { runTcpProbe } from './tcp-probe';
+import { runTlsProbe } from './tls-probe';
 import type { HeartbeatSpec, ProbeResult, ProbeSpec } from './types';
 
 export type HeartbeatProber = (spec: HeartbeatSpec, clock: Clock) => Promise<ProbeResult>;
@@ -23,6 +24,8 @@ export function createProber(heartbeat: HeartbeatProber = noHeartbeats) {
         return runHttpProbe(spec, clock);
       case 'tcp':
         return runTcpProbe(spec, clock);
+      case 'tls':
+        return runTlsProbe(spec, clock);
       case 'heartbeat':
         return heartbeat(spec, clock);
       default:
