@@ -1,4 +1,5 @@
 import type { Clock } from '@/lib/clock';
+import { runDnsProbe } from './dns-probe';
 import { runHttpProbe } from './http-probe';
 import { runTcpProbe } from './tcp-probe';
 import { runTlsProbe } from './tls-probe';
@@ -24,6 +25,8 @@ export function createProber(heartbeat: HeartbeatProber = noHeartbeats) {
         return runHttpProbe(spec, clock);
       case 'tcp':
         return runTcpProbe(spec, clock);
+      case 'dns':
+        return runDnsProbe(spec, clock);
       case 'tls':
         return runTlsProbe(spec, clock);
       case 'heartbeat':
