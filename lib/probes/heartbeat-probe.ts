@@ -25,7 +25,7 @@ export function judgeHeartbeat(spec: HeartbeatSpec, row: PingRow, now: number): 
     return { ...base, up: false, error: `no ping received yet (${expected})` };
   }
   const age = now - row.last_ping_at;
-  if (age > allowed) return { ...base, up: false, error: `no ping for ${formatDuration(age)} (${expected})`, metrics };
+  if (age > allowed) return { ...base, up: false, error: `no ping for ${formatDuration(Math.round(age / 1000) * 1000)} (${expected})`, metrics };
   if (row.last_ping_ok === 0) return { ...base, up: false, error: failureReason(row.last_ping_body), metrics };
   return { ...base, up: true, error: null, metrics };
 }
