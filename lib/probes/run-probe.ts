@@ -1,6 +1,7 @@
 import type { Clock } from '@/lib/clock';
 import { runDnsProbe } from './dns-probe';
 import { runHttpProbe } from './http-probe';
+import { runIcmpProbe } from './icmp-probe';
 import { runTcpProbe } from './tcp-probe';
 import { runTlsProbe } from './tls-probe';
 import type { HeartbeatSpec, ProbeResult, ProbeSpec } from './types';
@@ -29,17 +30,10 @@ export function createProber(heartbeat: HeartbeatProber = noHeartbeats) {
         return runDnsProbe(spec, clock);
       case 'tls':
         return runTlsProbe(spec, clock);
+      case 'icmp':
+        return runIcmpProbe(spec, clock);
       case 'heartbeat':
         return heartbeat(spec, clock);
-      default:
-        return Promise.resolve({
-          ts: clock.now(),
-          up: false,
-          statusCode: null,
-          latencyMs: 0,
-          error: `${spec.type} checks are not available`,
-          gauges: {},
-        });
     }
   };
 }
