@@ -53,7 +53,10 @@ const targetObject = z.strictObject({
   period: duration('period', 1_000, 366 * 86_400_000).optional(),
   grace: duration('grace', 0, 366 * 86_400_000).optional(),
   /** A heartbeat's ping token chosen by the user (at least 16 characters); generated when absent. */
-  token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'token must be 16 to 128 letters, digits, _ or -').optional(),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, 'token must be 16 to 128 letters, digits, _ or -')
+    .optional(),
 });
 
 /** A target as written in the provisioning file and accepted by `POST /api/v1/targets`. */
@@ -84,7 +87,5 @@ export const targetInputSchema = targetObject.superRefine(
 );
 
 export type TargetInput = z.infer<typeof targetInputSchema>;
-export const targetPatchSchema = targetObject
-  .partial()
-  .extend({ body: z.string().max(65_536).nullable().optional() });
+export const targetPatchSchema = targetObject.partial().extend({ body: z.string().max(65_536).nullable().optional() });
 export type TargetPatch = z.infer<typeof targetPatchSchema>;

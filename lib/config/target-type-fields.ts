@@ -64,7 +64,10 @@ export function targetIssues(t: TypeFields, given: readonly string[]): { path: s
   } else if (type === 'dns') {
     if (t.server === undefined) issues.push({ path: 'server', message: 'server is required, e.g. 1.1.1.1:53' });
     else if (!parseServer(t.server))
-      issues.push({ path: 'server', message: 'server must be an IP address or host with an optional port, e.g. 127.0.0.1:5353' });
+      issues.push({
+        path: 'server',
+        message: 'server must be an IP address or host with an optional port, e.g. 127.0.0.1:5353',
+      });
     if (t.query_name === undefined) issues.push({ path: 'query_name', message: 'query_name is required' });
   } else if (type === 'heartbeat') {
     if (t.period === undefined) issues.push({ path: 'period', message: 'period is required, e.g. 1h' });

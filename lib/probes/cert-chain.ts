@@ -5,7 +5,7 @@ type Chained = PeerCertificate & { issuerCertificate?: Chained };
 /** The earliest `notAfter` (epoch ms) of the chain the server sent, or null without a certificate. */
 export function earliestExpiry(socket: TLSSocket): number | null {
   let cert = socket.getPeerCertificate(true) as Chained | undefined;
-  if (!cert || !cert.valid_to) return null;
+  if (!cert?.valid_to) return null;
   let earliest = Number.POSITIVE_INFINITY;
   const seen = new Set<string>();
   // A self-signed root is its own issuer: stop at a certificate already seen.

@@ -118,7 +118,8 @@ export function parseCondition(text: string, type: TargetType = 'http'): ParseRe
   if ((pat || any) && numericOp) return { ok: false, error: `"${text}": pat() and any() go with == or !=` };
   if (pat && kind !== 'body') return { ok: false, error: `"${text}": pat() applies to [BODY]` };
   const operands = any ? anyItems(any[1]) : pat ? [] : [expected];
-  if (any && operands.some((o) => o === '')) return { ok: false, error: `"${text}": any() lists values separated by commas` };
+  if (any && operands.some((o) => o === ''))
+    return { ok: false, error: `"${text}": any() lists values separated by commas` };
   for (const value of operands) {
     if (numericOp && kind !== 'certificate_expiration' && !Number.isFinite(Number(value))) {
       return { ok: false, error: `"${text}": ${op} compares numbers, and "${value}" is not a number` };

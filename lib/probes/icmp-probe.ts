@@ -43,7 +43,11 @@ function ping(spec: IcmpSpec, binary: string, signal: AbortSignal): Promise<Outc
     child.on('close', () => {
       const summary = parsePingOutput(out);
       if (summary) return resolve({ summary });
-      const said = err.trim().split('\n')[0]?.replace(/^ping: /, '') ?? '';
+      const said =
+        err
+          .trim()
+          .split('\n')[0]
+          ?.replace(/^ping: /, '') ?? '';
       if (/not permitted|permission denied/i.test(said)) resolve({ error: `ping not permitted here: ${said}` });
       else if (/name|resolve|unknown host/i.test(said)) resolve({ error: `DNS lookup failed for ${spec.host}` });
       else resolve({ error: said ? `ping failed: ${said.slice(0, 120)}` : 'ping failed' });

@@ -1,6 +1,7 @@
 import type { Lookout } from '@/lib/engine/context';
 import { NotFoundError } from '@/lib/errors';
 import { failureReason } from '@/lib/probes/heartbeat-probe';
+import { findHeartbeat, markStarted, savePing } from './heartbeat-store';
 import { hashPingToken } from './ping-token';
 
 /** What a ping says, as Healthchecks.io reads its URL: success, start, fail, or an exit code (0 = success). */
@@ -10,12 +11,6 @@ export type PingSignal = { kind: 'success' } | { kind: 'start' } | { kind: 'fail
 export const MAX_PING_BODY = 10_000;
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
-
-interface HeartbeatRow {
-  id: number;
-  paused: number;
-  last_start_at: number | null;
-}
 
 /** `start`, `fail`, `0`…`255`, or null for anything else. */
 export function parseSignal(text: string): PingSignal | null {
@@ -30,25 +25,17 @@ export function parseSignal(text: string): PingSignal | null {
  * waiting for the next scheduled look. Any unknown token is the same 404: a guess learns nothing.
  */
 export function recordPing(lookout: Lookout, token: string, signal: PingSignal, body: string): void {
-  const row = TOKEN.test(token)
-    ? (lookout.db
-        .prepare(`SELECT id, paused, last_start_at FROM targets WHERE ping_token_hash = ? AND type = 'heartbeat'`)
-        .get(hashPingToken(token)) as HeartbeatRow | undefined)
-    : undefined;
+  const row = TOKEN.test(token) ? findHeartbeat(lookout.db, hashPingToken(token)) : undefined;
   if (!row) throw new NotFoundError('ping URL');
   const now = lookout.clock.now();
   if (signal.kind === 'start') {
-    lookout.db.prepare('UPDATE targets SET last_start_at = ? WHERE id = ?').run(now, row.id);
+    markStarted(lookout.db, row.id, now);
     return;
   }
   const ok = signal.kind === 'success';
   const code = signal.kind === 'fail' && signal.exitCode !== null ? `exit code ${signal.exitCode}` : '';
   const stored = [code, body.slice(-MAX_PING_BODY)].filter(Boolean).join(': ');
-  lookout.db
-    .prepare(
-      'UPDATE targets SET last_ping_at = ?, last_ping_ok = ?, last_ping_body = ?, last_start_at = NULL WHERE id = ?',
-    )
-    .run(now, ok ? 1 : 0, stored || null, row.id);
+  savePing(lookout.db, row.id, now, ok, stored || null);
   if (row.paused) return;
   // After a /start, the job's run time is the check's duration.
   const ran = row.last_start_at !== null ? now - row.last_start_at : null;

@@ -121,7 +121,10 @@ export function updateTarget(ctx: EngineContext, id: number, patch: TargetPatch,
   const options = { ...(sameType && !replace ? optionsOf(row) : {}), ...pickOptions(patch) };
   const url = patch.url ?? (sameType && URL_TYPES.includes(type) ? row.url : undefined);
   const given = Object.keys(patch).filter((k) => patch[k as keyof TargetPatch] !== undefined);
-  const issues = targetIssues({ type, url, server: options.server, query_name: options.query_name, period: options.period }, given);
+  const issues = targetIssues(
+    { type, url, server: options.server, query_name: options.query_name, period: options.period },
+    given,
+  );
   if (issues.length) throw invalid(issues);
   const conditions = patch.conditions ?? conditionsOf(row);
   checkConditions(conditions, type);
@@ -130,7 +133,8 @@ export function updateTarget(ctx: EngineContext, id: number, patch: TargetPatch,
   checkTimeout(patch.timeout, interval);
   const name = patch.name ?? row.name;
   let token: string | null = null;
-  if (type === 'heartbeat' && (patch.token !== undefined || row.ping_token_hash === null)) token = patch.token ?? newPingToken();
+  if (type === 'heartbeat' && (patch.token !== undefined || row.ping_token_hash === null))
+    token = patch.token ?? newPingToken();
   const next = {
     name,
     type,

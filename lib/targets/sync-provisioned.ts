@@ -3,7 +3,8 @@ import type { EngineContext } from '@/lib/engine/context';
 import { createTarget, deleteTarget, type SavedTarget, updateTarget } from './save-target';
 
 function announceToken(t: SavedTarget): void {
-  if (t.pingToken) console.log(`[lookout] heartbeat ${t.name}: ping /ping/${t.pingToken} (shown once; set token: to choose it)`);
+  if (t.pingToken)
+    console.log(`[lookout] heartbeat ${t.name}: ping /ping/${t.pingToken} (shown once; set token: to choose it)`);
 }
 
 /**

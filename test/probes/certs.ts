@@ -56,11 +56,27 @@ export class TestPki {
   selfSigned(cn: string, days = 30, san?: string): Issued {
     const id = ++this.n;
     this.run([
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', `k${id}.pem`, '-out', `c${id}.pem`, '-days', String(days), '-subj', `/CN=${cn}`,
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      `k${id}.pem`,
+      '-out',
+      `c${id}.pem`,
+      '-days',
+      String(days),
+      '-subj',
+      `/CN=${cn}`,
       ...(san ? ['-addext', `subjectAltName=${san}`] : []),
     ]);
-    return { key: fs.readFileSync(this.file(`k${id}.pem`), 'utf8'), cert: fs.readFileSync(this.file(`c${id}.pem`), 'utf8') };
+    return {
+      key: fs.readFileSync(this.file(`k${id}.pem`), 'utf8'),
+      cert: fs.readFileSync(this.file(`c${id}.pem`), 'utf8'),
+    };
   }
 
   /** A certificate signed by `by`, valid from `start` to `end` (epoch ms; default: now−1d to now+30d). */
@@ -69,17 +85,47 @@ export class TestPki {
     fs.writeFileSync(this.file(`signer${id}.key`), o.by.key);
     fs.writeFileSync(this.file(`signer${id}.pem`), o.by.cert);
     this.run([
-      'req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', `k${id}.pem`, '-out', `r${id}.csr`, '-subj', `/CN=${o.cn}`,
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      `k${id}.pem`,
+      '-out',
+      `r${id}.csr`,
+      '-subj',
+      `/CN=${o.cn}`,
       ...(o.san ? ['-addext', `subjectAltName=${o.san}`] : []),
     ]);
     const now = Date.now();
     this.run([
-      'ca', '-batch', '-config', 'ca.cnf', '-cert', `signer${id}.pem`, '-keyfile', `signer${id}.key`,
-      '-in', `r${id}.csr`, '-out', `c${id}.pem`, '-notext', '-extensions', o.ext ?? 'leaf',
-      '-startdate', asn1(o.start ?? now - 86_400_000), '-enddate', asn1(o.end ?? now + 30 * 86_400_000),
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-cert',
+      `signer${id}.pem`,
+      '-keyfile',
+      `signer${id}.key`,
+      '-in',
+      `r${id}.csr`,
+      '-out',
+      `c${id}.pem`,
+      '-notext',
+      '-extensions',
+      o.ext ?? 'leaf',
+      '-startdate',
+      asn1(o.start ?? now - 86_400_000),
+      '-enddate',
+      asn1(o.end ?? now + 30 * 86_400_000),
     ]);
-    return { key: fs.readFileSync(this.file(`k${id}.pem`), 'utf8'), cert: fs.readFileSync(this.file(`c${id}.pem`), 'utf8') };
+    return {
+      key: fs.readFileSync(this.file(`k${id}.pem`), 'utf8'),
+      cert: fs.readFileSync(this.file(`c${id}.pem`), 'utf8'),
+    };
   }
 
   /** A leaf for localhost and 127.0.0.1 signed by the intermediate. */

@@ -67,7 +67,10 @@ describe('dns probe', () => {
   it('reports NXDOMAIN and SERVFAIL as rcodes, down by default', async () => {
     const nx = await runProbe(spec({ name: 'nope.test' }), systemClock);
     expect(nx).toMatchObject({ up: false, error: 'nope.test A: NXDOMAIN', metrics: { probe_dns_answer_rrs: 0 } });
-    const expected = await runProbe(spec({ name: 'nope.test', conditions: conds('[DNS_RCODE] == NXDOMAIN') }), systemClock);
+    const expected = await runProbe(
+      spec({ name: 'nope.test', conditions: conds('[DNS_RCODE] == NXDOMAIN') }),
+      systemClock,
+    );
     expect(expected.up).toBe(true);
     const sf = await runProbe(spec({ name: 'broken.test', conditions: conds('[DNS_RCODE] == NOERROR') }), systemClock);
     expect(sf.error).toBe('condition failed: [DNS_RCODE] == NOERROR (got "SERVFAIL")');

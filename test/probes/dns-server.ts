@@ -6,7 +6,10 @@ export type Zone = Record<string, Partial<Record<RecordType, string[]>> | 'SERVF
 
 function name(n: string): Buffer {
   const parts = n.replace(/\.$/, '').split('.').filter(Boolean);
-  return Buffer.concat([...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p)])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p)])),
+    Buffer.from([0]),
+  ]);
 }
 
 function u16(n: number): Buffer {
@@ -21,7 +24,12 @@ function rdata(type: RecordType, v: string): Buffer {
       return Buffer.from(v.split('.').map(Number));
     case 'AAAA': {
       const full = v.includes('::') ? v.replace('::', `:${'0:'.repeat(9 - v.split(':').length)}`) : v;
-      return Buffer.concat(full.split(':').filter(Boolean).map((h) => u16(Number.parseInt(h, 16))));
+      return Buffer.concat(
+        full
+          .split(':')
+          .filter(Boolean)
+          .map((h) => u16(Number.parseInt(h, 16))),
+      );
     }
     case 'MX': {
       const [pref, host] = v.split(' ');
@@ -57,12 +65,25 @@ export async function dnsServer(zone: Zone): Promise<{ port: number; close: () =
     const values = typeof entry === 'object' && type ? (entry[type] ?? []) : [];
     const answers = values.map((v) => {
       const data = rdata(type!, v);
-      return Buffer.concat([Buffer.from([0xc0, 12]), u16(qtype), u16(1), Buffer.from([0, 0, 0, 60]), u16(data.length), data]);
+      return Buffer.concat([
+        Buffer.from([0xc0, 12]),
+        u16(qtype),
+        u16(1),
+        Buffer.from([0, 0, 0, 60]),
+        u16(data.length),
+        data,
+      ]);
     });
-    const header = Buffer.concat([msg.subarray(0, 2), u16(0x8180 | rcode), u16(1), u16(answers.length), u16(0), u16(0)]);
+    const header = Buffer.concat([
+      msg.subarray(0, 2),
+      u16(0x8180 | rcode),
+      u16(1),
+      u16(answers.length),
+      u16(0),
+      u16(0),
+    ]);
     socket.send(Buffer.concat([header, question, ...answers]), from.port, from.address);
   });
   await new Promise<void>((r) => socket.bind(0, '127.0.0.1', () => r()));
   return { port: socket.address().port, close: () => new Promise((r) => socket.close(() => r())) };
 }
-

@@ -32,7 +32,9 @@ describe('ping output', () => {
       ),
     ).toEqual({ sent: 3, received: 2, avgMs: 0.05 });
     expect(
-      parsePingOutput('3 packets transmitted, 3 packets received, 0% packet loss\nround-trip min/avg/max = 1.1/2.2/3.3 ms\n'),
+      parsePingOutput(
+        '3 packets transmitted, 3 packets received, 0% packet loss\nround-trip min/avg/max = 1.1/2.2/3.3 ms\n',
+      ),
     ).toEqual({ sent: 3, received: 3, avgMs: 2.2 });
     expect(parsePingOutput('2 packets transmitted, 0 received, 100% packet loss, time 1000ms\n')).toEqual({
       sent: 2,

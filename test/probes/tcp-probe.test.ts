@@ -21,7 +21,9 @@ function tcpServer(onSocket: (s: net.Socket) => void): Promise<number> {
     onSocket(s);
   });
   open.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
 }
 
 const conds = (...texts: string[]): Condition[] =>
@@ -51,8 +53,17 @@ const freePort = async () => {
 describe('tcp probe', () => {
   it('is up when it connects, with latency and probe_tcp_connected', async () => {
     const port = await tcpServer((s) => s.end());
-    const r = await runProbe(spec(port, { conditions: conds('[CONNECTED] == true', '[RESPONSE_TIME] < 300') }), systemClock);
-    expect(r).toMatchObject({ up: true, error: null, statusCode: null, answered: true, metrics: { probe_tcp_connected: 1 } });
+    const r = await runProbe(
+      spec(port, { conditions: conds('[CONNECTED] == true', '[RESPONSE_TIME] < 300') }),
+      systemClock,
+    );
+    expect(r).toMatchObject({
+      up: true,
+      error: null,
+      statusCode: null,
+      answered: true,
+      metrics: { probe_tcp_connected: 1 },
+    });
     expect(r.latencyMs).toBeGreaterThanOrEqual(0);
     expect(r.latencyMs).toBeLessThan(300);
   });
@@ -73,7 +84,10 @@ describe('tcp probe', () => {
       systemClock,
     );
     expect(good).toMatchObject({ up: true, error: null });
-    const wrongBody = await runProbe(spec(port, { send: 'PING\r\n', conditions: conds('[BODY] == pat(*ERR*)') }), systemClock);
+    const wrongBody = await runProbe(
+      spec(port, { send: 'PING\r\n', conditions: conds('[BODY] == pat(*ERR*)') }),
+      systemClock,
+    );
     expect(wrongBody.error).toBe('condition failed: [BODY] == pat(*ERR*) (got "+OK pong\\r\\n")');
   });
 

@@ -53,7 +53,10 @@ afterAll(() => {
 
 describe('tls probe', () => {
   it('exports the earliest expiry of the chain and passes [CERTIFICATE_EXPIRATION] > 336h', async () => {
-    const r = await runProbe(spec(good, { conditions: conds('tls', '[CERTIFICATE_EXPIRATION] > 336h', '[CONNECTED] == true') }), systemClock);
+    const r = await runProbe(
+      spec(good, { conditions: conds('tls', '[CERTIFICATE_EXPIRATION] > 336h', '[CONNECTED] == true') }),
+      systemClock,
+    );
     expect(r).toMatchObject({ up: true, error: null, answered: true });
     // The leaf runs 40 days, the intermediate 30: the chain's earliest end is the intermediate's.
     const intermediateEnd = new X509Certificate(pki.intermediate.cert).validTo;
@@ -68,7 +71,9 @@ describe('tls probe', () => {
   });
 
   it('names an expired certificate', async () => {
-    const port = await serve(pki.leaf({ start: Date.now() - 60 * DAY, end: Date.now() - DAY }), [pki.intermediate.cert]);
+    const port = await serve(pki.leaf({ start: Date.now() - 60 * DAY, end: Date.now() - DAY }), [
+      pki.intermediate.cert,
+    ]);
     const r = await runProbe(spec(port), systemClock);
     expect(r).toMatchObject({ up: false, error: 'TLS error: certificate has expired' });
     expect(r.metrics!.probe_ssl_earliest_cert_expiry * 1000).toBeLessThan(Date.now());

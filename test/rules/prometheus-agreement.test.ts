@@ -180,7 +180,8 @@ rule_files: ["${path.join(rulesDir, 'alerts.yml')}"]
       JSON.stringify(report.map((r) => ({ ...r, deltaMs: (r.lookout ?? NaN) - (r.prometheus ?? NaN) }))),
     );
     expect([...seen.lookout.keys()].sort()).toEqual([...seen.prometheus.keys()].sort());
-    for (const r of report) expect(Math.abs(r.lookout! - r.prometheus!)).toBeLessThanOrEqual((EVAL_S + SCRAPE_S) * 1000);
+    for (const r of report)
+      expect(Math.abs(r.lookout! - r.prometheus!)).toBeLessThanOrEqual((EVAL_S + SCRAPE_S) * 1000);
 
     // Recovery: healthy again and no more traffic; every alert resolves on both sides.
     healthy = true;

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as pingSignal from '@/app/ping/[token]/[signal]/route';
-import * as ping from '@/app/ping/[token]/route';
 import * as target from '@/app/api/v1/targets/[id]/route';
 import * as targets from '@/app/api/v1/targets/route';
+import * as pingSignal from '@/app/ping/[token]/[signal]/route';
+import * as ping from '@/app/ping/[token]/route';
 import { FakeClock } from '@/lib/clock';
 import { createHeartbeatProber } from '@/lib/probes/heartbeat-probe';
 import type { HeartbeatSpec } from '@/lib/probes/types';
@@ -141,7 +141,7 @@ describe('heartbeat targets', () => {
     clock.advance(5 * 60_000 + 1);
     const late = await judge();
     expect(late.up).toBe(false);
-    expect(late.error).toBe("no ping for 1h5m (expected every 1h + 5m grace)");
+    expect(late.error).toBe('no ping for 1h5m (expected every 1h + 5m grace)');
     expect(late.metrics!.probe_heartbeat_last_ping_timestamp_seconds).toBe((T0 + 65 * 60_000 + 1) / 1000);
   });
 

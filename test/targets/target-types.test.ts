@@ -5,7 +5,7 @@ import { FakeClock } from '@/lib/clock';
 import { CheckWriter } from '@/lib/engine/check-writer';
 import { evaluateInstant, parsePromQL } from '@/lib/rules';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
-import { toScheduled, type TargetRow } from '@/lib/targets/target-row';
+import { type TargetRow, toScheduled } from '@/lib/targets/target-row';
 import { call, lookoutPerTest } from '../helpers/lookout';
 
 type Body = { data: Record<string, unknown>; error: { code: string; message: string } };
@@ -19,15 +19,39 @@ const post = async (body: unknown) => {
 describe('target types through the API', () => {
   it('creates tcp, tls, dns and icmp targets and shows their type and fields', async () => {
     const { lookout } = start();
-    const tcp = await post({ name: 'redis', type: 'tcp', url: 'tcp://127.0.0.1:6379', send: 'PING\r\n', expect: '+PONG*', conditions: ['[CONNECTED] == true', '[RESPONSE_TIME] < 300', '[BODY] == pat(*PONG*)'] });
+    const tcp = await post({
+      name: 'redis',
+      type: 'tcp',
+      url: 'tcp://127.0.0.1:6379',
+      send: 'PING\r\n',
+      expect: '+PONG*',
+      conditions: ['[CONNECTED] == true', '[RESPONSE_TIME] < 300', '[BODY] == pat(*PONG*)'],
+    });
     expect(tcp.status).toBe(201);
     expect(tcp.body.data).toMatchObject({ type: 'tcp', url: 'tcp://127.0.0.1:6379', expect: '+PONG*', has_send: true });
     expect(JSON.stringify(tcp.body)).not.toContain('PING');
-    const tlsT = await post({ name: 'cert', type: 'tls', url: 'tls://example.com', insecure_skip_verify: true, conditions: ['[CERTIFICATE_EXPIRATION] > 336h'] });
+    const tlsT = await post({
+      name: 'cert',
+      type: 'tls',
+      url: 'tls://example.com',
+      insecure_skip_verify: true,
+      conditions: ['[CERTIFICATE_EXPIRATION] > 336h'],
+    });
     expect(tlsT.body.data).toMatchObject({ type: 'tls', insecure_skip_verify: true });
-    const dns = await post({ name: 'dns', type: 'dns', server: '127.0.0.1:5353', query_name: 'example.com', query_type: 'mx', conditions: ['[DNS_RCODE] == NOERROR'] });
+    const dns = await post({
+      name: 'dns',
+      type: 'dns',
+      server: '127.0.0.1:5353',
+      query_name: 'example.com',
+      query_type: 'mx',
+      conditions: ['[DNS_RCODE] == NOERROR'],
+    });
     expect(dns.status).toBe(201);
-    expect(dns.body.data).toMatchObject({ type: 'dns', url: 'dns://127.0.0.1:5353/example.com?type=MX', query_type: 'MX' });
+    expect(dns.body.data).toMatchObject({
+      type: 'dns',
+      url: 'dns://127.0.0.1:5353/example.com?type=MX',
+      query_type: 'MX',
+    });
     const icmp = await post({ name: 'gw', type: 'icmp', url: 'icmp://127.0.0.1', packets: 2 });
     expect(icmp.body.data).toMatchObject({ type: 'icmp', packets: 2 });
     const http = await post({ name: 'web', url: 'https://127.0.0.1:1/', insecure_skip_verify: true });
@@ -47,17 +71,41 @@ describe('target types through the API', () => {
     start();
     const cases: [unknown, string][] = [
       [{ name: 'a', type: 'llm', url: 'http://x/' }, 'type: llm targets are not yet supported'],
-      [{ name: 'a', type: 'smtp', url: 'http://x/' }, 'type: type must be one of http, tcp, dns, icmp, tls, heartbeat, llm'],
+      [
+        { name: 'a', type: 'smtp', url: 'http://x/' },
+        'type: type must be one of http, tcp, dns, icmp, tls, heartbeat, llm',
+      ],
       [{ name: 'a', type: 'tcp', url: 'tcp://db' }, 'url: url needs a port, like tcp://db.internal:5432'],
       [{ name: 'a', type: 'tcp', url: 'http://db:1/' }, 'url: url must look like tcp://db.internal:5432'],
-      [{ name: 'a', type: 'tcp', url: 'tcp://db:1', method: 'POST' }, 'method: method applies to http targets, not tcp'],
+      [
+        { name: 'a', type: 'tcp', url: 'tcp://db:1', method: 'POST' },
+        'method: method applies to http targets, not tcp',
+      ],
       [{ name: 'a', type: 'dns', query_name: 'x' }, 'server: server is required'],
-      [{ name: 'a', type: 'dns', server: '1.1.1.1', query_name: 'x', query_type: 'PTR' }, 'query_type must be one of A, AAAA, CNAME, MX, TXT, NS, SRV'],
-      [{ name: 'a', type: 'dns', server: '1.1.1.1', url: 'dns://x' }, 'url: url applies to http, tcp, tls, icmp targets, not dns'],
-      [{ name: 'a', type: 'tcp', url: 'tcp://db:1', conditions: ['[STATUS] == 200'] }, '[STATUS] does not apply to tcp targets; use [CONNECTED], [RESPONSE_TIME], [BODY]'],
-      [{ name: 'a', url: 'http://x/', conditions: ['[DNS_RCODE] == NOERROR'] }, '[DNS_RCODE] does not apply to http targets'],
-      [{ name: 'a', type: 'dns', server: '1.1.1.1', query_name: 'x', conditions: ['[DNS_RCODE] == FINE'] }, '[DNS_RCODE] is one of NOERROR'],
-      [{ name: 'a', type: 'tls', url: 'tls://x', conditions: ['[CERTIFICATE_EXPIRATION] > soon'] }, 'compared with a duration such as 336h'],
+      [
+        { name: 'a', type: 'dns', server: '1.1.1.1', query_name: 'x', query_type: 'PTR' },
+        'query_type must be one of A, AAAA, CNAME, MX, TXT, NS, SRV',
+      ],
+      [
+        { name: 'a', type: 'dns', server: '1.1.1.1', url: 'dns://x' },
+        'url: url applies to http, tcp, tls, icmp targets, not dns',
+      ],
+      [
+        { name: 'a', type: 'tcp', url: 'tcp://db:1', conditions: ['[STATUS] == 200'] },
+        '[STATUS] does not apply to tcp targets; use [CONNECTED], [RESPONSE_TIME], [BODY]',
+      ],
+      [
+        { name: 'a', url: 'http://x/', conditions: ['[DNS_RCODE] == NOERROR'] },
+        '[DNS_RCODE] does not apply to http targets',
+      ],
+      [
+        { name: 'a', type: 'dns', server: '1.1.1.1', query_name: 'x', conditions: ['[DNS_RCODE] == FINE'] },
+        '[DNS_RCODE] is one of NOERROR',
+      ],
+      [
+        { name: 'a', type: 'tls', url: 'tls://x', conditions: ['[CERTIFICATE_EXPIRATION] > soon'] },
+        'compared with a duration such as 336h',
+      ],
       [{ name: 'a', type: 'heartbeat' }, 'period: period is required'],
       [{ name: 'a', type: 'icmp', url: 'icmp://x:80' }, 'no port'],
     ];
@@ -96,7 +144,12 @@ describe('target types in the provisioning file', () => {
     const rows = lookout.db.prepare('SELECT name, type, url, options FROM targets ORDER BY id').all();
     expect(rows).toEqual([
       { name: 'db', type: 'tcp', url: 'tcp://127.0.0.1:5432', options: '{}' },
-      { name: 'ns', type: 'dns', url: 'dns://127.0.0.1:5353/example.com?type=A', options: '{"server":"127.0.0.1:5353","query_name":"example.com"}' },
+      {
+        name: 'ns',
+        type: 'dns',
+        url: 'dns://127.0.0.1:5353/example.com?type=A',
+        options: '{"server":"127.0.0.1:5353","query_name":"example.com"}',
+      },
       { name: 'cert', type: 'tls', url: 'tls://127.0.0.1:8443', options: '{}' },
     ]);
   });

@@ -6,9 +6,9 @@ import {
   checkShape,
   gaugesShape,
   incidentShape,
+  savedTargetShape,
   sparklinesShape,
   targetLatencyShape,
-  savedTargetShape,
   targetShape,
 } from './shapes-targets';
 import { defineEndpoint } from './types';

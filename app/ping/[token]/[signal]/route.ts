@@ -1,6 +1,6 @@
 import { heartbeatEndpoints } from '@/lib/api/openapi/endpoints-heartbeats';
+import { pingAnswer } from '@/lib/api/ping-answer';
 import { route } from '@/lib/api/route';
-import { pingAnswer } from '@/lib/targets/ping-answer';
 
 // GET /ping/{token}/{signal} — start, fail, or an exit code.
 export const GET = route(heartbeatEndpoints.pingSignalGet, ({ lookout, req, params }) =>

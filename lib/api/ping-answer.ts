@@ -1,7 +1,7 @@
-import type { Lookout } from '@/lib/engine/context';
 import { readTail } from '@/lib/api/read-tail';
+import type { Lookout } from '@/lib/engine/context';
 import { NotFoundError } from '@/lib/errors';
-import { MAX_PING_BODY, parseSignal, recordPing } from './record-ping';
+import { MAX_PING_BODY, parseSignal, recordPing } from '@/lib/targets/record-ping';
 
 /** Records the ping of `/ping/{token}[/{signal}]` and answers `OK` as Healthchecks.io does. */
 export async function pingAnswer(lookout: Lookout, req: Request, token: string, signalText = '0'): Promise<Response> {
@@ -11,4 +11,3 @@ export async function pingAnswer(lookout: Lookout, req: Request, token: string, 
   recordPing(lookout, token, signal, body);
   return new Response('OK', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
-
