@@ -39,7 +39,7 @@ export function TargetForm({ editing, onDone, onCancel }: Props) {
     setBusy(true);
     setGeneral([]);
     try {
-      const saved = await sendJson<{ data: Target }>(
+      const saved = await sendJson<{ data: Target & { ping_token?: string } }>(
         editing ? 'PATCH' : 'POST',
         editing ? `/api/v1/targets/${editing.id}` : '/api/v1/targets',
         request.body,
@@ -47,7 +47,10 @@ export function TargetForm({ editing, onDone, onCancel }: Props) {
       await revalidateTargets();
       setValues(EMPTY_FORM);
       setErrors({});
-      onDone(`${editing ? 'Saved' : 'Added'} ${saved?.data.name ?? values.name}.`);
+      const token = saved?.data.ping_token;
+      // A heartbeat's token is in this answer only: say it now, with the full ping URL.
+      const ping = token ? ` Ping URL (shown once, copy it now): ${window.location.origin}/ping/${token}` : '';
+      onDone(`${editing ? 'Saved' : 'Added'} ${saved?.data.name ?? values.name}.${ping}`);
     } catch (err) {
       if (err instanceof ApiFailure && (err.status === 400 || err.status === 409)) {
         const parsed = targetFieldErrors(err);

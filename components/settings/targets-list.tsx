@@ -34,7 +34,8 @@ export function TargetsList({ targets, onEdit, onMessage }: Props) {
               )}
             </div>
             <p className="truncate text-xs text-muted">
-              {t.method} {t.url} · every {formatMs(t.interval_s * 1000)}
+              {t.type === 'http' ? `${t.method} ` : `${t.type} · `}
+              {t.url} · every {formatMs(t.interval_s * 1000)}
               {t.has_headers ? ' · headers set' : ''}
             </p>
           </div>

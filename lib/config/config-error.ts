@@ -49,11 +49,15 @@ export function schemaProblems(
   prefix: (string | number)[],
   issues: readonly SchemaIssue[],
 ): ConfigProblem[] {
-  return issues.flatMap((i) => {
-    const at = [...prefix, ...i.path];
-    if (i.code === 'unrecognized_keys' && i.keys?.length)
-      return i.keys.map((k) => problemAt(text, [...at, k], 'unknown key'));
-    const missing = /^Invalid input: expected (\w+), received undefined$/.exec(i.message);
-    return [problemAt(text, at, missing ? `required (${missing[1]})` : i.message)];
-  });
+  // In file order: checks across fields (a target type's needs) come after the fields' own.
+  const byLine = (a: ConfigProblem, b: ConfigProblem) => (a.line ?? 0) - (b.line ?? 0);
+  return issues
+    .flatMap((i) => {
+      const at = [...prefix, ...i.path];
+      if (i.code === 'unrecognized_keys' && i.keys?.length)
+        return i.keys.map((k) => problemAt(text, [...at, k], 'unknown key'));
+      const missing = /^Invalid input: expected (\w+), received undefined$/.exec(i.message);
+      return [problemAt(text, at, missing ? `required (${missing[1]})` : i.message)];
+    })
+    .sort(byLine);
 }

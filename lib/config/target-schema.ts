@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
 import { parseCondition } from '@/lib/probes/conditions';
 import { HTTP_METHODS } from '@/lib/probes/http-methods';
+import { DNS_RECORD_TYPES, TARGET_TYPES, type TargetType } from '@/lib/probes/target-types';
 import { parseDuration } from './duration';
+import { targetIssues } from './target-type-fields';
 
 const duration = (field: string, min: number, max: number) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -18,41 +20,72 @@ const duration = (field: string, min: number, max: number) =>
     return ms;
   });
 
-const url = z
+const queryType = z
   .string()
   .trim()
-  .min(1, 'url is required')
-  .refine((u) => {
-    try {
-      const p = new URL(u);
-      return p.protocol === 'http:' || p.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'url must be an absolute http:// or https:// address');
+  .transform((v) => v.toUpperCase())
+  .refine((v) => (DNS_RECORD_TYPES as readonly string[]).includes(v), {
+    message: `query_type must be one of ${DNS_RECORD_TYPES.join(', ')}`,
+  })
+  .transform((v) => v as (typeof DNS_RECORD_TYPES)[number]);
 
-const condition = z.string().superRefine((c, ctx) => {
-  const parsed = parseCondition(c);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
-});
-
-/** A probe target as written in the provisioning file and accepted by `POST /api/v1/targets`. */
-export const targetInputSchema = z.strictObject({
+const targetObject = z.strictObject({
   name: jobNameSchema,
-  url,
+  type: z.enum(TARGET_TYPES, { message: `type must be one of ${TARGET_TYPES.join(', ')}` }).optional(),
+  /** http(s):// for http; tcp://host:port, tls://host[:port], icmp://host for those types. */
+  url: z.string().trim().min(1, 'url is required').max(2048).optional(),
   interval: duration('interval', 1_000, 86_400_000).optional(),
   timeout: duration('timeout', 100, 120_000).optional(),
   method: z.enum(HTTP_METHODS).optional(),
   headers: z.record(z.string().max(200), z.string().max(8192)).optional(),
   body: z.string().max(65_536).optional(),
-  conditions: z.array(condition).max(20).optional(),
+  conditions: z.array(z.string().max(2000)).max(20).optional(),
   failure_threshold: z.number().int().min(1).max(100).optional(),
   success_threshold: z.number().int().min(1).max(100).optional(),
   paused: z.boolean().optional(),
+  insecure_skip_verify: z.boolean().optional(),
+  send: z.string().max(65_536).optional(),
+  expect: z.string().max(4096).optional(),
+  server: z.string().trim().min(1).max(300).optional(),
+  query_name: z.string().trim().min(1).max(253).optional(),
+  query_type: queryType.optional(),
+  packets: z.number().int().min(1).max(10).optional(),
+  period: duration('period', 1_000, 366 * 86_400_000).optional(),
+  grace: duration('grace', 0, 366 * 86_400_000).optional(),
+  /** A heartbeat's ping token chosen by the user (at least 16 characters); generated when absent. */
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, 'token must be 16 to 128 letters, digits, _ or -')
+    .optional(),
 });
 
+/** A target as written in the provisioning file and accepted by `POST /api/v1/targets`. */
+export const targetInputSchema = targetObject.superRefine(
+  (t, ctx) => {
+    // Runs even when other fields failed, so one answer lists every problem; a bad type was already reported.
+    if (t.type !== undefined && !(TARGET_TYPES as readonly string[]).includes(t.type)) return;
+    const type: TargetType = t.type ?? 'http';
+    // Other fields may still hold what the user wrote when they failed: only well-typed ones are read here.
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const fields = {
+      type,
+      url: str(t.url),
+      server: str(t.server),
+      query_name: str(t.query_name),
+      period: t.period === undefined ? undefined : 0,
+    };
+    for (const issue of targetIssues(fields, Object.keys(t))) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    }
+    if (!Array.isArray(t.conditions)) return;
+    t.conditions.forEach((c, i) => {
+      const parsed = typeof c === 'string' ? parseCondition(c, type) : null;
+      if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', path: ['conditions', i], message: parsed.error });
+    });
+  },
+  { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+);
+
 export type TargetInput = z.infer<typeof targetInputSchema>;
-export const targetPatchSchema = targetInputSchema
-  .partial()
-  .extend({ body: z.string().max(65_536).nullable().optional() });
+export const targetPatchSchema = targetObject.partial().extend({ body: z.string().max(65_536).nullable().optional() });
 export type TargetPatch = z.infer<typeof targetPatchSchema>;

@@ -47,7 +47,7 @@ export class CheckWriter {
       'SELECT name, status, status_since, fail_streak, ok_streak, failure_threshold, success_threshold FROM targets WHERE id = ?',
     );
     const insertCheck = db.prepare(
-      'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges, maintenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO checks (target_id, ts, up, status_code, latency_ms, error, gauges, metrics, maintenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const setState = db.prepare(
       'UPDATE targets SET status = ?, status_since = ?, fail_streak = ?, ok_streak = ? WHERE id = ?',
@@ -64,8 +64,9 @@ export class CheckWriter {
         const row = getState.get(targetId) as StateRow | undefined;
         if (!row) continue; // deleted while its check ran
         const gauges = Object.keys(r.gauges).length ? JSON.stringify(r.gauges) : null;
+        const metrics = r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null;
         const maint = windows.length > 0 && windowFor(windows, row.name, r.ts) !== null ? 1 : 0;
-        insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges, maint);
+        insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges, metrics, maint);
         const { state, transition } = applyCheck(
           { status: row.status, since: row.status_since, failStreak: row.fail_streak, okStreak: row.ok_streak },
           { failure: row.failure_threshold, success: row.success_threshold },
@@ -74,7 +75,7 @@ export class CheckWriter {
         setState.run(state.status, state.since, state.failStreak, state.okStreak, targetId);
         if (transition?.to === 'down') openIncident.run(targetId, r.ts, transition.reason, maint);
         if (transition?.to === 'up') closeOpenIncident(db, targetId, r.ts);
-        rollups.add(targetId, r.ts, r.up, r.statusCode === null ? null : r.latencyMs, maint === 1);
+        rollups.add(targetId, r.ts, r.up, (r.answered ?? r.statusCode !== null) ? r.latencyMs : null, maint === 1);
       }
       rollups.flush(db);
     });

@@ -3,7 +3,7 @@ import type { Env } from '@/lib/config/env';
 import type { Provisioning, Settings } from '@/lib/config/provisioning';
 import type { Db } from '@/lib/db/connection';
 import type { Ingest } from '@/lib/ingest/ingest';
-import type { ScheduledTarget } from '@/lib/probes/types';
+import type { ProbeResult, ScheduledTarget } from '@/lib/probes/types';
 import type { SystemSampler } from '@/lib/system/sampler';
 import type { AlertEngine } from './alert-engine';
 import type { StorageGuard } from './storage-guard';
@@ -33,5 +33,7 @@ export interface Lookout extends EngineContext {
   alerts: AlertEngine;
   system: SystemSampler;
   storage: StorageGuard;
+  /** Where check results go to be written: the scheduler's, and a heartbeat's pings. */
+  checks: { push(targetId: number, result: ProbeResult): void };
   stop(): Promise<void>;
 }

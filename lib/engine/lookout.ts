@@ -5,6 +5,8 @@ import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { WriteTurns } from '@/lib/db/write-turns';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
 import { syncProvisionedWindows } from '@/lib/maintenance/sync-provisioned';
+import { createHeartbeatProber } from '@/lib/probes/heartbeat-probe';
+import { createProber } from '@/lib/probes/run-probe';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
 import { createSystemSampler } from '@/lib/system/create-sampler';
@@ -46,7 +48,10 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   storage.checks = writer;
   const scheduler = new ProbeScheduler({
     clock,
-    onResult: (id, result) => writer.push(id, result),
+    run: createProber(createHeartbeatProber(db)),
+    onResult: (id, result) => {
+      if (!result.skip) writer.push(id, result);
+    },
     // Spread first checks, but never make a new slow-interval target wait minutes for its first answer.
     jitter: (interval) => Math.random() * Math.min(interval, FIRST_CHECK_SPREAD_MS),
   });
@@ -66,6 +71,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     ingest,
     alerts,
     storage,
+    checks: writer,
     system: createSystemSampler(() => lookout, db, clock, env.dataDir, scheduler, alerts, ingest),
     stop: async () => {
       lookout.system.stop();

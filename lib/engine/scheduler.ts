@@ -1,5 +1,5 @@
 import type { Clock } from '@/lib/clock';
-import { runProbe } from '@/lib/probes/http-probe';
+import { runProbe } from '@/lib/probes/run-probe';
 import type { ProbeResult, ScheduledTarget } from '@/lib/probes/types';
 import { Fifo } from './fifo';
 import { type ProbeRunner, runGuarded } from './guarded-run';

@@ -5,6 +5,7 @@ import { issuesToFields } from './issue-fields';
 
 export const FORM_FIELDS = [
   'name',
+  'type',
   'url',
   'method',
   'interval',
@@ -14,14 +15,37 @@ export const FORM_FIELDS = [
   'success_threshold',
   'headers',
   'body',
+  'insecure_skip_verify',
+  'send',
+  'expect',
+  'server',
+  'query_name',
+  'query_type',
+  'packets',
+  'period',
+  'grace',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** The form keeps every field as the text the user typed. */
 export type TargetFormValues = Record<FormField, string>;
 export type FieldErrors = Partial<Record<FormField, string>>;
 
+/** The types the form offers (`llm` is not yet supported). */
+export const FORM_TYPES = ['http', 'tcp', 'tls', 'dns', 'icmp', 'heartbeat'] as const;
+
+/** Which of the type-specific fields the form shows, and sends, for each type. */
+export const TYPE_FIELDS: Record<string, readonly FormField[]> = {
+  http: ['url', 'method', 'headers', 'body', 'insecure_skip_verify'],
+  tcp: ['url', 'send', 'expect'],
+  tls: ['url', 'insecure_skip_verify'],
+  dns: ['server', 'query_name', 'query_type'],
+  icmp: ['url', 'packets'],
+  heartbeat: ['period', 'grace'],
+};
+
 export const EMPTY_FORM: TargetFormValues = {
   name: '',
+  type: 'http',
   url: '',
   method: 'GET',
   interval: '30s',
@@ -31,6 +55,15 @@ export const EMPTY_FORM: TargetFormValues = {
   success_threshold: '1',
   headers: '',
   body: '',
+  insecure_skip_verify: '',
+  send: '',
+  expect: '',
+  server: '',
+  query_name: '',
+  query_type: 'A',
+  packets: '3',
+  period: '1h',
+  grace: '0s',
 };
 
 /** Headers and body are secrets the API never returns, so an edit form starts with them blank. */
@@ -46,6 +79,16 @@ export function formFromTarget(t: Target): TargetFormValues {
     success_threshold: String(t.success_threshold),
     headers: '',
     body: '',
+    insecure_skip_verify: t.insecure_skip_verify ? 'true' : '',
+    send: '',
+    expect: t.expect ?? '',
+    server: t.server ?? '',
+    query_name: t.query_name ?? '',
+    query_type: t.query_type ?? 'A',
+    packets: String(t.packets ?? 3),
+    period: formatDuration((t.period_s ?? 3600) * 1000),
+    grace: formatDuration((t.grace_s ?? 0) * 1000),
+    type: t.type,
   };
 }
 
@@ -70,10 +113,12 @@ export function requestFromForm(
   v: TargetFormValues,
   mode: 'create' | 'edit',
 ): { body: Record<string, unknown> } | { errors: FieldErrors } {
+  const shown = TYPE_FIELDS[v.type] ?? TYPE_FIELDS.http;
   const body: Record<string, unknown> = {
     name: v.name.trim(),
-    url: v.url.trim(),
-    method: v.method,
+    ...((mode === 'edit' || v.type !== 'http') && { type: v.type }),
+    ...(shown.includes('url') && { url: v.url.trim() }),
+    ...(shown.includes('method') && { method: v.method }),
     interval: v.interval.trim(),
     timeout: v.timeout.trim(),
     conditions: v.conditions
@@ -83,6 +128,15 @@ export function requestFromForm(
     failure_threshold: whole(v.failure_threshold),
     success_threshold: whole(v.success_threshold),
   };
+  for (const field of ['expect', 'server', 'query_name', 'period', 'grace'] as const) {
+    if (shown.includes(field) && v[field].trim()) body[field] = v[field].trim();
+  }
+  if (shown.includes('query_type')) body.query_type = v.query_type;
+  if (shown.includes('packets')) body.packets = whole(v.packets);
+  if (shown.includes('send') && v.send) body.send = v.send;
+  if (shown.includes('insecure_skip_verify') && (v.insecure_skip_verify || mode === 'edit'))
+    body.insecure_skip_verify = v.insecure_skip_verify === 'true';
+  if (!shown.includes('headers')) return { body };
   if (v.headers.trim()) {
     const parsed = parseHeaderLines(v.headers);
     if ('error' in parsed) return { errors: { headers: parsed.error } };

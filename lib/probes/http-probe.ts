@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '@/lib/clock';
-import { defaultConditionFailure, evaluateCondition, type ProbeResponse } from './conditions';
+import { defaultConditionFailure, firstFailure, type ProbeResponse } from './conditions';
 import { extractGauges } from './gauges';
 import { type RawResponse, requestOnce } from './http-request';
 import { describeError, formatTimeout } from './probe-errors';
-import type { ProbeResult, ProbeSpec } from './types';
+import type { HttpSpec, ProbeResult } from './types';
 
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -22,8 +22,10 @@ async function exchange(
   body: string | null,
   signal: AbortSignal,
   progress: Progress,
+  insecureSkipVerify: boolean,
 ) {
-  const send = () => requestOnce({ url, method, headers, body, signal, onStatus: (s) => (progress.status = s) });
+  const send = () =>
+    requestOnce({ url, method, headers, body, signal, insecureSkipVerify, onStatus: (s) => (progress.status = s) });
   try {
     return await send();
   } catch (err) {
@@ -38,7 +40,7 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
   return Object.fromEntries(Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase())));
 }
 
-async function follow(spec: ProbeSpec, signal: AbortSignal, progress: Progress): Promise<Exchange> {
+async function follow(spec: HttpSpec, signal: AbortSignal, progress: Progress): Promise<Exchange> {
   let url: URL;
   try {
     url = new URL(spec.url);
@@ -54,7 +56,7 @@ async function follow(spec: ProbeSpec, signal: AbortSignal, progress: Progress):
     }
     let res: RawResponse;
     try {
-      res = await exchange(url, method, headers, body, signal, progress);
+      res = await exchange(url, method, headers, body, signal, progress, spec.insecureSkipVerify === true);
     } catch (err) {
       return { ok: false, error: describeError(err, url.hostname), status: null };
     }
@@ -88,20 +90,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-function judge(spec: ProbeSpec, response: ProbeResponse): string | null {
+function judge(spec: HttpSpec, response: ProbeResponse & { status: number }): string | null {
   if (spec.conditions.length === 0) return defaultConditionFailure(response.status);
-  for (const c of spec.conditions) {
-    const failure = evaluateCondition(c, response);
-    if (failure) return failure;
-  }
-  return null;
+  return firstFailure(spec.conditions, response);
 }
 
 /**
  * Runs one check. Always resolves, within timeoutMs plus a few ms: a hard timer settles the result and
  * aborts the request whatever phase (DNS, connect, TLS, headers, body) it is stuck in.
  */
-export async function runProbe(spec: ProbeSpec, clock: Clock): Promise<ProbeResult> {
+export async function runHttpProbe(spec: HttpSpec, clock: Clock): Promise<ProbeResult> {
   const ts = clock.now();
   const started = performance.now();
   const timeoutMs = spec.timeoutMs > 0 ? spec.timeoutMs : 10_000;
@@ -124,7 +122,9 @@ export async function runProbe(spec: ProbeSpec, clock: Clock): Promise<ProbeResu
   const bodyText = res.body.toString('utf8');
   // A body over the cap was not read to the end, so it is not JSON as far as conditions go.
   const json = res.truncated ? undefined : parseJson(bodyText);
-  const error = judge(spec, { status: res.status, latencyMs, json, bodyText });
+  const certExpiresInMs = res.certExpiry === null ? undefined : res.certExpiry - clock.now();
+  const error = judge(spec, { status: res.status, latencyMs, json, bodyText, connected: true, certExpiresInMs });
   const gauges = json !== undefined ? extractGauges(json) : {};
-  return { ts, up: error === null, statusCode: res.status, latencyMs, error, gauges };
+  const metrics = res.certExpiry === null ? undefined : { probe_ssl_earliest_cert_expiry: res.certExpiry / 1000 };
+  return { ts, up: error === null, statusCode: res.status, latencyMs, error, gauges, metrics };
 }

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
+import { TLSSocket } from 'node:tls';
+import { earliestExpiry } from './cert-chain';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -12,7 +14,10 @@ const agentOptions = {
   scheduling: 'lifo' as const,
 };
 const httpAgent = new http.Agent(agentOptions);
-const httpsAgent = new https.Agent(agentOptions);
+// No TLS session resumption: a resumed session carries no peer certificate, and each check reads its expiry.
+const httpsAgent = new https.Agent({ ...agentOptions, maxCachedSessions: 0 });
+// `insecure_skip_verify` targets: their own pool, so an unverified socket is never handed to a verified target.
+const insecureAgent = new https.Agent({ ...agentOptions, maxCachedSessions: 0, rejectUnauthorized: false });
 
 export interface RawRequest {
   url: URL;
@@ -20,6 +25,7 @@ export interface RawRequest {
   headers: Record<string, string>;
   body: string | null;
   signal: AbortSignal;
+  insecureSkipVerify?: boolean;
   /** Called once response headers arrive, so a timeout can still report the status. */
   onStatus?: (status: number) => void;
 }
@@ -30,6 +36,8 @@ export interface RawResponse {
   /** At most MAX_BODY_BYTES; `truncated` says there was more, which was not read. */
   body: Buffer;
   truncated: boolean;
+  /** https only: the earliest expiry (epoch ms) of the server's chain. */
+  certExpiry: number | null;
 }
 
 /** One HTTP exchange, body capped; rejects with the Node error (plus `reusedSocket`) on any transport failure. */
@@ -48,19 +56,20 @@ export function requestOnce(r: RawRequest): Promise<RawResponse> {
     const req = (isHttps ? https : http).request(r.url, {
       method: r.method,
       headers,
-      agent: isHttps ? httpsAgent : httpAgent,
+      agent: isHttps ? (r.insecureSkipVerify ? insecureAgent : httpsAgent) : httpAgent,
       signal: r.signal,
     });
     req.on('error', (err) => fail(Object.assign(err, { reusedSocket: req.reusedSocket })));
     req.on('response', (res) => {
       r.onStatus?.(res.statusCode ?? 0);
+      const certExpiry = res.socket instanceof TLSSocket ? earliestExpiry(res.socket) : null;
       const chunks: Buffer[] = [];
       let size = 0;
       const finish = (truncated: boolean) => {
         if (settled) return;
         settled = true;
         const location = typeof res.headers.location === 'string' ? res.headers.location : null;
-        resolve({ status: res.statusCode ?? 0, location, body: Buffer.concat(chunks, size), truncated });
+        resolve({ status: res.statusCode ?? 0, location, body: Buffer.concat(chunks, size), truncated, certExpiry });
       };
       res.on('data', (chunk: Buffer) => {
         if (settled) return;

@@ -11,7 +11,8 @@ const TLS_REASONS: Record<string, string> = {
   SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in chain',
   CERT_HAS_EXPIRED: 'certificate has expired',
   CERT_NOT_YET_VALID: 'certificate is not yet valid',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'unable to verify the certificate (unknown issuer, or the server left out an intermediate)',
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unknown certificate issuer',
   UNABLE_TO_GET_ISSUER_CERT: 'unknown certificate issuer',
   CERT_REVOKED: 'certificate revoked',

@@ -1,15 +1,63 @@
 import type { Condition } from './conditions';
+import type { DnsRecordType } from './target-types';
 
-/** What the prober needs to run one check. */
-export interface ProbeSpec {
+interface BaseSpec {
+  timeoutMs: number;
+  /** Empty means the type's default: a 2xx status, a connection, a NOERROR answer, a reply. */
+  conditions: Condition[];
+}
+
+/** What the prober needs to run one HTTP check (`type` is optional: HTTP is the default). */
+export interface HttpSpec extends BaseSpec {
+  type?: 'http';
   url: string;
   method: string;
   headers: Record<string, string>;
   body: string | null;
-  timeoutMs: number;
-  /** Empty means the contract's default: the status is 2xx. */
-  conditions: Condition[];
+  insecureSkipVerify?: boolean;
 }
+
+export interface TcpSpec extends BaseSpec {
+  type: 'tcp';
+  host: string;
+  port: number;
+  /** Written once connected. */
+  send: string | null;
+  /** A `pat()` pattern the reply must match; the probe reads until it does. */
+  expect: string | null;
+}
+
+export interface TlsSpec extends BaseSpec {
+  type: 'tls';
+  host: string;
+  port: number;
+  insecureSkipVerify: boolean;
+  /** Extra trusted roots (PEM), for a private CA. */
+  ca?: string[];
+}
+
+export interface DnsSpec extends BaseSpec {
+  type: 'dns';
+  server: string;
+  port: number;
+  name: string;
+  recordType: DnsRecordType;
+}
+
+export interface IcmpSpec extends BaseSpec {
+  type: 'icmp';
+  host: string;
+  packets: number;
+}
+
+export interface HeartbeatSpec extends BaseSpec {
+  type: 'heartbeat';
+  targetId: number;
+  periodMs: number;
+  graceMs: number;
+}
+
+export type ProbeSpec = HttpSpec | TcpSpec | TlsSpec | DnsSpec | IcmpSpec | HeartbeatSpec;
 
 export interface ProbeResult {
   /** When the check started (epoch ms, from the injected clock). */
@@ -21,6 +69,12 @@ export interface ProbeResult {
   error: string | null;
   /** Numeric fields of a JSON body by dotted path (`providers.healthy`), empty otherwise. */
   gauges: Record<string, number>;
+  /** Series of the type beyond `up` and the duration: `probe_ssl_earliest_cert_expiry`, `probe_dns_answer_rrs`, … */
+  metrics?: Record<string, number>;
+  /** The peer answered, so the latency counts in percentiles; by default, when there is an HTTP status. */
+  answered?: boolean;
+  /** No verdict yet (a heartbeat never pinged, still within its first period): nothing is recorded. */
+  skip?: boolean;
 }
 
 export interface ScheduledTarget {

@@ -1,5 +1,5 @@
 import { quantile } from '@/lib/stats/histogram';
-import { conditionsOf, type TargetRow } from '@/lib/targets/target-row';
+import { conditionsOf, optionsOf, type TargetRow } from '@/lib/targets/target-row';
 import { toIso } from '@/lib/time/iso';
 import { uptimePercent, type WindowStats } from './get-window-stats';
 
@@ -34,10 +34,16 @@ export function shapeTarget(
   windows: { d1?: WindowStats; d7?: WindowStats; d30?: WindowStats },
 ) {
   const hist = windows.d1?.hist;
+  // `send` may carry credentials (an SMTP AUTH line): like headers and body, only its presence is shown.
+  const { send, period, grace, ...options } = optionsOf(row);
   return {
     id: row.id,
     name: row.name,
+    type: row.type,
     url: row.url,
+    ...options,
+    ...(period !== undefined && { period_s: period / 1000, grace_s: (grace ?? 0) / 1000 }),
+    has_send: send !== undefined,
     method: row.method,
     interval_s: row.interval_ms / 1000,
     timeout_ms: row.timeout_ms,

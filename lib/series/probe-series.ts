@@ -11,6 +11,7 @@ interface CheckRow {
   latency_ms: number;
   status_code: number | null;
   gauges: string | null;
+  metrics: string | null;
 }
 
 /** A paused target's last check and when it stopped: its series go stale then, as a removed scrape target's do. */
@@ -64,6 +65,12 @@ export class ProbeWindow {
         push('up', r, r.up, i * SLOT);
         push('probe_duration_seconds', r, r.latency_ms / 1000, i * SLOT + 1);
         if (r.status_code !== null) push('probe_http_status_code', r, r.status_code, i * SLOT + 2);
+        if (r.metrics) {
+          // The type's own series (probe_ssl_earliest_cert_expiry, …) sort after the gauges of the same check.
+          Object.entries(JSON.parse(r.metrics) as Record<string, number>).forEach(([name, value], k) => {
+            push(name, r, value, i * SLOT + SLOT - 16 + k);
+          });
+        }
       } else if (r.gauges) {
         Object.entries(JSON.parse(r.gauges) as Record<string, number>).forEach(([path, raw], k) => {
           const { name, value } = gaugeSeries(path, raw);
@@ -85,7 +92,13 @@ export class ProbeWindow {
   /** The samples in [start, end] of the series whose labels match; [start, end] must lie within the window. */
   select(name: string | undefined, matchers: readonly Matcher[], start: number, end: number): RawSeries[] {
     const sets =
-      name === undefined ? [false, true] : BASE_NAMES.has(name) ? [false] : name.startsWith('health_') ? [true] : [];
+      name === undefined
+        ? [false, true]
+        : BASE_NAMES.has(name) || name.startsWith('probe_')
+          ? [false]
+          : name.startsWith('health_')
+            ? [true]
+            : [];
     const found: { ord: number; series: RawSeries }[] = [];
     for (const gauges of sets) {
       for (const { s, i } of this.index(gauges).matching(matchers, start)) {
@@ -104,7 +117,7 @@ export class ProbeWindow {
 export function readProbeWindow(db: Db, lo: number, hi: number, job: string | undefined): ProbeWindow {
   const rows = db
     .prepare(
-      `SELECT t.name job, t.url, c.ts, c.up, c.latency_ms, c.status_code, c.gauges FROM checks c JOIN targets t ON t.id = c.target_id
+      `SELECT t.name job, t.url, c.ts, c.up, c.latency_ms, c.status_code, c.gauges, c.metrics FROM checks c JOIN targets t ON t.id = c.target_id
        WHERE c.ts >= ? AND c.ts <= ? ${job === undefined ? '' : 'AND t.name = ?'} ORDER BY c.ts`,
     )
     .all(...(job === undefined ? [lo, hi] : [lo, hi, job])) as CheckRow[];

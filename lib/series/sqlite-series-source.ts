@@ -6,7 +6,7 @@ import { systemSeries } from './system-series';
 import { exactLabel, type Matcher, type RawSeries } from './types';
 import { WindowCache } from './window-cache';
 
-const PROBE_NAMES = /^(up|probe_duration_seconds|probe_http_status_code|health_.+)$/;
+const PROBE_NAMES = /^(up|probe_.+|health_.+)$/;
 const LOG_NAMES =
   /^(http_requests_total|http_request_duration_seconds_(bucket|sum|count)|llm_tokens_total|llm_rate_limited_total|log_lines_total)$/;
 

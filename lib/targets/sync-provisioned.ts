@@ -1,6 +1,11 @@
 import type { TargetInput } from '@/lib/config/target-schema';
 import type { EngineContext } from '@/lib/engine/context';
-import { createTarget, deleteTarget, updateTarget } from './save-target';
+import { createTarget, deleteTarget, type SavedTarget, updateTarget } from './save-target';
+
+function announceToken(t: SavedTarget): void {
+  if (t.pingToken)
+    console.log(`[lookout] heartbeat ${t.name}: ping /ping/${t.pingToken} (shown once; set token: to choose it)`);
+}
 
 /**
  * Makes the provisioned targets match the file: new names are created, existing ones updated in
@@ -17,21 +22,32 @@ export function syncProvisionedTargets(ctx: EngineContext, inputs: TargetInput[]
   for (const input of inputs) {
     const current = byName.get(input.name);
     if (!current) {
-      createTarget(ctx, input, true);
+      announceToken(createTarget(ctx, input, true));
       continue;
     }
-    updateTarget(ctx, current.id, {
-      url: input.url,
-      method: input.method ?? 'GET',
-      headers: input.headers ?? {},
-      body: input.body ?? null,
-      interval: input.interval ?? ctx.settings.scrapeIntervalMs,
-      timeout: input.timeout ?? Math.min(10_000, input.interval ?? ctx.settings.scrapeIntervalMs),
-      conditions: input.conditions ?? [],
-      failure_threshold: input.failure_threshold ?? 1,
-      success_threshold: input.success_threshold ?? 1,
-      paused: input.paused ?? false,
-    });
+    const http = (input.type ?? 'http') === 'http';
+    const { name: _name, ...fields } = input;
+    const saved = updateTarget(
+      ctx,
+      current.id,
+      {
+        ...fields,
+        type: input.type ?? 'http',
+        ...(http && {
+          method: input.method ?? 'GET',
+          headers: input.headers ?? {},
+          body: input.body ?? null,
+        }),
+        interval: input.interval ?? ctx.settings.scrapeIntervalMs,
+        timeout: input.timeout ?? Math.min(10_000, input.interval ?? ctx.settings.scrapeIntervalMs),
+        conditions: input.conditions ?? [],
+        failure_threshold: input.failure_threshold ?? 1,
+        success_threshold: input.success_threshold ?? 1,
+        paused: input.paused ?? false,
+      },
+      true,
+    );
+    announceToken(saved);
     if (!current.provisioned) ctx.db.prepare('UPDATE targets SET provisioned = 1 WHERE id = ?').run(current.id);
   }
   for (const t of existing) {

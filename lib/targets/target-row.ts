@@ -1,13 +1,17 @@
 import { type Condition, parseCondition } from '@/lib/probes/conditions';
-import type { ScheduledTarget } from '@/lib/probes/types';
+import { parseAddress, parseServer } from '@/lib/probes/target-address';
+import type { DnsRecordType, TargetType } from '@/lib/probes/target-types';
+import type { ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
 
 export interface TargetRow {
   id: number;
   name: string;
+  type: TargetType;
   url: string;
   method: string;
   headers: string;
   body: string | null;
+  options: string;
   interval_ms: number;
   timeout_ms: number;
   conditions: string;
@@ -21,26 +25,88 @@ export interface TargetRow {
   status_since: number;
   fail_streak: number;
   ok_streak: number;
+  ping_token_hash: string | null;
+  last_ping_at: number | null;
+  last_ping_ok: number | null;
+  last_ping_body: string | null;
+  last_start_at: number | null;
 }
+
+/** The type's own fields as stored in `options` (durations in ms). */
+export interface TargetOptions {
+  insecure_skip_verify?: boolean;
+  send?: string;
+  expect?: string;
+  server?: string;
+  query_name?: string;
+  query_type?: DnsRecordType;
+  packets?: number;
+  period?: number;
+  grace?: number;
+}
+
+export const OPTION_KEYS = [
+  'insecure_skip_verify',
+  'send',
+  'expect',
+  'server',
+  'query_name',
+  'query_type',
+  'packets',
+  'period',
+  'grace',
+] as const satisfies readonly (keyof TargetOptions)[];
 
 export function conditionsOf(row: Pick<TargetRow, 'conditions'>): string[] {
   return JSON.parse(row.conditions) as string[];
 }
 
+export function optionsOf(row: Pick<TargetRow, 'options'>): TargetOptions {
+  return JSON.parse(row.options) as TargetOptions;
+}
+
+/** The url a target is shown and labelled (`instance`) by: for dns and heartbeat targets, made from their fields. */
+export function displayUrl(type: TargetType, name: string, url: string | undefined, o: TargetOptions): string {
+  if (type === 'dns') return `dns://${o.server}/${o.query_name}?type=${o.query_type ?? 'A'}`;
+  if (type === 'heartbeat') return `heartbeat://${name}`;
+  return url ?? '';
+}
+
+function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
+  const o = optionsOf(row);
+  const base = { timeoutMs: row.timeout_ms, conditions };
+  const address = parseAddress(row.url, row.type);
+  const host = typeof address === 'string' ? '' : address.host;
+  const port = typeof address === 'string' ? 0 : address.port;
+  switch (row.type) {
+    case 'tcp':
+      return { ...base, type: 'tcp', host, port, send: o.send ?? null, expect: o.expect ?? null };
+    case 'tls':
+      return { ...base, type: 'tls', host, port, insecureSkipVerify: o.insecure_skip_verify === true };
+    case 'icmp':
+      return { ...base, type: 'icmp', host, packets: o.packets ?? 3 };
+    case 'dns': {
+      const server = parseServer(o.server ?? '') ?? { host: '', port: 53 };
+      const recordType = o.query_type ?? 'A';
+      return { ...base, type: 'dns', server: server.host, port: server.port, name: o.query_name ?? '', recordType };
+    }
+    case 'heartbeat':
+      return { ...base, type: 'heartbeat', targetId: row.id, periodMs: o.period ?? 0, graceMs: o.grace ?? 0 };
+    default:
+      return {
+        ...base,
+        url: row.url,
+        method: row.method,
+        headers: JSON.parse(row.headers) as Record<string, string>,
+        body: row.body,
+        ...(o.insecure_skip_verify && { insecureSkipVerify: true }),
+      };
+  }
+}
+
 export function toScheduled(row: TargetRow): ScheduledTarget {
   const conditions = conditionsOf(row)
-    .map(parseCondition)
+    .map((c) => parseCondition(c, row.type))
     .flatMap((r): Condition[] => (r.ok ? [r.condition] : []));
-  return {
-    id: row.id,
-    intervalMs: row.interval_ms,
-    spec: {
-      url: row.url,
-      method: row.method,
-      headers: JSON.parse(row.headers) as Record<string, string>,
-      body: row.body,
-      timeoutMs: row.timeout_ms,
-      conditions,
-    },
-  };
+  return { id: row.id, intervalMs: row.interval_ms, spec: specOf(row, conditions) };
 }

@@ -80,6 +80,9 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/badge/[name]/status.svg': { GET: { access: 'open' } },
   '/badge/[name]/uptime/[window]': { GET: { access: 'open' } },
   '/badge/[name]/latency.svg': { GET: { access: 'open' } },
+  // Heartbeat pings (docs/monitors.md#heartbeat): the token in the path is the secret.
+  '/ping/[token]': { GET: { access: 'open' }, POST: { access: 'open' } },
+  '/ping/[token]/[signal]': { GET: { access: 'open' }, POST: { access: 'open' } },
 };
 
 /** Pages: every one but /login needs read rights; `url` fills the dynamic segments. */

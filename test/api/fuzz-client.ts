@@ -21,6 +21,8 @@ const VALID_PATH: Record<string, string> = {
   incident: '1',
   subscriber: '1',
   window: '24h.svg',
+  token: 'fuzz-heartbeat-token-0001',
+  signal: '0',
 };
 const safeEncode = (v: string) => {
   try {

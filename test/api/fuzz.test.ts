@@ -116,7 +116,7 @@ describe('fuzzing every endpoint with hostile input', () => {
     const dir = rulesDir;
     fs.writeFileSync(path.join(dir, 'alerts.yml'), rules);
     const config = [
-      'targets: [{ name: svc, url: "http://127.0.0.1:9/health", interval: 30s }, { name: hook, url: "http://127.0.0.1:9/health", interval: 30s }]',
+      'targets: [{ name: svc, url: "http://127.0.0.1:9/health", interval: 30s }, { name: hook, url: "http://127.0.0.1:9/health", interval: 30s }, { name: beat, type: heartbeat, period: 1h, token: fuzz-heartbeat-token-0001 }]',
       `rule_files: [${path.join(dir, 'alerts.yml')}]`,
       'alerting:',
       '  route: { receiver: hook }',

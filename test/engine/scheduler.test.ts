@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type Clock, FakeClock } from '@/lib/clock';
 import { ProbeScheduler } from '@/lib/engine/scheduler';
-import type { ProbeResult, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
+import type { HttpSpec, ProbeResult, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
 import { StepClock } from './step-clock';
 
 const T0 = Date.UTC(2026, 0, 1);
+const urlOf = (spec: ProbeSpec) => ('url' in spec ? spec.url : '');
 const flush = () => new Promise<void>((r) => setImmediate(r));
 
-const target = (id: number, intervalMs = 5000, over: Partial<ProbeSpec> = {}): ScheduledTarget => ({
+const target = (id: number, intervalMs = 5000, over: Partial<HttpSpec> = {}): ScheduledTarget => ({
   id,
   intervalMs,
   spec: {
@@ -31,14 +32,14 @@ function harness(
   let active = 0;
   let maxActive = 0;
   const run = (spec: ProbeSpec, c: Clock): Promise<ProbeResult> => {
-    calls.push({ url: spec.url, at: c.now() });
+    calls.push({ url: urlOf(spec), at: c.now() });
     maxActive = Math.max(maxActive, ++active);
     const ts = c.now();
     const done = (): ProbeResult => {
       active--;
       return { ts, up: true, statusCode: 200, latencyMs: 1, error: null, gauges: { from: ts } };
     };
-    const ms = opts.durationOf?.(spec.url) ?? 0;
+    const ms = opts.durationOf?.(urlOf(spec)) ?? 0;
     if (ms === Infinity) return new Promise<ProbeResult>(() => {});
     if (ms === 0) return Promise.resolve(done());
     return new Promise((resolve) => c.setTimeout(() => resolve(done()), ms));
@@ -76,7 +77,7 @@ describe('ProbeScheduler timing', () => {
       clock,
       concurrency: 10_000,
       run: async (spec, c) => {
-        if (!firsts.has(spec.url)) firsts.set(spec.url, c.now() - T0);
+        if (!firsts.has(urlOf(spec))) firsts.set(urlOf(spec), c.now() - T0);
         return { ts: c.now(), up: true, statusCode: 200, latencyMs: 1, error: null, gauges: {} };
       },
       onResult: () => {},

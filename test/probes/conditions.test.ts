@@ -128,3 +128,42 @@ describe('defaultConditionFailure', () => {
     expect(defaultConditionFailure(status)).toBe(expected);
   });
 });
+
+describe('pat() and any() (Gatus semantics)', () => {
+  const text: ProbeResponse = { status: 200, latencyMs: 5, json: undefined, bodyText: 'service is healthy\n' };
+  it.each([
+    ['[BODY] == pat(*healthy*)', null],
+    ['[BODY] == pat(service*)', null],
+    ['[BODY] == pat(healthy*)', 'condition failed: [BODY] == pat(healthy*) (got "service is healthy\\n")'],
+    ['[BODY] != pat(*down*)', null],
+    ['[BODY] != pat(*healthy*)', 'condition failed: [BODY] != pat(*healthy*) (got "service is healthy\\n")'],
+    ['[STATUS] == any(200, 204)', null],
+    ['[STATUS] == any(201, 204)', 'condition failed: [STATUS] == any(201, 204) (got 200)'],
+    ['[STATUS] != any(500, 503)', null],
+  ])('%s', (t, expected) => {
+    expect(evaluateCondition(cond(t), text)).toBe(expected);
+  });
+
+  it('matches a JSON field by pattern and the whole body of a JSON object as text', () => {
+    expect(evaluateCondition(cond('[BODY].status == pat(heal*)'), res)).toBeNull();
+    expect(evaluateCondition(cond('[BODY] == pat(*"ok":true*)'), res)).toBeNull();
+  });
+
+  it('stays linear on a hostile body and pattern', () => {
+    const hostile: ProbeResponse = { status: 200, latencyMs: 1, bodyText: 'a'.repeat(65_536) };
+    const t0 = performance.now();
+    expect(evaluateCondition(cond('[BODY] == pat(*a*a*a*a*a*a*a*a*b)'), hostile)).not.toBeNull();
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+
+  it.each([
+    ['[STATUS] > any(1, 2)', 'pat() and any() go with == or !='],
+    ['[STATUS] == pat(2*)', 'pat() applies to [BODY]'],
+    ['[STATUS] == any(200, ok)', '[STATUS] is a number, and "ok" is not'],
+    ['[STATUS] == any(200,)', 'any() lists values separated by commas'],
+  ])('rejects %s', (t, message) => {
+    const r = parseCondition(t);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain(message);
+  });
+});

@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '@/lib/clock';
 import { type Condition, parseCondition } from '@/lib/probes/conditions';
-import { runProbe } from '@/lib/probes/http-probe';
-import type { ProbeResult, ProbeSpec } from '@/lib/probes/types';
+import { runProbe } from '@/lib/probes/run-probe';
+import type { HttpSpec, ProbeResult, ProbeSpec } from '@/lib/probes/types';
 import {
   closedPort,
   httpServer,
@@ -22,7 +22,7 @@ const conditions = (...texts: string[]): Condition[] =>
     return r.condition;
   });
 
-const spec = (url: string, over: Partial<ProbeSpec> = {}): ProbeSpec => ({
+const spec = (url: string, over: Partial<HttpSpec> = {}): HttpSpec => ({
   url,
   method: 'GET',
   headers: {},

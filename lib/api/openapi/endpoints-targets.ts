@@ -6,6 +6,7 @@ import {
   checkShape,
   gaugesShape,
   incidentShape,
+  savedTargetShape,
   sparklinesShape,
   targetLatencyShape,
   targetShape,
@@ -35,7 +36,7 @@ export const targetEndpoints = {
     access: 'admin',
     body: targetInputSchema,
     status: 201,
-    response: dataOf(targetShape),
+    response: dataOf(savedTargetShape),
   }),
   getTargetSparklines: defineEndpoint({
     method: 'GET',
@@ -67,7 +68,7 @@ export const targetEndpoints = {
     access: 'admin',
     pathParams: idPath,
     body: targetPatchSchema,
-    response: dataOf(targetShape),
+    response: dataOf(savedTargetShape),
   }),
   deleteTarget: defineEndpoint({
     method: 'DELETE',

@@ -1,5 +1,6 @@
 import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
+import { heartbeatEndpoints } from './endpoints-heartbeats';
 import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { maintenanceEndpoints } from './endpoints-maintenance';
@@ -22,4 +23,5 @@ export const ENDPOINTS: Endpoint[] = [
   statusEndpoints,
   logDetailEndpoints,
   maintenanceEndpoints,
+  heartbeatEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

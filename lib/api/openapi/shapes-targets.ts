@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TARGET_STATUSES } from './enums';
+import { DNS_RECORD_TYPES, TARGET_STATUSES, TARGET_TYPES } from './enums';
 import { count, gapPoint, iso, ms, point, series } from './shapes-common';
 
 export const checkShape = z.looseObject({
@@ -16,7 +16,17 @@ const percent = z.number().min(0).max(100).nullable();
 export const targetShape = z.looseObject({
   id: z.number().int(),
   name: z.string(),
-  url: z.string(),
+  type: z.enum(TARGET_TYPES),
+  url: z.string().meta({ description: 'dns and heartbeat targets show one made from their fields' }),
+  insecure_skip_verify: z.boolean().optional(),
+  expect: z.string().optional(),
+  has_send: z.boolean().meta({ description: 'a tcp target sends a string once connected (a secret: not shown)' }),
+  server: z.string().optional(),
+  query_name: z.string().optional(),
+  query_type: z.enum(DNS_RECORD_TYPES).optional(),
+  packets: z.number().int().optional(),
+  period_s: z.number().optional().meta({ description: 'heartbeat: a ping is expected every period_s + grace_s' }),
+  grace_s: z.number().optional(),
   method: z.string(),
   interval_s: z.number(),
   timeout_ms: z.number(),
@@ -34,6 +44,14 @@ export const targetShape = z.looseObject({
     .looseObject({ '24h': percent, '7d': percent, '30d': percent })
     .meta({ description: 'percent, null without data' }),
   latency_ms: z.looseObject({ p50: ms, p95: ms }),
+});
+
+/** A created or updated target: a heartbeat's new ping token is in this answer only. */
+export const savedTargetShape = targetShape.extend({
+  ping_token: z
+    .string()
+    .optional()
+    .meta({ description: 'heartbeat only, when a token was just made: ping /ping/{ping_token}; shown once' }),
 });
 
 export const incidentShape = z.looseObject({

@@ -11,5 +11,6 @@ export const GET = route(targetEndpoints.listTargets, ({ lookout, query }) => ({
 // POST /api/v1/targets — body like a provisioning entry.
 export const POST = route(targetEndpoints.createTarget, ({ lookout, body }) => {
   const row = createTarget(lookout, body);
-  return { data: savedTarget(lookout.db, lookout.clock.now(), row.id) };
+  const data = savedTarget(lookout.db, lookout.clock.now(), row.id);
+  return { data: row.pingToken ? { ...data, ping_token: row.pingToken } : data };
 });

@@ -13,8 +13,9 @@ export const GET = route(targetEndpoints.getTarget, ({ lookout, params, query })
 
 // PATCH /api/v1/targets/{id} — any subset of the provisioning fields.
 export const PATCH = route(targetEndpoints.updateTarget, ({ lookout, params, body }) => {
-  updateTarget(lookout, params.id, body);
-  return { data: savedTarget(lookout.db, lookout.clock.now(), params.id) };
+  const row = updateTarget(lookout, params.id, body);
+  const data = savedTarget(lookout.db, lookout.clock.now(), params.id);
+  return { data: row.pingToken ? { ...data, ping_token: row.pingToken } : data };
 });
 
 // DELETE /api/v1/targets/{id} — the target and its history.

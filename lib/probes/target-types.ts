@@ -1,0 +1,10 @@
+/** Target types of the contract; `llm` is reserved and not yet probed. */
+export const TARGET_TYPES = ['http', 'tcp', 'dns', 'icmp', 'tls', 'heartbeat', 'llm'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+
+/** DNS record types a `dns` target may query. */
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV'] as const;
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
+
+/** Response codes as `[DNS_RCODE]` names them. */
+export const DNS_RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED'] as const;
