@@ -17,6 +17,13 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/api/v1/health': { GET: { access: 'open' } },
   '/api/v1/openapi.json': { GET: { access: 'read' } },
   '/metrics': { GET: { access: 'read' } },
+  '/prometheus/api/v1/query': { GET: { access: 'read' }, POST: { access: 'read' } },
+  '/prometheus/api/v1/query_range': { GET: { access: 'read' }, POST: { access: 'read' } },
+  '/prometheus/api/v1/series': { GET: { access: 'read' }, POST: { access: 'read' } },
+  '/prometheus/api/v1/labels': { GET: { access: 'read' }, POST: { access: 'read' } },
+  '/prometheus/api/v1/label/[name]/values': { GET: { access: 'read' } },
+  '/prometheus/api/v1/metadata': { GET: { access: 'read' } },
+  '/prometheus/api/v1/status/buildinfo': { GET: { access: 'read' } },
   '/api/v1/system': { GET: { access: 'read' } },
   '/api/v1/system/series': { GET: { access: 'read' } },
   // Signing in and out needs no rights; choosing a password needs admin (or, the first time, the admin token in the body).

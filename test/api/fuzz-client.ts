@@ -1,4 +1,5 @@
 import type { Endpoint } from '@/lib/api/openapi/types';
+import { promErrorEnvelope } from '@/lib/api/openapi/shapes-prometheus';
 import { ADMIN } from '../helpers/lookout';
 import type { RouteFile } from './route-files';
 
@@ -70,7 +71,12 @@ export class FuzzClient {
       if (!e.produces || status >= 400) this.failures.push(`${label}: not JSON: ${text.slice(0, 80)}`);
     }
     if (status >= 500) this.failures.push(`${label}: ${text.slice(0, 200)}`);
-    else if (status >= 400) {
+    else if (status >= 400 && e.path.startsWith('/prometheus/')) {
+      // The Prometheus query API answers in Prometheus's own error envelope (docs/api.md#prometheus-query-api).
+      const parsed = promErrorEnvelope.safeParse(body);
+      if (!parsed.success || !parsed.data.error.trim())
+        this.failures.push(`${label}: bad Prometheus error envelope ${text.slice(0, 200)}`);
+    } else if (status >= 400) {
       const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
       if (
         typeof err?.code !== 'string' ||

@@ -147,6 +147,9 @@ afterAll(async () => {
 const QUERY: Record<string, string> = {
   getSystemSeries: `?chart=${SYSTEM_CHART_NAMES[0]}`,
   getTargetSparklines: '?from=now-1h',
+  prometheusQuery: '?query=up',
+  prometheusQueryRange: `?query=up&start=${(T0 - 600_000) / 1000}&end=${T0 / 1000}&step=60`,
+  prometheusSeries: '?match[]=up',
 };
 const PATH: Record<string, string> = { id: '1', name: 'hook' };
 

@@ -104,6 +104,7 @@ function subquery(q: Subquery, ctx: EvalContext): Value {
   if (t <= start) t += step;
   const byKey = new Map<string, RangeSeries>();
   for (; t <= end; t += step) {
+    ctx.beforeStep?.();
     const v = evaluate(q.expr, { ...ctx, timeMs: t });
     const samples: Sample[] =
       v.type === 'scalar' ? [{ labels: {}, value: v.value }] : v.type === 'vector' ? v.samples : [];

@@ -13,9 +13,10 @@ export function instantQuery(
   source: SeriesSource,
   timeMs: number,
   lookbackMs = DEFAULT_LOOKBACK_MS,
+  beforeStep?: () => void,
 ): QueryValue {
   const expr = typeof text === 'string' ? parsePromQL(text) : text;
-  const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs });
+  const v = evaluate(expr, { source, timeMs, startMs: timeMs, endMs: timeMs, stepMs: 0, lookbackMs, beforeStep });
   if (v.type !== 'vector') return v;
   assertUnique(v.samples.map((s) => s.labels));
   return { type: 'vector', samples: v.samples.map((s) => ({ labels: s.labels, value: s.value })) };
@@ -29,12 +30,15 @@ export function rangeQuery(
   endMs: number,
   stepMs: number,
   lookbackMs = DEFAULT_LOOKBACK_MS,
+  /** Called before each step (and subquery step); the query API throws from it when the query's time is up. */
+  beforeStep?: () => void,
 ): RangeResult {
   const expr = typeof text === 'string' ? parsePromQL(text) : text;
   if (!(stepMs > 0)) throw new Error('zero or negative query resolution step widths are not accepted');
   const byKey = new Map<string, { labels: Labels; points: [number, number][] }>();
   for (let t = startMs; t <= endMs; t += stepMs) {
-    const v = evaluate(expr, { source, timeMs: t, startMs, endMs, stepMs, lookbackMs });
+    beforeStep?.();
+    const v = evaluate(expr, { source, timeMs: t, startMs, endMs, stepMs, lookbackMs, beforeStep });
     let samples: { labels: Labels; value: number }[];
     if (v.type === 'scalar') samples = [{ labels: {}, value: v.value }];
     else if (v.type === 'vector') samples = v.samples;

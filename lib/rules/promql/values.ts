@@ -21,6 +21,8 @@ export type EvalContext = {
   endMs: number;
   stepMs: number;
   lookbackMs: number;
+  /** Called before each step of a range query or subquery; the query API throws from it when time is up. */
+  beforeStep?: () => void;
 };
 
 export const DEFAULT_LOOKBACK_MS = 5 * 60_000;
