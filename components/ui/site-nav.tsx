@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { href: '/logs', label: 'Logs', match: ['/logs'] },
   { href: '/providers', label: 'Providers', match: ['/providers'] },
   { href: '/alerts', label: 'Alerts', match: ['/alerts'] },
+  { href: '/explore', label: 'Explore', match: ['/explore'] },
   { href: '/system', label: 'System', match: ['/system'] },
   { href: '/settings', label: 'Settings', match: ['/settings'] },
 ] as const;

@@ -17,6 +17,12 @@ interface ErrorEnvelope {
   error?: { code?: string; message?: string; issues?: Issue[] };
 }
 
+/** The Prometheus query API's envelope: `error` is the message itself, `errorType` its code. */
+interface PromErrorEnvelope {
+  errorType?: string;
+  error?: string;
+}
+
 export async function toFailure(res: Response): Promise<ApiFailure> {
   let body: ErrorEnvelope = {};
   try {
@@ -24,6 +30,8 @@ export async function toFailure(res: Response): Promise<ApiFailure> {
   } catch {
     // Not JSON (a proxy's error page, say): the status text is all we have.
   }
+  const prom = body as PromErrorEnvelope;
+  if (typeof prom.error === 'string') return new ApiFailure(res.status, prom.errorType ?? 'http_error', prom.error);
   const issues = Array.isArray(body.error?.issues) ? body.error.issues : [];
   return new ApiFailure(
     res.status,

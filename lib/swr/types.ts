@@ -11,6 +11,7 @@ import type {
   sourceShape,
   summaryShape,
 } from '@/lib/api/openapi/shapes-logs';
+import type { promQueryData } from '@/lib/api/openapi/shapes-prometheus';
 import type { statusIncidentShape, statusPageShape } from '@/lib/api/openapi/shapes-status';
 import type { systemSeriesShape, systemSnapshotShape } from '@/lib/api/openapi/shapes-system';
 import type {
@@ -53,3 +54,5 @@ export type SystemSeriesResponse = z.infer<typeof systemSeriesShape>;
 
 export type StatusPage = z.infer<typeof statusPageShape>;
 export type StatusIncident = z.infer<typeof statusIncidentShape>;
+
+export type PromQueryData = z.infer<typeof promQueryData>;

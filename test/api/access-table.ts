@@ -101,6 +101,7 @@ export const PAGES: Record<string, { access: 'open' | 'read'; url: string }> = {
   '/logs': { access: 'read', url: '/logs' },
   '/alerts': { access: 'read', url: '/alerts' },
   '/system': { access: 'read', url: '/system' },
+  '/explore': { access: 'read', url: '/explore' },
   '/settings': { access: 'read', url: '/settings' },
   '/wall': { access: 'read', url: '/wall' },
   '/embed/[panel]': { access: 'read', url: '/embed/requests' },

@@ -78,11 +78,18 @@ const VALID_QUERY: Record<string, string> = { chart: SYSTEM_CHART_NAMES[0], sour
 // Baselines that are meant to be refused: a wrong password.
 const BASELINE_4XX = new Set(['login']);
 
+// Prometheus's parameters may come form-encoded, so their schemas take none as required; a valid call still needs these.
+const PROMETHEUS_QUERY: Record<string, string> = { query: 'up', start: '0', end: '600', step: '60', 'match[]': 'up' };
+
 /** Valid values for the required query parameters, so a hostile value in one parameter reaches past the others. */
-const requiredQuery = (e: Endpoint, except?: string): [string, string][] =>
-  Object.entries(e.query ?? {})
+const requiredQuery = (e: Endpoint, except?: string): [string, string][] => [
+  ...Object.entries(e.query ?? {})
     .filter(([name, schema]) => name !== except && !schema.safeParse(undefined).success)
-    .map(([name]) => [name, VALID_QUERY[name] ?? 'x']);
+    .map(([name]): [string, string] => [name, VALID_QUERY[name] ?? 'x']),
+  ...(e.path.startsWith('/prometheus/')
+    ? Object.entries(PROMETHEUS_QUERY).filter(([name]) => name !== except && e.query && name in e.query)
+    : []),
+];
 
 let ctx: ReturnType<typeof makeLookout>;
 let rulesDir = '';

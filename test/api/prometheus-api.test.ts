@@ -12,7 +12,8 @@ import { CheckWriter } from '@/lib/engine/check-writer';
 import { makeLookout } from '../helpers/lookout';
 
 const T0 = Date.UTC(2026, 10, 27, 12);
-const TARGETS = 'targets: [{ name: api, url: "http://127.0.0.1:9/health", interval: 15s }, { name: web, url: "http://127.0.0.1:9/web", interval: 15s }]';
+const TARGETS =
+  'targets: [{ name: api, url: "http://127.0.0.1:9/health", interval: 15s }, { name: web, url: "http://127.0.0.1:9/web", interval: 15s }]';
 let ctx: ReturnType<typeof makeLookout>;
 let token: string;
 
@@ -37,7 +38,11 @@ async function ask(
   if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? token}`;
   if (opts.post) headers['content-type'] = 'application/x-www-form-urlencoded';
   const url = `http://127.0.0.1/prometheus/api/v1/${path}${opts.post ? '' : `?${form}`}`;
-  const req = new Request(url, { method: opts.post ? 'POST' : 'GET', headers, body: opts.post ? form.toString() : undefined });
+  const req = new Request(url, {
+    method: opts.post ? 'POST' : 'GET',
+    headers,
+    body: opts.post ? form.toString() : undefined,
+  });
   const res = await handler(req, { params: Promise.resolve({ name: opts.name ?? '' }) });
   return { status: res.status, body: (await res.json()) as Answer };
 }
@@ -63,7 +68,10 @@ afterAll(() => ctx.close());
 describe('the Prometheus query API at /prometheus', () => {
   it("passes Grafana's data source health check: 1+1 at a time, then buildinfo", async () => {
     const health = await ask(query.GET, 'query', { query: '1+1', time: secs(T0) });
-    expect(health).toEqual({ status: 200, body: { status: 'success', data: { resultType: 'scalar', result: [T0 / 1000, '2'] } } });
+    expect(health).toEqual({
+      status: 200,
+      body: { status: 'success', data: { resultType: 'scalar', result: [T0 / 1000, '2'] } },
+    });
     const info = await ask(buildinfo.GET, 'status/buildinfo', {});
     expect(info.status).toBe(200);
     expect(info.body.data).toMatchObject({ version: ctx.lookout.version });
@@ -92,14 +100,19 @@ describe('the Prometheus query API at /prometheus', () => {
   it('answers a range query whose every point is the instant query at that step', async () => {
     const start = T0 - 420_000;
     const step = 30_000;
-    const r = await ask(queryRange.POST, 'query_range', { query: 'sum(up)', start: secs(start), end: secs(T0), step: '30s' }, { post: true });
+    const r = await ask(
+      queryRange.POST,
+      'query_range',
+      { query: 'sum(up)', start: secs(start), end: secs(T0), step: '30s' },
+      { post: true },
+    );
     expect(r.status).toBe(200);
-    const [only] = r.body.data?.result as { metric: object; values: [number, string][] }[];
+    const [only] = r.body.data!.result as { metric: object; values: [number, string][] }[];
     expect(only.metric).toEqual({});
     expect(only.values).toHaveLength(15);
     for (const [t, v] of only.values) {
       const at = await ask(query.GET, 'query', { query: 'sum(up)', time: String(t) });
-      expect((at.body.data?.result as { value: [number, string] }[])[0].value).toEqual([t, v]);
+      expect((at.body.data!.result as { value: [number, string] }[])[0].value).toEqual([t, v]);
     }
     expect(only.values.map(([, v]) => v)).toContain('1');
     expect(only.values[0][0]).toBe(start / 1000);
@@ -111,24 +124,109 @@ describe('the Prometheus query API at /prometheus', () => {
       end: new Date(T0).toISOString(),
       step: '15.0',
     });
-    expect((f.body.data?.result as { values: unknown[] }[])[0].values).toHaveLength(5);
+    expect((f.body.data!.result as { values: unknown[] }[])[0].values).toHaveLength(5);
     expect(step).toBe(30_000);
   });
 
-  it("answers bad input as Prometheus does: bad_data 400, execution 422, timeout 503", async () => {
+  it('answers bad input as Prometheus does: bad_data 400, execution 422, timeout 503', async () => {
     const cases: [Handler, string, Record<string, string>, number, string, string | RegExp][] = [
       [query.GET, 'query', { query: 'up{' }, 400, 'bad_data', /^invalid parameter "query": /],
-      [query.GET, 'query', { query: 'up', time: 'yesterday' }, 400, 'bad_data', 'invalid parameter "time": cannot parse "yesterday" to a valid timestamp'],
-      [queryRange.GET, 'query_range', { query: 'up', end: '1', step: '1' }, 400, 'bad_data', 'invalid parameter "start": cannot parse "" to a valid timestamp'],
-      [queryRange.GET, 'query_range', { query: 'up', start: '10', end: '5', step: '1' }, 400, 'bad_data', 'invalid parameter "end": end timestamp must not be before start time'],
-      [queryRange.GET, 'query_range', { query: 'up', start: '0', end: '5', step: 'x' }, 400, 'bad_data', 'invalid parameter "step": cannot parse "x" to a valid duration'],
-      [queryRange.GET, 'query_range', { query: 'up', start: '0', end: '5', step: '0' }, 400, 'bad_data', 'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer'],
-      [queryRange.GET, 'query_range', { query: 'up', start: '0', end: '11001', step: '1' }, 400, 'bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)'],
-      [queryRange.GET, 'query_range', { query: 'up[5m]', start: '0', end: '5', step: '1' }, 400, 'bad_data', 'invalid parameter "query": invalid expression type "range vector" for range query, must be Scalar or instant Vector'],
-      [query.GET, 'query', { query: 'abs({__name__=~"up|probe_duration_seconds", job="api"})', time: secs(T0) }, 422, 'execution', /^vector cannot contain metrics with the same labelset/],
-      [query.GET, 'query', { query: 'count_over_time(up[100d:1s])' }, 422, 'execution', 'query processing would load too many samples into memory in query execution'],
-      [queryRange.GET, 'query_range', { query: 'count_over_time(up[1d:1s])', start: secs(T0 - 600_000), end: secs(T0), step: '60', timeout: '1ms' }, 503, 'timeout', 'query timed out in expression evaluation'],
-      [query.GET, 'query', { query: 'up', timeout: 'soon' }, 400, 'bad_data', 'invalid parameter "timeout": cannot parse "soon" to a valid duration'],
+      [
+        query.GET,
+        'query',
+        { query: 'up', time: 'yesterday' },
+        400,
+        'bad_data',
+        'invalid parameter "time": cannot parse "yesterday" to a valid timestamp',
+      ],
+      [
+        queryRange.GET,
+        'query_range',
+        { query: 'up', end: '1', step: '1' },
+        400,
+        'bad_data',
+        'invalid parameter "start": cannot parse "" to a valid timestamp',
+      ],
+      [
+        queryRange.GET,
+        'query_range',
+        { query: 'up', start: '10', end: '5', step: '1' },
+        400,
+        'bad_data',
+        'invalid parameter "end": end timestamp must not be before start time',
+      ],
+      [
+        queryRange.GET,
+        'query_range',
+        { query: 'up', start: '0', end: '5', step: 'x' },
+        400,
+        'bad_data',
+        'invalid parameter "step": cannot parse "x" to a valid duration',
+      ],
+      [
+        queryRange.GET,
+        'query_range',
+        { query: 'up', start: '0', end: '5', step: '0' },
+        400,
+        'bad_data',
+        'invalid parameter "step": zero or negative query resolution step widths are not accepted. Try a positive integer',
+      ],
+      [
+        queryRange.GET,
+        'query_range',
+        { query: 'up', start: '0', end: '11001', step: '1' },
+        400,
+        'bad_data',
+        'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+      ],
+      [
+        queryRange.GET,
+        'query_range',
+        { query: 'up[5m]', start: '0', end: '5', step: '1' },
+        400,
+        'bad_data',
+        'invalid parameter "query": invalid expression type "range vector" for range query, must be Scalar or instant Vector',
+      ],
+      [
+        query.GET,
+        'query',
+        { query: 'abs({__name__=~"up|probe_duration_seconds", job="api"})', time: secs(T0) },
+        422,
+        'execution',
+        /^vector cannot contain metrics with the same labelset/,
+      ],
+      [
+        query.GET,
+        'query',
+        { query: 'count_over_time(up[100d:1s])' },
+        422,
+        'execution',
+        'query processing would load too many samples into memory in query execution',
+      ],
+      [
+        queryRange.GET,
+        'query_range',
+        { query: 'count_over_time(up[1d:1s])', start: secs(T0 - 600_000), end: secs(T0), step: '60', timeout: '1ms' },
+        503,
+        'timeout',
+        'query timed out in expression evaluation',
+      ],
+      [
+        query.GET,
+        'query',
+        { query: 'up', timeout: 'soon' },
+        400,
+        'bad_data',
+        'invalid parameter "timeout": cannot parse "soon" to a valid duration',
+      ],
+      [
+        query.GET,
+        'query',
+        { query: 'up', timeout: '0s' },
+        400,
+        'bad_data',
+        'invalid parameter "timeout": timeout must be positive',
+      ],
       [series.GET, 'series', {}, 400, 'bad_data', 'no match[] parameter provided'],
     ];
     for (const [handler, path, params, status, errorType, error] of cases) {
@@ -147,9 +245,17 @@ describe('the Prometheus query API at /prometheus', () => {
 
   it('gives up a query at its timeout, inside a subquery too, instead of tying up the server', async () => {
     const began = performance.now();
-    const r = await ask(query.GET, 'query', { query: 'max_over_time(count_over_time(up[10m:1s])[1d:1m])', time: secs(T0), timeout: '200ms' });
+    const r = await ask(query.GET, 'query', {
+      query: 'max_over_time(count_over_time(up[10m:1s])[1d:1m])',
+      time: secs(T0),
+      timeout: '200ms',
+    });
     const took = performance.now() - began;
-    expect(r.body).toEqual({ status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation' });
+    expect(r.body).toEqual({
+      status: 'error',
+      errorType: 'timeout',
+      error: 'query timed out in expression evaluation',
+    });
     expect(took).toBeLessThan(1_500);
   });
 
@@ -160,7 +266,12 @@ describe('the Prometheus query API at /prometheus', () => {
 
   it('lists series, label names, label values and metadata', async () => {
     const window = { start: secs(T0 - 600_000), end: secs(T0) };
-    const s = await ask(series.POST, 'series', { 'match[]': ['up', 'probe_http_status_code{job="web"}'], ...window }, { post: true });
+    const s = await ask(
+      series.POST,
+      'series',
+      { 'match[]': ['up', 'probe_http_status_code{job="web"}'], ...window },
+      { post: true },
+    );
     expect(s.body).toEqual({
       status: 'success',
       data: [
@@ -174,12 +285,19 @@ describe('the Prometheus query API at /prometheus', () => {
     const jobs = await ask(labelValues.GET, 'label/job/values', { 'match[]': 'up', ...window }, { name: 'job' });
     expect(jobs.body.data).toEqual(['api', 'web']);
     const metrics = await ask(labelValues.GET, 'label/__name__/values', window, { name: '__name__' });
-    expect(metrics.body.data).toEqual(expect.arrayContaining(['probe_duration_seconds', 'probe_http_status_code', 'up']));
+    expect(metrics.body.data).toEqual(
+      expect.arrayContaining(['probe_duration_seconds', 'probe_http_status_code', 'up']),
+    );
     const bad = await ask(labelValues.GET, 'label/0x/values', {}, { name: '0x' });
-    expect(bad).toEqual({ status: 400, body: { status: 'error', errorType: 'bad_data', error: 'invalid label name: "0x"' } });
+    expect(bad).toEqual({
+      status: 400,
+      body: { status: 'error', errorType: 'bad_data', error: 'invalid label name: "0x"' },
+    });
     const meta = await ask(metadata.GET, 'metadata', { metric: 'up' });
     expect(meta.body.data).toEqual({
-      up: [{ type: 'gauge', help: 'Whether the latest /health probe of the target succeeded (1) or not (0).', unit: '' }],
+      up: [
+        { type: 'gauge', help: 'Whether the latest /health probe of the target succeeded (1) or not (0).', unit: '' },
+      ],
     });
   });
 });

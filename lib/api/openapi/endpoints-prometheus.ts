@@ -11,7 +11,7 @@ const form = {
   description: 'The same parameters as the query string, form-encoded; both are read, the body first.',
 };
 const matchers = { 'match[]': param('series selector; repeat for several') };
-const window = { start: time('start (default: 24 h before end)'), end: time('end (default: now)') };
+const window = { start: time('start (at most 24 h before end, the default)'), end: time('end (default: now)') };
 
 const both = <const M extends 'GET' | 'POST', const Q extends Record<string, z.ZodType>, R extends z.ZodType>(
   method: M,
@@ -50,11 +50,39 @@ export const prometheusEndpoints = {
   query: both('GET', 'Query', 'query', 'Prometheus instant query', instant, promQueryData),
   queryPost: both('POST', 'Query', 'query', 'Prometheus instant query (form-encoded)', instant, promQueryData),
   queryRange: both('GET', 'QueryRange', 'query_range', 'Prometheus range query', ranged, promQueryData),
-  queryRangePost: both('POST', 'QueryRange', 'query_range', 'Prometheus range query (form-encoded)', ranged, promQueryData),
-  series: both('GET', 'Series', 'series', 'Label sets of the series the selectors match', { ...matchers, ...window }, z.array(z.record(z.string(), z.string()))),
-  seriesPost: both('POST', 'Series', 'series', 'Label sets of the series the selectors match (form-encoded)', { ...matchers, ...window }, z.array(z.record(z.string(), z.string()))),
+  queryRangePost: both(
+    'POST',
+    'QueryRange',
+    'query_range',
+    'Prometheus range query (form-encoded)',
+    ranged,
+    promQueryData,
+  ),
+  series: both(
+    'GET',
+    'Series',
+    'series',
+    'Label sets of the series the selectors match',
+    { ...matchers, ...window },
+    z.array(z.record(z.string(), z.string())),
+  ),
+  seriesPost: both(
+    'POST',
+    'Series',
+    'series',
+    'Label sets of the series the selectors match (form-encoded)',
+    { ...matchers, ...window },
+    z.array(z.record(z.string(), z.string())),
+  ),
   labels: both('GET', 'Labels', 'labels', 'Label names', { ...matchers, ...window }, z.array(z.string())),
-  labelsPost: both('POST', 'Labels', 'labels', 'Label names (form-encoded)', { ...matchers, ...window }, z.array(z.string())),
+  labelsPost: both(
+    'POST',
+    'Labels',
+    'labels',
+    'Label names (form-encoded)',
+    { ...matchers, ...window },
+    z.array(z.string()),
+  ),
   labelValues: defineEndpoint({
     method: 'GET',
     path: '/prometheus/api/v1/label/{name}/values',
@@ -62,7 +90,7 @@ export const prometheusEndpoints = {
     summary: 'Values of one label',
     tag,
     access: 'read',
-    pathParams: { name: z.string().meta({ description: 'label name (`__name__` for metric names)' }) },
+    pathParams: { name: z.string().optional().meta({ description: 'label name (`__name__` for metric names)' }) },
     query: { ...matchers, ...window },
     response: promSuccess(z.array(z.string())),
   }),

@@ -2,8 +2,8 @@ import type { Lookout } from '@/lib/engine/context';
 import type { SeriesSource } from '@/lib/rules/series-source';
 import { instanceOf } from '@/lib/series/probe-series';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
-import { clampedSource } from './limits';
 import { promFailure, promSuccess } from './envelope';
+import { clampedSource } from './limits';
 import { readParams } from './params';
 
 /** The longest the raw series' tables keep rows whatever retention says (10 s line rollups: 35 days). */

@@ -22,7 +22,10 @@ export class PromApiError extends Error {
 
 /** `invalid parameter "name": …`, as Prometheus's invalidParamError words a bad parameter. */
 export function invalidParam(name: string, err: unknown): PromApiError {
-  return new PromApiError('bad_data', `invalid parameter "${name}": ${err instanceof Error ? err.message : String(err)}`);
+  return new PromApiError(
+    'bad_data',
+    `invalid parameter "${name}": ${err instanceof Error ? err.message : String(err)}`,
+  );
 }
 
 const HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };

@@ -18,7 +18,10 @@ export function formatInstant(v: QueryValue, timeMs: number): InstantData {
     case 'string':
       return { resultType: 'string', result: [timeMs / 1000, v.value] };
     case 'vector':
-      return { resultType: 'vector', result: v.samples.map((s) => ({ metric: s.labels, value: point(timeMs, s.value) })) };
+      return {
+        resultType: 'vector',
+        result: v.samples.map((s) => ({ metric: s.labels, value: point(timeMs, s.value) })),
+      };
     case 'matrix':
       return {
         resultType: 'matrix',

@@ -27,10 +27,7 @@ function evaluations(e: Expr): number {
 /** Refuses, before any work, a query whose subqueries would evaluate millions of times. */
 export function assertWithinBudget(e: Expr, steps: number): void {
   if (evaluations(e) * steps > MAX_EVALUATIONS)
-    throw new PromApiError(
-      'execution',
-      'query processing would load too many samples into memory in query execution',
-    );
+    throw new PromApiError('execution', 'query processing would load too many samples into memory in query execution');
 }
 
 /**

@@ -1,5 +1,5 @@
-import { parseDurationMs } from '@/lib/rules/promql/parse-literals';
 import { readLimitedText } from '@/lib/api/read-body';
+import { parseDurationMs } from '@/lib/rules/promql/parse-literals';
 import { invalidParam, PromApiError } from './envelope';
 
 const MAX_FORM_BYTES = 1024 * 1024;

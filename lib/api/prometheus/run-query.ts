@@ -1,9 +1,9 @@
 import { type Expr, instantQuery, parsePromQL, rangeQuery } from '@/lib/rules/promql';
 import type { SeriesSource } from '@/lib/rules/series-source';
-import { PromApiError, invalidParam } from './envelope';
+import { invalidParam, PromApiError } from './envelope';
 import { formatInstant, formatRange, type InstantData } from './format-result';
-import { durationParam, timeParam } from './params';
 import { assertWithinBudget } from './limits';
+import { durationParam, timeParam } from './params';
 import { warmingSource } from './range-source';
 
 /** The longest a query may run (Prometheus's --query.timeout is 2 m; Lookout shares its one thread with the engine). */
@@ -22,6 +22,8 @@ function parseQuery(params: URLSearchParams): Expr {
 /** A deadline from the `timeout` parameter, never past QUERY_TIMEOUT_MS; the check throws a `timeout` error. */
 function deadline(params: URLSearchParams): () => void {
   const asked = durationParam(params, 'timeout');
+  // Prometheus lets a deadline already past time the query out (503); here it is the bad input it is.
+  if (asked !== undefined && !(asked > 0)) throw invalidParam('timeout', new Error('timeout must be positive'));
   const ms = Math.min(QUERY_TIMEOUT_MS, asked ?? QUERY_TIMEOUT_MS);
   const until = performance.now() + ms;
   return () => {

@@ -4,8 +4,11 @@ import type { Matcher, SeriesSource } from '@/lib/rules/series-source';
 import { PromApiError } from './envelope';
 import { timeParam } from './params';
 
-/** Without start, /series and /labels look this far back (Prometheus reads its whole TSDB; Grafana always sends start). */
-export const DEFAULT_LOOKBACK_MS = 24 * 3_600_000;
+/**
+ * /series and the label lookups look at most this far back from `end`: log counters are rebuilt from 10 s rollups for
+ * the whole window, so a month would cost seconds (docs/api.md#prometheus-query-api).
+ */
+export const MAX_LOOKUP_MS = 24 * 3_600_000;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** One `match[]` as Prometheus's ParseMetricSelector takes it: a plain selector, no offset, no range. */
@@ -18,7 +21,8 @@ function parseSelector(text: string): Matcher[] {
 
 function window(params: URLSearchParams, nowMs: number): [number, number] {
   const end = timeParam(params, 'end', nowMs);
-  return [timeParam(params, 'start', end - DEFAULT_LOOKBACK_MS), end];
+  const start = timeParam(params, 'start', end - MAX_LOOKUP_MS);
+  return [Math.max(start, end - MAX_LOOKUP_MS), end];
 }
 
 function matcherSets(params: URLSearchParams): Matcher[][] {
