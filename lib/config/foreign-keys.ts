@@ -10,8 +10,6 @@ const HINTS: Record<string, string> = {
   inhibit_rules: 'inhibit_rules is Alertmanager configuration: put it under alerting:',
   endpoints: "endpoints is Gatus's name; Lookout calls them targets: (name, url, interval, conditions)",
   monitors: 'Lookout calls monitors targets: (name, url, interval, conditions)',
-  'alerting.alertmanagers':
-    "alerting.alertmanagers is Prometheus's list of Alertmanagers to send to; Lookout routes and notifies itself: put Alertmanager's route: and receivers: under alerting:",
   'alerting.alert_relabel_configs': "alert_relabel_configs is Prometheus's; Lookout has no alert relabelling",
   'logs.*.paths': 'a log source takes one path: (a file or a glob in its last segment); add one source per pattern',
   'logs.*.file': 'a log source names its file with path:',

@@ -1,4 +1,6 @@
 import { type Alerting, type AlertingState, createAlerting } from '@/lib/alerting';
+import type { AlertmanagerEndpoint } from '@/lib/alerting/external/config';
+import { AlertmanagerSender } from '@/lib/alerting/external/sender';
 import type { NotificationRecord } from '@/lib/alerting/notification-log';
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Provisioning } from '@/lib/config/provisioning';
@@ -33,6 +35,8 @@ export function loadRules(config: Provisioning, baseDir: string, evaluationInter
 export class AlertEngine {
   readonly rules: RuleManager;
   alerting: Alerting | null = null;
+  /** External Alertmanagers (`alerting.alertmanagers`), sent the same alerts as the built-in routing. */
+  alertmanagers: AlertmanagerSender;
   private timer: TimerHandle | null = null;
   private readonly externalURL: string;
   private fileDefs: RuleGroupDef[];
@@ -46,6 +50,7 @@ export class AlertEngine {
     defs: RuleGroupDef[],
     alertingConfig: unknown,
     externalURL: string,
+    alertmanagers: AlertmanagerEndpoint[] = [],
   ) {
     this.externalURL = externalURL;
     this.fileDefs = defs;
@@ -59,6 +64,7 @@ export class AlertEngine {
     );
     this.lastAlerts = snapshotAlerts(this.rules.list());
     this.alerting = this.buildAlerting(alertingConfig, loadState<AlertingState>(db, 'alerting'));
+    this.alertmanagers = new AlertmanagerSender(alertmanagers, clock);
   }
 
   start(): void {
@@ -69,6 +75,7 @@ export class AlertEngine {
         const alerts = this.rules.tick(now);
         this.save('rules', this.rules.toJSON());
         if (alerts.length) this.alerting?.dispatcher.put(alerts);
+        this.alertmanagers.send(alerts);
         this.recordHistory(now);
       } catch (err) {
         this.evalStats.failures++;
@@ -87,15 +94,17 @@ export class AlertEngine {
     if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = null;
     await this.alerting?.dispatcher.stop();
+    await this.alertmanagers.flush();
     this.persist();
   }
 
   /** Applies new rule files and a new `alerting:` block, keeping every alert's state. */
-  reload(defs: RuleGroupDef[], alertingConfig: unknown): void {
+  reload(defs: RuleGroupDef[], alertingConfig: unknown, alertmanagers: AlertmanagerEndpoint[] = []): void {
     const saved = this.alerting?.toJSON() ?? loadState<AlertingState>(this.db, 'alerting');
     const next = this.buildAlerting(alertingConfig, saved);
     void this.alerting?.dispatcher.stop();
     this.alerting = next;
+    this.alertmanagers = new AlertmanagerSender(alertmanagers, this.clock);
     this.fileDefs = defs;
     this.rules.load(this.allDefs());
     this.persist();

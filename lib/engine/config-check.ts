@@ -1,4 +1,6 @@
 import { parseAlertmanagerConfig } from '@/lib/alerting';
+import type { AlertmanagerEndpoint } from '@/lib/alerting/external/config';
+import { parseAlertmanagers, splitAlerting } from '@/lib/alerting/external/split';
 import { ConfigError, problemAt, schemaProblems } from '@/lib/config/config-error';
 import { type LoadedProvisioning, loadProvisioning, type Settings, settingsOf } from '@/lib/config/provisioning';
 import type { RuleGroupDef } from '@/lib/rules';
@@ -7,6 +9,10 @@ import { loadRules } from './alert-engine';
 export interface CheckedConfig extends LoadedProvisioning {
   settings: Settings;
   ruleDefs: RuleGroupDef[];
+  /** The `alerting:` block without `alertmanagers:` (Lookout's own routing), undefined when there is none. */
+  builtInAlerting: unknown;
+  /** External Alertmanagers from `alerting.alertmanagers` (docs/configuration.md#external-alertmanagers). */
+  alertmanagers: AlertmanagerEndpoint[];
 }
 
 /**
@@ -27,13 +33,20 @@ export function checkConfig(file: string | null): CheckedConfig {
   } catch (err) {
     fail(['rule_files'], err);
   }
-  try {
-    if (loaded.config.alerting) parseAlertmanagerConfig(loaded.config.alerting);
-  } catch (err) {
-    // The schema's issues carry their own keys; the semantic checks after it name theirs in the message.
-    const issues = (err as { issues?: Parameters<typeof schemaProblems>[2] }).issues;
-    if (file && issues) throw new ConfigError(file, schemaProblems(loaded.text, ['alerting'], issues));
-    fail(['alerting'], err);
-  }
-  return { ...loaded, settings, ruleDefs };
+  const { builtIn, alertmanagers: rawAlertmanagers } = splitAlerting(loaded.config.alerting);
+  const checked = <T>(at: string[], parse: () => T): T => {
+    try {
+      return parse();
+    } catch (err) {
+      // The schema's issues carry their own keys; the semantic checks after it name theirs in the message.
+      const issues = (err as { issues?: Parameters<typeof schemaProblems>[2] }).issues;
+      if (file && issues) throw new ConfigError(file, schemaProblems(loaded.text, at, issues));
+      return fail(at, err);
+    }
+  };
+  if (builtIn) checked(['alerting'], () => parseAlertmanagerConfig(builtIn));
+  const alertmanagers = checked(['alerting', 'alertmanagers'], () =>
+    parseAlertmanagers(rawAlertmanagers, loaded.baseDir),
+  );
+  return { ...loaded, settings, ruleDefs, builtInAlerting: builtIn, alertmanagers };
 }

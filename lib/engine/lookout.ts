@@ -35,7 +35,7 @@ export interface StartOptions {
 export function startLookout(opts: StartOptions = {}): Lookout {
   const env = opts.env ?? readEnv();
   const clock = opts.clock ?? systemClock;
-  const { config, baseDir, settings, ruleDefs, warnings } = checkConfig(env.configFile);
+  const { config, baseDir, settings, ruleDefs, warnings, builtInAlerting, alertmanagers } = checkConfig(env.configFile);
   for (const w of warnings) console.warn(`[lookout] ${w}`);
   const turns = new WriteTurns();
   const db = openWriteDb(env.dataDir, { announce: turns });
@@ -56,7 +56,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     jitter: (interval) => Math.random() * Math.min(interval, FIRST_CHECK_SPREAD_MS),
   });
   const ingest = createIngest(db, clock, env.dataDir, turns, storage.mark);
-  const alerts = new AlertEngine(db, clock, ruleDefs, config.alerting, env.externalUrl);
+  const alerts = new AlertEngine(db, clock, ruleDefs, builtInAlerting, env.externalUrl, alertmanagers);
   const lookout: Lookout = {
     env,
     clock,

@@ -7,10 +7,10 @@ import type { Lookout } from './context';
 
 /** Re-reads the provisioning file and applies it in place; a broken file changes nothing. */
 export async function reloadConfig(lookout: Lookout): Promise<{ targets: number; logs: number; rules: number }> {
-  const { config, baseDir, settings, ruleDefs } = checkConfig(lookout.env.configFile);
+  const { config, baseDir, settings, ruleDefs, builtInAlerting, alertmanagers } = checkConfig(lookout.env.configFile);
   const sources = lookout.ingest.syncFileSources(config.logs ?? [], baseDir);
   syncProvisionedSlos(lookout.db, config.slos ?? [], lookout.clock.now());
-  lookout.alerts.reload(ruleDefs, config.alerting);
+  lookout.alerts.reload(ruleDefs, builtInAlerting, alertmanagers);
   lookout.settings = settings;
   lookout.provisioning = config;
   lookout.provisioningDir = baseDir;

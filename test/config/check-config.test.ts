@@ -86,13 +86,38 @@ describe('provisioning errors name the file, line and key', () => {
 });
 
 describe('checkConfig: what start-up and reload validate', () => {
-  it("points at Prometheus's alerting.alertmanagers with a hint", () => {
-    const file = write(
-      `${GOOD}alerting:\n  alertmanagers:\n    - static_configs: [{ targets: ['localhost:9093'] }]\n  route: { receiver: a }\n  receivers: [{ name: a }]\n`,
+  it("accepts Prometheus's alerting.alertmanagers beside the built-in routing, or alone", () => {
+    const both = write(
+      `${GOOD}alerting:\n  alertmanagers:\n    - static_configs: [{ targets: ['localhost:9093'] }]\n      path_prefix: /am\n      timeout: 5s\n      basic_auth: { username: u, password: p }\n  route: { receiver: a }\n  receivers: [{ name: a }]\n`,
     );
-    expect(problemsOf(() => checkConfig(file))).toEqual([
-      { key: 'alerting.alertmanagers', line: 5, reason: 'unknown key', hint: expect.stringContaining('route:') },
+    const checked = checkConfig(both);
+    expect(checked.alertmanagers).toEqual([
+      { url: 'http://localhost:9093/am/api/v2/alerts', timeoutMs: 5_000, authorization: `Basic ${btoa('u:p')}` },
     ]);
+    expect(checked.builtInAlerting).toMatchObject({ route: { receiver: 'a' } });
+    const alone = checkConfig(
+      write(
+        `${GOOD}alerting:\n  alertmanagers:\n    - { scheme: https, static_configs: [{ targets: [am1:9093, am2:9093] }] }\n`,
+      ),
+    );
+    expect(alone.builtInAlerting).toBeUndefined();
+    expect(alone.alertmanagers.map((a) => a.url)).toEqual([
+      'https://am1:9093/api/v2/alerts',
+      'https://am2:9093/api/v2/alerts',
+    ]);
+  });
+
+  it('names the line of a bad alerting.alertmanagers entry', () => {
+    const file = write(
+      `${GOOD}alerting:\n  alertmanagers:\n    - static_configs: [{ targets: ['http://localhost:9093/'] }]\n      api_version: v1\n      sd: x\n`,
+    );
+    expect(problemsOf(() => checkConfig(file))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'alerting.alertmanagers.0.static_configs.0.targets.0', line: 6 }),
+        expect.objectContaining({ key: 'alerting.alertmanagers.0.api_version', line: 7 }),
+        expect.objectContaining({ key: 'alerting.alertmanagers.0.sd', line: 8, reason: 'unknown key' }),
+      ]),
+    );
   });
 
   it('names the rule file that does not load', () => {
@@ -129,15 +154,15 @@ describe('processes that read the file', () => {
     const good = run(['scripts/check-config.ts', write(GOOD)]);
     expect(good.status).toBe(0);
     expect(good.stdout).toMatch(/OK — 1 target, 0 log sources, 0 rules, 0 receivers/);
-    const bad = write(`${GOOD}alerting:\n  alertmanagers: []\n`);
+    const bad = write(`${GOOD}alerting:\n  alert_relabel_configs: []\n`);
     const r = run(['scripts/check-config.ts', bad]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${bad}:5: alerting.alertmanagers: unknown key (hint:`);
+    expect(r.stderr).toContain(`${bad}:5: alerting.alert_relabel_configs: unknown key (hint:`);
     expect(run(['scripts/check-config.ts', path.join(tempDir(), 'missing.yml')]).status).toBe(2);
   });
 
   it('a first start with a broken file exits 1 with the message instead of serving errors', () => {
-    const bad = write(`${GOOD}alerting:\n  alertmanagers: []\n`);
+    const bad = write(`${GOOD}alerting:\n  alert_relabel_configs: []\n`);
     const r = run(
       ['-e', "import { boot } from './lib/engine/boot'; boot(); setTimeout(() => process.exit(0), 5000);"],
       {
@@ -147,6 +172,6 @@ describe('processes that read the file', () => {
     );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('[lookout] cannot start: the provisioning file has errors:');
-    expect(r.stderr).toContain(`${bad}:5: alerting.alertmanagers: unknown key`);
+    expect(r.stderr).toContain(`${bad}:5: alerting.alert_relabel_configs: unknown key`);
   });
 });

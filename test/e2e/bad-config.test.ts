@@ -12,11 +12,11 @@ describe('npm start with a broken provisioning file', () => {
     const file = path.join(dir, 'lookout.yml');
     fs.writeFileSync(
       file,
-      'targets:\n  - name: a\n    url: http://127.0.0.1:1/health\nalerting:\n  alertmanagers: []\n',
+      'targets:\n  - name: a\n    url: http://127.0.0.1:1/health\nalerting:\n  alert_relabel_configs: []\n',
     );
     const started = startLookout({ LOOKOUT_CONFIG: file });
     await expect(started).rejects.toThrow(/exited with 1 before it was healthy/);
-    await expect(started).rejects.toThrow(`${file}:5: alerting.alertmanagers: unknown key (hint:`);
+    await expect(started).rejects.toThrow(`${file}:5: alerting.alert_relabel_configs: unknown key (hint:`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -84,7 +84,11 @@ describe('/explore and the Prometheus query API of a running Lookout', () => {
     await page.getByRole('button', { name: 'Run' }).click();
     await page.getByTestId('explore-table').getByText('ccproxy').waitFor(WAIT);
     await expect.poll(() => page.getByTestId('explore-value').first().textContent(), WAIT).toBe('1');
-    await page.locator('figure[aria-label="Expression over time"] svg .recharts-line').first().waitFor(WAIT);
+    // A constant series is a flat line, a path with no height, which Playwright counts as hidden: attached is enough.
+    await page
+      .locator('figure[aria-label="Expression over time"] svg path.recharts-line-curve')
+      .first()
+      .waitFor({ ...WAIT, state: 'attached' });
     expect(new URL(page.url()).searchParams.get('q')).toBe('up{job="ccproxy"}');
     await screenshot(page, 'explore');
     await page.getByLabel('Expression (PromQL)').fill('sum(up');
