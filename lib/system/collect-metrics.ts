@@ -21,6 +21,18 @@ const DERIVED: Record<string, [MetricType, string]> = {
   llm_tokens_total: ['counter', 'LLM tokens seen in the logs since Lookout started, by type input or output.'],
   llm_rate_limited_total: ['counter', 'Requests answered 429 seen in the logs since Lookout started.'],
   log_lines_total: ['counter', 'Log lines by level since Lookout started.'],
+  lookout_alertmanager_alerts_sent_total: [
+    'counter',
+    'Alerts posted to each external Alertmanager (alerting.alertmanagers).',
+  ],
+  lookout_alertmanager_alerts_errors_total: [
+    'counter',
+    'Alerts whose post to each external Alertmanager failed; the next evaluation sends firing ones again.',
+  ],
+  lookout_alertmanager_alerts_dropped_total: [
+    'counter',
+    'Alerts dropped because the queue to the Alertmanagers was full.',
+  ],
   lookout_storage_full: [
     'gauge',
     'Whether the disk under the data directory is full (1): writes wait until space is back.',
@@ -48,6 +60,19 @@ function metaOf(family: string): [MetricType, string] {
   return ['gauge', family];
 }
 
+/** Prometheus's notifier counts per Alertmanager the same way (prometheus_notifications_*_total). */
+function alertmanagerSamples(lookout: Lookout): MetricSample[] {
+  const sender = lookout.alerts.alertmanagers;
+  if (sender.stats.length === 0) return [];
+  return [
+    ...sender.stats.flatMap((s) => [
+      { name: 'lookout_alertmanager_alerts_sent_total', labels: { alertmanager: s.url }, value: s.sent },
+      { name: 'lookout_alertmanager_alerts_errors_total', labels: { alertmanager: s.url }, value: s.errors },
+    ]),
+    { name: 'lookout_alertmanager_alerts_dropped_total', labels: {}, value: sender.dropped },
+  ];
+}
+
 /** Every series /metrics exports, grouped into families in a stable order. */
 export function collectMetrics(lookout: Lookout): MetricFamily[] {
   const system = lookout.system.latest().last?.samples ?? [];
@@ -57,6 +82,7 @@ export function collectMetrics(lookout: Lookout): MetricFamily[] {
     ...system.filter((s) => isSystemMetric(s.name)).map((s) => ({ ...s, name: exportedName(s.name) })),
     { name: 'lookout_build_info', labels: { version: lookout.version }, value: 1 },
     { name: 'lookout_storage_full', labels: {}, value: lookout.storage.status().state === 'full' ? 1 : 0 },
+    ...alertmanagerSamples(lookout),
   ];
   const families = new Map<string, MetricFamily>();
   for (const s of samples) {

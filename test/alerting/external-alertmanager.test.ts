@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GET as metricsRoute } from '@/app/metrics/route';
 import { FakeClock } from '@/lib/clock';
 import { CheckWriter } from '@/lib/engine/check-writer';
-import { makeLookout } from '../helpers/lookout';
+import { ADMIN, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
 import { hasAlertmanager, type RunningAlertmanager, startAlertmanager } from '../oracle/alertmanager';
 import { startReceiver } from './receiver';
@@ -148,7 +149,52 @@ alerting:
       await sleep(100);
     }
     expect((hook.bodies as { body: { status: string } }[]).map((b) => b.body.status)).toEqual(['firing', 'resolved']);
+    // /metrics counts the posts per Alertmanager, as Prometheus's notifier does.
+    const metrics = await (
+      await metricsRoute(new Request('http://127.0.0.1/metrics', { headers: { authorization: `Bearer ${ADMIN}` } }))
+    ).text();
+    expect(metrics).toContain(`lookout_alertmanager_alerts_sent_total{alertmanager="${am.url}/api/v2/alerts"} 3`);
+    expect(metrics).toContain(`lookout_alertmanager_alerts_errors_total{alertmanager="${am.url}/api/v2/alerts"} 0`);
     // The built-in routing notified its own receiver all the same.
     expect(builtIn.bodies.length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('an external Alertmanager that refuses or is down', () => {
+  it('counts the failures per Alertmanager and keeps sending to the others', async () => {
+    const refusing = await startReceiver([{ status: 400, body: 'bad alert' }]);
+    const fine = await startReceiver([{ status: 200 }]);
+    const clock = new FakeClock(Date.now() - 60_000);
+    const ctx = makeLookout({
+      clock,
+      config: `global: { evaluation_interval: 10s }
+alerting:
+  alertmanagers:
+    - static_configs: [{ targets: ["${new URL(refusing.url).host}", "127.0.0.1:1", "${new URL(fine.url).host}"] }]
+`,
+    });
+    try {
+      ctx.lookout.alerts.alertmanagers.send([
+        {
+          labels: { alertname: 'Down' },
+          annotations: {},
+          startsAt: clock.now(),
+          endsAt: clock.now() + 1,
+          generatorURL: 'x',
+        },
+      ]);
+      await ctx.lookout.alerts.alertmanagers.flush();
+      expect(ctx.lookout.alerts.alertmanagers.stats.map((s) => [s.sent, s.errors, s.lastError])).toEqual([
+        [0, 1, 'HTTP 400'],
+        [0, 1, 'connection refused'],
+        [1, 0, null],
+      ]);
+      expect(ctx.lookout.alerts.alerting).toBeNull();
+      expect(refusing.bodies).toHaveLength(1);
+    } finally {
+      await ctx.close();
+      await refusing.close();
+      await fine.close();
+    }
+  });
 });

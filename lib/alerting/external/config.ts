@@ -3,7 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { durationSchema } from '@/lib/config/duration-schema';
 
-const HOST_PORT = /^[^/\s?#]+:\d{1,5}$|^[^/\s?#:]+$/;
+// No `user:password@`: credentials go in basic_auth, never into a URL that /metrics and logs show.
+const HOST_PORT = /^[^/\s?#@]+:\d{1,5}$|^[^/\s?#:@]+$/;
 
 /** One entry of Prometheus's `alerting.alertmanagers`, the parts Lookout implements (docs/configuration.md#external-alertmanagers). */
 const alertmanagerSchema = z.strictObject({
