@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
       // Status pages and badges are made to be framed and set their own policy (lib/status-pages/serve-public.ts).
       { source: '/:path((?!embed(?:/|$)|status/|badge/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       // Pages get a nonce-based policy from proxy.ts; JSON, /metrics and static files, which it skips, get this one.
-      ...['/api/:path*', '/metrics', '/_next/static/:path*', '/_next/image'].map((source) => ({
+      ...['/api/:path*', '/metrics', '/prometheus/:path*', '/_next/static/:path*', '/_next/image'].map((source) => ({
         source,
         headers: [{ key: 'Content-Security-Policy', value: STATIC_CSP }],
       })),
