@@ -79,7 +79,7 @@ export function runRangeQuery(params: URLSearchParams, source: SeriesSource): In
       ),
     );
   assertWithinBudget(expr, Math.trunc((endMs - startMs) / stepMs) + 1);
-  const warm = warmingSource(source, endMs - startMs);
+  const warm = warmingSource(source, endMs);
   const result = evaluating(() => rangeQuery(expr, warm, startMs, endMs, stepMs, undefined, check));
   return formatRange(result);
 }
