@@ -49,7 +49,7 @@ const PLACEHOLDERS: Record<string, Subject['kind']> = {
 /** Which placeholders each type's checks can answer. */
 const ALLOWED: Record<TargetType, Subject['kind'][]> = {
   http: ['status', 'response_time', 'body', 'connected', 'certificate_expiration'],
-  tcp: ['connected', 'response_time', 'body'],
+  tcp: ['connected', 'response_time', 'body', 'certificate_expiration'],
   tls: ['connected', 'response_time', 'certificate_expiration'],
   dns: ['dns_rcode', 'body', 'response_time', 'connected'],
   icmp: ['connected', 'response_time'],

@@ -1,3 +1,4 @@
+import type { Cron } from '@/lib/time/cron';
 import type { Condition } from './conditions';
 import type { DnsRecordType } from './target-types';
 
@@ -50,10 +51,20 @@ export interface IcmpSpec extends BaseSpec {
   packets: number;
 }
 
+export interface HeartbeatSchedule {
+  expression: string;
+  /** IANA zone the expression's times are in. */
+  timezone: string;
+  cron: Cron;
+}
+
 export interface HeartbeatSpec extends BaseSpec {
   type: 'heartbeat';
   targetId: number;
+  /** A ping is expected every period (0 with a schedule)… */
   periodMs: number;
+  /** …or at each time of the cron schedule. */
+  schedule: HeartbeatSchedule | null;
   graceMs: number;
 }
 

@@ -1,7 +1,8 @@
 import { type Condition, parseCondition } from '@/lib/probes/conditions';
 import { parseAddress, parseServer } from '@/lib/probes/target-address';
-import type { DnsRecordType, TargetType } from '@/lib/probes/target-types';
-import type { ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
+import type { DnsRecordType, StarttlsProtocol, TargetType } from '@/lib/probes/target-types';
+import type { HeartbeatSchedule, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
+import { parseCron } from '@/lib/time/cron';
 
 export interface TargetRow {
   id: number;
@@ -42,7 +43,12 @@ export interface TargetOptions {
   query_type?: DnsRecordType;
   packets?: number;
   period?: number;
+  /** A heartbeat's cron expression instead of a period, in `timezone` (UTC when absent). */
+  schedule?: string;
+  timezone?: string;
   grace?: number;
+  /** A tcp target upgrades to TLS with this protocol's STARTTLS before the handshake. */
+  starttls?: StarttlsProtocol;
 }
 
 export const OPTION_KEYS = [
@@ -54,7 +60,10 @@ export const OPTION_KEYS = [
   'query_type',
   'packets',
   'period',
+  'schedule',
+  'timezone',
   'grace',
+  'starttls',
 ] as const satisfies readonly (keyof TargetOptions)[];
 
 export function conditionsOf(row: Pick<TargetRow, 'conditions'>): string[] {
@@ -70,6 +79,12 @@ export function displayUrl(type: TargetType, name: string, url: string | undefin
   if (type === 'dns') return `dns://${o.server}/${o.query_name}?type=${o.query_type ?? 'A'}`;
   if (type === 'heartbeat') return `heartbeat://${name}`;
   return url ?? '';
+}
+
+function scheduleOf(o: TargetOptions): HeartbeatSchedule | null {
+  const parsed = o.schedule === undefined ? null : parseCron(o.schedule);
+  if (!parsed?.ok) return null;
+  return { expression: o.schedule!, timezone: o.timezone ?? 'UTC', cron: parsed.cron };
 }
 
 function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
@@ -91,7 +106,14 @@ function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
       return { ...base, type: 'dns', server: server.host, port: server.port, name: o.query_name ?? '', recordType };
     }
     case 'heartbeat':
-      return { ...base, type: 'heartbeat', targetId: row.id, periodMs: o.period ?? 0, graceMs: o.grace ?? 0 };
+      return {
+        ...base,
+        type: 'heartbeat',
+        targetId: row.id,
+        periodMs: o.period ?? 0,
+        schedule: scheduleOf(o),
+        graceMs: o.grace ?? 0,
+      };
     default:
       return {
         ...base,
