@@ -94,7 +94,7 @@ function heartbeatIssues(t: TypeFields): { path: string; message: string }[] {
     return [{ path: 'schedule', message: 'give either period or schedule, not both' }];
   if (t.period === undefined && t.schedule === undefined)
     return [
-      { path: 'period', message: 'period (e.g. 1h) or schedule (a cron expression, e.g. 0 3 * * *) is required' },
+      { path: 'period', message: 'period is required, e.g. 1h, or a schedule (a cron expression such as 0 3 * * *)' },
     ];
   const issues: { path: string; message: string }[] = [];
   if (t.schedule !== undefined) {

@@ -100,7 +100,7 @@ describe('heartbeat targets on a cron schedule', () => {
       ],
       [{ schedule: '@daily', period: '1h' }, 'schedule', 'give either period or schedule, not both'],
       [{ period: '1h', timezone: 'UTC' }, 'timezone', 'timezone applies to a schedule, not a period'],
-      [{}, 'period', 'period (e.g. 1h) or schedule (a cron expression, e.g. 0 3 * * *) is required'],
+      [{}, 'period', 'period is required, e.g. 1h, or a schedule (a cron expression such as 0 3 * * *)'],
     ];
     for (const [body, path, message] of cases) {
       const res = await post(body);
