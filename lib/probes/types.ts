@@ -1,6 +1,6 @@
 import type { Cron } from '@/lib/time/cron';
 import type { Condition } from './conditions';
-import type { DnsRecordType } from './target-types';
+import type { DnsRecordType, StarttlsProtocol } from './target-types';
 
 interface BaseSpec {
   timeoutMs: number;
@@ -26,6 +26,11 @@ export interface TcpSpec extends BaseSpec {
   send: string | null;
   /** A `pat()` pattern the reply must match; the probe reads until it does. */
   expect: string | null;
+  /** Upgrade to TLS with this protocol, then check the certificate as a tls target does. */
+  starttls?: StarttlsProtocol | null;
+  insecureSkipVerify?: boolean;
+  /** Extra trusted roots (PEM), for a private CA. */
+  ca?: string[];
 }
 
 export interface TlsSpec extends BaseSpec {

@@ -95,7 +95,16 @@ function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
   const port = typeof address === 'string' ? 0 : address.port;
   switch (row.type) {
     case 'tcp':
-      return { ...base, type: 'tcp', host, port, send: o.send ?? null, expect: o.expect ?? null };
+      return {
+        ...base,
+        type: 'tcp',
+        host,
+        port,
+        send: o.send ?? null,
+        expect: o.expect ?? null,
+        starttls: o.starttls ?? null,
+        insecureSkipVerify: o.insecure_skip_verify === true,
+      };
     case 'tls':
       return { ...base, type: 'tls', host, port, insecureSkipVerify: o.insecure_skip_verify === true };
     case 'icmp':
