@@ -54,6 +54,20 @@ const targetObject = z.strictObject({
   /** A heartbeat's cron expression (`0 3 * * *`, `@daily`), instead of a period. */
   schedule: z.string().trim().min(1, 'schedule is a cron expression such as 0 3 * * *').max(200).optional(),
   timezone: z.string().trim().min(1).max(64).optional(),
+  /** A tls target's domain registration expiry over RDAP: true for the host's last two labels, or the domain. */
+  domain_expiry: z
+    .union([
+      z.boolean(),
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(
+          /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$/,
+          'domain_expiry is true or a domain such as example.co.uk',
+        ),
+    ])
+    .optional(),
   starttls: z
     .enum(STARTTLS_PROTOCOLS, { message: `starttls must be one of ${STARTTLS_PROTOCOLS.join(', ')}` })
     .optional(),
@@ -82,6 +96,7 @@ export const targetInputSchema = targetObject.superRefine(
       schedule: str(t.schedule),
       timezone: str(t.timezone),
       starttls: str(t.starttls),
+      domain_expiry: t.domain_expiry,
       insecure_skip_verify: typeof t.insecure_skip_verify === 'boolean' ? t.insecure_skip_verify : undefined,
       send: str(t.send),
       expect: str(t.expect),

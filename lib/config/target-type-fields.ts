@@ -11,6 +11,7 @@ const ONLY: Record<string, readonly TargetType[]> = {
   body: ['http'],
   insecure_skip_verify: ['http', 'tls', 'tcp'],
   starttls: ['tcp'],
+  domain_expiry: ['tls'],
   send: ['tcp'],
   expect: ['tcp'],
   server: ['dns'],
@@ -40,6 +41,7 @@ export interface TypeFields {
   send?: string;
   expect?: string;
   conditions?: readonly string[];
+  domain_expiry?: unknown;
 }
 
 function validHttpUrl(u: string): boolean {
@@ -74,6 +76,11 @@ export function targetIssues(t: TypeFields, given: readonly string[]): { path: s
     const address = t.url === undefined ? MISSING : parseAddress(t.url, type);
     if (typeof address === 'string') issues.push({ path: 'url', message: address });
     if (type === 'tcp') issues.push(...starttlsIssues(t));
+    if (type === 'tls' && (t.domain_expiry === undefined || t.domain_expiry === false))
+      (t.conditions ?? []).forEach((c, i) => {
+        if (c.includes('[DOMAIN_EXPIRATION]'))
+          issues.push({ path: `conditions.${i}`, message: '[DOMAIN_EXPIRATION] needs domain_expiry on the target' });
+      });
   } else if (type === 'dns') {
     if (t.server === undefined) issues.push({ path: 'server', message: 'server is required, e.g. 1.1.1.1:53' });
     else if (!parseServer(t.server))

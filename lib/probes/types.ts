@@ -38,6 +38,8 @@ export interface TlsSpec extends BaseSpec {
   host: string;
   port: number;
   insecureSkipVerify: boolean;
+  /** The registered domain whose expiry is read over RDAP, or null. */
+  domain?: string | null;
   /** Extra trusted roots (PEM), for a private CA. */
   ca?: string[];
 }

@@ -1,4 +1,5 @@
 import { type Condition, parseCondition } from '@/lib/probes/conditions';
+import { registeredDomain } from '@/lib/probes/domain-expiry';
 import { parseAddress, parseServer } from '@/lib/probes/target-address';
 import type { DnsRecordType, StarttlsProtocol, TargetType } from '@/lib/probes/target-types';
 import type { HeartbeatSchedule, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
@@ -49,6 +50,8 @@ export interface TargetOptions {
   grace?: number;
   /** A tcp target upgrades to TLS with this protocol's STARTTLS before the handshake. */
   starttls?: StarttlsProtocol;
+  /** A tls target reads its domain's registration expiry over RDAP: true for the host's domain, or the domain. */
+  domain_expiry?: boolean | string;
 }
 
 export const OPTION_KEYS = [
@@ -64,6 +67,7 @@ export const OPTION_KEYS = [
   'timezone',
   'grace',
   'starttls',
+  'domain_expiry',
 ] as const satisfies readonly (keyof TargetOptions)[];
 
 export function conditionsOf(row: Pick<TargetRow, 'conditions'>): string[] {
@@ -106,7 +110,14 @@ function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
         insecureSkipVerify: o.insecure_skip_verify === true,
       };
     case 'tls':
-      return { ...base, type: 'tls', host, port, insecureSkipVerify: o.insecure_skip_verify === true };
+      return {
+        ...base,
+        type: 'tls',
+        host,
+        port,
+        insecureSkipVerify: o.insecure_skip_verify === true,
+        domain: typeof o.domain_expiry === 'string' ? o.domain_expiry : o.domain_expiry ? registeredDomain(host) : null,
+      };
     case 'icmp':
       return { ...base, type: 'icmp', host, packets: o.packets ?? 3 };
     case 'dns': {

@@ -32,6 +32,10 @@ export const targetShape = z.looseObject({
     .meta({ description: 'heartbeat: a cron expression; a ping is expected after each run, within grace_s' }),
   timezone: z.string().optional().meta({ description: "IANA zone of the schedule's times (UTC when absent)" }),
   grace_s: z.number().optional(),
+  domain_expiry: z
+    .union([z.boolean(), z.string()])
+    .optional()
+    .meta({ description: "tls: the domain's registration expiry is read over RDAP (true: the host's domain)" }),
   starttls: z
     .enum(STARTTLS_PROTOCOLS)
     .optional()
