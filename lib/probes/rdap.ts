@@ -3,7 +3,7 @@ interface RdapDomain {
   events?: { eventAction?: unknown; eventDate?: unknown }[];
 }
 
-/** Where RDAP is asked: LOOKOUT_RDAP_URL (docs/configuration.md#environment), rdap.org by default, which redirects to the registry. */
+/** Where RDAP is asked: LOOKOUT_RDAP_URL, rdap.org by default, which redirects to the registry (docs/monitors.md#tls-certificates). */
 export function rdapBase(env: NodeJS.ProcessEnv = process.env): string {
   return (env.LOOKOUT_RDAP_URL?.trim() || 'https://rdap.org').replace(/\/+$/, '');
 }
