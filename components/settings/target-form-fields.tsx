@@ -6,8 +6,10 @@ import {
   TYPE_FIELDS,
 } from '@/lib/format/target-form';
 import { HTTP_METHODS } from '@/lib/probes/http-methods';
-import { DNS_RECORD_TYPES } from '@/lib/probes/target-types';
+import { DNS_RECORD_TYPES, STARTTLS_PROTOCOLS } from '@/lib/probes/target-types';
 import type { Target } from '@/lib/swr/types';
+import { useNow } from '@/lib/time/use-now';
+import { CronPreview } from './cron-preview';
 import { describedBy, FormField, inputClass } from './form-field';
 
 interface Props {
@@ -51,7 +53,20 @@ const TEXT_FIELDS: { field: Field; label: string; hint?: string; placeholder?: s
     mono: true,
   },
   { field: 'packets', label: 'Packets', hint: '1 to 10 pings a check' },
-  { field: 'period', label: 'Period', hint: 'a ping is expected this often, e.g. 1h', placeholder: '1h' },
+  {
+    field: 'period',
+    label: 'Period',
+    hint: 'a ping is expected this often, e.g. 1h (unless a schedule is set)',
+    placeholder: '1h',
+  },
+  {
+    field: 'schedule',
+    label: 'Schedule',
+    hint: "instead of a period: the job's cron expression, e.g. 0 3 * * * or @daily",
+    placeholder: '0 3 * * *',
+    mono: true,
+  },
+  { field: 'timezone', label: 'Time zone', hint: "the schedule's zone (IANA name)", placeholder: 'Europe/Berlin' },
   { field: 'grace', label: 'Grace', hint: 'extra time before it is late, e.g. 5m', placeholder: '5m' },
   { field: 'interval', label: 'Interval', hint: 'e.g. 30s, 1m', placeholder: '30s' },
   { field: 'timeout', label: 'Timeout', hint: 'at most the interval, e.g. 10s, 500ms', placeholder: '10s' },
@@ -59,9 +74,16 @@ const TEXT_FIELDS: { field: Field; label: string; hint?: string; placeholder?: s
   { field: 'success_threshold', label: 'Success threshold', hint: 'good checks in a row before up again' },
 ];
 
+const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
 export function TargetFormFields({ values, errors, editing, onChange }: Props) {
+  const now = useNow();
   const typeFields = TYPE_FIELDS[values.type] ?? TYPE_FIELDS.http;
-  const shows = (field: Field) => COMMON.includes(field) || typeFields.includes(field);
+  const starttls = values.type === 'tcp' && values.starttls !== '';
+  // With STARTTLS a tcp check is a handshake (no send/expect); without it there is no certificate to verify.
+  const hidden: readonly Field[] =
+    values.type !== 'tcp' ? [] : starttls ? ['send', 'expect'] : ['insecure_skip_verify'];
+  const shows = (field: Field) => COMMON.includes(field) || (typeFields.includes(field) && !hidden.includes(field));
   const control = (field: Field, hint?: unknown) => ({
     id: `target-${field}`,
     name: field,
@@ -95,10 +117,34 @@ export function TargetFormFields({ values, errors, editing, onChange }: Props) {
             autoComplete="off"
             spellCheck={false}
             placeholder={field === 'url' ? URL_PLACEHOLDERS[values.type] : placeholder}
+            list={field === 'timezone' ? 'target-timezones' : undefined}
             className={`${inputClass} ${mono ? 'font-mono' : ''}`}
           />
         </FormField>
       ))}
+      {shows('timezone') && (
+        <datalist id="target-timezones">
+          {TIME_ZONES.map((tz) => (
+            <option key={tz} value={tz} />
+          ))}
+        </datalist>
+      )}
+      {shows('schedule') && <CronPreview schedule={values.schedule} timezone={values.timezone} now={now} />}
+      {shows('starttls') && (
+        <FormField
+          id="target-starttls"
+          label="STARTTLS"
+          hint="Upgrade to TLS first and read the certificate."
+          error={errors.starttls}
+        >
+          <select {...control('starttls', true)} className={inputClass}>
+            <option value="">none (plain TCP)</option>
+            {STARTTLS_PROTOCOLS.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </FormField>
+      )}
       {shows('method') && (
         <FormField id="target-method" label="Method" error={errors.method}>
           <select {...control('method')} className={inputClass}>

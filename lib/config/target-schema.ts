@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
 import { parseCondition } from '@/lib/probes/conditions';
 import { HTTP_METHODS } from '@/lib/probes/http-methods';
-import { DNS_RECORD_TYPES, TARGET_TYPES, type TargetType } from '@/lib/probes/target-types';
+import { DNS_RECORD_TYPES, STARTTLS_PROTOCOLS, TARGET_TYPES, type TargetType } from '@/lib/probes/target-types';
 import { parseDuration } from './duration';
 import { targetIssues } from './target-type-fields';
 
@@ -51,6 +51,26 @@ const targetObject = z.strictObject({
   query_type: queryType.optional(),
   packets: z.number().int().min(1).max(10).optional(),
   period: duration('period', 1_000, 366 * 86_400_000).optional(),
+  /** A heartbeat's cron expression (`0 3 * * *`, `@daily`), instead of a period. */
+  schedule: z.string().trim().min(1, 'schedule is a cron expression such as 0 3 * * *').max(200).optional(),
+  timezone: z.string().trim().min(1).max(64).optional(),
+  /** A tls target's domain registration expiry over RDAP: true for the host's last two labels, or the domain. */
+  domain_expiry: z
+    .union([
+      z.boolean(),
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(
+          /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$/,
+          'domain_expiry is true or a domain such as example.co.uk',
+        ),
+    ])
+    .optional(),
+  starttls: z
+    .enum(STARTTLS_PROTOCOLS, { message: `starttls must be one of ${STARTTLS_PROTOCOLS.join(', ')}` })
+    .optional(),
   grace: duration('grace', 0, 366 * 86_400_000).optional(),
   /** A heartbeat's ping token chosen by the user (at least 16 characters); generated when absent. */
   token: z
@@ -73,6 +93,14 @@ export const targetInputSchema = targetObject.superRefine(
       server: str(t.server),
       query_name: str(t.query_name),
       period: t.period === undefined ? undefined : 0,
+      schedule: str(t.schedule),
+      timezone: str(t.timezone),
+      starttls: str(t.starttls),
+      domain_expiry: t.domain_expiry,
+      insecure_skip_verify: typeof t.insecure_skip_verify === 'boolean' ? t.insecure_skip_verify : undefined,
+      send: str(t.send),
+      expect: str(t.expect),
+      conditions: Array.isArray(t.conditions) ? t.conditions.filter((c) => typeof c === 'string') : undefined,
     };
     for (const issue of targetIssues(fields, Object.keys(t))) {
       ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });

@@ -23,7 +23,10 @@ export const FORM_FIELDS = [
   'query_type',
   'packets',
   'period',
+  'schedule',
+  'timezone',
   'grace',
+  'starttls',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** The form keeps every field as the text the user typed. */
@@ -36,11 +39,11 @@ export const FORM_TYPES = ['http', 'tcp', 'tls', 'dns', 'icmp', 'heartbeat'] as 
 /** Which of the type-specific fields the form shows, and sends, for each type. */
 export const TYPE_FIELDS: Record<string, readonly FormField[]> = {
   http: ['url', 'method', 'headers', 'body', 'insecure_skip_verify'],
-  tcp: ['url', 'send', 'expect'],
+  tcp: ['url', 'starttls', 'send', 'expect', 'insecure_skip_verify'],
   tls: ['url', 'insecure_skip_verify'],
   dns: ['server', 'query_name', 'query_type'],
   icmp: ['url', 'packets'],
-  heartbeat: ['period', 'grace'],
+  heartbeat: ['period', 'schedule', 'timezone', 'grace'],
 };
 
 export const EMPTY_FORM: TargetFormValues = {
@@ -63,7 +66,10 @@ export const EMPTY_FORM: TargetFormValues = {
   query_type: 'A',
   packets: '3',
   period: '1h',
+  schedule: '',
+  timezone: 'UTC',
   grace: '0s',
+  starttls: '',
 };
 
 /** Headers and body are secrets the API never returns, so an edit form starts with them blank. */
@@ -87,6 +93,9 @@ export function formFromTarget(t: Target): TargetFormValues {
     query_type: t.query_type ?? 'A',
     packets: String(t.packets ?? 3),
     period: formatDuration((t.period_s ?? 3600) * 1000),
+    schedule: t.schedule ?? '',
+    timezone: t.timezone ?? 'UTC',
+    starttls: t.starttls ?? '',
     grace: formatDuration((t.grace_s ?? 0) * 1000),
     type: t.type,
   };
@@ -128,13 +137,22 @@ export function requestFromForm(
     failure_threshold: whole(v.failure_threshold),
     success_threshold: whole(v.success_threshold),
   };
-  for (const field of ['expect', 'server', 'query_name', 'period', 'grace'] as const) {
+  for (const field of ['expect', 'server', 'query_name', 'grace', 'starttls'] as const) {
     if (shown.includes(field) && v[field].trim()) body[field] = v[field].trim();
+  }
+  // A heartbeat with a schedule sends it (and its zone) instead of the period.
+  if (shown.includes('schedule') && v.schedule.trim()) {
+    body.schedule = v.schedule.trim();
+    body.timezone = v.timezone.trim() || 'UTC';
+  } else if (shown.includes('period') && v.period.trim()) body.period = v.period.trim();
+  if (v.type === 'tcp' && v.starttls) {
+    delete body.expect;
   }
   if (shown.includes('query_type')) body.query_type = v.query_type;
   if (shown.includes('packets')) body.packets = whole(v.packets);
-  if (shown.includes('send') && v.send) body.send = v.send;
-  if (shown.includes('insecure_skip_verify') && (v.insecure_skip_verify || mode === 'edit'))
+  if (shown.includes('send') && v.send && !v.starttls) body.send = v.send;
+  const verifies = v.type !== 'tcp' || v.starttls !== '';
+  if (shown.includes('insecure_skip_verify') && verifies && (v.insecure_skip_verify || mode === 'edit'))
     body.insecure_skip_verify = v.insecure_skip_verify === 'true';
   if (!shown.includes('headers')) return { body };
   if (v.headers.trim()) {

@@ -11,7 +11,8 @@ export type Subject =
   | { kind: 'body'; path: (string | number)[] }
   | { kind: 'connected' }
   | { kind: 'dns_rcode' }
-  | { kind: 'certificate_expiration' };
+  | { kind: 'certificate_expiration' }
+  | { kind: 'domain_expiration' };
 
 export interface Condition {
   text: string;
@@ -33,6 +34,9 @@ export interface ProbeResponse {
   rcode?: string;
   /** Milliseconds until the earliest certificate of the chain expires (negative once expired). */
   certExpiresInMs?: number;
+  /** Milliseconds until the domain's registration expires, or why it is not known. */
+  domainExpiresInMs?: number;
+  domainError?: string;
 }
 
 export type ParseResult = { ok: true; condition: Condition } | { ok: false; error: string };
@@ -44,13 +48,14 @@ const PLACEHOLDERS: Record<string, Subject['kind']> = {
   '[CONNECTED]': 'connected',
   '[DNS_RCODE]': 'dns_rcode',
   '[CERTIFICATE_EXPIRATION]': 'certificate_expiration',
+  '[DOMAIN_EXPIRATION]': 'domain_expiration',
 };
 
 /** Which placeholders each type's checks can answer. */
 const ALLOWED: Record<TargetType, Subject['kind'][]> = {
   http: ['status', 'response_time', 'body', 'connected', 'certificate_expiration'],
-  tcp: ['connected', 'response_time', 'body'],
-  tls: ['connected', 'response_time', 'certificate_expiration'],
+  tcp: ['connected', 'response_time', 'body', 'certificate_expiration'],
+  tls: ['connected', 'response_time', 'certificate_expiration', 'domain_expiration'],
   dns: ['dns_rcode', 'body', 'response_time', 'connected'],
   icmp: ['connected', 'response_time'],
   heartbeat: [],
@@ -58,7 +63,7 @@ const ALLOWED: Record<TargetType, Subject['kind'][]> = {
 };
 
 const SHAPE =
-  /^\s*(\[STATUS\]|\[RESPONSE_TIME\]|\[CONNECTED\]|\[DNS_RCODE\]|\[CERTIFICATE_EXPIRATION\]|\[BODY\]((?:\.[^.[\]\s]+|\[\d+\])*))\s*(==|!=|<=|>=|<|>)\s*(.*?)\s*$/;
+  /^\s*(\[STATUS\]|\[RESPONSE_TIME\]|\[CONNECTED\]|\[DNS_RCODE\]|\[CERTIFICATE_EXPIRATION\]|\[DOMAIN_EXPIRATION\]|\[BODY\]((?:\.[^.[\]\s]+|\[\d+\])*))\s*(==|!=|<=|>=|<|>)\s*(.*?)\s*$/;
 const PAT = /^pat\((.*)\)$/s;
 const ANY = /^any\((.*)\)$/s;
 
@@ -82,7 +87,7 @@ function operandError(kind: Subject['kind'], placeholder: string, value: string)
   if (kind === 'connected' && value !== 'true' && value !== 'false') return `${placeholder} is true or false`;
   if (kind === 'dns_rcode' && !(DNS_RCODES as readonly string[]).includes(value))
     return `${placeholder} is one of ${DNS_RCODES.join(', ')}`;
-  if (kind === 'certificate_expiration' && certMs(value) === null)
+  if ((kind === 'certificate_expiration' || kind === 'domain_expiration') && certMs(value) === null)
     return `${placeholder} is compared with a duration such as 336h`;
   if ((kind === 'status' || kind === 'response_time') && !Number.isFinite(Number(value)))
     return `${placeholder} is a number`;
@@ -121,7 +126,8 @@ export function parseCondition(text: string, type: TargetType = 'http'): ParseRe
   if (any && operands.some((o) => o === ''))
     return { ok: false, error: `"${text}": any() lists values separated by commas` };
   for (const value of operands) {
-    if (numericOp && kind !== 'certificate_expiration' && !Number.isFinite(Number(value))) {
+    const timed = kind === 'certificate_expiration' || kind === 'domain_expiration';
+    if (numericOp && !timed && !Number.isFinite(Number(value))) {
       return { ok: false, error: `"${text}": ${op} compares numbers, and "${value}" is not a number` };
     }
     const err = operandError(kind, placeholder, value);
@@ -190,13 +196,18 @@ export function evaluateCondition(c: Condition, res: ProbeResponse): string | nu
   else if (s.kind === 'response_time') actual = Math.round(res.latencyMs);
   else if (s.kind === 'connected') actual = res.connected === true;
   else if (s.kind === 'dns_rcode') actual = res.rcode ?? null;
-  else if (s.kind === 'certificate_expiration') {
-    if (res.certExpiresInMs === undefined) return failed(c, 'no certificate');
+  else if (s.kind === 'certificate_expiration' || s.kind === 'domain_expiration') {
+    const left = s.kind === 'certificate_expiration' ? res.certExpiresInMs : res.domainExpiresInMs;
+    if (left === undefined)
+      return failed(
+        c,
+        s.kind === 'certificate_expiration' ? 'no certificate' : (res.domainError ?? 'no domain expiry'),
+      );
     const want = (e: string) => String(certMs(e));
     const any = ANY.exec(c.expected);
     const expected = any ? `any(${anyItems(any[1]).map(want).join(',')})` : want(c.expected);
-    if (compare(res.certExpiresInMs, c.op, expected)) return null;
-    return failed(c, `expires in ${formatRemaining(res.certExpiresInMs)}`);
+    if (compare(left, c.op, expected)) return null;
+    return failed(c, `expires in ${formatRemaining(left)}`);
   } else if (s.path.length === 0 && res.answers) {
     if (res.answers.some((a) => compare(a, c.op, c.expected))) return null;
     return failed(c, `got ${show(res.answers.join(', ')).slice(0, 80)}`);

@@ -6,5 +6,9 @@ export type TargetType = (typeof TARGET_TYPES)[number];
 export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV'] as const;
 export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
 
+/** Protocols a tcp target can upgrade to TLS with before the handshake. */
+export const STARTTLS_PROTOCOLS = ['smtp', 'imap', 'postgres'] as const;
+export type StarttlsProtocol = (typeof STARTTLS_PROTOCOLS)[number];
+
 /** Response codes as `[DNS_RCODE]` names them. */
 export const DNS_RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED'] as const;

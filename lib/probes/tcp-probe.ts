@@ -5,6 +5,7 @@ import { firstFailure } from './conditions';
 import { withDeadline } from './deadline';
 import { globMatch } from './glob';
 import { describeError, formatTimeout } from './probe-errors';
+import { runStarttlsProbe } from './starttls-probe';
 import type { ProbeResult, TcpSpec } from './types';
 
 const MAX_REPLY_BYTES = 64 * 1024;
@@ -51,6 +52,7 @@ const quote = (s: string) => JSON.stringify(s.slice(0, 80));
 
 /** One TCP check: connected, latency of the whole exchange, and the reply as `[BODY]`. */
 export async function runTcpProbe(spec: TcpSpec, clock: Clock): Promise<ProbeResult> {
+  if (spec.starttls) return runStarttlsProbe({ ...spec, starttls: spec.starttls }, clock);
   const ts = clock.now();
   const started = performance.now();
   const out: Outcome = { connected: false, reply: null, error: null };

@@ -1,5 +1,6 @@
+import type { Cron } from '@/lib/time/cron';
 import type { Condition } from './conditions';
-import type { DnsRecordType } from './target-types';
+import type { DnsRecordType, StarttlsProtocol } from './target-types';
 
 interface BaseSpec {
   timeoutMs: number;
@@ -25,6 +26,11 @@ export interface TcpSpec extends BaseSpec {
   send: string | null;
   /** A `pat()` pattern the reply must match; the probe reads until it does. */
   expect: string | null;
+  /** Upgrade to TLS with this protocol, then check the certificate as a tls target does. */
+  starttls?: StarttlsProtocol | null;
+  insecureSkipVerify?: boolean;
+  /** Extra trusted roots (PEM), for a private CA. */
+  ca?: string[];
 }
 
 export interface TlsSpec extends BaseSpec {
@@ -32,6 +38,8 @@ export interface TlsSpec extends BaseSpec {
   host: string;
   port: number;
   insecureSkipVerify: boolean;
+  /** The registered domain whose expiry is read over RDAP, or null. */
+  domain?: string | null;
   /** Extra trusted roots (PEM), for a private CA. */
   ca?: string[];
 }
@@ -50,10 +58,20 @@ export interface IcmpSpec extends BaseSpec {
   packets: number;
 }
 
+export interface HeartbeatSchedule {
+  expression: string;
+  /** IANA zone the expression's times are in. */
+  timezone: string;
+  cron: Cron;
+}
+
 export interface HeartbeatSpec extends BaseSpec {
   type: 'heartbeat';
   targetId: number;
+  /** A ping is expected every period (0 with a schedule)… */
   periodMs: number;
+  /** …or at each time of the cron schedule. */
+  schedule: HeartbeatSchedule | null;
   graceMs: number;
 }
 

@@ -11,6 +11,7 @@ const DERIVED: Record<string, [MetricType, string]> = {
   probe_duration_seconds: ['gauge', 'How long the latest probe took in seconds.'],
   probe_http_status_code: ['gauge', 'HTTP status code of the latest probe response.'],
   probe_ssl_earliest_cert_expiry: ['gauge', 'Earliest expiry of the certificate chain, in unix seconds.'],
+  probe_domain_expiry: ['gauge', 'When the domain registration expires (RDAP), in unix seconds.'],
   probe_tcp_connected: ['gauge', 'Whether the latest TCP check connected (1) or not (0).'],
   probe_dns_answer_rrs: ['gauge', 'Number of answers in the latest DNS response.'],
   probe_icmp_packet_loss_ratio: ['gauge', 'Share of the latest ping packets that got no reply (0 to 1).'],

@@ -119,14 +119,21 @@ export function updateTarget(ctx: EngineContext, id: number, patch: TargetPatch,
   const type = patch.type ?? row.type;
   const sameType = type === row.type;
   const options = { ...(sameType && !replace ? optionsOf(row) : {}), ...pickOptions(patch) };
+  // A heartbeat switches between period and schedule by being given the other one.
+  if (patch.period !== undefined && patch.schedule === undefined) {
+    delete options.schedule;
+    delete options.timezone;
+  }
+  if (patch.schedule !== undefined && patch.period === undefined) delete options.period;
+  if (patch.starttls !== undefined) {
+    if (patch.send === undefined) delete options.send;
+    if (patch.expect === undefined) delete options.expect;
+  }
   const url = patch.url ?? (sameType && URL_TYPES.includes(type) ? row.url : undefined);
   const given = Object.keys(patch).filter((k) => patch[k as keyof TargetPatch] !== undefined);
-  const issues = targetIssues(
-    { type, url, server: options.server, query_name: options.query_name, period: options.period },
-    given,
-  );
-  if (issues.length) throw invalid(issues);
   const conditions = patch.conditions ?? conditionsOf(row);
+  const issues = targetIssues({ type, url, ...options, conditions }, given);
+  if (issues.length) throw invalid(issues);
   checkConditions(conditions, type);
   const now = ctx.clock.now();
   const interval = patch.interval ?? row.interval_ms;

@@ -1,7 +1,9 @@
 import { type Condition, parseCondition } from '@/lib/probes/conditions';
+import { registeredDomain } from '@/lib/probes/domain-expiry';
 import { parseAddress, parseServer } from '@/lib/probes/target-address';
-import type { DnsRecordType, TargetType } from '@/lib/probes/target-types';
-import type { ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
+import type { DnsRecordType, StarttlsProtocol, TargetType } from '@/lib/probes/target-types';
+import type { HeartbeatSchedule, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
+import { parseCron } from '@/lib/time/cron';
 
 export interface TargetRow {
   id: number;
@@ -42,7 +44,14 @@ export interface TargetOptions {
   query_type?: DnsRecordType;
   packets?: number;
   period?: number;
+  /** A heartbeat's cron expression instead of a period, in `timezone` (UTC when absent). */
+  schedule?: string;
+  timezone?: string;
   grace?: number;
+  /** A tcp target upgrades to TLS with this protocol's STARTTLS before the handshake. */
+  starttls?: StarttlsProtocol;
+  /** A tls target reads its domain's registration expiry over RDAP: true for the host's domain, or the domain. */
+  domain_expiry?: boolean | string;
 }
 
 export const OPTION_KEYS = [
@@ -54,7 +63,11 @@ export const OPTION_KEYS = [
   'query_type',
   'packets',
   'period',
+  'schedule',
+  'timezone',
   'grace',
+  'starttls',
+  'domain_expiry',
 ] as const satisfies readonly (keyof TargetOptions)[];
 
 export function conditionsOf(row: Pick<TargetRow, 'conditions'>): string[] {
@@ -72,6 +85,12 @@ export function displayUrl(type: TargetType, name: string, url: string | undefin
   return url ?? '';
 }
 
+function scheduleOf(o: TargetOptions): HeartbeatSchedule | null {
+  const parsed = o.schedule === undefined ? null : parseCron(o.schedule);
+  if (!parsed?.ok) return null;
+  return { expression: o.schedule!, timezone: o.timezone ?? 'UTC', cron: parsed.cron };
+}
+
 function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
   const o = optionsOf(row);
   const base = { timeoutMs: row.timeout_ms, conditions };
@@ -80,9 +99,25 @@ function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
   const port = typeof address === 'string' ? 0 : address.port;
   switch (row.type) {
     case 'tcp':
-      return { ...base, type: 'tcp', host, port, send: o.send ?? null, expect: o.expect ?? null };
+      return {
+        ...base,
+        type: 'tcp',
+        host,
+        port,
+        send: o.send ?? null,
+        expect: o.expect ?? null,
+        starttls: o.starttls ?? null,
+        insecureSkipVerify: o.insecure_skip_verify === true,
+      };
     case 'tls':
-      return { ...base, type: 'tls', host, port, insecureSkipVerify: o.insecure_skip_verify === true };
+      return {
+        ...base,
+        type: 'tls',
+        host,
+        port,
+        insecureSkipVerify: o.insecure_skip_verify === true,
+        domain: typeof o.domain_expiry === 'string' ? o.domain_expiry : o.domain_expiry ? registeredDomain(host) : null,
+      };
     case 'icmp':
       return { ...base, type: 'icmp', host, packets: o.packets ?? 3 };
     case 'dns': {
@@ -91,7 +126,14 @@ function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
       return { ...base, type: 'dns', server: server.host, port: server.port, name: o.query_name ?? '', recordType };
     }
     case 'heartbeat':
-      return { ...base, type: 'heartbeat', targetId: row.id, periodMs: o.period ?? 0, graceMs: o.grace ?? 0 };
+      return {
+        ...base,
+        type: 'heartbeat',
+        targetId: row.id,
+        periodMs: o.period ?? 0,
+        schedule: scheduleOf(o),
+        graceMs: o.grace ?? 0,
+      };
     default:
       return {
         ...base,

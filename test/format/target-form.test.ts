@@ -89,3 +89,32 @@ describe('formFromTarget', () => {
     });
   });
 });
+
+describe('heartbeat schedule and STARTTLS in the form', () => {
+  it('sends a schedule with its zone instead of the period, and the period when the schedule is blank', () => {
+    const v = { ...EMPTY_FORM, name: 'backup', type: 'heartbeat', schedule: ' 0 3 * * * ', timezone: 'Europe/Berlin' };
+    const withSchedule = requestFromForm(v, 'create');
+    expect(withSchedule).toEqual({
+      body: expect.objectContaining({ schedule: '0 3 * * *', timezone: 'Europe/Berlin', grace: '0s' }),
+    });
+    expect((withSchedule as { body: Record<string, unknown> }).body).not.toHaveProperty('period');
+    const withPeriod = requestFromForm({ ...v, schedule: '' }, 'edit');
+    expect((withPeriod as { body: Record<string, unknown> }).body).toMatchObject({ period: '1h' });
+    expect((withPeriod as { body: Record<string, unknown> }).body).not.toHaveProperty('schedule');
+  });
+
+  it('sends starttls without send/expect, and verification only with starttls', () => {
+    const v = { ...EMPTY_FORM, name: 'mail', type: 'tcp', url: 'tcp://127.0.0.1:25', send: 'x', expect: '220*' };
+    const tls = (
+      requestFromForm({ ...v, starttls: 'smtp', insecure_skip_verify: 'true' }, 'create') as {
+        body: Record<string, unknown>;
+      }
+    ).body;
+    expect(tls).toMatchObject({ starttls: 'smtp', insecure_skip_verify: true });
+    expect(tls).not.toHaveProperty('send');
+    expect(tls).not.toHaveProperty('expect');
+    const plain = (requestFromForm(v, 'edit') as { body: Record<string, unknown> }).body;
+    expect(plain).toMatchObject({ send: 'x', expect: '220*' });
+    expect(plain).not.toHaveProperty('insecure_skip_verify');
+  });
+});

@@ -92,7 +92,7 @@ describe('target types through the API', () => {
       ],
       [
         { name: 'a', type: 'tcp', url: 'tcp://db:1', conditions: ['[STATUS] == 200'] },
-        '[STATUS] does not apply to tcp targets; use [CONNECTED], [RESPONSE_TIME], [BODY]',
+        '[STATUS] does not apply to tcp targets; use [CONNECTED], [RESPONSE_TIME], [BODY], [CERTIFICATE_EXPIRATION]',
       ],
       [
         { name: 'a', url: 'http://x/', conditions: ['[DNS_RCODE] == NOERROR'] },

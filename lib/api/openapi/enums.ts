@@ -4,4 +4,4 @@ export const UPTIME_WINDOWS = ['24h', '7d', '30d'] as const;
 export const SCOPE_NAMES = ['read', 'ingest', 'admin'] as const;
 export const SILENCE_STATUSES = ['pending', 'active', 'expired'] as const;
 export const STORAGE_STATES = ['ok', 'full'] as const;
-export { DNS_RECORD_TYPES, TARGET_TYPES } from '@/lib/probes/target-types';
+export { DNS_RECORD_TYPES, STARTTLS_PROTOCOLS, TARGET_TYPES } from '@/lib/probes/target-types';

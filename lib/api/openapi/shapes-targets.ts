@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DNS_RECORD_TYPES, TARGET_STATUSES, TARGET_TYPES } from './enums';
+import { DNS_RECORD_TYPES, STARTTLS_PROTOCOLS, TARGET_STATUSES, TARGET_TYPES } from './enums';
 import { count, gapPoint, iso, ms, point, series } from './shapes-common';
 
 export const checkShape = z.looseObject({
@@ -26,7 +26,20 @@ export const targetShape = z.looseObject({
   query_type: z.enum(DNS_RECORD_TYPES).optional(),
   packets: z.number().int().optional(),
   period_s: z.number().optional().meta({ description: 'heartbeat: a ping is expected every period_s + grace_s' }),
+  schedule: z
+    .string()
+    .optional()
+    .meta({ description: 'heartbeat: a cron expression; a ping is expected after each run, within grace_s' }),
+  timezone: z.string().optional().meta({ description: "IANA zone of the schedule's times (UTC when absent)" }),
   grace_s: z.number().optional(),
+  domain_expiry: z
+    .union([z.boolean(), z.string()])
+    .optional()
+    .meta({ description: "tls: the domain's registration expiry is read over RDAP (true: the host's domain)" }),
+  starttls: z
+    .enum(STARTTLS_PROTOCOLS)
+    .optional()
+    .meta({ description: 'tcp: upgraded to TLS with this protocol before the handshake' }),
   method: z.string(),
   interval_s: z.number(),
   timeout_ms: z.number(),
