@@ -4,6 +4,7 @@ import { heartbeatEndpoints } from './endpoints-heartbeats';
 import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { maintenanceEndpoints } from './endpoints-maintenance';
+import { otlpEndpoints } from './endpoints-otlp';
 import { ruleEndpoints } from './endpoints-rules';
 import { sloEndpoints } from './endpoints-slos';
 import { statusEndpoints } from './endpoints-status';
@@ -24,4 +25,5 @@ export const ENDPOINTS: Endpoint[] = [
   logDetailEndpoints,
   maintenanceEndpoints,
   heartbeatEndpoints,
+  otlpEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

@@ -95,3 +95,14 @@ export const sourceShape = z.looseObject({
   lag_bytes: z.number(),
   last_error: z.string().nullable(),
 });
+
+/** OTLP's Export*ServiceResponse in its JSON encoding: `partialSuccess` only when something was refused. */
+export const otlpExportShape = z.looseObject({
+  partialSuccess: z
+    .looseObject({
+      rejectedLogRecords: z.string().optional(),
+      rejectedDataPoints: z.string().optional(),
+      errorMessage: z.string(),
+    })
+    .optional(),
+});

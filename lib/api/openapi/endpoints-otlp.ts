@@ -1,0 +1,39 @@
+import { MAX_OTLP_BYTES } from '@/lib/otlp/read-request';
+import { otlpExportShape } from './shapes-logs';
+import { defineEndpoint } from './types';
+
+const otlpBody = (what: string) => ({
+  contentTypes: ['application/x-protobuf', 'application/json'],
+  description: `An OTLP ${what} in protobuf or JSON, optionally gzip (\`Content-Encoding: gzip\`), at most ${MAX_OTLP_BYTES / 1048576} MiB before and after inflating (larger: 413). Errors are google.rpc.Status in the request's encoding: 400 bad data, 413, 415 another content type, 503 retry.`,
+});
+
+const logs = {
+  method: 'POST',
+  operationId: 'otlpLogs',
+  summary: 'OTLP/HTTP logs; answered once stored, with partialSuccess for refused records',
+  tag: 'otlp',
+  access: 'ingest',
+  rawBody: otlpBody('ExportLogsServiceRequest'),
+  response: otlpExportShape,
+} as const;
+
+const metrics = {
+  method: 'POST',
+  operationId: 'otlpMetrics',
+  summary: 'OTLP/HTTP metrics: sums, gauges and histograms become series; answered once stored',
+  tag: 'otlp',
+  access: 'ingest',
+  rawBody: otlpBody('ExportMetricsServiceRequest'),
+  response: otlpExportShape,
+} as const;
+
+export const otlpEndpoints = {
+  otlpLogs: defineEndpoint({ ...logs, path: '/v1/logs' }),
+  otlpLogsUnderApi: defineEndpoint({ ...logs, path: '/api/v1/otlp/v1/logs', operationId: 'otlpLogsUnderApi' }),
+  otlpMetrics: defineEndpoint({ ...metrics, path: '/v1/metrics' }),
+  otlpMetricsUnderApi: defineEndpoint({
+    ...metrics,
+    path: '/api/v1/otlp/v1/metrics',
+    operationId: 'otlpMetricsUnderApi',
+  }),
+};
