@@ -70,7 +70,12 @@ export class FuzzClient {
       if (!e.produces || status >= 400) this.failures.push(`${label}: not JSON: ${text.slice(0, 80)}`);
     }
     if (status >= 500) this.failures.push(`${label}: ${text.slice(0, 200)}`);
-    else if (status >= 400) {
+    else if (status >= 400 && e.tag === 'otlp' && e.method === 'POST') {
+      // OTLP answers errors with its own google.rpc.Status, not Lookout's envelope (docs/api.md#otlp).
+      const st = body as { code?: unknown; message?: unknown } | null;
+      if (typeof st?.code !== 'number' || typeof st.message !== 'string' || !st.message.trim())
+        this.failures.push(`${label}: bad google.rpc.Status ${text.slice(0, 200)}`);
+    } else if (status >= 400) {
       const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
       if (
         typeof err?.code !== 'string' ||

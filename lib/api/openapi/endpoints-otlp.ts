@@ -1,5 +1,6 @@
 import { MAX_OTLP_BYTES } from '@/lib/otlp/read-request';
-import { otlpExportShape } from './shapes-logs';
+import { range, withStep } from './params';
+import { claudeCodeUsageShape, otlpExportShape } from './shapes-logs';
 import { defineEndpoint } from './types';
 
 const otlpBody = (what: string) => ({
@@ -35,5 +36,15 @@ export const otlpEndpoints = {
     ...metrics,
     path: '/api/v1/otlp/v1/metrics',
     operationId: 'otlpMetricsUnderApi',
+  }),
+  getClaudeCodeUsage: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/usage/claude-code',
+    operationId: 'getClaudeCodeUsage',
+    summary: "Claude Code's tokens and cost from its OTLP metrics, over time and per user and model",
+    tag: 'otlp',
+    access: 'read',
+    query: { ...range, ...withStep },
+    response: claudeCodeUsageShape,
   }),
 };

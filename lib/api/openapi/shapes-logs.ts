@@ -106,3 +106,21 @@ export const otlpExportShape = z.looseObject({
     })
     .optional(),
 });
+
+/** Claude Code's tokens and cost from its OTLP metrics: per step by token type and by user; totals per user and model. */
+export const claudeCodeUsageShape = z.looseObject({
+  step_ms: z.number(),
+  tokens: z.array(series(point)),
+  cost: z.array(series(point)),
+  rows: z.array(
+    z.looseObject({
+      user: z.string(),
+      model: z.string(),
+      input: z.number(),
+      output: z.number(),
+      cache_read: z.number(),
+      cache_creation: z.number(),
+      cost_usd: z.number(),
+    }),
+  ),
+});
