@@ -1,27 +1,20 @@
 // npm run bench:intake — OTLP/HTTP logs sent by the OpenTelemetry JS SDK's protobuf exporter (its own batches
 // of 512) against the same pipeline fed by a tailed file, in one run, on one Lookout with its ingestion threads.
+
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SeverityNumber } from '@opentelemetry/api-logs';
-import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-proto';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import * as otlpLogs from '@/app/v1/logs/route';
 import { clearLookout, setLookout } from '@/lib/engine/instance';
 import { startLookout } from '@/lib/engine/lookout';
 import { buildWorker } from '../../scripts/build-worker.mjs';
 import { serveRoutes } from '../helpers/route-server';
 import { tempDir } from '../helpers/temp-dir';
+import { benchAttrs as attrs, benchMessage as message } from './intake-records';
 
 const RECORDS = Number(process.env.BENCH_LINES ?? 200_000);
 const TOKEN = 'bench';
-
-const message = (i: number) => `GET /api/items/${i % 977} answered in ${i % 300} ms`;
-const attrs = (i: number) => ({
-  'http.method': 'GET',
-  'http.status_code': i % 50 ? 200 : 503,
-  'user.id': `u-${i % 97}`,
-});
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 4);
 
 function stored(db: ReturnType<typeof startLookout>['readDb'], source: string): number {
   return db
@@ -69,29 +62,26 @@ async function main() {
     await waitFor(() => stored(lookout.readDb, 'tailed'), RECORDS);
     const tailedSecs = (performance.now() - t) / 1000;
 
-    const provider = new LoggerProvider({
-      resource: resourceFromAttributes({ 'service.name': 'otlp' }),
-      processors: [
-        new BatchLogRecordProcessor({
-          exporter: new OTLPLogExporter({
-            url: `${server.url}/v1/logs`,
-            headers: { authorization: `Bearer ${TOKEN}` },
-          }),
-          maxQueueSize: 20_000,
-          maxExportBatchSize: 512,
-        }),
-      ],
-    });
-    const logger = provider.getLogger('bench');
+    // The SDK runs in processes of their own, as instrumented applications would (BENCH_SENDERS of them,
+    // like a Collector's parallel consumers); the clock starts at their first request, after they loaded.
+    const senders = Array.from({ length: SENDERS }, (_, k) =>
+      fork(path.join(import.meta.dirname, 'otlp-sender.ts'), {
+        execArgv: ['--import', 'tsx'],
+        env: {
+          ...process.env,
+          BENCH_LINES: String(RECORDS / SENDERS),
+          BENCH_OFFSET: String((k * RECORDS) / SENDERS),
+          OTLP_URL: `${server.url}/v1/logs`,
+          OTLP_TOKEN: TOKEN,
+        },
+      }),
+    );
+    const exits = senders.map((p) => new Promise<number | null>((r) => p.on('exit', r)));
+    while (server.requests === 0) await new Promise((r) => setTimeout(r, 5));
     t = performance.now();
-    for (let i = 0; i < RECORDS; i++) {
-      logger.emit({ severityNumber: SeverityNumber.INFO, body: message(i), attributes: attrs(i) });
-      if (i % 10_000 === 9_999) await provider.forceFlush();
-    }
-    await provider.forceFlush();
     await waitFor(() => stored(lookout.readDb, 'otlp'), RECORDS);
     const otlpSecs = (performance.now() - t) / 1000;
-    await provider.shutdown();
+    if ((await Promise.all(exits)).some((code) => code !== 0)) throw new Error('an OTLP sender failed');
 
     const tailed = Math.round(RECORDS / tailedSecs);
     const otlp = Math.round(RECORDS / otlpSecs);
@@ -100,6 +90,7 @@ async function main() {
       JSON.stringify(
         {
           records: RECORDS,
+          senders: SENDERS,
           tailed_file_records_per_s: tailed,
           otlp_protobuf_records_per_s: otlp,
           ratio,
