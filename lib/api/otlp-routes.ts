@@ -1,3 +1,7 @@
+import { IngestUnavailable } from '@/lib/ingest/worker/ingest-client';
+import { ingestLokiPush } from '@/lib/loki/ingest-push';
+import { LokiError } from '@/lib/loki/push-to-lines';
+import { readLokiPush } from '@/lib/loki/read-push';
 import { ingestOtlpLogs } from '@/lib/otlp/ingest-logs';
 import { ingestOtlpMetrics } from '@/lib/otlp/ingest-metrics';
 import { LogsRequest, LogsResponse, MetricsRequest, MetricsResponse } from '@/lib/otlp/proto';
@@ -34,3 +38,18 @@ export const otlpMetricsRoute = (endpoint: Endpoints['otlpMetrics'] | Endpoints[
       return otlpAnswer(encoding, MetricsResponse, partial);
     }),
   );
+
+/** POST /loki/api/v1/push: 204 once stored; Loki's own text errors (400, 413, 415). */
+export const lokiPushRoute = (endpoint: Endpoints['lokiPush']) =>
+  route(endpoint, async ({ lookout, req }) => {
+    const text = (status: number, message: string) =>
+      new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    try {
+      const refused = await ingestLokiPush(lookout.ingest, await readLokiPush(req), lookout.clock.now());
+      return refused ? text(400, refused) : new Response(null, { status: 204 });
+    } catch (err) {
+      if (err instanceof LokiError) return text(err.status, err.message);
+      if (err instanceof IngestUnavailable) return text(503, `${err.message}; nothing of this push was stored, retry`);
+      throw err;
+    }
+  });

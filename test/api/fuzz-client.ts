@@ -63,6 +63,12 @@ export class FuzzClient {
 
   private check(e: Endpoint, label: string, status: number, text: string, ms: number): void {
     if (ms > 5_000) this.failures.push(`${label}: took ${Math.round(ms)} ms`);
+    if (e.tag === 'loki') {
+      // Loki's push answers errors as text, as Loki does (docs/api.md#loki-push).
+      if (status >= 500) this.failures.push(`${label}: ${text.slice(0, 200)}`);
+      else if (status >= 400 && !text.trim()) this.failures.push(`${label}: an error without a message`);
+      return;
+    }
     let body: unknown = null;
     try {
       body = text ? JSON.parse(text) : null;

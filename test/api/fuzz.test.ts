@@ -18,6 +18,7 @@ const SAMPLE_BODIES: Record<string, (dir: string) => Record<string, unknown>> = 
   otlpLogsUnderApi: () => ({ resourceLogs: [] }),
   otlpMetrics: () => ({ resourceMetrics: [] }),
   otlpMetricsUnderApi: () => ({ resourceMetrics: [] }),
+  lokiPush: () => ({ streams: [] }),
   createTarget: () => ({
     name: 'fuzz-target',
     url: 'http://127.0.0.1:9/health',
@@ -214,8 +215,8 @@ describe('fuzzing every endpoint with hostile input', () => {
           results.push(
             await send(e, `raw body ${JSON.stringify(v.slice(0, 20))}`, {
               body: v,
-              // OTLP takes JSON or protobuf only; anything else is a 415 before the body is read.
-              type: e.tag === 'otlp' ? 'application/json' : 'application/x-ndjson',
+              // OTLP and Loki take JSON or protobuf only; anything else is a 415 before the body is read.
+              type: e.tag === 'otlp' || e.tag === 'loki' ? 'application/json' : 'application/x-ndjson',
               query: [['source', 'fuzz']],
             }),
           );

@@ -37,6 +37,19 @@ export const otlpEndpoints = {
     path: '/api/v1/otlp/v1/metrics',
     operationId: 'otlpMetricsUnderApi',
   }),
+  lokiPush: defineEndpoint({
+    method: 'POST',
+    path: '/loki/api/v1/push',
+    operationId: 'lokiPush',
+    summary: 'Loki push (JSON or snappy protobuf): entries become lines of the source named by `job`; 204 once stored',
+    tag: 'loki',
+    access: 'ingest',
+    rawBody: {
+      contentTypes: ['application/json', 'application/x-protobuf'],
+      description: `Loki's push body: JSON (optionally gzip) or snappy-compressed protobuf, at most ${MAX_OTLP_BYTES / 1048576} MiB before and after decompressing (larger: 413). Errors are text, as Loki's: 400 bad data or refused entries (the others are stored), 415 another content type.`,
+    },
+    status: 204,
+  }),
   getClaudeCodeUsage: defineEndpoint({
     method: 'GET',
     path: '/api/v1/usage/claude-code',
