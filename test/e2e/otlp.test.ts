@@ -93,7 +93,7 @@ describe('OTLP and Loki intake on the running server, and the Claude Code view',
     const table = page.getByTestId('claude-code-table');
     await table.waitFor(WAIT);
     const row = table.locator('tbody tr').first();
-    await expect.poll(() => row.innerText(), WAIT).toMatch(/ada@example\.com\s+claude-sonnet-4-5\s+1,?200.*\$0\.75/s);
+    await expect.poll(() => row.innerText(), WAIT).toMatch(/ada@example\.com\s+claude-sonnet-4-5\s+1\.2k\s.*\$0\.75/s);
     await screenshot(page, 'claude-code');
     expect(problems).toEqual([]);
   });
