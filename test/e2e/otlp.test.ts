@@ -93,7 +93,9 @@ describe('OTLP and Loki intake on the running server, and the Claude Code view',
     const table = page.getByTestId('claude-code-table');
     await table.waitFor(WAIT);
     const row = table.locator('tbody tr').first();
-    await expect.poll(() => row.innerText(), WAIT).toMatch(/ada@example\.com\s+claude-sonnet-4-5\s+1\.2k\s.*\$0\.75/s);
+    await expect
+      .poll(async () => (await row.locator('td').allTextContents()).join(' '), WAIT)
+      .toBe('ada@example.com claude-sonnet-4-5 1.2k 0 0 0 $0.75');
     await screenshot(page, 'claude-code');
     expect(problems).toEqual([]);
   });
