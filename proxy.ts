@@ -35,5 +35,5 @@ export function proxy(request: NextRequest): NextResponse {
 // API routes stay outside: a proxy makes Next buffer request bodies (cut at 10 MB), and logs take 16 MiB.
 // Status pages and badges too: they carry no script and set their own, frameable policy.
 export const config = {
-  matcher: ['/((?!api/|metrics|prometheus/|status/|badge/|ping/|_next/static|_next/image).*)'],
+  matcher: ['/((?!api/|v1/|loki/|metrics|prometheus/|status/|badge/|ping/|_next/static|_next/image).*)'],
 };

@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { href: '/', label: 'Overview', match: ['/', '/targets'] },
   { href: '/logs', label: 'Logs', match: ['/logs'] },
   { href: '/providers', label: 'Providers', match: ['/providers'] },
+  { href: '/claude-code', label: 'Claude Code', match: ['/claude-code'] },
   { href: '/alerts', label: 'Alerts', match: ['/alerts'] },
   { href: '/explore', label: 'Explore', match: ['/explore'] },
   { href: '/system', label: 'System', match: ['/system'] },

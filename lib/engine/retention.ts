@@ -100,6 +100,12 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - Math.min(s.retention.checksMs, 8 * 86_400_000),
   },
   {
+    // OTLP series arrive once a minute or so per series; usage views look back months, like rollups.
+    table: 'otlp_samples',
+    sql: 'DELETE FROM otlp_samples WHERE (series_id, ts) IN (SELECT series_id, ts FROM otlp_samples WHERE ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.rollupsMs,
+  },
+  {
     table: 'sessions',
     sql: 'DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < ? LIMIT ?)',
     cutoff: (now) => now,

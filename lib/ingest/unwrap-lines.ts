@@ -17,7 +17,14 @@ export function unwrapLines(lines: InputLine[]): InputLine[] {
         ? { text: e.text, truncated: e.truncated, wrapper: e.wrapper }
         : { text: e.text, truncated: e.truncated },
     );
-  for (const l of lines) if (!isBlankLine(l.text)) a.push(l.text, l.truncated, 0, 0, 0, emit);
+  for (const l of lines) {
+    if (isBlankLine(l.text)) continue;
+    // Already unwrapped by its protocol (Loki push): taken as it is, in order.
+    if (l.wrapper) {
+      a.flush(emit);
+      out.push(l);
+    } else a.push(l.text, l.truncated, 0, 0, 0, emit);
+  }
   a.flush(emit);
   return out;
 }

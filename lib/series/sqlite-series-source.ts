@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/connection';
 import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
 import { LOG_STEP, readLogWindow } from './log-series';
+import { otlpSeries } from './otlp-series';
 import { readProbeWindow } from './probe-series';
 import { systemSeries } from './system-series';
 import { exactLabel, type Matcher, type RawSeries } from './types';
@@ -28,6 +29,7 @@ export function createSqliteSeriesSource(db: Db, opts: { sinceMs?: number; insta
       if (name === undefined || LOG_NAMES.test(name))
         out.push(...logs.get(startMs - LOG_STEP, endMs, job).select(name, matchers, startMs, endMs));
       out.push(...systemSeries(db, matchers, startMs, endMs));
+      out.push(...otlpSeries(db, matchers, startMs, endMs));
       return out.filter((s) => matchesAll(matchers, s.labels));
     },
   };

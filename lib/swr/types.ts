@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { newTokenShape, sessionShape, tokenInfoShape } from '@/lib/api/openapi/shapes-auth';
 import type {
+  claudeCodeUsageShape,
   errorCountsShape,
   latencyShape,
   logEntryShape,
@@ -26,6 +27,7 @@ import type {
 export { UPTIME_WINDOWS } from '@/lib/api/openapi/enums';
 export { ERROR_GROUPS, type ErrorGroup, type RequestGroup } from '@/lib/stats/groups';
 
+export type ClaudeCodeUsage = z.infer<typeof claudeCodeUsageShape>;
 export type Target = z.infer<typeof targetShape>;
 export type TargetStatus = Target['status'];
 export type Check = z.infer<typeof checkShape>;

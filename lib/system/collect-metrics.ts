@@ -1,6 +1,7 @@
 import type { Lookout } from '@/lib/engine/context';
 import { getLatestProbeSamples } from '@/lib/queries/get-latest-probe-samples';
 import { getLogTotals } from '@/lib/queries/get-log-totals';
+import { getOtlpLatest } from '@/lib/queries/get-otlp-latest';
 import { instanceOf } from '@/lib/series/probe-series';
 import { isSystemMetric, SYSTEM_METRICS } from './catalog';
 import type { MetricFamily, MetricType } from './exposition';
@@ -39,6 +40,8 @@ const DERIVED: Record<string, [MetricType, string]> = {
     'Whether the disk under the data directory is full (1): writes wait until space is back.',
   ],
 };
+
+const OTLP_FRESH_MS = 15 * 60_000;
 
 /** promtool's linter rejects camelCase; node_exporter's meminfo names are exported in snake case here. */
 export const exportedName = (name: string): string =>
@@ -95,6 +98,12 @@ export function collectMetrics(lookout: Lookout): MetricFamily[] {
       families.set(name, (f = { name, type, help, samples: [] }));
     }
     f.samples.push(s);
+  }
+  // Series received over OTLP, as long as their sender keeps sending (docs/api.md#otlp-metrics).
+  for (const o of getOtlpLatest(lookout.readDb, lookout.clock.now() - OTLP_FRESH_MS)) {
+    let f = families.get(o.family);
+    if (!f) families.set(o.family, (f = { name: o.family, type: o.type, help: o.help || o.family, samples: [] }));
+    f.samples.push(o.sample);
   }
   return [...families.values()];
 }

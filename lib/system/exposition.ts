@@ -1,6 +1,6 @@
 import type { MetricSample } from './types';
 
-export type MetricType = 'gauge' | 'counter' | 'histogram' | 'untyped';
+export type MetricType = 'gauge' | 'counter' | 'histogram' | 'summary' | 'untyped';
 
 export interface MetricFamily {
   name: string;

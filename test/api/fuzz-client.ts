@@ -64,6 +64,12 @@ export class FuzzClient {
 
   private check(e: Endpoint, label: string, status: number, text: string, ms: number): void {
     if (ms > 5_000) this.failures.push(`${label}: took ${Math.round(ms)} ms`);
+    if (e.tag === 'loki') {
+      // Loki's push answers errors as text, as Loki does (docs/api.md#loki-push).
+      if (status >= 500) this.failures.push(`${label}: ${text.slice(0, 200)}`);
+      else if (status >= 400 && !text.trim()) this.failures.push(`${label}: an error without a message`);
+      return;
+    }
     let body: unknown = null;
     try {
       body = text ? JSON.parse(text) : null;
@@ -79,6 +85,11 @@ export class FuzzClient {
       const parsed = promErrorEnvelope.safeParse(body);
       if (!parsed.success || !parsed.data.error.trim())
         this.failures.push(`${label}: bad Prometheus error envelope ${text.slice(0, 200)}`);
+    } else if (status >= 400 && e.tag === 'otlp' && e.method === 'POST') {
+      // OTLP answers errors with its own google.rpc.Status, not Lookout's envelope (docs/api.md#otlp).
+      const st = body as { code?: unknown; message?: unknown } | null;
+      if (typeof st?.code !== 'number' || typeof st.message !== 'string' || !st.message.trim())
+        this.failures.push(`${label}: bad google.rpc.Status ${text.slice(0, 200)}`);
     } else if (status >= 400) {
       const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
       if (

@@ -14,6 +14,11 @@ import { routeFiles } from './route-files';
 
 // Valid bodies to mutate one field at a time, so hostile values reach past the first missing field.
 const SAMPLE_BODIES: Record<string, (dir: string) => Record<string, unknown>> = {
+  otlpLogs: () => ({ resourceLogs: [] }),
+  otlpLogsUnderApi: () => ({ resourceLogs: [] }),
+  otlpMetrics: () => ({ resourceMetrics: [] }),
+  otlpMetricsUnderApi: () => ({ resourceMetrics: [] }),
+  lokiPush: () => ({ streams: [] }),
   createTarget: () => ({
     name: 'fuzz-target',
     url: 'http://127.0.0.1:9/health',
@@ -217,7 +222,8 @@ describe('fuzzing every endpoint with hostile input', () => {
           results.push(
             await send(e, `raw body ${JSON.stringify(v.slice(0, 20))}`, {
               body: v,
-              type: 'application/x-ndjson',
+              // OTLP and Loki take JSON or protobuf only; anything else is a 415 before the body is read.
+              type: e.tag === 'otlp' || e.tag === 'loki' ? 'application/json' : 'application/x-ndjson',
               query: [['source', 'fuzz']],
             }),
           );

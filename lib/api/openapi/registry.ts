@@ -5,6 +5,7 @@ import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { maintenanceEndpoints } from './endpoints-maintenance';
 import { prometheusEndpoints } from './endpoints-prometheus';
+import { otlpEndpoints } from './endpoints-otlp';
 import { ruleEndpoints } from './endpoints-rules';
 import { sloEndpoints } from './endpoints-slos';
 import { statusEndpoints } from './endpoints-status';
@@ -26,4 +27,5 @@ export const ENDPOINTS: Endpoint[] = [
   maintenanceEndpoints,
   heartbeatEndpoints,
   prometheusEndpoints,
+  otlpEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

@@ -17,7 +17,10 @@ const detectedLine = z.looseObject({
   line: z.string().meta({ description: 'the line as read (inside its container wrapper, continuation lines joined)' }),
   format: z.string().meta({ description: 'json, logfmt, text or ccproxy-v0/v1' }),
   family: z.string().nullable().meta({ description: 'the format family recognised (docs/logs.md#formats)' }),
-  wrapper: z.string().nullable().meta({ description: 'docker, cri or compose when the line came in one' }),
+  wrapper: z
+    .string()
+    .nullable()
+    .meta({ description: 'docker, cri or compose when the line came in one; loki for Loki push' }),
   time: iso,
   time_fallback: z
     .boolean()

@@ -95,3 +95,32 @@ export const sourceShape = z.looseObject({
   lag_bytes: z.number(),
   last_error: z.string().nullable(),
 });
+
+/** OTLP's Export*ServiceResponse in its JSON encoding: `partialSuccess` only when something was refused. */
+export const otlpExportShape = z.looseObject({
+  partialSuccess: z
+    .looseObject({
+      rejectedLogRecords: z.string().optional(),
+      rejectedDataPoints: z.string().optional(),
+      errorMessage: z.string(),
+    })
+    .optional(),
+});
+
+/** Claude Code's tokens and cost from its OTLP metrics: per step by token type and by user; totals per user and model. */
+export const claudeCodeUsageShape = z.looseObject({
+  step_ms: z.number(),
+  tokens: z.array(series(point)),
+  cost: z.array(series(point)),
+  rows: z.array(
+    z.looseObject({
+      user: z.string(),
+      model: z.string(),
+      input: z.number(),
+      output: z.number(),
+      cache_read: z.number(),
+      cache_creation: z.number(),
+      cost_usd: z.number(),
+    }),
+  ),
+});

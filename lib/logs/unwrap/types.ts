@@ -1,5 +1,5 @@
 /** Which container runtime's wrapper a line came in (docs/logs.md#container-logs). */
-export type WrapperKind = 'docker' | 'cri' | 'compose';
+export type WrapperKind = 'docker' | 'cri' | 'compose' | 'loki';
 
 /** What a container wrapper said about the line inside it; kept as fields, its time is the fallback. */
 export interface WrapperFacts {
@@ -8,6 +8,8 @@ export interface WrapperFacts {
   container?: string;
   /** Epoch ms the runtime stamped the line with. */
   time?: number;
+  /** Loki stream labels and structured metadata, kept as fields the line does not have itself. */
+  labels?: Record<string, string>;
 }
 
 export interface Unwrapped {

@@ -1,0 +1,4 @@
+declare module 'snappyjs' {
+  /** Snappy block-format decompression; throws above `maxLength` bytes. */
+  export function uncompress(compressed: Buffer, maxLength?: number): Buffer;
+}
