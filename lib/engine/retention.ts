@@ -79,7 +79,7 @@ const STEPS: PruneStep[] = [
   {
     // Word counts serve only where the lines are kept (the histogram counts older buckets from nothing).
     table: 'log_token_rollups',
-    sql: 'DELETE FROM log_token_rollups WHERE (res, token, ts, source_id) IN (SELECT res, token, ts, source_id FROM log_token_rollups WHERE res IN (10000, 60000) AND ts < ? LIMIT ?)',
+    sql: 'DELETE FROM log_token_rollups WHERE (token, ts, source_id) IN (SELECT token, ts, source_id FROM log_token_rollups WHERE ts < ? LIMIT ?)',
     cutoff: (now, s) => now - s.retention.logsMs - 60_000,
   },
   ...logRollupSteps('log_route_rollups', 'res, ts, source_id, provider, model, method, route'),

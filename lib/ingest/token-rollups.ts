@@ -2,36 +2,28 @@ import { BulkInsert } from '@/lib/db/bulk-insert';
 import type { Db } from '@/lib/db/connection';
 import { rolledUpWords } from '@/lib/search/words';
 
-export const TOKEN_RESOLUTIONS = [10_000, 60_000] as const;
+/** Width of a token rollup bucket: shorter windows count their lines, which are few. */
+export const TOKEN_RES = 60_000;
 /** Lines whose words are not counted (a character outside printable ASCII) count under this token. */
 export const UNCOUNTED = '';
 
-const floorTo = (ts: number, res: number) => ts - (((ts % res) + res) % res);
-
-/** One batch's lines per 10 s bucket, source and word. */
+/** One batch's lines per minute, source and word. */
 export class TokenRollupBuffer {
   private readonly counts = new Map<string, number>();
 
   addLine(sourceId: number, ts: number, message: string): void {
     const words = rolledUpWords(message) ?? [UNCOUNTED];
-    const prefix = `${floorTo(ts, TOKEN_RESOLUTIONS[0])}|${sourceId}|`;
+    const prefix = `${ts - (((ts % TOKEN_RES) + TOKEN_RES) % TOKEN_RES)}|${sourceId}|`;
     for (const w of words) {
       const key = prefix + w;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
   }
 
-  *rows(): Generator<[res: number, token: string, ts: number, sourceId: number, lines: number]> {
-    const coarse = new Map<string, number>();
+  *rows(): Generator<[token: string, ts: number, sourceId: number, lines: number]> {
     for (const [key, n] of this.counts) {
       const [ts, sourceId, token] = key.split('|');
-      yield [TOKEN_RESOLUTIONS[0], token, Number(ts), Number(sourceId), n];
-      const k = `${floorTo(Number(ts), TOKEN_RESOLUTIONS[1])}|${sourceId}|${token}`;
-      coarse.set(k, (coarse.get(k) ?? 0) + n);
-    }
-    for (const [key, n] of coarse) {
-      const [ts, sourceId, token] = key.split('|');
-      yield [TOKEN_RESOLUTIONS[1], token, Number(ts), Number(sourceId), n];
+      yield [token, Number(ts), Number(sourceId), n];
     }
   }
 }
@@ -40,9 +32,9 @@ export class TokenRollupBuffer {
 export function createTokenRollupWriter(db: Db): (buffer: TokenRollupBuffer) => void {
   const rows = new BulkInsert(
     db,
-    'INSERT INTO log_token_rollups (res, token, ts, source_id, lines)',
-    5,
-    'ON CONFLICT (res, token, ts, source_id) DO UPDATE SET lines = lines + excluded.lines',
+    'INSERT INTO log_token_rollups (token, ts, source_id, lines)',
+    4,
+    'ON CONFLICT (token, ts, source_id) DO UPDATE SET lines = lines + excluded.lines',
   );
   return (buffer) => {
     rows.reset();

@@ -5,6 +5,7 @@ import { registerWordMatch } from '@/lib/search/match-words';
 import { type MatchMode, rollupTermsSql, termsToSql } from '@/lib/search/query-sql';
 import { DRIVER_IDS, rareDriver } from '@/lib/search/rare-driver';
 import { isRolledUpWord } from '@/lib/search/words';
+import { TOKEN_RES } from '@/lib/ingest/token-rollups';
 import { bucketStarts } from '@/lib/stats/window-plan';
 
 interface HistogramQuery {
@@ -105,7 +106,6 @@ function countRange(
   ];
 }
 
-const TOKEN_WIDTHS = [60_000, 10_000];
 
 /** The single word (possibly negated) whose histogram the token rollups answer, if the query is one. */
 function rolledUpWord(q: HistogramQuery): { token: string; negate: boolean } | null {
@@ -124,21 +124,21 @@ function wordCounter(db: Db, q: HistogramQuery, word: { token: string; negate: b
   const extra = paramsSql(q);
   const words = db.prepare(
     `SELECT (ts - ts % ?) t, SUM(lines) n FROM log_token_rollups
-     WHERE res = ? AND token = ? AND ts >= ? AND ts < ?${extra.where}
-       AND ts NOT IN (SELECT ts FROM log_token_rollups WHERE res = ? AND token = '' AND ts >= ? AND ts < ?${extra.where})
+     WHERE token = ? AND ts >= ? AND ts < ?${extra.where}
+       AND ts NOT IN (SELECT ts FROM log_token_rollups WHERE token = '' AND ts >= ? AND ts < ?${extra.where})
      GROUP BY t`,
   );
   const all = db.prepare(
     `SELECT (ts - ts % ?) t, SUM(lines) n FROM log_line_rollups WHERE res = ? AND ts >= ? AND ts < ?${extra.where}
-       AND ts NOT IN (SELECT ts FROM log_token_rollups WHERE res = ? AND token = '' AND ts >= ? AND ts < ?${extra.where})
+       AND ts NOT IN (SELECT ts FROM log_token_rollups WHERE token = '' AND ts >= ? AND ts < ?${extra.where})
      GROUP BY t`,
   );
   const unread = db.prepare(
-    `SELECT DISTINCT ts FROM log_token_rollups WHERE res = ? AND token = '' AND ts >= ? AND ts < ?${extra.where}`,
+    `SELECT DISTINCT ts FROM log_token_rollups WHERE token = '' AND ts >= ? AND ts < ?${extra.where}`,
   );
   return (res, a, b) => {
-    const flagged = [res, a, b, ...extra.params];
-    const counted = words.all(q.stepMs, res, word.token, a, b, ...extra.params, ...flagged) as Counts;
+    const flagged = [a, b, ...extra.params];
+    const counted = words.all(q.stepMs, word.token, a, b, ...extra.params, ...flagged) as Counts;
     const out: Counts = [];
     if (word.negate) {
       const withWord = new Map(counted.map((r) => [r.t, r.n]));
@@ -206,7 +206,7 @@ export function getLogsHistogram(db: Db, q: HistogramQuery, budgetMs = HISTOGRAM
   registerWordMatch(db);
   const step = q.stepMs;
   const widths = WIDTHS.filter((r) => step % r === 0);
-  const tokenWidths = TOKEN_WIDTHS.filter((r) => step % r === 0);
+  const tokenWidths = step % TOKEN_RES === 0 ? [TOKEN_RES] : [];
   const terms = rollupTermsSql(q.terms);
   const word = rolledUpWord(q);
   // One read transaction: the rollups and the edge lines must come from the same commit.
