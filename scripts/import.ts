@@ -50,7 +50,9 @@ const indexed = indexAllBehind(db, (n, left) =>
   process.stderr.write(`\rfull-text index: ${n.toLocaleString()} lines indexed, ${left.toLocaleString()} to go   `),
 );
 if (indexed > 0)
-  process.stderr.write(`\rfull-text index: ${indexed.toLocaleString()} lines indexed in ${((Date.now() - indexing) / 1000).toFixed(1)} s   `);
+  process.stderr.write(
+    `\rfull-text index: ${indexed.toLocaleString()} lines indexed in ${((Date.now() - indexing) / 1000).toFixed(1)} s   `,
+  );
 const row = db
   .prepare('SELECT lines_accepted a, lines_rejected r, lines_flagged f FROM log_sources WHERE name = ?')
   .get(source) as { a: number; r: number; f: number };

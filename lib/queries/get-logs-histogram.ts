@@ -1,11 +1,11 @@
 import type { Db } from '@/lib/db/connection';
 import { ftsMark } from '@/lib/ingest/fts-index';
-import type { Term } from '@/lib/search/parse-query';
-import { registerWordMatch } from '@/lib/search/match-words';
-import { type MatchMode, rollupTermsSql, termsToSql } from '@/lib/search/query-sql';
-import { DRIVER_IDS, rareDriver } from '@/lib/search/rare-driver';
-import { isRolledUpWord } from '@/lib/search/words';
 import { TOKEN_RES } from '@/lib/ingest/token-rollups';
+import { DRIVER_IDS, rareDriver } from '@/lib/queries/rare-driver';
+import { registerWordMatch } from '@/lib/search/match-words';
+import type { Term } from '@/lib/search/parse-query';
+import { type MatchMode, rollupTermsSql, termsToSql } from '@/lib/search/query-sql';
+import { isRolledUpWord } from '@/lib/search/words';
 import { bucketStarts } from '@/lib/stats/window-plan';
 
 interface HistogramQuery {
@@ -105,7 +105,6 @@ function countRange(
     ...countRange(db, q, rollup, finer, b, until),
   ];
 }
-
 
 /** The single word (possibly negated) whose histogram the token rollups answer, if the query is one. */
 function rolledUpWord(q: HistogramQuery): { token: string; negate: boolean } | null {

@@ -1,9 +1,9 @@
 import type { Db } from '@/lib/db/connection';
 import { ftsMark } from '@/lib/ingest/fts-index';
-import type { Term } from '@/lib/search/parse-query';
+import { DRIVER_IDS, rareDriver } from '@/lib/queries/rare-driver';
 import { registerWordMatch } from '@/lib/search/match-words';
+import type { Term } from '@/lib/search/parse-query';
 import { termsToSql } from '@/lib/search/query-sql';
-import { DRIVER_IDS, rareDriver } from '@/lib/search/rare-driver';
 import { toIso } from '@/lib/time/iso';
 
 interface LogRow {

@@ -88,7 +88,9 @@ async function run(perDay: number): Promise<void> {
   const now = Date.now();
   const t0 = Date.now();
   const files = writeSearchCorpus(dir, lines, now - 7 * DAY + 600_000, 7 * DAY - 660_000);
-  console.log(`\n== ${lines.toLocaleString()} lines (${perDay.toLocaleString()}/day): written in ${Math.round((Date.now() - t0) / 1000)} s`);
+  console.log(
+    `\n== ${lines.toLocaleString()} lines (${perDay.toLocaleString()}/day): written in ${Math.round((Date.now() - t0) / 1000)} s`,
+  );
   const importMs = importAll(dataDir, files);
   for (const f of Object.values(files)) fs.rmSync(f);
   const db = openReadDb(dataDir);
@@ -115,7 +117,9 @@ async function run(perDay: number): Promise<void> {
   }
   // Stopped, the server has checkpointed the WAL into the database file: this is what the lines cost.
   const dbBytes = fs.statSync(path.join(dataDir, 'lookout.db')).size;
-  console.log(`database file after the runs: ${Math.round(dbBytes / stored)} bytes/line (${(dbBytes / 1048576).toFixed(0)} MB)`);
+  console.log(
+    `database file after the runs: ${Math.round(dbBytes / stored)} bytes/line (${(dbBytes / 1048576).toFixed(0)} MB)`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

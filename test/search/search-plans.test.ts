@@ -6,11 +6,11 @@ import { ftsMark, indexAllBehind } from '@/lib/ingest/fts-index';
 import { createLogWriter } from '@/lib/ingest/log-writer';
 import type { IngestRecord } from '@/lib/ingest/record';
 import { getLogsHistogram } from '@/lib/queries/get-logs-histogram';
+import { RARE_CAP } from '@/lib/queries/rare-driver';
 import { searchLogs } from '@/lib/queries/search-logs';
 import { wordsMatch } from '@/lib/search/match-words';
 import { parseQuery, type Term } from '@/lib/search/parse-query';
 import { termsToSql } from '@/lib/search/query-sql';
-import { RARE_CAP } from '@/lib/search/rare-driver';
 import { tempDir } from '../helpers/temp-dir';
 
 const T0 = Date.UTC(2026, 10, 2);
@@ -208,13 +208,18 @@ describe('search plans at volume', () => {
 
   it('stops counting at the time budget and says from when it counted, newest steps first', () => {
     const [, from, to] = WINDOWS[2];
-    const full = getLogsHistogram(read, { from, to, stepMs: 600_000, terms: parse('action:anthropic_request') }, 60_000);
+    const full = getLogsHistogram(
+      read,
+      { from, to, stepMs: 600_000, terms: parse('action:anthropic_request') },
+      60_000,
+    );
     const cut = getLogsHistogram(read, { from, to, stepMs: 600_000, terms: parse('action:anthropic_request') }, 0);
     expect(full.partial).toBe(false);
     expect(cut.partial).toBe(true);
     expect(cut.counted_from).toBeGreaterThan(from);
     // What was counted equals the full answer there; older steps are left at 0.
-    for (const [i, [t, n]] of cut.points.entries()) expect(n, String(t)).toBe(t >= cut.counted_from! ? full.points[i][1] : 0);
+    for (const [i, [t, n]] of cut.points.entries())
+      expect(n, String(t)).toBe(t >= cut.counted_from! ? full.points[i][1] : 0);
     expect(cut.points.some(([, n]) => n > 0)).toBe(true);
   });
 });

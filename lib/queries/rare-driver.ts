@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
-import type { Term } from './parse-query';
-import { ftsExpression } from './query-sql';
+import type { Term } from '@/lib/search/parse-query';
+import { ftsExpression } from '@/lib/search/query-sql';
 
 /** Up to this many full-text matches, reading the matches beats walking the time window. */
 export const RARE_CAP = 50_000;
