@@ -8,8 +8,8 @@ import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts } from './record';
 import { RouteCap } from './route-cap';
 import { createRouteRollupWriter, RouteRollupBuffer } from './route-rollups';
-import { createTokenRollupWriter, TokenRollupBuffer } from './token-rollups';
 import type { FilePosition } from './tail';
+import { createTokenRollupWriter, TokenRollupBuffer } from './token-rollups';
 
 export interface LogBatch {
   sourceId: number;

@@ -7,12 +7,26 @@ export const TOKEN_RES = 60_000;
 /** Lines whose words are not counted (a character outside printable ASCII) count under this token. */
 export const UNCOUNTED = '';
 
+const UNCOUNTED_WORDS = [UNCOUNTED];
+// Many messages repeat word for word ("API action", "HTTP request received"): their words are kept.
+const recent = new Map<string, string[]>();
+
+function wordsOf(message: string): string[] {
+  let words = recent.get(message);
+  if (words === undefined) {
+    words = rolledUpWords(message) ?? UNCOUNTED_WORDS;
+    if (recent.size >= 1_000) recent.clear();
+    if (message.length <= 200) recent.set(message, words);
+  }
+  return words;
+}
+
 /** One batch's lines per minute, source and word. */
 export class TokenRollupBuffer {
   private readonly counts = new Map<string, number>();
 
   addLine(sourceId: number, ts: number, message: string): void {
-    const words = rolledUpWords(message) ?? [UNCOUNTED];
+    const words = wordsOf(message);
     const prefix = `${ts - (((ts % TOKEN_RES) + TOKEN_RES) % TOKEN_RES)}|${sourceId}|`;
     for (const w of words) {
       const key = prefix + w;

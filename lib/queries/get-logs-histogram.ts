@@ -50,7 +50,20 @@ const SCAN: LineCounting = { mode: 'scan', driver: null };
 function countLines(db: Db, q: HistogramQuery, from: number, until: number, how: LineCounting = SCAN): Counts {
   if (from >= until) return [];
   const mark = ftsMark(db);
-  const terms = termsToSql(q.terms, mark, how.mode);
+  const ids =
+    how.mode === 'scan' && how.driver === null
+      ? (db.prepare('SELECT MIN(id) min, MAX(id) max FROM logs WHERE ts >= ? AND ts < ?').get(from, until) as {
+          min: number | null;
+          max: number | null;
+        })
+      : null;
+  if (ids !== null && ids.min === null) return [];
+  const terms = termsToSql(
+    q.terms,
+    mark,
+    how.mode,
+    ids?.min != null && ids.max != null ? { min: ids.min, max: ids.max } : undefined,
+  );
   const extra = paramsSql(q);
   const ts = how.driver === null ? 'ts' : '+ts';
   const driver = how.driver === null ? '' : ` AND ${DRIVER_IDS}`;
@@ -146,21 +159,35 @@ function wordCounter(db: Db, q: HistogramQuery, word: { token: string; negate: b
     } else {
       out.push(...counted);
     }
-    for (const ts of unread.pluck().all(...flagged) as number[]) out.push(...countLines(db, q, ts, ts + res));
+    // Consecutive flagged minutes are counted in one statement.
+    let run: [number, number] | null = null;
+    for (const ts of unread.pluck().all(...flagged) as number[]) {
+      if (run !== null && run[1] === ts) run[1] = ts + res;
+      else {
+        if (run !== null) out.push(...countLines(db, q, run[0], run[1]));
+        run = [ts, ts + res];
+      }
+    }
+    if (run !== null) out.push(...countLines(db, q, run[0], run[1]));
     return out;
   };
 }
 
-/** Whether every kept line was counted in the token rollups (lines older than migration 060 were not). */
-function tokenRollupsComplete(db: Db): boolean {
-  return (
-    db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM logs WHERE id <= (SELECT value FROM meta WHERE key = 'token_rollups_from_id'))`,
-      )
-      .pluck()
-      .get() === 0
-  );
+/** Beyond this many minutes with lines the rollups could not read, counting the lines is cheaper. */
+const MAX_UNREAD_MINUTES = 60;
+
+/**
+ * Whether the token rollups can answer for [from, until): every kept line was counted in them (lines
+ * older than migration 060 were not), and few minutes hold lines they could not read.
+ */
+function tokenRollupsServe(db: Db, from: number, until: number): boolean {
+  const row = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM logs WHERE id <= (SELECT value FROM meta WHERE key = 'token_rollups_from_id')) old,
+         (SELECT COUNT(*) FROM (SELECT 1 FROM log_token_rollups WHERE token = '' AND ts >= ? AND ts < ? LIMIT ?)) unread`,
+    )
+    .get(from, until, MAX_UNREAD_MINUTES + 1) as { old: number; unread: number };
+  return row.old === 0 && row.unread <= MAX_UNREAD_MINUTES;
 }
 
 /** Counting lines one by one stops after this long; the answer then says how far back it got. */
@@ -217,13 +244,13 @@ export function getLogsHistogram(db: Db, q: HistogramQuery, budgetMs = HISTOGRAM
       const oldest = db.prepare('SELECT MIN(ts) FROM logs').pluck().get() as number | null;
       return whole(oldest === null ? [] : countRange(db, q, rollup, widths, Math.max(q.from, oldest), q.to + 1));
     }
-    if (word !== null && tokenWidths.length > 0 && tokenRollupsComplete(db)) {
+    if (word !== null && tokenWidths.length > 0 && tokenRollupsServe(db, q.from, q.to + 1)) {
       const oldest = db.prepare('SELECT MIN(ts) FROM logs').pluck().get() as number | null;
       if (oldest === null) return whole([]);
       return whole(countRange(db, q, wordCounter(db, q, word), tokenWidths, Math.max(q.from, oldest), q.to + 1));
     }
     const driver = rareDriver(db, q.terms);
-    if (driver !== null) return whole(countLines(db, q, q.from, q.to + 1, { mode: 'scan', driver }));
+    if (driver !== null) return whole(countLines(db, q, q.from, q.to + 1, { mode: 'set', driver }));
     return countNewestFirst(db, q, q.from, q.to + 1, budgetMs);
   })();
   const counts = new Map<number, number>();

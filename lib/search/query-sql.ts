@@ -79,6 +79,7 @@ export function termsToSql(
   terms: Term[],
   ftsMark: number,
   mode: MatchMode = 'set',
+  ids?: { min: number; max: number },
 ): { where: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -96,8 +97,13 @@ export function termsToSql(
         if (mode === 'set') {
           clause = `(id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?) OR (id > ? AND ${scan}))`;
           params.push(expr, ftsMark, ...likes);
+        } else if (ids) {
+          // The same lines as 'set': by the index below the mark, by LIKE above it. Lines the text cannot
+          // judge are looked up in the index's matches between the ids the caller's range spans.
+          clause = `(CASE WHEN id > ? THEN ${scan} ELSE coalesce(lookout_words(message, ?), id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid >= ? AND rowid <= ?)) END)`;
+          params.push(ftsMark, ...likes, expr, expr, ids.min, ids.max);
         } else {
-          // The same lines as 'set': by the index below the mark, by LIKE above it.
+          // Without an id range, one line at a time (slow, ~0.2 ms, but only for lines the text cannot judge).
           clause = `(CASE WHEN id > ? THEN ${scan} ELSE coalesce(lookout_words(message, ?), EXISTS (SELECT 1 FROM logs_fts WHERE logs_fts MATCH ? AND rowid = logs.id)) END)`;
           params.push(ftsMark, ...likes, expr, expr);
         }
