@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/connection';
 import { ftsMark } from '@/lib/ingest/fts-index';
 import { TOKEN_RES } from '@/lib/ingest/token-rollups';
-import { DRIVER_IDS, rareDriver } from '@/lib/queries/rare-driver';
+import { DRIVER_IDS, rareDriver, timeLeads } from '@/lib/queries/rare-driver';
 import { registerWordMatch } from '@/lib/search/match-words';
 import type { Term } from '@/lib/search/parse-query';
 import { type MatchMode, rollupTermsSql, termsToSql } from '@/lib/search/query-sql';
@@ -42,6 +42,8 @@ interface LineCounting {
   mode: MatchMode;
   /** A rare word's full-text expression: only its matches (and lines above the mark) are read. */
   driver: string | null;
+  /** With a driver, whether the time index still leads (a short window). */
+  byTime?: boolean;
 }
 
 const SCAN: LineCounting = { mode: 'scan', driver: null };
@@ -65,7 +67,7 @@ function countLines(db: Db, q: HistogramQuery, from: number, until: number, how:
     ids?.min != null && ids.max != null ? { min: ids.min, max: ids.max } : undefined,
   );
   const extra = paramsSql(q);
-  const ts = how.driver === null ? 'ts' : '+ts';
+  const ts = how.driver === null || how.byTime ? 'ts' : '+ts';
   const driver = how.driver === null ? '' : ` AND ${DRIVER_IDS}`;
   return db
     .prepare(
@@ -250,7 +252,14 @@ export function getLogsHistogram(db: Db, q: HistogramQuery, budgetMs = HISTOGRAM
       return whole(countRange(db, q, wordCounter(db, q, word), tokenWidths, Math.max(q.from, oldest), q.to + 1));
     }
     const driver = rareDriver(db, q.terms);
-    if (driver !== null) return whole(countLines(db, q, q.from, q.to + 1, { mode: 'set', driver }));
+    if (driver !== null)
+      return whole(
+        countLines(db, q, q.from, q.to + 1, {
+          mode: 'set',
+          driver: driver.expr,
+          byTime: timeLeads(db, q.from, q.to, driver.matches),
+        }),
+      );
     return countNewestFirst(db, q, q.from, q.to + 1, budgetMs);
   })();
   const counts = new Map<number, number>();

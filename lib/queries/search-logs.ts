@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { ftsMark } from '@/lib/ingest/fts-index';
-import { DRIVER_IDS, rareDriver } from '@/lib/queries/rare-driver';
+import { DRIVER_IDS, rareDriver, timeLeads } from '@/lib/queries/rare-driver';
 import { registerWordMatch } from '@/lib/search/match-words';
 import type { Term } from '@/lib/search/parse-query';
 import { termsToSql } from '@/lib/search/query-sql';
@@ -69,7 +69,7 @@ export function searchLogs(
     const extraParams: unknown[] = [];
     if (driver !== null) {
       extra.push(DRIVER_IDS);
-      extraParams.push(driver, mark);
+      extraParams.push(driver.expr, mark);
     }
     if (q.source !== undefined) {
       extra.push('source_id = (SELECT id FROM log_sources WHERE name = ?)');
@@ -84,7 +84,7 @@ export function searchLogs(
       extraParams.push(q.cursor.ts, q.cursor.ts, q.cursor.id);
     }
     // `+ts` keeps the time index out when the driver's few lines are the cheaper way in.
-    const ts = driver === null ? 'ts' : '+ts';
+    const ts = driver === null || timeLeads(db, q.from, q.to, driver.matches) ? 'ts' : '+ts';
     return db
       .prepare(
         `SELECT logs.id, ts, (SELECT name FROM log_sources s WHERE s.id = logs.source_id) source, level, message, provider, model,

@@ -22,7 +22,7 @@ const SPAN = 30 * HOUR;
 
 function message(i: number): string {
   const p = PROVIDERS[i % 3];
-  if (i % 4_001 === 5) return `common disk quota exhausted on ${p}`;
+  if (i % 1_201 === 5) return `common disk quota exhausted on ${p}`;
   if (i % 997 === 3) return `common Grüße from café ${p} — naïve`; // folded by SQLite only
   if (i % 991 === 4) return `common\ttabbed ${p}\tline`;
   if (i % 13 === 0) return `common HTTP response error status=502 via ${p}`;
