@@ -17,8 +17,21 @@ export function rareDriver(db: Db, terms: Term[]): { expr: string; matches: numb
     if (t.kind !== 'text' || t.negate) continue;
     const expr = ftsExpression(t);
     if (expr === null) continue;
-    const matches = count.get(expr, RARE_CAP) as number;
-    if (matches < RARE_CAP && (best === null || matches < best.matches)) best = { expr, matches };
+    // Each word of a phrase alone is a superset of the phrase's lines (the query still tests the
+    // phrase), and counting one word's lines skips the positions a phrase must compare.
+    const words = t.text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+    const prefix = expr.endsWith('*');
+    const candidates =
+      words.length > 1
+        ? words.map((w, i) =>
+            ftsExpression({ ...t, text: i === words.length - 1 && prefix ? `${w}*` : w, phrase: false }),
+          )
+        : [expr];
+    for (const c of candidates) {
+      if (c === null) continue;
+      const matches = count.get(c, RARE_CAP) as number;
+      if (matches < RARE_CAP && (best === null || matches < best.matches)) best = { expr: c, matches };
+    }
   }
   return best;
 }
