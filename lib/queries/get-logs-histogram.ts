@@ -193,7 +193,7 @@ function tokenRollupsServe(db: Db, from: number, until: number): boolean {
 }
 
 /** Counting lines one by one stops after this long; the answer then says how far back it got. */
-export const HISTOGRAM_BUDGET_MS = 200;
+export const HISTOGRAM_BUDGET_MS = 150;
 
 /**
  * [from, until) counted from the lines, newest steps first, until the budget is spent: returns the
