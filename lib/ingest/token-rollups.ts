@@ -6,6 +6,8 @@ import { rolledUpWords } from '@/lib/search/words';
 export const TOKEN_RES = 60_000;
 /** Lines whose words are not counted (a character outside printable ASCII) count under this token. */
 export const UNCOUNTED = '';
+/** Every line counts under this token too: a negated word's histogram is this minus the word. */
+export const ALL_LINES = '*';
 
 const UNCOUNTED_WORDS = [UNCOUNTED];
 // Many messages repeat word for word ("API action", "HTTP request received"): their words are kept.
@@ -32,6 +34,8 @@ export class TokenRollupBuffer {
       const key = prefix + w;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
+    const all = prefix + ALL_LINES;
+    this.counts.set(all, (this.counts.get(all) ?? 0) + 1);
   }
 
   *rows(): Generator<[token: string, ts: number, sourceId: number, lines: number]> {

@@ -143,7 +143,7 @@ function wordCounter(db: Db, q: HistogramQuery, word: { token: string; negate: b
      GROUP BY t`,
   );
   const all = db.prepare(
-    `SELECT (ts - ts % ?) t, SUM(lines) n FROM log_line_rollups WHERE res = ? AND ts >= ? AND ts < ?${extra.where}
+    `SELECT (ts - ts % ?) t, SUM(lines) n FROM log_token_rollups WHERE token = '*' AND ts >= ? AND ts < ?${extra.where}
        AND ts NOT IN (SELECT ts FROM log_token_rollups WHERE token = '' AND ts >= ? AND ts < ?${extra.where})
      GROUP BY t`,
   );
@@ -156,7 +156,7 @@ function wordCounter(db: Db, q: HistogramQuery, word: { token: string; negate: b
     const out: Counts = [];
     if (word.negate) {
       const withWord = new Map(counted.map((r) => [r.t, r.n]));
-      for (const r of all.all(q.stepMs, res, a, b, ...extra.params, ...flagged) as Counts)
+      for (const r of all.all(q.stepMs, a, b, ...extra.params, ...flagged) as Counts)
         out.push({ t: r.t, n: r.n - (withWord.get(r.t) ?? 0) });
     } else {
       out.push(...counted);
@@ -193,7 +193,7 @@ function tokenRollupsServe(db: Db, from: number, until: number): boolean {
 }
 
 /** Counting lines one by one stops after this long; the answer then says how far back it got. */
-export const HISTOGRAM_BUDGET_MS = 150;
+export const HISTOGRAM_BUDGET_MS = 120;
 
 /**
  * [from, until) counted from the lines, newest steps first, until the budget is spent: returns the

@@ -1,7 +1,8 @@
 -- Lines per minute and source that carry a word, written by the writer with the lines: the /logs histogram
 -- of a word reads these instead of counting the word's lines (docs/performance.md#search).
 -- Only words of ASCII letters from messages of printable ASCII are counted; a line with any other character
--- counts under the empty token, and the minutes holding such lines are counted from their lines.
+-- counts under the empty token, and the minutes holding such lines are counted from their lines. Every
+-- line also counts under '*', so a negated word is '*' minus the word.
 CREATE TABLE log_token_rollups (
   token     TEXT NOT NULL,
   ts        INTEGER NOT NULL,
