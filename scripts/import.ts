@@ -4,6 +4,7 @@ import path from 'node:path';
 import { systemClock } from '@/lib/clock';
 import { readEnv } from '@/lib/config/env';
 import { openWriteDb } from '@/lib/db/connection';
+import { indexAllBehind } from '@/lib/ingest/fts-index';
 import { IngestService } from '@/lib/ingest/ingest-service';
 import type { TailStatus } from '@/lib/ingest/tail';
 
@@ -43,6 +44,15 @@ const db = openWriteDb(env.dataDir);
 const ingest = new IngestService(db, systemClock);
 const status = await ingest.importFile(source, absolute, (s) => progress(s));
 progress(status, true);
+// Index the imported lines now, so the server never starts with a week the full-text index has not reached.
+const indexing = Date.now();
+const indexed = indexAllBehind(db, (n, left) =>
+  process.stderr.write(`\rfull-text index: ${n.toLocaleString()} lines indexed, ${left.toLocaleString()} to go   `),
+);
+if (indexed > 0)
+  process.stderr.write(
+    `\rfull-text index: ${indexed.toLocaleString()} lines indexed in ${((Date.now() - indexing) / 1000).toFixed(1)} s   `,
+  );
 const row = db
   .prepare('SELECT lines_accepted a, lines_rejected r, lines_flagged f FROM log_sources WHERE name = ?')
   .get(source) as { a: number; r: number; f: number };

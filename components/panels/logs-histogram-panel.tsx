@@ -1,6 +1,7 @@
 'use client';
 import { Chart } from '@/components/charts/chart';
 import { formatCount } from '@/lib/format/number';
+import { formatLocal } from '@/lib/format/time';
 import { ApiFailure } from '@/lib/swr/fetcher';
 import type { LogQuery } from '@/lib/swr/use-logs';
 import { useLogsHistogram } from '@/lib/swr/use-logs-histogram';
@@ -27,17 +28,24 @@ export function LogsHistogramPanel({
   return (
     <PanelBody data={data} error={error} what="the histogram" skeleton="h-24">
       {(d) => (
-        <Chart
-          label="Matching lines over time"
-          kind="bar"
-          axes
-          rows={d.points.map(([t, v]) => ({ t, lines: v }))}
-          series={SERIES}
-          height={110}
-          formatValue={formatCount}
-          emptyText="No matching lines in this range"
-          onSelect={(row) => onZoom(absoluteRange(row.t, row.t + d.step_ms))}
-        />
+        <>
+          {d.partial && d.counted_from !== null && (
+            <p className="mb-1 text-muted text-xs" role="status" data-testid="histogram-partial">
+              Counted back to {formatLocal(d.counted_from)} so far; counting older lines…
+            </p>
+          )}
+          <Chart
+            label="Matching lines over time"
+            kind="bar"
+            axes
+            rows={d.points.map(([t, v]) => ({ t, lines: v }))}
+            series={SERIES}
+            height={110}
+            formatValue={formatCount}
+            emptyText="No matching lines in this range"
+            onSelect={(row) => onZoom(absoluteRange(row.t, row.t + d.step_ms))}
+          />
+        </>
       )}
     </PanelBody>
   );

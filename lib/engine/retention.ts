@@ -76,6 +76,12 @@ const STEPS: PruneStep[] = [
     sql: 'DELETE FROM log_line_rollups WHERE (res, ts, source_id, level, provider, status) IN (SELECT res, ts, source_id, level, provider, status FROM log_line_rollups WHERE res > 60000 AND ts < ? LIMIT ?)',
     cutoff: (now, s) => now - s.retention.rollupsMs,
   },
+  {
+    // Word counts serve only where the lines are kept (the histogram counts older buckets from nothing).
+    table: 'log_token_rollups',
+    sql: 'DELETE FROM log_token_rollups WHERE (token, ts, source_id) IN (SELECT token, ts, source_id FROM log_token_rollups WHERE ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.logsMs - 60_000,
+  },
   ...logRollupSteps('log_route_rollups', 'res, ts, source_id, provider, model, method, route'),
   {
     table: 'notifications',

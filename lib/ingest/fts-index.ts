@@ -45,3 +45,18 @@ export function createBehindIndexer(db: Db): (max: number) => number {
     return rows.length;
   });
 }
+
+/** Indexes every row above the mark, `chunk` rows a transaction; returns how many. */
+export function indexAllBehind(
+  db: Db,
+  onChunk: (indexed: number, left: number) => void = () => {},
+  chunk = 20_000,
+): number {
+  const indexBehind = createBehindIndexer(db);
+  let total = 0;
+  for (let n = indexBehind(chunk); n > 0; n = indexBehind(chunk)) {
+    total += n;
+    onChunk(total, ftsBacklog(db));
+  }
+  return total;
+}

@@ -9,6 +9,7 @@ import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts 
 import { RouteCap } from './route-cap';
 import { createRouteRollupWriter, RouteRollupBuffer } from './route-rollups';
 import type { FilePosition } from './tail';
+import { createTokenRollupWriter, TokenRollupBuffer } from './token-rollups';
 
 export interface LogBatch {
   sourceId: number;
@@ -61,6 +62,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
   const fts = new BulkInsert(db, 'INSERT INTO logs_fts (rowid, message)', 2);
   const writeRollups = createRollupWriter(db);
   const writeRoutes = createRouteRollupWriter(db);
+  const writeTokens = createTokenRollupWriter(db);
   const routeCap = new RouteCap(db);
   // Never below the index mark, so an id the index has passed is never given out again.
   const lastId = db
@@ -99,6 +101,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     fts.reset();
     const rollups = new LogRollupBuffer();
     const routes = new RouteRollupBuffer();
+    const tokens = new TokenRollupBuffer();
     const addRequest = (q: RequestFacts) => {
       if (q.route) q.route = routeCap.admit(b.sourceId, q.method ?? '', q.route);
       requests.push(
@@ -143,6 +146,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
         r.fieldsJson,
       );
       rollups.addLine(b.sourceId, r);
+      tokens.addLine(b.sourceId, r.ts, r.message);
       r.requests.forEach(addRequest);
       if (r.flags) flagged++;
       if (r.flags & FLAG_TS_FALLBACK) fallback++;
@@ -154,6 +158,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     indexInline(db, fts, b.records, firstId);
     writeRollups(rollups);
     writeRoutes(routes);
+    writeTokens(tokens);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
     const kinds = new Set<string>();

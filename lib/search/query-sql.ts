@@ -56,24 +56,57 @@ function ftsPhrase(text: string): string {
 
 const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** How word terms are matched on lines at or below the index mark. */
+export type MatchMode =
+  /** `id IN (full-text matches)`: cheap when the words are rare, the whole match set otherwise. */
+  | 'set'
+  /** Line by line (`lookout_words`, the full-text index only for lines it cannot judge): cheap per line. */
+  | 'scan';
+
+/** A text term's full-text expression and the tokens it is matched by: null when it has no word. */
+export function ftsExpression(t: Extract<Term, { kind: 'text' }>): string | null {
+  const prefix = !t.phrase && t.text.endsWith('*');
+  const tokens = t.text.match(/[\p{L}\p{N}_]+/gu);
+  if (!tokens) return null;
+  return `${ftsPhrase(tokens.join(' '))}${prefix ? '*' : ''}`;
+}
+
 /**
  * Turns parsed terms into a WHERE fragment with positional parameters. Rows above `ftsMark` are
  * not in the full-text index yet, so words are matched there by scanning.
  */
-export function termsToSql(terms: Term[], ftsMark: number): { where: string; params: unknown[] } {
+export function termsToSql(
+  terms: Term[],
+  ftsMark: number,
+  mode: MatchMode = 'set',
+  ids?: { min: number; max: number },
+): { where: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const t of terms) {
     let clause: string;
     if (t.kind === 'text') {
+      const expr = ftsExpression(t);
       const tokens = t.text.match(/[\p{L}\p{N}_]+/gu);
-      if (!tokens) {
+      if (!expr || !tokens) {
         clause = 'instr(message, ?) > 0';
         params.push(t.text);
       } else {
         const scan = tokens.map(() => "message LIKE ? ESCAPE '\\'").join(' AND ');
-        clause = `(id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?) OR (id > ? AND ${scan}))`;
-        params.push(ftsPhrase(tokens.join(' ')), ftsMark, ...tokens.map(likePattern));
+        const likes = tokens.map(likePattern);
+        if (mode === 'set') {
+          clause = `(id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ?) OR (id > ? AND ${scan}))`;
+          params.push(expr, ftsMark, ...likes);
+        } else if (ids) {
+          // The same lines as 'set': by the index below the mark, by LIKE above it. Lines the text cannot
+          // judge are looked up in the index's matches between the ids the caller's range spans.
+          clause = `(CASE WHEN id > ? THEN ${scan} ELSE coalesce(lookout_words(message, ?), id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid >= ? AND rowid <= ?)) END)`;
+          params.push(ftsMark, ...likes, expr, expr, ids.min, ids.max);
+        } else {
+          // Without an id range, one line at a time (slow, ~0.2 ms, but only for lines the text cannot judge).
+          clause = `(CASE WHEN id > ? THEN ${scan} ELSE coalesce(lookout_words(message, ?), EXISTS (SELECT 1 FROM logs_fts WHERE logs_fts MATCH ? AND rowid = logs.id)) END)`;
+          params.push(ftsMark, ...likes, expr, expr);
+        }
         // A quoted phrase matches verbatim, punctuation and markup included.
         if (t.phrase) {
           clause = `(${clause} AND instr(message, ?) > 0)`;

@@ -19,7 +19,14 @@ export const logEntryShape = z.looseObject({
 });
 
 export const logPageShape = z.looseObject({ data: z.array(logEntryShape), next_cursor: z.string().nullable() });
-export const logHistogramShape = z.looseObject({ step_ms: z.number(), points: z.array(point) });
+export const logHistogramShape = z.looseObject({
+  step_ms: z.number(),
+  points: z.array(point),
+  partial: z
+    .boolean()
+    .describe('true when counting stopped at the time budget: steps before `counted_from` read 0, uncounted'),
+  counted_from: z.number().nullable().describe('epoch ms of the oldest step counted when `partial`, else null'),
+});
 export const ingestResultShape = z.looseObject({
   accepted: count,
   rejected: count,
