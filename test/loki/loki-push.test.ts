@@ -4,8 +4,8 @@ import LokiTransport from 'winston-loki';
 import * as logs from '@/app/api/v1/logs/route';
 import * as push from '@/app/loki/api/v1/push/route';
 import { FakeClock } from '@/lib/clock';
-import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 import { serveRoutes } from '../helpers/intake-server';
+import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 
 type Row = { ts: string; source: string; message: string; level: string | null; fields: Record<string, unknown> };
 

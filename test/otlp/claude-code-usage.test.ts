@@ -6,8 +6,8 @@ import * as usage from '@/app/api/v1/usage/claude-code/route';
 import * as otlpMetrics from '@/app/v1/metrics/route';
 import { FakeClock } from '@/lib/clock';
 import type { ClaudeCodeUsage } from '@/lib/swr/types';
-import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 import { serveRoutes } from '../helpers/intake-server';
+import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 
 const start = lookoutPerTest();
 

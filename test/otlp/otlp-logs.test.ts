@@ -12,8 +12,8 @@ import * as tokens from '@/app/api/v1/tokens/route';
 import * as otlpLogs from '@/app/v1/logs/route';
 import { FakeClock } from '@/lib/clock';
 import { LogsRequest, RpcStatus } from '@/lib/otlp/proto';
-import { call, lookoutPerTest } from '../helpers/lookout';
 import { serveRoutes } from '../helpers/intake-server';
+import { call, lookoutPerTest } from '../helpers/lookout';
 
 type Row = {
   ts: string;

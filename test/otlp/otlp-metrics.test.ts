@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   AggregationTemporalityPreference,
   OTLPMetricExporter as JsonMetricExporter,
@@ -5,7 +6,6 @@ import {
 import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import * as alerts from '@/app/api/v1/alerts/route';
 import * as otlpUnderApi from '@/app/api/v1/otlp/v1/metrics/route';
@@ -14,8 +14,8 @@ import * as rules from '@/app/api/v1/rules/route';
 import * as metricsPage from '@/app/metrics/route';
 import * as otlpMetrics from '@/app/v1/metrics/route';
 import { FakeClock } from '@/lib/clock';
-import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 import { serveRoutes } from '../helpers/intake-server';
+import { ADMIN, call, lookoutPerTest } from '../helpers/lookout';
 
 const start = lookoutPerTest();
 
