@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import snappy from 'snappyjs';
 import { MAX_OTLP_BYTES } from '@/lib/otlp/read-request';
+import { readLimitedBytes } from '@/lib/read-limited';
 import { PushRequest } from './push-proto';
 import { LokiError } from './push-to-lines';
 
@@ -11,31 +12,11 @@ export const MAX_LOKI_BYTES = MAX_OTLP_BYTES;
 const tooLarge = () =>
   new LokiError(413, `the push is larger than ${MAX_LOKI_BYTES / 1048576} MiB; send smaller batches`);
 
-async function readLimited(req: Request): Promise<Buffer> {
-  const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_LOKI_BYTES) throw tooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_LOKI_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** Reads a Loki push: JSON (optionally gzip) or snappy-compressed protobuf, as Loki's own push endpoint takes them. */
 export async function readLokiPush(req: Request): Promise<{ json: unknown } | { proto: Record<string, unknown> }> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const encoding = (req.headers.get('content-encoding') ?? '').trim().toLowerCase();
-  let body = await readLimited(req);
+  let body = await readLimitedBytes(req, MAX_LOKI_BYTES, tooLarge);
   if (type === 'application/x-protobuf') {
     try {
       body = Buffer.from(snappy.uncompress(body, MAX_LOKI_BYTES));

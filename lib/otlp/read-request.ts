@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type protobuf from 'protobufjs';
+import { readLimitedBytes } from '@/lib/read-limited';
 import { OtlpError } from './otlp-error';
 import { decodeProtobuf } from './proto';
 
@@ -23,26 +24,6 @@ export function encodingOf(contentType: string | null): OtlpEncoding {
 const tooLarge = () =>
   new OtlpError(413, `The body is larger than ${MAX_OTLP_BYTES / 1048576} MiB; send smaller batches.`);
 
-async function readLimited(req: Request): Promise<Buffer> {
-  const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_OTLP_BYTES) throw tooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_OTLP_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 function inflate(body: Buffer, contentEncoding: string | null): Buffer {
   const enc = (contentEncoding ?? '').trim().toLowerCase();
   if (enc === '' || enc === 'identity') return body;
@@ -61,7 +42,7 @@ export async function readOtlpRequest(
   type: protobuf.Type,
 ): Promise<{ encoding: OtlpEncoding; message: Record<string, unknown> }> {
   const encoding = encodingOf(req.headers.get('content-type'));
-  const body = inflate(await readLimited(req), req.headers.get('content-encoding'));
+  const body = inflate(await readLimitedBytes(req, MAX_OTLP_BYTES, tooLarge), req.headers.get('content-encoding'));
   if (encoding === 'protobuf') {
     try {
       return { encoding, message: decodeProtobuf(type, body) };
