@@ -1,30 +1,8 @@
 import type { Db } from '@/lib/db/connection';
-import { matchesAll } from '@/lib/rules/series-source';
-import { exactLabel, type Matcher, type RawSeries } from './types';
-
-interface SeriesRow {
-  id: number;
-  name: string;
-  labels: string;
-}
+import { storedSeries } from './stored-series';
+import type { Matcher, RawSeries } from './types';
 
 /** Series received over OTLP (`POST /v1/metrics`), narrowed by name and labels before samples are read. */
 export function otlpSeries(db: Db, matchers: Matcher[], start: number, end: number): RawSeries[] {
-  const name = exactLabel(matchers, '__name__');
-  const rows = (
-    name === undefined
-      ? db.prepare('SELECT id, name, labels FROM otlp_series').all()
-      : db.prepare('SELECT id, name, labels FROM otlp_series WHERE name = ?').all(name)
-  ) as SeriesRow[];
-  const samples = db
-    .prepare('SELECT ts, value FROM otlp_samples WHERE series_id = ? AND ts >= ? AND ts <= ? ORDER BY ts')
-    .raw();
-  const out: RawSeries[] = [];
-  for (const r of rows) {
-    const labels = { __name__: r.name, ...(JSON.parse(r.labels) as Record<string, string>) };
-    if (!matchesAll(matchers, labels)) continue;
-    const points = samples.all(r.id, start, end) as [number, number][];
-    if (points.length > 0) out.push({ labels, samples: points });
-  }
-  return out;
+  return storedSeries(db, 'otlp', matchers, start, end);
 }

@@ -1,32 +1,11 @@
 import type { Db } from '@/lib/db/connection';
-import { matchesAll } from '@/lib/rules/series-source';
 import { isSystemMetric } from '@/lib/system/catalog';
+import { storedSeries } from './stored-series';
 import { exactLabel, type Matcher, type RawSeries } from './types';
-
-interface SeriesRow {
-  id: number;
-  name: string;
-  labels: string;
-}
 
 /** Process, host, log-file and Lookout series from the system sampler, narrowed by label before samples are read. */
 export function systemSeries(db: Db, matchers: Matcher[], start: number, end: number): RawSeries[] {
   const name = exactLabel(matchers, '__name__');
   if (name !== undefined && !isSystemMetric(name)) return [];
-  const rows = (
-    name === undefined
-      ? db.prepare('SELECT id, name, labels FROM system_series').all()
-      : db.prepare('SELECT id, name, labels FROM system_series WHERE name = ?').all(name)
-  ) as SeriesRow[];
-  const samples = db
-    .prepare('SELECT ts, value FROM system_samples WHERE series_id = ? AND ts >= ? AND ts <= ? ORDER BY ts')
-    .raw();
-  const out: RawSeries[] = [];
-  for (const r of rows) {
-    const labels = { __name__: r.name, ...(JSON.parse(r.labels) as Record<string, string>) };
-    if (!matchesAll(matchers, labels)) continue;
-    const points = samples.all(r.id, start, end) as [number, number][];
-    if (points.length > 0) out.push({ labels, samples: points });
-  }
-  return out;
+  return storedSeries(db, 'system', matchers, start, end);
 }
