@@ -42,10 +42,14 @@ export type RunningAlertmanager = {
   stop(): Promise<void>;
 };
 
+/** Gossip settings for a clustered pair: this member's address and its peers' (`--cluster.*`). */
+export type AmCluster = { listen: string; peers: string[] };
+
 /** Starts Alertmanager with `config` (JSON is YAML); resolves once /-/ready answers (at most 15 s). */
 export async function startAlertmanager(
   config: unknown,
   externalURL = 'http://am.example:9093',
+  cluster?: AmCluster,
 ): Promise<RunningAlertmanager> {
   const dir = mkdtempSync(join(tmpdir(), 'lookout-am-'));
   writeFileSync(join(dir, 'am.yml'), typeof config === 'string' ? config : JSON.stringify(config));
@@ -57,7 +61,7 @@ export async function startAlertmanager(
       `--config.file=${join(dir, 'am.yml')}`,
       `--storage.path=${dir}`,
       `--web.listen-address=127.0.0.1:${port}`,
-      '--cluster.listen-address=',
+      ...clusterFlags(cluster),
       `--web.external-url=${externalURL}`,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -100,4 +104,19 @@ export async function startAlertmanager(
     },
     stop,
   };
+}
+
+// A peer waits peer-timeout × its position before notifying, to let the first member's notification log reach it by
+// gossip; Alertmanager's defaults (15 s, 200 ms gossip) are shortened so a test's group settles in seconds.
+function clusterFlags(cluster: AmCluster | undefined): string[] {
+  if (!cluster) return ['--cluster.listen-address='];
+  return [
+    `--cluster.listen-address=${cluster.listen}`,
+    `--cluster.advertise-address=${cluster.listen}`,
+    ...cluster.peers.map((p) => `--cluster.peer=${p}`),
+    '--cluster.peer-timeout=2s',
+    '--cluster.gossip-interval=100ms',
+    '--cluster.pushpull-interval=1s',
+    '--cluster.settle-timeout=2s',
+  ];
 }
