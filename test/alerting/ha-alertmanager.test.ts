@@ -99,7 +99,8 @@ alerting:
     await round(false);
     await round(false);
     // Every Lookout posts to every Alertmanager, as Prometheus does; each member of a cluster holds the alert.
-    for (const r of replicas) expect(r.ctx.lookout.alerts.alertmanagers.stats.map((s) => s.sent)).toEqual(ams.map(() => 1));
+    for (const r of replicas)
+      expect(r.ctx.lookout.alerts.alertmanagers.stats.map((s) => s.sent)).toEqual(ams.map(() => 1));
     await settle(1);
     expect(notified()).toEqual(['firing:1']);
 
