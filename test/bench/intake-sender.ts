@@ -20,6 +20,14 @@ const headers = { authorization: `Bearer ${process.env.INTAKE_TOKEN}` };
 
 async function sendOtlp(json: boolean): Promise<void> {
   const exporter = json ? new JsonExporter({ url, headers }) : new ProtoExporter({ url, headers });
+  // The SDK drops a batch whose export failed (after its retries) without a word: count them.
+  const lost: string[] = [];
+  const send = exporter.export.bind(exporter);
+  exporter.export = (batch, done) =>
+    send(batch, (result) => {
+      if (result.code !== 0) lost.push(`${batch.length} records: ${String(result.error)}`);
+      done(result);
+    });
   const provider = new LoggerProvider({
     resource: resourceFromAttributes({ 'service.name': json ? 'otlp-json' : 'otlp' }),
     processors: [new BatchLogRecordProcessor({ exporter, maxQueueSize: 20_000, maxExportBatchSize: 512 })],
@@ -34,6 +42,7 @@ async function sendOtlp(json: boolean): Promise<void> {
     if (i % 10_000 === 9_999) await provider.forceFlush();
   }
   await provider.shutdown();
+  if (lost.length) throw new Error(`the SDK gave up ${lost.length} batches, first ${lost[0]}`);
 }
 
 async function sendLoki(): Promise<void> {
