@@ -52,7 +52,10 @@ async function sendLoki(): Promise<void> {
     headers,
     labels: { job: 'loki' },
     interval: 0.5,
-    onConnectionError: (err: unknown) => failures.push(err),
+    onConnectionError: (err: unknown) => {
+      failures.push(err);
+      console.error(`[sender] winston-loki push failed: ${String(err)}`);
+    },
   });
   const logger = winston.createLogger({ transports: [transport] });
   for (let i = 0; i < records; i++) {
@@ -60,6 +63,11 @@ async function sendLoki(): Promise<void> {
     // An application does other work between lines; here it only lets the transport's timer push.
     if (i % 2_000 === 1_999) await yieldToLoop();
   }
+  // winston holds lines back while the transport is behind: end the logger so all reach the transport's batch.
+  await new Promise((resolve) => {
+    logger.on('finish', resolve);
+    logger.end();
+  });
   await transport.flush();
   transport.close?.();
   if (failures.length) throw new Error(`winston-loki: ${failures.length} pushes failed: ${String(failures[0])}`);
