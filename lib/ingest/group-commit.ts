@@ -3,6 +3,8 @@ import type { LogBatch } from './log-writer';
 
 /** A group stops growing here, so one transaction never holds the writer for long. */
 export const MAX_GROUP_RECORDS = 10_000;
+/** Two commits in flight keep the writer busy: it starts the next as soon as it answers the last. */
+const MAX_IN_FLIGHT = 2;
 
 interface Waiting {
   batch: LogBatch;
@@ -39,12 +41,12 @@ export function mergeBatches(batches: LogBatch[]): LogBatch {
 }
 
 /**
- * Group commit for one source. While its commit is in flight, the batches parsed meanwhile wait, then go
- * to the writer as one transaction; each caller settles with the commit that holds its records, never
+ * Group commit for one source. While two of its commits are in flight, the batches parsed meanwhile wait, then
+ * go to the writer as one transaction; each caller settles with the commit that holds its records, never
  * before. A failed commit also fails the batches waiting: they were parsed after lines that are not stored.
  */
 export class GroupCommit {
-  private inFlight = false;
+  private inFlight = 0;
   private waiting: Waiting[] = [];
 
   constructor(private readonly write: (batch: LogBatch) => LogBatch | Promise<LogBatch>) {}
@@ -52,7 +54,7 @@ export class GroupCommit {
   add(batch: LogBatch): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ batch, resolve, reject });
-      if (!this.inFlight) this.flush();
+      if (this.inFlight < MAX_IN_FLIGHT) this.flush();
     });
   }
 
@@ -62,16 +64,17 @@ export class GroupCommit {
     while (n < this.waiting.length && (n === 0 || records + this.waiting[n].batch.records.length <= MAX_GROUP_RECORDS))
       records += this.waiting[n++].batch.records.length;
     const group = this.waiting.splice(0, n);
-    this.inFlight = group.length > 0;
-    if (!this.inFlight) return;
+    if (!group.length) return;
+    this.inFlight++;
     const stored = () => {
+      this.inFlight--;
       for (const w of group) w.resolve();
-      this.flush();
+      if (this.waiting.length) this.flush();
     };
+    // The commit in flight after a failed one is refused by the writer thread (remote-writer.ts) for the same reason.
     const failed = (err: unknown) => {
-      const lost = [...group, ...this.waiting.splice(0)];
-      for (const w of lost) w.reject(err);
-      this.inFlight = false;
+      this.inFlight--;
+      for (const w of [...group, ...this.waiting.splice(0)]) w.reject(err);
     };
     let done: LogBatch | Promise<LogBatch>;
     try {

@@ -43,29 +43,32 @@ function slowWriter() {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('group commit', () => {
-  it('commits what arrives during a commit as one batch after it, settling each caller with its own commit', async () => {
+  it('commits what arrives while two commits are in flight as one batch after them, each caller settling with its own', async () => {
     const w = slowWriter();
     const g = new GroupCommit(w.write);
     const settled: string[] = [];
     const a = g.add(batch('a', 2, 's1')).then(() => settled.push('a'));
+    const z = g.add(batch('z', 1, 's1z')).then(() => settled.push('z'));
     const b = g.add(batch('b', 3, 's2')).then(() => settled.push('b'));
     const c = g.add(batch('c', 1, 's3')).then(() => settled.push('c'));
-    expect(w.commits.length).toBe(1);
+    expect(w.commits.length).toBe(2);
     await tick();
     expect(settled).toEqual([]);
     w.commits[0].finish();
     await a;
     expect(settled).toEqual(['a']);
-    expect(w.commits.length).toBe(2);
-    const merged = w.commits[1].batch;
+    expect(w.commits.length).toBe(3);
+    const merged = w.commits[2].batch;
     expect(merged.records.map((r) => r.message)).toEqual(['b0', 'b1', 'b2', 'c0']);
     expect(merged).toMatchObject({ linesRead: 6, parserState: 's3', receivedAt: 1 });
     expect(merged.rejects.map((r) => r.reason)).toEqual(['bad b', 'bad c']);
-    await tick();
-    expect(settled).toEqual(['a']);
     w.commits[1].finish();
+    await z;
+    await tick();
+    expect(settled).toEqual(['a', 'z']);
+    w.commits[2].finish();
     await Promise.all([b, c]);
-    expect(settled).toEqual(['a', 'b', 'c']);
+    expect(settled).toEqual(['a', 'z', 'b', 'c']);
   });
 
   it('fails a failed group and the batches parsed after it, then commits new ones', async () => {
@@ -73,13 +76,16 @@ describe('group commit', () => {
     const g = new GroupCommit(w.write);
     const a = g.add(batch('a', 1, 's1'));
     const b = g.add(batch('b', 1, 's2'));
+    const waiting = g.add(batch('w', 1, 's3'));
     w.commits[0].finish(new Error('disk full'));
     await expect(a).rejects.toThrow('disk full');
-    await expect(b).rejects.toThrow('disk full');
-    expect(w.commits.length).toBe(1);
-    const c = g.add(batch('c', 1, 's1'));
+    await expect(waiting).rejects.toThrow('disk full');
+    w.commits[1].finish(new Error('not stored: an earlier batch of this source failed'));
+    await expect(b).rejects.toThrow('earlier batch');
     expect(w.commits.length).toBe(2);
-    w.commits[1].finish();
+    const c = g.add(batch('c', 1, 's1'));
+    expect(w.commits.length).toBe(3);
+    w.commits[2].finish();
     await expect(c).resolves.toBeUndefined();
   });
 
@@ -87,15 +93,17 @@ describe('group commit', () => {
     const w = slowWriter();
     const g = new GroupCommit(w.write);
     void g.add(batch('first', 1, 's'));
+    void g.add(batch('second', 1, 's'));
     const half = MAX_GROUP_RECORDS / 2;
     const rest = [g.add(batch('x', half, 's')), g.add(batch('y', half, 's')), g.add(batch('z', 1, 's'))];
     w.commits[0].finish();
     await tick();
-    expect(w.commits[1].batch.records.length).toBe(MAX_GROUP_RECORDS);
+    expect(w.commits[2].batch.records.length).toBe(MAX_GROUP_RECORDS);
     w.commits[1].finish();
     await tick();
-    expect(w.commits[2].batch.records.length).toBe(1);
+    expect(w.commits[3].batch.records.length).toBe(1);
     w.commits[2].finish();
+    w.commits[3].finish();
     await Promise.all(rest);
   });
 
