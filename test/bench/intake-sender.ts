@@ -68,8 +68,9 @@ async function sendLoki(): Promise<void> {
     logger.on('finish', resolve);
     logger.end();
   });
+  // flush() waits only for the push in flight; close() also sends what piled up meanwhile.
   await transport.flush();
-  transport.close?.();
+  await transport.close?.();
   if (failures.length) throw new Error(`winston-loki: ${failures.length} pushes failed: ${String(failures[0])}`);
 }
 

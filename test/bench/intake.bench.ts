@@ -31,12 +31,12 @@ function stored(db: Lookout['readDb'], source: string): number {
 }
 
 /** Waits for n rows; a minute without progress means a client gave records up (as the SDK does after timeouts). */
-async function waitFor(count: () => number, n: number): Promise<void> {
+async function waitFor(count: () => number, n: number, what = ''): Promise<void> {
   let last = -1;
   let since = Date.now();
   for (let c = count(); c < n; c = count()) {
     if (c !== last) [last, since] = [c, Date.now()];
-    if (Date.now() - since > 60_000) throw new Error(`stalled at ${c} of ${n} stored`);
+    if (Date.now() - since > 60_000) throw new Error(`stalled at ${c} of ${n} stored ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -86,7 +86,15 @@ async function measure(
   const cpu = process.cpuUsage();
   const t = performance.now();
   const stop = pollSummary(summaryUrl);
-  await waitFor(() => stored(lookout.readDb, source), RECORDS);
+  const row = () =>
+    JSON.stringify(
+      lookout.readDb
+        .prepare('SELECT lines_read, lines_accepted, lines_rejected, lines_flagged FROM log_sources WHERE name = ?')
+        .get(source),
+    );
+  await waitFor(() => stored(lookout.readDb, source), RECORDS, source).catch((err: Error) => {
+    throw new Error(`${err.message}: ${row()}`);
+  });
   const secs = (performance.now() - t) / 1000;
   const used = process.cpuUsage(cpu);
   const times = await stop();
