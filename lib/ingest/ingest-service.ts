@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/connection';
 import { storageFault } from '@/lib/db/storage-fault';
 import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { FtsCatchUp } from './fts-catch-up';
+import { GroupCommit } from './group-commit';
 import type { Ingest } from './ingest';
 import { createLogWriter, type LogBatch } from './log-writer';
 import type { Rejection } from './record';
@@ -40,6 +41,8 @@ export class IngestService implements Ingest {
   private started = false;
   private synced: Promise<void> = Promise.resolve();
   private readonly fts: FtsCatchUp | null;
+  /** With another thread's writer, each source's batches are group-committed (group-commit.ts). */
+  private readonly groups = new WeakMap<SourcePipeline, GroupCommit>();
 
   constructor(
     private readonly db: Db,
@@ -232,8 +235,19 @@ export class IngestService implements Ingest {
     return this.commitBatch(p, build(p));
   }
 
-  /** The pipeline's committed parser state follows the writer's answers, which come in order. */
+  /**
+   * In this thread a batch commits at once. Handed to the writer thread, a source's batches parsed while
+   * its commit is in flight wait and commit together after it: one transaction for many small requests.
+   */
   private commitBatch(p: SourcePipeline, batch: LogBatch): LogBatch | Promise<LogBatch> {
+    if (!this.options.writer) return this.writeBatch(p, batch);
+    let group = this.groups.get(p);
+    if (!group) this.groups.set(p, (group = new GroupCommit((b) => this.writeBatch(p, b))));
+    return group.add(batch).then(() => batch);
+  }
+
+  /** The pipeline's committed parser state follows the writer's answers, which come in order. */
+  private writeBatch(p: SourcePipeline, batch: LogBatch): LogBatch | Promise<LogBatch> {
     const done = () => {
       p.committed(batch);
       this.fts?.committed();

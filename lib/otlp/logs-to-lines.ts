@@ -1,4 +1,5 @@
 import { MAX_LINE_CHARS } from '@/lib/ingest/split-body';
+import { quickAttributes, quickNanosToMs, quickValue, SLOW } from './quick-values';
 import { sourceNameOf } from './source-name';
 import { anyValue, attributes, int64, list, nanosToMs, object, RecordRejected, text, traceId } from './values';
 
@@ -30,26 +31,41 @@ function putAll(line: Record<string, unknown>, from: Record<string, unknown>): v
   for (const [k, v] of Object.entries(from)) line[RESERVED.has(k) ? `attributes.${k}` : k] = v;
 }
 
+/** `time` from the record's time, else its observed time, else now; the quick read first, as for every field. */
+function timeOf(rec: Record<string, unknown>, path: () => string, now: number): number {
+  for (const key of ['timeUnixNano', 'observedTimeUnixNano'] as const) {
+    const quick = quickNanosToMs(rec[key]);
+    const ms = quick === SLOW ? nanosToMs(rec[key], `${path()}.${key}`) : quick;
+    if (ms !== null) return ms;
+  }
+  return now;
+}
+
+const optionalText = (v: unknown, where: () => string) =>
+  v === undefined || typeof v === 'string' ? (v ?? '') : text(v, where());
+
+// Paths name a field in an error; they are built only when one is thrown, never for good records.
 function toLine(
   rec: Record<string, unknown>,
-  path: string,
+  path: () => string,
   context: Record<string, unknown>,
   base64Ids: boolean,
   now: number,
 ): string {
-  const ms =
-    nanosToMs(rec.timeUnixNano, `${path}.timeUnixNano`) ??
-    nanosToMs(rec.observedTimeUnixNano, `${path}.observedTimeUnixNano`) ??
-    now;
+  const ms = timeOf(rec, path, now);
   if (ms > now + MAX_FUTURE_MS)
-    throw new RecordRejected(`${path}: time ${new Date(ms).toISOString()} is more than a day ahead`);
-  if (ms < MIN_TIME_MS) throw new RecordRejected(`${path}: time ${ms} ms is before 2000 (not nanoseconds?)`);
-  const severityNumber = Number(int64(rec.severityNumber, `${path}.severityNumber`));
-  const severityText = text(rec.severityText, `${path}.severityText`);
-  const body = anyValue(rec.body, `${path}.body`);
+    throw new RecordRejected(`${path()}: time ${new Date(ms).toISOString()} is more than a day ahead`);
+  if (ms < MIN_TIME_MS) throw new RecordRejected(`${path()}: time ${ms} ms is before 2000 (not nanoseconds?)`);
+  const severityNumber = Number.isSafeInteger(rec.severityNumber)
+    ? (rec.severityNumber as number)
+    : Number(int64(rec.severityNumber, `${path()}.severityNumber`));
+  const severityText = optionalText(rec.severityText, () => `${path()}.severityText`);
+  const quickBody = rec.body === undefined ? null : quickValue(rec.body);
+  const body = quickBody === SLOW ? anyValue(rec.body, `${path()}.body`) : quickBody;
   const line: Record<string, unknown> = { ...context };
-  putAll(line, attributes(rec.attributes, `${path}.attributes`));
-  const eventName = text(rec.eventName, `${path}.eventName`);
+  const quickAttrs = quickAttributes(rec.attributes);
+  putAll(line, quickAttrs === SLOW ? attributes(rec.attributes, `${path()}.attributes`) : quickAttrs);
+  const eventName = optionalText(rec.eventName, () => `${path()}.eventName`);
   if (eventName) line['event.name'] = eventName;
   line.time = new Date(ms).toISOString();
   const level = levelOf(severityNumber, severityText);
@@ -59,13 +75,15 @@ function toLine(
   // A structured body keeps its structure under `body`; the message is its JSON, searchable as text.
   if (body !== null && typeof body === 'object') line.body = body;
   line.msg = body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  const trace = traceId(rec.traceId, `${path}.traceId`, base64Ids);
-  const span = traceId(rec.spanId, `${path}.spanId`, base64Ids);
+  const trace =
+    rec.traceId === undefined || rec.traceId === '' ? null : traceId(rec.traceId, `${path()}.traceId`, base64Ids);
+  const span =
+    rec.spanId === undefined || rec.spanId === '' ? null : traceId(rec.spanId, `${path()}.spanId`, base64Ids);
   if (trace) line.trace_id = trace;
   if (span) line.span_id = span;
   const json = JSON.stringify(line);
   if (json.length > MAX_LINE_CHARS)
-    throw new RecordRejected(`${path} is larger than ${MAX_LINE_CHARS / 1024} KiB as a line`);
+    throw new RecordRejected(`${path()} is larger than ${MAX_LINE_CHARS / 1024} KiB as a line`);
   return json;
 }
 
@@ -92,9 +110,10 @@ export function logsToLines(message: Record<string, unknown>, base64Ids: boolean
       const scopeVersion = text(scope?.version, `${sPath}.scope.version`);
       if (scopeName) context['otel.scope.name'] = scopeName;
       if (scopeVersion) context['otel.scope.version'] = scopeVersion;
-      for (const [k, rec] of list(sl.logRecords, `${sPath}.logRecords`).entries()) {
+      const records = list(sl.logRecords, `${sPath}.logRecords`);
+      for (let k = 0; k < records.length; k++) {
         try {
-          const line = toLine(rec, `${sPath}.logRecords[${k}]`, context, base64Ids, now);
+          const line = toLine(records[k], () => `${sPath}.logRecords[${k}]`, context, base64Ids, now);
           if (!lines) bySource.set(source, (lines = []));
           lines.push(line);
         } catch (err) {

@@ -74,6 +74,30 @@ describe('ingestion in a worker thread', () => {
     ).toBe(3);
   });
 
+  it('group-commits concurrent posts to one source, answering each only once its own lines are stored, exactly once', async () => {
+    const c = makeLookout({ clock: systemClock });
+    ctx = c;
+    const stored = (k: number) =>
+      count(
+        c,
+        `SELECT COUNT(*) FROM logs WHERE source_id = (SELECT id FROM log_sources WHERE name = 'app') AND message LIKE 'post ${k} %'`,
+      );
+    const posts = Array.from({ length: 24 }, async (_, k) => {
+      const body = Array.from({ length: 300 }, (_, i) => JSON.stringify({ level: 'info', msg: `post ${k} line ${i}` }));
+      const res = await call(logs.POST, '/api/v1/logs?source=app', {
+        method: 'POST',
+        body: body.join('\n'),
+        headers: { 'content-type': 'application/x-ndjson' },
+      });
+      // Read at the moment of the answer, before any later commit could bring the lines in.
+      return { status: res.status, body: res.body, storedAtAnswer: stored(k) };
+    });
+    for (const r of await Promise.all(posts))
+      expect(r).toEqual({ status: 200, body: { accepted: 300, rejected: 0, errors: [] }, storedAtAnswer: 300 });
+    expect(count(c, 'SELECT COUNT(*) FROM logs')).toBe(24 * 300);
+    expect(count(c, "SELECT lines_accepted FROM log_sources WHERE name = 'app'")).toBe(24 * 300);
+  });
+
   it('passes a refused source back as a clear error', async () => {
     ctx = makeLookout({ clock: systemClock });
     const res = await call(sources.POST, '/api/v1/sources', {
