@@ -20,11 +20,13 @@ function pick(
 }
 
 /** A real HTTP server on 127.0.0.1 routing Elasticsearch's paths to Lookout's handlers as Next and proxy.ts do. */
-export async function serveElasticsearch(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveElasticsearch(): Promise<{ url: string; requests: number; close: () => Promise<void> }> {
+  const state = { requests: 0 };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
+      state.requests++;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const found = pick(req.method ?? 'GET', url.pathname);
       if (!found) {
@@ -48,5 +50,11 @@ export async function serveElasticsearch(): Promise<{ url: string; close: () => 
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get requests() {
+      return state.requests;
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
