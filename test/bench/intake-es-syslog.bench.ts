@@ -28,9 +28,16 @@ async function waitFor(count: () => number, n: number): Promise<void> {
   if (count() < n) throw new Error(`only ${count()} of ${n} stored`);
 }
 
-/** Runs BENCH_SENDERS copies of a sender and times them until `source` holds every record. */
-async function timed(sender: string, env: Record<string, string>, count: () => number): Promise<number> {
-  const t = performance.now();
+/**
+ * Runs BENCH_SENDERS copies of a sender and times them from `started` (their first request, after they loaded)
+ * until the source holds every record.
+ */
+async function timed(
+  sender: string,
+  env: Record<string, string>,
+  count: () => number,
+  started: () => boolean,
+): Promise<number> {
   const children = Array.from({ length: SENDERS }, (_, k) =>
     fork(path.join(import.meta.dirname, sender), {
       execArgv: ['--import', 'tsx'],
