@@ -92,11 +92,19 @@ async function main() {
     const tailed = Math.round(RECORDS / ((performance.now() - t) / 1000));
 
     const es = { ES_URL: server.url, ES_TOKEN: TOKEN };
-    const bulk = await timed('es-sender.ts', { ...es, ES_INDEX: 'logs-es-default' }, () =>
-      stored(lookout.readDb, 'es'),
+    let seen = server.requests;
+    const bulk = await timed(
+      'es-sender.ts',
+      { ...es, ES_INDEX: 'logs-es-default' },
+      () => stored(lookout.readDb, 'es'),
+      () => server.requests > seen,
     );
-    const bulkIds = await timed('es-sender.ts', { ...es, ES_INDEX: 'logs-esid-default', BENCH_IDS: '1' }, () =>
-      stored(lookout.readDb, 'esid'),
+    seen = server.requests;
+    const bulkIds = await timed(
+      'es-sender.ts',
+      { ...es, ES_INDEX: 'logs-esid-default', BENCH_IDS: '1' },
+      () => stored(lookout.readDb, 'esid'),
+      () => server.requests > seen,
     );
     t = performance.now();
     while (lookout.syslog.addresses().tcp === null && performance.now() - t < 10_000)
