@@ -45,7 +45,7 @@ function esRoute<const E extends Endpoint>(endpoint: E, handler: RouteHandler<E>
     } catch (err) {
       if (err instanceof EsError) return esError(err.status, err.type, err.message);
       if (err instanceof IngestUnavailable)
-        return esError(503, 'unavailable_shards_exception', `${err.message}; nothing of this bulk was stored, retry`);
+        return esError(503, 'unavailable_shards_exception', `${err.message}; retry the bulk`);
       throw err;
     }
   });
