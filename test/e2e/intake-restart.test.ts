@@ -39,7 +39,7 @@ describe('Elasticsearch bulks across a crash and a restart of the real server', 
     if (lookout) await lookout.stop();
   });
 
-  it('stores every acknowledged document exactly once, retries included', async () => {
+  it('stores every acknowledged document exactly once, retries included', { timeout: 400_000 }, async () => {
     lookout = await startLookout();
     const from = { dataDir: lookout.dataDir, port: Number(new URL(lookout.url).port), token: lookout.token };
     const client = new Client({ node: lookout.url, auth: { bearer: lookout.token }, maxRetries: 0 });
@@ -78,10 +78,14 @@ describe('Elasticsearch bulks across a crash and a restart of the real server', 
     const restarts = (async () => {
       await until(() => acked.size >= 20);
       await lookout.crash('SIGKILL');
+      console.log(`[intake-restart] killed (SIGKILL) after ${acked.size} bulks`);
       lookout = await startLookout({}, from);
+      console.log('[intake-restart] restarted');
       await until(() => acked.size >= 55);
       expect(await lookout.crash('SIGTERM')).toBe(0);
+      console.log(`[intake-restart] stopped (SIGTERM) after ${acked.size} bulks`);
       lookout = await startLookout({}, from);
+      console.log('[intake-restart] restarted');
     })();
     await Promise.all([worker(0), worker(1), worker(2), restarts]);
     expect(acked.size).toBe(BULKS);
