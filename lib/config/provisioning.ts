@@ -6,6 +6,7 @@ import { logSourceSchema } from '@/lib/ingest/source-schema';
 import { maintenanceInputSchema } from '@/lib/maintenance/window-schema';
 import { slosConfigSchema } from '@/lib/slo/slo-schema';
 import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
+import { syslogSchema } from '@/lib/syslog/syslog-schema';
 import { watchedProcessesSchema } from '@/lib/system/process-schema';
 import { ConfigError, type ConfigProblem, problemAt, schemaProblems } from './config-error';
 import { parseDuration } from './duration';
@@ -42,6 +43,7 @@ export const provisioningSchema = z.object({
   slos: slosConfigSchema.optional(),
   status_pages: z.array(statusPageInputSchema).optional(),
   maintenance_windows: z.array(maintenanceInputSchema).optional(),
+  syslog: syslogSchema.optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;

@@ -4,6 +4,7 @@ import type { Provisioning, Settings } from '@/lib/config/provisioning';
 import type { Db } from '@/lib/db/connection';
 import type { Ingest } from '@/lib/ingest/ingest';
 import type { ProbeResult, ScheduledTarget } from '@/lib/probes/types';
+import type { SyslogListener } from '@/lib/syslog/syslog-listener';
 import type { SystemSampler } from '@/lib/system/sampler';
 import type { AlertEngine } from './alert-engine';
 import type { StorageGuard } from './storage-guard';
@@ -30,6 +31,8 @@ export interface Lookout extends EngineContext {
   adminToken: string;
   version: string;
   ingest: Ingest;
+  /** The syslog receiver; listens only when the provisioning file has `syslog:`. */
+  syslog: SyslogListener;
   alerts: AlertEngine;
   system: SystemSampler;
   storage: StorageGuard;

@@ -9,6 +9,7 @@ import { createHeartbeatProber } from '@/lib/probes/heartbeat-probe';
 import { createProber } from '@/lib/probes/run-probe';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
+import { SyslogListener } from '@/lib/syslog/syslog-listener';
 import { createSystemSampler } from '@/lib/system/create-sampler';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { type TargetRow, toScheduled } from '@/lib/targets/target-row';
@@ -69,6 +70,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     adminToken,
     version: VERSION,
     ingest,
+    syslog: new SyslogListener(ingest),
     alerts,
     storage,
     checks: writer,
@@ -76,6 +78,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     stop: async () => {
       lookout.system.stop();
       await scheduler.stop();
+      await lookout.syslog.stop();
       await ingest.stop();
       await alerts.stop();
       await retention.stop();
@@ -98,6 +101,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   ingest
     .syncFileSources(config.logs ?? [], baseDir)
     .catch((err: Error) => console.error(`[lookout] log sources: ${err.message}`));
+  lookout.syslog.apply(config.syslog).catch((err: Error) => console.error(`[lookout] ${err.message}`));
   if (opts.probes !== false) {
     scheduler.start();
     retention.start();

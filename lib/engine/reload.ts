@@ -8,6 +8,8 @@ import type { Lookout } from './context';
 /** Re-reads the provisioning file and applies it in place; a broken file changes nothing. */
 export async function reloadConfig(lookout: Lookout): Promise<{ targets: number; logs: number; rules: number }> {
   const { config, baseDir, settings, ruleDefs, builtInAlerting, alertmanagers } = checkConfig(lookout.env.configFile);
+  // First: a syslog port that is taken refuses the reload before anything else changes.
+  await lookout.syslog.apply(config.syslog);
   const sources = lookout.ingest.syncFileSources(config.logs ?? [], baseDir);
   syncProvisionedSlos(lookout.db, config.slos ?? [], lookout.clock.now());
   lookout.alerts.reload(ruleDefs, builtInAlerting, alertmanagers);

@@ -21,7 +21,9 @@ function walk(dir: string): string[] {
 
 export function toApiPath(file: string): string {
   const rel = path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep);
-  const parts = rel.filter((p) => p && !/^\(.*\)$/.test(p)).map((p) => p.replace(/^\[(?:\.\.\.)?(.+)\]$/, '{$1}'));
+  const parts = rel
+    .filter((p) => p && !/^\(.*\)$/.test(p))
+    .map((p) => decodeURIComponent(p).replace(/^\[(?:\.\.\.)?(.+)\]$/, '{$1}'));
   return `/${parts.join('/')}`;
 }
 

@@ -13,6 +13,15 @@ export interface RunningLookout {
   dataDir: string;
   logs: () => string;
   stop: () => Promise<number | null>;
+  /** SIGKILL (a crash, a power cut) or SIGTERM to the process group; the data dir stays for a restart on it. */
+  crash: (signal?: 'SIGKILL' | 'SIGTERM') => Promise<number | null>;
+}
+
+/** Restarting on an earlier run's data dir, port and token (test/e2e/intake-restart.test.ts). */
+export interface RestartFrom {
+  dataDir: string;
+  port: number;
+  token: string;
 }
 
 export function freePort(): Promise<number> {
@@ -44,10 +53,10 @@ function waitForExit(child: ChildProcess, ms: number): Promise<number | null> {
  * `node scripts/start.mjs` on a free port with a fresh data dir and admin token, as a user would run it.
  * LOOKOUT_CONFIG and LOOKOUT_ANONYMOUS_READ apply only when passed in `extraEnv`.
  */
-export async function startLookout(extraEnv: Record<string, string> = {}): Promise<RunningLookout> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-e2e-'));
-  const token = crypto.randomBytes(18).toString('base64url');
+export async function startLookout(extraEnv: Record<string, string> = {}, from?: RestartFrom): Promise<RunningLookout> {
+  const port = from?.port ?? (await freePort());
+  const dataDir = from?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-e2e-'));
+  const token = from?.token ?? crypto.randomBytes(18).toString('base64url');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -107,6 +116,11 @@ export async function startLookout(extraEnv: Record<string, string> = {}): Promi
       const code = await waitForExit(child, 10_000);
       fs.rmSync(dataDir, { recursive: true, force: true });
       return code;
+    },
+    crash: async (signal = 'SIGKILL') => {
+      if (signal === 'SIGKILL') killAll();
+      else child.kill(signal);
+      return waitForExit(child, 10_000);
     },
   };
 }

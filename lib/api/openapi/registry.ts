@@ -1,5 +1,6 @@
 import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
+import { elasticsearchEndpoints } from './endpoints-elasticsearch';
 import { heartbeatEndpoints } from './endpoints-heartbeats';
 import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
@@ -28,4 +29,5 @@ export const ENDPOINTS: Endpoint[] = [
   heartbeatEndpoints,
   prometheusEndpoints,
   otlpEndpoints,
+  elasticsearchEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);
