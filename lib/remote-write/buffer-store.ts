@@ -76,9 +76,7 @@ export class BufferStore {
   /** Drops the oldest batches until the buffer holds at most `maxBytes`; returns the samples dropped. */
   trim(maxBytes: number): number {
     const rows = this.db
-      .prepare(
-        'SELECT id, samples, LENGTH(body) bytes FROM remote_write_buffer WHERE queue = @queue ORDER BY id DESC',
-      )
+      .prepare('SELECT id, samples, LENGTH(body) bytes FROM remote_write_buffer WHERE queue = @queue ORDER BY id DESC')
       .all({ queue: this.queue }) as { id: number; samples: number; bytes: number }[];
     let kept = 0;
     let cut = -1;

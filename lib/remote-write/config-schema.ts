@@ -21,7 +21,15 @@ const RESERVED_HEADERS = [
   'x-prometheus-remote-read-version',
 ];
 const SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)$/i;
-const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
 
 const sizeSchema = z.string().transform((s, ctx) => {
   const m = SIZE.exec(s.trim());
@@ -54,7 +62,10 @@ export const remoteWriteEntrySchema = z
     url: z
       .url({ protocol: /^https?$/, error: 'url must be an http:// or https:// URL' })
       .refine((u) => !/^https?:\/\/[^/?#]*@/.test(u), 'put credentials in basic_auth, not in the url'),
-    name: z.string().regex(/^[\w.-]+$/, 'a name is letters, digits, _, . and -').optional(),
+    name: z
+      .string()
+      .regex(/^[\w.-]+$/, 'a name is letters, digits, _, . and -')
+      .optional(),
     remote_timeout: durationSchema.default(30_000),
     headers: z
       .record(z.string(), z.string())
@@ -104,7 +115,11 @@ export const remoteWriteSchema = z.array(remoteWriteEntrySchema).superRefine((li
   list.forEach((e, i) => {
     if (e.name === undefined) return;
     if (seen.has(e.name))
-      ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `found multiple remote write configs with name "${e.name}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'name'],
+        message: `found multiple remote write configs with name "${e.name}"`,
+      });
     seen.add(e.name);
   });
 });

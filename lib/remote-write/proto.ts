@@ -13,7 +13,9 @@ const sample = new protobuf.Type('Sample')
 const timeSeries = new protobuf.Type('TimeSeries')
   .add(new protobuf.Field('labels', 1, 'Label', 'repeated'))
   .add(new protobuf.Field('samples', 2, 'Sample', 'repeated'));
-const WriteRequest = new protobuf.Type('WriteRequest').add(new protobuf.Field('timeseries', 1, 'TimeSeries', 'repeated'));
+const WriteRequest = new protobuf.Type('WriteRequest').add(
+  new protobuf.Field('timeseries', 1, 'TimeSeries', 'repeated'),
+);
 root.define('prometheus').add(label).add(sample).add(timeSeries).add(WriteRequest);
 root.resolveAll();
 

@@ -51,7 +51,11 @@ export const relabelConfigSchema = z
       problem(`relabel configuration for ${c.action} action requires 'target_label' value`, 'action');
     else if (c.action === 'replace' && c.target_label && !REPLACE_TARGET.test(c.target_label))
       problem(`"${c.target_label}" is invalid 'target_label' for replace action`, 'target_label');
-    else if (['hashmod', 'lowercase', 'uppercase'].includes(c.action) && c.target_label && !LABEL_NAME.test(c.target_label))
+    else if (
+      ['hashmod', 'lowercase', 'uppercase'].includes(c.action) &&
+      c.target_label &&
+      !LABEL_NAME.test(c.target_label)
+    )
       problem(`"${c.target_label}" is invalid 'target_label' for ${c.action} action`, 'target_label');
     const onlyRegex = c.action === 'labeldrop' || c.action === 'labelkeep';
     const extra =
@@ -145,7 +149,10 @@ function step(labels: Record<string, string>, c: CompiledRelabel): Record<string
  * Applies relabel configs in order, each to the previous one's output, as Prometheus's relabel.Process does: null
  * when a keep/drop removed the series or no label is left. Empty values are removed, as in a labels.Builder.
  */
-export function relabel(labels: Record<string, string>, configs: readonly CompiledRelabel[]): Record<string, string> | null {
+export function relabel(
+  labels: Record<string, string>,
+  configs: readonly CompiledRelabel[],
+): Record<string, string> | null {
   let out: Record<string, string> | null = labels;
   for (const c of configs) {
     out = step(out, c);

@@ -50,9 +50,14 @@ export async function sendBatch(
     });
   } catch (err) {
     const e2 = err as Error & { cause?: { code?: string } };
-    if (e2.name === 'TimeoutError') return { kind: 'retry', error: `timeout after ${e.timeoutMs / 1000}s`, retryAfterMs: null };
+    if (e2.name === 'TimeoutError')
+      return { kind: 'retry', error: `timeout after ${e.timeoutMs / 1000}s`, retryAfterMs: null };
     const code = e2.cause?.code;
-    return { kind: 'retry', error: (code && NETWORK[code]) ?? `network error${code ? ` (${code})` : ''}`, retryAfterMs: null };
+    return {
+      kind: 'retry',
+      error: (code && NETWORK[code]) ?? `network error${code ? ` (${code})` : ''}`,
+      retryAfterMs: null,
+    };
   }
   const text = res.ok ? '' : (await res.text().catch(() => '')).trim().slice(0, 200);
   if (res.ok) {
