@@ -14,9 +14,9 @@ describe('write_relabel_configs, with Prometheus semantics', () => {
     expect(run(series, [{ source_labels: ['__name__'], regex: 'http_.*', action: 'keep' }])).toEqual(series);
     expect(run(series, [{ source_labels: ['__name__'], regex: 'http', action: 'keep' }])).toBeNull();
     expect(run(series, [{ source_labels: ['job', 'status'], regex: 'ccproxy;5..', action: 'drop' }])).toBeNull();
-    expect(run(series, [{ source_labels: ['job', 'status'], separator: '/', regex: 'ccproxy;5..', action: 'drop' }])).toEqual(
-      series,
-    );
+    expect(
+      run(series, [{ source_labels: ['job', 'status'], separator: '/', regex: 'ccproxy;5..', action: 'drop' }]),
+    ).toEqual(series);
     // A missing label joins as the empty string.
     expect(run(series, [{ source_labels: ['model'], regex: '', action: 'drop' }])).toBeNull();
   });
@@ -45,7 +45,10 @@ describe('write_relabel_configs, with Prometheus semantics', () => {
       series,
     );
     // The default regex (.*) and replacement $1 copy a label.
-    expect(run(series, [{ source_labels: ['job'], target_label: 'service' }])).toEqual({ ...series, service: 'ccproxy' });
+    expect(run(series, [{ source_labels: ['job'], target_label: 'service' }])).toEqual({
+      ...series,
+      service: 'ccproxy',
+    });
   });
 
   it('a target label built from groups, and an invalid one deletes the literal target', () => {
@@ -116,7 +119,9 @@ describe('write_relabel_configs, with Prometheus semantics', () => {
       "labeldrop action requires only 'regex', and no other fields",
     );
     expect(msg({ action: 'keep', regex: '(?=a)' })).toMatch(/^invalid regex/);
-    expect(msg({ action: 'replace', target_label: '1bad' })).toBe(`"1bad" is invalid 'target_label' for replace action`);
+    expect(msg({ action: 'replace', target_label: '1bad' })).toBe(
+      `"1bad" is invalid 'target_label' for replace action`,
+    );
     expect(msg({ action: 'explode' })).toMatch(/action must be one of/);
   });
 });
