@@ -60,7 +60,10 @@ export const remoteWriteEntrySchema = z
   .strictObject({
     // Credentials go in basic_auth/authorization, never into a URL that /metrics and /system show.
     url: z
-      .url({ protocol: /^https?$/, error: 'url must be an http:// or https:// URL' })
+      .url({
+        protocol: /^https?$/,
+        error: (i) => (i.input === undefined ? undefined : 'url must be an http:// or https:// URL'),
+      })
       .refine((u) => !/^https?:\/\/[^/?#]*@/.test(u), 'put credentials in basic_auth, not in the url'),
     name: z
       .string()
@@ -127,10 +130,11 @@ export const remoteWriteSchema = z.array(remoteWriteEntrySchema).superRefine((li
 export type RemoteWriteEntry = z.output<typeof remoteWriteEntrySchema>;
 
 /** `global.external_labels`: label names as Prometheus allows them; `__`-prefixed names are reserved. */
-export const externalLabelsSchema = z.record(
-  z
-    .string()
-    .regex(LABEL_NAME, 'an external label name must be a label name')
-    .refine((n) => !n.startsWith('__'), 'external label names starting with __ are reserved'),
-  z.string(),
-);
+export const externalLabelsSchema = z.record(z.string(), z.string()).superRefine((labels, ctx) => {
+  for (const name of Object.keys(labels)) {
+    if (!LABEL_NAME.test(name))
+      ctx.addIssue({ code: 'custom', path: [name], message: 'an external label name must be a label name' });
+    else if (name.startsWith('__'))
+      ctx.addIssue({ code: 'custom', path: [name], message: 'external label names starting with __ are reserved' });
+  }
+});

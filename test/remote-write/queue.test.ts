@@ -1,11 +1,15 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GET as getSystem } from '@/app/api/v1/system/route';
 import { GET as getMetrics } from '@/app/metrics/route';
 import { systemClock } from '@/lib/clock';
+import { clearLookout, setLookout } from '@/lib/engine/instance';
+import { startLookout } from '@/lib/engine/lookout';
 import { VERSION } from '@/lib/engine/version';
-import { call, makeLookout } from '../helpers/lookout';
+import { ADMIN, call, makeLookout } from '../helpers/lookout';
+import { tempDir } from '../helpers/temp-dir';
 import { freePort } from '../oracle/alertmanager';
 import { samplesOf, seriesKey, startTestReceiver } from './receiver';
 
@@ -185,5 +189,48 @@ describe('remote write queue against small real receivers', () => {
     const up = [...perSeries.entries()].find(([k]) => k.startsWith('__name__=up,'))?.[1] ?? [];
     expect(up.length).toBeGreaterThan(2);
     for (let i = 1; i < up.length; i++) expect(up[i] - up[i - 1]).toBe(200);
+  });
+
+  it('keeps the buffer across a restart of Lookout: the next Lookout sends what waited', async () => {
+    const port = await freePort();
+    const dir = tempDir();
+    closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const configFile = `${dir}/lookout.yml`;
+    fs.writeFileSync(
+      configFile,
+      `global: { remote_write_interval: 200ms }
+remote_write:
+  - url: http://127.0.0.1:${port}/api/v1/write
+    name: later
+    queue_config: { batch_send_deadline: 50ms, min_backoff: 20ms, max_backoff: 100ms }
+`,
+    );
+    const env = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: `${dir}/data`,
+      configFile,
+      adminToken: ADMIN,
+      anonymousRead: false,
+      externalUrl: 'http://127.0.0.1:3000',
+    };
+    const first = startLookout({ clock: systemClock, env });
+    setLookout(first);
+    await until('samples waiting', () => first.remoteWrite.queues[0].status().pending > 0);
+    await sleep(600);
+    const startedAt = Date.now();
+    await first.stop();
+    clearLookout();
+    const waiting = first.remoteWrite.queues[0].status().pending;
+    const rx = await startTestReceiver(() => 200, port);
+    closers.push(rx.close);
+    const second = startLookout({ clock: systemClock, env });
+    closers.push(() => second.stop());
+    expect(second.remoteWrite.queues[0].status().pending).toBe(waiting);
+    await until('the backlog delivered', () => second.remoteWrite.queues[0].status().pending === 0);
+    const got = samplesOf(rx.requests);
+    expect([...got.values()].every((n) => n === 1)).toBe(true);
+    const oldest = Math.min(...rx.requests.flatMap((r) => r.series.map((x) => x.samples[0].timestamp)));
+    expect(oldest).toBeLessThan(startedAt);
   });
 });
