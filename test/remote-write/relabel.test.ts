@@ -21,12 +21,14 @@ describe('write_relabel_configs, with Prometheus semantics', () => {
     expect(run(series, [{ source_labels: ['model'], regex: '', action: 'drop' }])).toBeNull();
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go's regexp Expand syntax (${1}, ${name}), not a template
   it('replace expands $1, ${name} and named groups, and an empty result deletes the target', () => {
     expect(
       run(series, [{ source_labels: ['instance'], regex: '([^:]+):(\\d+)', target_label: 'host', replacement: '$1' }]),
     ).toEqual({ ...series, host: 'h' });
     expect(
       run(series, [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Go's regexp Expand syntax (${1}, ${name}), not a template
         { source_labels: ['job', 'provider'], regex: '(?P<j>.+);(.+)', target_label: 'svc', replacement: '${j}-${2}' },
       ]),
     ).toEqual({ ...series, svc: 'ccproxy-groq' });
@@ -97,6 +99,7 @@ describe('write_relabel_configs, with Prometheus semantics', () => {
   it('steps apply in order, each to the previous output', () => {
     expect(
       run(series, [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Go's regexp Expand syntax (${1}, ${name}), not a template
         { source_labels: ['status'], regex: '(5)..', target_label: 'class', replacement: '${1}xx' },
         { source_labels: ['class'], regex: '5xx', action: 'keep' },
         { regex: 'status', action: 'labeldrop' },
