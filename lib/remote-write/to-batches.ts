@@ -20,16 +20,21 @@ export function toWriteSeries(
   externalLabels: Record<string, string>,
   configs: readonly CompiledRelabel[],
 ): WriteSeries[] {
+  const external = Object.entries(externalLabels);
   const out: WriteSeries[] = [];
   for (const s of samples) {
-    const labels = relabel({ ...externalLabels, ...s.labels, __name__: s.name }, configs);
-    if (labels === null) continue;
-    out.push({
-      labels: Object.entries(labels)
-        .map(([name, value]) => ({ name, value }))
-        .sort(byName),
-      samples: [{ value: s.value, timestamp: atMs }],
-    });
+    let pairs: { name: string; value: string }[];
+    if (configs.length === 0) {
+      // The common case, without the per-series objects relabelling needs: a few thousand series every interval.
+      pairs = [{ name: '__name__', value: s.name }];
+      for (const name in s.labels) if (s.labels[name] !== '') pairs.push({ name, value: s.labels[name] });
+      for (const [name, value] of external) if (!(name in s.labels)) pairs.push({ name, value });
+    } else {
+      const labels = relabel({ ...externalLabels, ...s.labels, __name__: s.name }, configs);
+      if (labels === null) continue;
+      pairs = Object.entries(labels).map(([name, value]) => ({ name, value }));
+    }
+    out.push({ labels: pairs.sort(byName), samples: [{ value: s.value, timestamp: atMs }] });
   }
   return out;
 }
