@@ -129,12 +129,10 @@ export const remoteWriteSchema = z.array(remoteWriteEntrySchema).superRefine((li
 
 export type RemoteWriteEntry = z.output<typeof remoteWriteEntrySchema>;
 
-/** `global.external_labels`: label names as Prometheus allows them; `__`-prefixed names are reserved. */
+/** `global.external_labels`: label names as Prometheus allows them (Mimir's HA tracker reads `__replica__`). */
 export const externalLabelsSchema = z.record(z.string(), z.string()).superRefine((labels, ctx) => {
   for (const name of Object.keys(labels)) {
     if (!LABEL_NAME.test(name))
       ctx.addIssue({ code: 'custom', path: [name], message: 'an external label name must be a label name' });
-    else if (name.startsWith('__'))
-      ctx.addIssue({ code: 'custom', path: [name], message: 'external label names starting with __ are reserved' });
   }
 });
