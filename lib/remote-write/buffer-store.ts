@@ -31,22 +31,23 @@ export class BufferStore {
     })();
   }
 
-  /** The oldest batches, in order, until `maxSamples` would be passed (at least one). */
+  /** The oldest batches, in order, until `maxSamples` would be passed (at least one); only their bodies are read. */
   head(maxSamples: number): BufferedBatch[] {
     const rows = this.db
       .prepare(
-        `SELECT id, oldest_ms oldestMs, samples, written_ms writtenMs, body FROM remote_write_buffer
+        `SELECT id, oldest_ms oldestMs, samples, written_ms writtenMs FROM remote_write_buffer
          WHERE queue = @queue ORDER BY id LIMIT 64`,
       )
-      .all({ queue: this.queue }) as BufferedBatch[];
-    const out: BufferedBatch[] = [];
+      .all({ queue: this.queue }) as Omit<BufferedBatch, 'body'>[];
+    const chosen: Omit<BufferedBatch, 'body'>[] = [];
     let n = 0;
     for (const r of rows) {
-      if (out.length > 0 && n + r.samples > maxSamples) break;
-      out.push(r);
+      if (chosen.length > 0 && n + r.samples > maxSamples) break;
+      chosen.push(r);
       n += r.samples;
     }
-    return out;
+    const body = this.db.prepare('SELECT body FROM remote_write_buffer WHERE id = ?').pluck();
+    return chosen.map((r) => ({ ...r, body: body.get(r.id) as Buffer }));
   }
 
   remove(ids: number[]): void {

@@ -20,6 +20,8 @@ export interface RemoteWriteSettings {
  */
 export class RemoteWriter {
   queues: RemoteWriteQueue[] = [];
+  /** Intervals whose samples were taken; one late past a whole interval (a blocked event loop) is skipped, not doubled. */
+  intervalsTaken = 0;
   private settings: RemoteWriteSettings = { endpoints: [], externalLabels: {}, intervalMs: 15_000 };
   private timer: TimerHandle | null = null;
   private running = false;
@@ -70,6 +72,7 @@ export class RemoteWriter {
   tick(atMs: number): void {
     if (this.queues.length === 0) return;
     const samples = this.collect();
+    this.intervalsTaken++;
     for (const q of this.queues) {
       const series = toWriteSeries(samples, atMs, this.settings.externalLabels, q.endpoint.relabel);
       q.enqueue(encodeBatches(series, q.endpoint.maxSamplesPerSend));
