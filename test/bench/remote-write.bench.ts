@@ -143,7 +143,6 @@ async function main() {
   // The last interval's samples reach Prometheus within batch_send_deadline.
   await sleep(1_500);
   const end = q();
-  const taken = lookout.remoteWrite.intervalsTaken - takenBefore;
   const elapsedS = (Date.now() - began) / 1000;
   const producedPerS = series / (INTERVAL_MS / 1000);
 
@@ -156,6 +155,8 @@ async function main() {
     ((await res.json()) as { data: { result: { value: [number, string] }[] } }).data.result[0]?.value[1],
   );
   const expectedTicks = Math.floor((at * 1000 - began) / INTERVAL_MS);
+  // Read after the query: Prometheus cannot hold an interval Lookout has not taken yet.
+  const taken = lookout.remoteWrite.intervalsTaken - takenBefore;
 
   const figures = {
     demo_series: demoSeries,
