@@ -73,7 +73,14 @@ export class RemoteWriteQueue {
 
   enqueue(batches: EncodedBatch[]): void {
     if (batches.length === 0) return;
-    this.store.append(batches, this.clock.now());
+    try {
+      this.store.append(batches, this.clock.now());
+    } catch (err) {
+      // A full disk (or a broken database) must not stop the sampler: the interval is lost, and counted.
+      this.dropped += batches.reduce((n, b) => n + b.samples, 0);
+      this.noteError(`buffer write failed: ${(err as Error).message}`);
+      return;
+    }
     for (const b of batches) {
       this.pendingSamples += b.samples;
       this.pendingBytes += b.body.length;
