@@ -12,6 +12,7 @@ import { HostSection } from './host-section';
 import { LogFilesSection } from './log-files-section';
 import { LookoutSection } from './lookout-section';
 import { ProcessesSection } from './processes-section';
+import { RemoteWriteSection } from './remote-write-section';
 import { StorageBanner } from './storage-banner';
 
 /** /system: Lookout's own health first, then the watched processes, the host and the tailed files. */
@@ -42,6 +43,7 @@ export function SystemView() {
             </Notice>
           )}
           <LookoutSection own={system.lookout} range={range} refreshMs={refreshMs} />
+          <RemoteWriteSection queues={system.remote_write} />
           <ProcessesSection system={system} range={range} refreshMs={refreshMs} />
           <HostSection host={system.host} range={range} refreshMs={refreshMs} />
           <LogFilesSection files={system.log_files} range={range} refreshMs={refreshMs} />

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
 import { maintenanceInputSchema } from '@/lib/maintenance/window-schema';
+import { externalLabelsSchema, remoteWriteSchema } from '@/lib/remote-write/config-schema';
 import { slosConfigSchema } from '@/lib/slo/slo-schema';
 import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
 import { syslogSchema } from '@/lib/syslog/syslog-schema';
@@ -24,6 +25,8 @@ export const provisioningSchema = z.object({
       scrape_interval: durationText.optional(),
       evaluation_interval: durationText.optional(),
       system_interval: durationText.optional(),
+      external_labels: externalLabelsSchema.optional(),
+      remote_write_interval: durationText.optional(),
     })
     .passthrough()
     .optional(),
@@ -44,6 +47,7 @@ export const provisioningSchema = z.object({
   status_pages: z.array(statusPageInputSchema).optional(),
   maintenance_windows: z.array(maintenanceInputSchema).optional(),
   syslog: syslogSchema.optional(),
+  remote_write: remoteWriteSchema.optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;

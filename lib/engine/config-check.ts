@@ -3,6 +3,8 @@ import type { AlertmanagerEndpoint } from '@/lib/alerting/external/config';
 import { parseAlertmanagers, splitAlerting } from '@/lib/alerting/external/split';
 import { ConfigError, problemAt, schemaProblems } from '@/lib/config/config-error';
 import { type LoadedProvisioning, loadProvisioning, type Settings, settingsOf } from '@/lib/config/provisioning';
+import type { RemoteWriteSettings } from '@/lib/remote-write/remote-writer';
+import { remoteWriteSettingsOf } from '@/lib/remote-write/settings';
 import type { RuleGroupDef } from '@/lib/rules';
 import { loadRules } from './alert-engine';
 
@@ -13,6 +15,8 @@ export interface CheckedConfig extends LoadedProvisioning {
   builtInAlerting: unknown;
   /** External Alertmanagers from `alerting.alertmanagers` (docs/configuration.md#external-alertmanagers). */
   alertmanagers: AlertmanagerEndpoint[];
+  /** `remote_write:` receivers, external labels and interval (docs/configuration.md#remote-write). */
+  remoteWrite: RemoteWriteSettings;
 }
 
 /**
@@ -48,5 +52,6 @@ export function checkConfig(file: string | null): CheckedConfig {
   const alertmanagers = checked(['alerting', 'alertmanagers'], () =>
     parseAlertmanagers(rawAlertmanagers, loaded.baseDir),
   );
-  return { ...loaded, settings, ruleDefs, builtInAlerting: builtIn, alertmanagers };
+  const remoteWrite = checked(['remote_write'], () => remoteWriteSettingsOf(loaded.config, loaded.baseDir));
+  return { ...loaded, settings, ruleDefs, builtInAlerting: builtIn, alertmanagers, remoteWrite };
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/connection';
 import type { Ingest } from '@/lib/ingest/ingest';
 import type { ProbeResult, ScheduledTarget } from '@/lib/probes/types';
 import type { SyslogListener } from '@/lib/syslog/syslog-listener';
+import type { RemoteWriter } from '@/lib/remote-write/remote-writer';
 import type { SystemSampler } from '@/lib/system/sampler';
 import type { AlertEngine } from './alert-engine';
 import type { StorageGuard } from './storage-guard';
@@ -36,6 +37,8 @@ export interface Lookout extends EngineContext {
   alerts: AlertEngine;
   system: SystemSampler;
   storage: StorageGuard;
+  /** Remote write of the series to the receivers of `remote_write:`. */
+  remoteWrite: RemoteWriter;
   /** Where check results go to be written: the scheduler's, and a heartbeat's pings. */
   checks: { push(targetId: number, result: ProbeResult): void };
   stop(): Promise<void>;

@@ -7,9 +7,11 @@ import { createIngest } from '@/lib/ingest/worker/create-ingest';
 import { syncProvisionedWindows } from '@/lib/maintenance/sync-provisioned';
 import { createHeartbeatProber } from '@/lib/probes/heartbeat-probe';
 import { createProber } from '@/lib/probes/run-probe';
+import { RemoteWriter } from '@/lib/remote-write/remote-writer';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
 import { SyslogListener } from '@/lib/syslog/syslog-listener';
+import { collectMetrics } from '@/lib/system/collect-metrics';
 import { createSystemSampler } from '@/lib/system/create-sampler';
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { type TargetRow, toScheduled } from '@/lib/targets/target-row';
@@ -36,7 +38,9 @@ export interface StartOptions {
 export function startLookout(opts: StartOptions = {}): Lookout {
   const env = opts.env ?? readEnv();
   const clock = opts.clock ?? systemClock;
-  const { config, baseDir, settings, ruleDefs, warnings, builtInAlerting, alertmanagers } = checkConfig(env.configFile);
+  const { config, baseDir, settings, ruleDefs, warnings, builtInAlerting, alertmanagers, remoteWrite } = checkConfig(
+    env.configFile,
+  );
   for (const w of warnings) console.warn(`[lookout] ${w}`);
   const turns = new WriteTurns();
   const db = openWriteDb(env.dataDir, { announce: turns });
@@ -58,6 +62,14 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   });
   const ingest = createIngest(db, clock, env.dataDir, turns, storage.mark);
   const alerts = new AlertEngine(db, clock, ruleDefs, builtInAlerting, env.externalUrl, alertmanagers);
+  alerts.alertmanagers.externalLabels = remoteWrite.externalLabels;
+  const remoteWriter = new RemoteWriter(
+    db,
+    clock,
+    () => collectMetrics(lookout).flatMap((f) => f.samples),
+    `Lookout/${VERSION}`,
+  );
+  void remoteWriter.configure(remoteWrite);
   const lookout: Lookout = {
     env,
     clock,
@@ -73,6 +85,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     syslog: new SyslogListener(ingest),
     alerts,
     storage,
+    remoteWrite: remoteWriter,
     checks: writer,
     system: createSystemSampler(() => lookout, db, clock, env.dataDir, scheduler, alerts, ingest),
     stop: async () => {
@@ -81,6 +94,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
       await lookout.syslog.stop();
       await ingest.stop();
       await alerts.stop();
+      await remoteWriter.stop();
       await retention.stop();
       await storage.stop();
       writer.stop();
@@ -109,6 +123,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
     alerts.start();
     lookout.system.start();
     storage.start();
+    remoteWriter.start();
   }
   return lookout;
 }

@@ -37,6 +37,7 @@ export function getSystemSnapshot(lookout: Lookout) {
       log_files: [],
       configured_processes: configured.length,
       storage: storageOf(lookout),
+      remote_write: remoteWriteOf(lookout),
     };
   const { value, rate } = reader(last, previous);
   const idle = (s: MetricSample) => s.labels.mode === 'idle' || s.labels.mode === 'iowait';
@@ -104,7 +105,29 @@ export function getSystemSnapshot(lookout: Lookout) {
     },
     log_files: last.logFiles.map((f) => ({ job: f.job, path: f.path, size_bytes: f.size })),
     storage: storageOf(lookout),
+    remote_write: remoteWriteOf(lookout),
   };
+}
+
+/** Each remote write queue: what waits, what went, what was lost and why (docs/configuration.md#remote-write). */
+function remoteWriteOf(lookout: Lookout) {
+  return lookout.remoteWrite.queues.map((q) => {
+    const s = q.status();
+    return {
+      name: s.name,
+      url: s.url,
+      pending: s.pending,
+      pending_bytes: s.pendingBytes,
+      sent: s.sent,
+      failed: s.failed,
+      dropped: s.dropped,
+      retries: s.retries,
+      lag_s: s.lagSeconds,
+      last_send: s.lastSendMs === null ? null : toIso(s.lastSendMs),
+      last_error: s.lastError,
+      last_error_at: s.lastErrorMs === null ? null : toIso(s.lastErrorMs),
+    };
+  });
 }
 
 function storageOf(lookout: Lookout) {

@@ -35,6 +35,18 @@ const DERIVED: Record<string, [MetricType, string]> = {
     'counter',
     'Alerts dropped because the queue to the Alertmanagers was full.',
   ],
+  lookout_remote_write_samples_sent_total: ['counter', 'Samples each remote write receiver accepted (2xx).'],
+  lookout_remote_write_samples_failed_total: [
+    'counter',
+    'Samples a remote write receiver refused for good (4xx other than 429): dropped, not retried.',
+  ],
+  lookout_remote_write_samples_dropped_total: [
+    'counter',
+    'Samples dropped, oldest first, because the receiver stayed down longer than buffer_size holds.',
+  ],
+  lookout_remote_write_retries_total: ['counter', 'Remote write requests retried after a 5xx, 429 or network error.'],
+  lookout_remote_write_samples_pending: ['gauge', 'Samples in the disk buffer, not yet accepted by the receiver.'],
+  lookout_remote_write_lag_seconds: ['gauge', 'Age of the oldest sample not yet accepted by the receiver (0: none).'],
   lookout_storage_full: [
     'gauge',
     'Whether the disk under the data directory is full (1): writes wait until space is back.',
@@ -77,6 +89,22 @@ function alertmanagerSamples(lookout: Lookout): MetricSample[] {
   ];
 }
 
+/** Per queue, as Prometheus's prometheus_remote_storage_* series are per remote_name and url. */
+function remoteWriteSamples(lookout: Lookout): MetricSample[] {
+  return lookout.remoteWrite.queues.flatMap((q) => {
+    const s = q.status();
+    const labels = { remote_name: s.name, url: s.url };
+    return [
+      { name: 'lookout_remote_write_samples_sent_total', labels, value: s.sent },
+      { name: 'lookout_remote_write_samples_failed_total', labels, value: s.failed },
+      { name: 'lookout_remote_write_samples_dropped_total', labels, value: s.dropped },
+      { name: 'lookout_remote_write_retries_total', labels, value: s.retries },
+      { name: 'lookout_remote_write_samples_pending', labels, value: s.pending },
+      { name: 'lookout_remote_write_lag_seconds', labels, value: s.lagSeconds },
+    ];
+  });
+}
+
 /** Every series /metrics exports, grouped into families in a stable order. */
 export function collectMetrics(lookout: Lookout): MetricFamily[] {
   const system = lookout.system.latest().last?.samples ?? [];
@@ -87,6 +115,7 @@ export function collectMetrics(lookout: Lookout): MetricFamily[] {
     { name: 'lookout_build_info', labels: { version: lookout.version }, value: 1 },
     { name: 'lookout_storage_full', labels: {}, value: lookout.storage.status().state === 'full' ? 1 : 0 },
     ...alertmanagerSamples(lookout),
+    ...remoteWriteSamples(lookout),
   ];
   const families = new Map<string, MetricFamily>();
   for (const s of samples) {

@@ -16,10 +16,13 @@ export interface AlertmanagerStats {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Alertmanager's v2 PostableAlert: times in RFC 3339; labels include the rule's and the group's. */
-export function toV2(a: PostableAlert) {
+/**
+ * Alertmanager's v2 PostableAlert: times in RFC 3339; labels include the rule's and the group's, and
+ * `global.external_labels` where the alert lacks them, as Prometheus's notifier adds them.
+ */
+export function toV2(a: PostableAlert, externalLabels: Record<string, string> = {}) {
   return {
-    labels: a.labels,
+    labels: { ...externalLabels, ...a.labels },
     annotations: a.annotations,
     startsAt: iso(a.startsAt),
     endsAt: iso(a.endsAt),
@@ -37,6 +40,8 @@ export class AlertmanagerSender {
   private queue: PostableAlert[] = [];
   private running: Promise<void> | null = null;
   dropped = 0;
+  /** `global.external_labels`, set at start and on reload. */
+  externalLabels: Record<string, string> = {};
 
   constructor(
     private readonly endpoints: AlertmanagerEndpoint[],
@@ -65,7 +70,7 @@ export class AlertmanagerSender {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      const body = JSON.stringify(batch.map(toV2));
+      const body = JSON.stringify(batch.map((a) => toV2(a, this.externalLabels)));
       await Promise.all(
         this.endpoints.map(async (e, i) => {
           const headers: Record<string, string> = e.authorization ? { authorization: e.authorization } : {};

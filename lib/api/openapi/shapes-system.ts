@@ -61,6 +61,22 @@ export const storageShape = z.looseObject({
   checks_dropped: z.number().int().meta({ description: 'check results dropped: the disk stayed full too long' }),
 });
 
+/** One remote write queue (docs/configuration.md#remote-write); counters since start-up. */
+const remoteWriteQueue = z.looseObject({
+  name: z.string(),
+  url: z.string(),
+  pending: z.number().int().meta({ description: 'samples in the disk buffer, not yet accepted by the receiver' }),
+  pending_bytes: z.number().int(),
+  sent: z.number().int().meta({ description: 'samples the receiver accepted' }),
+  failed: z.number().int().meta({ description: 'samples refused for good (4xx other than 429), not retried' }),
+  dropped: z.number().int().meta({ description: 'samples dropped past buffer_size while the receiver was down' }),
+  retries: z.number().int().meta({ description: 'requests retried after a 5xx, 429 or network error' }),
+  lag_s: z.number().meta({ description: 'age of the oldest pending sample; 0 when nothing waits' }),
+  last_send: iso.nullable(),
+  last_error: z.string().nullable(),
+  last_error_at: iso.nullable(),
+});
+
 /** GET /api/v1/system: null parts until the first sample. */
 export const systemSnapshotShape = z.looseObject({
   at: iso.nullable(),
@@ -71,6 +87,7 @@ export const systemSnapshotShape = z.looseObject({
   host: host.nullable(),
   log_files: z.array(z.looseObject({ job: z.string(), path: z.string(), size_bytes: num })),
   storage: storageShape,
+  remote_write: z.array(remoteWriteQueue),
 });
 
 const SYSTEM_UNITS = ['bytes', 'bytes_per_s', 'cores', 'ms', 'per_s', 'count', 'ratio'] as const;

@@ -4,7 +4,7 @@ import type { Sample } from './values';
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** Go's regexp Expand: `$1`, `${1}`, `$name`, `${name}`, `$$`; an unknown group expands to nothing. */
-function expand(template: string, m: RegExpExecArray): string {
+export function expandReplacement(template: string, m: RegExpExecArray): string {
   return template.replace(
     /\$(\$|\{([a-zA-Z0-9_]+)\}|([a-zA-Z0-9_]+))/g,
     (_all, d: string, braced?: string, bare?: string) => {
@@ -30,7 +30,7 @@ export function labelReplace(samples: Sample[], dst: string, repl: string, src: 
     const m = re.exec(s.labels[src] ?? '');
     if (!m) return s;
     const labels = { ...s.labels };
-    const v = expand(repl, m);
+    const v = expandReplacement(repl, m);
     if (v === '') delete labels[dst];
     else labels[dst] = v;
     return { labels, value: s.value, t: s.t };
