@@ -10,7 +10,7 @@ const MAX_DRIVER_LINES = 150_000;
 /**
  * For a histogram, the full-text expression of the required word with the fewest lines kept, counted
  * from the token rollups (cheap however common the word): its lines are read instead of the window's
- * when they are few, and far fewer than the window's lines. Each word of a phrase alone is a superset of the phrase.
+ * when they are few, and fewer than the window's lines. Each word of a phrase alone is a superset of the phrase.
  */
 export function rolledUpDriver(db: Db, terms: Term[], windowLines: number): { expr: string; matches: number } | null {
   const count = db.prepare('SELECT coalesce(SUM(lines), 0) FROM log_token_rollups WHERE token = ?').pluck();
@@ -26,5 +26,5 @@ export function rolledUpDriver(db: Db, terms: Term[], windowLines: number): { ex
         best = { expr: ftsExpression({ ...t, text: w, phrase: false }) as string, matches };
     }
   }
-  return best !== null && best.matches <= MAX_DRIVER_LINES && best.matches * 4 < windowLines ? best : null;
+  return best !== null && best.matches <= MAX_DRIVER_LINES && best.matches < windowLines ? best : null;
 }
