@@ -95,6 +95,6 @@ describe('unicode61 tokenizer in JS', () => {
       );
       matched += ids.size;
     }
-    expect(matched).toBeGreaterThan(300);
+    expect(matched).toBeGreaterThan(100);
   });
 });
