@@ -3,132 +3,94 @@ import type { Db } from '@/lib/db/connection';
 import { TOKEN_RES } from './token-rollups';
 
 /** A source's field with more distinct values than this (ids, times, counters) is not rolled up. */
-export const MAX_FIELD_VALUES = 64;
+const MAX_FIELD_VALUES = 64;
 const MAX_VALUE_LENGTH = 120;
 
 type Value = string | number;
 type Field = { vals: Set<string>; dropped: boolean; changed: boolean };
+type Group = { sourceId: number; field: string; value: Value | null; type: string; ts: number; lines: number };
 
-/** A JSON value as json_extract returns it (true → 1), or undefined when the rollups do not keep it. */
-function rolledValue(v: unknown): Value | undefined {
-  if (typeof v === 'string') return v.length <= MAX_VALUE_LENGTH ? v : undefined;
-  if (typeof v === 'number') return Number.isSafeInteger(v) || !Number.isInteger(v) ? v : undefined;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return undefined;
+/** Whether the rollups keep this value as json_extract returns it: short text, exact numbers (true is 1). */
+function kept(g: Group): boolean {
+  if (g.type === 'text') return typeof g.value === 'string' && g.value.length <= MAX_VALUE_LENGTH;
+  if (g.type === 'integer') return Number.isSafeInteger(g.value);
+  return g.type === 'real' || g.type === 'true' || g.type === 'false';
 }
 
-const keyOf = (v: Value) => (typeof v === 'number' ? `n${v}` : `s${v}`);
-
-/** Which fields each source rolls up, and the values seen: kept in `log_rolled_fields`. */
-export class FieldCatalog {
-  private readonly sources = new Map<number, Map<string, Field>>();
-  private readonly load;
-  private readonly save;
-  private readonly drop;
-
-  constructor(db: Db) {
-    this.load = db.prepare('SELECT field, vals, dropped FROM log_rolled_fields WHERE source_id = ?');
-    this.save = db.prepare(
-      `INSERT INTO log_rolled_fields (source_id, field, vals, dropped) VALUES (?, ?, ?, ?)
-       ON CONFLICT (source_id, field) DO UPDATE SET vals = excluded.vals, dropped = excluded.dropped`,
-    );
-    this.drop = db.prepare('DELETE FROM log_field_rollups WHERE field = ? AND source_id = ?');
-  }
-
-  fields(sourceId: number): Map<string, Field> {
-    let fields = this.sources.get(sourceId);
-    if (fields === undefined) {
-      fields = new Map();
-      for (const r of this.load.all(sourceId) as { field: string; vals: string; dropped: number }[])
-        fields.set(r.field, {
-          vals: new Set(JSON.parse(r.vals) as string[]),
-          dropped: r.dropped === 1,
-          changed: false,
-        });
-      this.sources.set(sourceId, fields);
-    }
-    return fields;
-  }
-
-  /** Writes what changed, inside the batch's transaction; a dropped field's rows go with it. */
-  commit(): void {
-    for (const [sourceId, fields] of this.sources)
-      for (const [name, f] of fields) {
-        if (!f.changed) continue;
-        this.save.run(sourceId, name, JSON.stringify(f.dropped ? [] : [...f.vals]), f.dropped ? 1 : 0);
-        if (f.dropped) this.drop.run(name, sourceId);
-        f.changed = false;
-      }
-  }
-
-  /** Forgets unsaved changes after a failed transaction: they are read again from the database. */
-  reset(): void {
-    this.sources.clear();
-  }
-}
-
-/** One batch's lines per minute, source, field and value. */
-export class FieldRollupBuffer {
-  private readonly counts = new Map<string, { field: string; value: Value; ts: number; sourceId: number; n: number }>();
-
-  constructor(private readonly catalog: FieldCatalog) {}
-
-  addLine(sourceId: number, ts: number, fieldsJson: string | null): void {
-    if (fieldsJson === null || fieldsJson.charCodeAt(0) !== 123) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(fieldsJson);
-    } catch {
-      return;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
-    const fields = this.catalog.fields(sourceId);
-    const minute = ts - (((ts % TOKEN_RES) + TOKEN_RES) % TOKEN_RES);
-    for (const [name, raw] of Object.entries(parsed)) {
-      let f = fields.get(name);
-      if (f?.dropped) continue;
-      if (raw === null) continue;
-      const value = rolledValue(raw);
-      if (f === undefined) {
-        f = { vals: new Set(), dropped: false, changed: true };
-        fields.set(name, f);
-      }
-      const key = value === undefined ? '' : keyOf(value);
-      if (value !== undefined && !f.vals.has(key)) {
-        f.vals.add(key);
-        f.changed = true;
-      }
-      if (value === undefined || f.vals.size > MAX_FIELD_VALUES) {
-        f.dropped = true;
-        f.changed = true;
-        f.vals.clear();
-        for (const [k, c] of this.counts) if (c.field === name && c.sourceId === sourceId) this.counts.delete(k);
-        continue;
-      }
-      const k = `${minute}|${sourceId}|${name}|${key}`;
-      const c = this.counts.get(k);
-      if (c) c.n++;
-      else this.counts.set(k, { field: name, value, ts: minute, sourceId, n: 1 });
-    }
-  }
-
-  *rows(): Generator<[field: string, value: Value, ts: number, sourceId: number, lines: number]> {
-    for (const c of this.counts.values()) yield [c.field, c.value, c.ts, c.sourceId, c.n];
-  }
-}
-
-/** Adds a batch's field counts to the stored ones, inside the caller's transaction. */
-export function createFieldRollupWriter(db: Db): (buffer: FieldRollupBuffer, catalog: FieldCatalog) => void {
+/**
+ * Adds the lines with ids in (fromId, toId] per minute, source, field and value to `log_field_rollups`,
+ * inside the caller's transaction: the full-text indexer calls it for the lines it indexes, so the
+ * rollups cover exactly the lines up to the index mark, and bulk ingestion does not wait for them.
+ * SQLite's own JSON reader (json_each) groups the lines' top-level fields, so the values
+ * are exactly json_extract's; the catalog (`log_rolled_fields`) drops a source's field for good once it
+ * has had more than 64 values, or a value the rollups do not keep (an object, long text).
+ */
+export function createFieldRollupWriter(db: Db): (fromId: number, toId: number) => void {
+  const groups = db.prepare(
+    `SELECT logs.source_id sourceId, j.key field, j.value value, j.type type, logs.ts - logs.ts % ${TOKEN_RES} ts, COUNT(*) lines
+     FROM logs, json_each(CASE WHEN json_valid(logs.fields) AND json_type(logs.fields) = 'object' THEN logs.fields END) j
+     WHERE logs.id > ? AND logs.id <= ? AND j.type <> 'null'
+       AND j.key NOT IN (SELECT field FROM log_rolled_fields f WHERE f.source_id = logs.source_id AND dropped = 1)
+     GROUP BY 1, 2, 3, 4, 5`,
+  );
+  const load = db.prepare('SELECT field, vals, dropped FROM log_rolled_fields WHERE source_id = ?');
+  const save = db.prepare(
+    `INSERT INTO log_rolled_fields (source_id, field, vals, dropped) VALUES (?, ?, ?, ?)
+     ON CONFLICT (source_id, field) DO UPDATE SET vals = excluded.vals, dropped = excluded.dropped`,
+  );
+  const drop = db.prepare('DELETE FROM log_field_rollups WHERE field = ? AND source_id = ?');
   const rows = new BulkInsert(
     db,
     'INSERT INTO log_field_rollups (field, value, ts, source_id, lines)',
     5,
     'ON CONFLICT (field, value, ts, source_id) DO UPDATE SET lines = lines + excluded.lines',
   );
-  return (buffer, catalog) => {
+  return (fromId, toId) => {
+    if (toId <= fromId) return;
+    const batch = groups.all(fromId, toId) as Group[];
+    // Read within the transaction, so a failed one leaves nothing behind in memory.
+    const catalog = new Map<number, Map<string, Field>>();
+    const fieldsOf = (sourceId: number) => {
+      let fields = catalog.get(sourceId);
+      if (fields === undefined) {
+        fields = new Map();
+        for (const r of load.all(sourceId) as { field: string; vals: string; dropped: number }[])
+          fields.set(r.field, {
+            vals: new Set(JSON.parse(r.vals) as string[]),
+            dropped: r.dropped === 1,
+            changed: false,
+          });
+        catalog.set(sourceId, fields);
+      }
+      return fields;
+    };
+    for (const g of batch) {
+      const fields = fieldsOf(g.sourceId);
+      let f = fields.get(g.field);
+      if (f === undefined) {
+        f = { vals: new Set(), dropped: false, changed: true };
+        fields.set(g.field, f);
+      }
+      if (f.dropped) continue;
+      const key = `${typeof g.value === 'number' ? 'n' : 's'}${g.value}`;
+      if (!f.vals.has(key)) {
+        f.vals.add(key);
+        f.changed = true;
+      }
+      if (!kept(g) || f.vals.size > MAX_FIELD_VALUES) {
+        f.dropped = true;
+        f.vals.clear();
+      }
+    }
+    for (const [sourceId, fields] of catalog)
+      for (const [name, f] of fields) {
+        if (!f.changed) continue;
+        save.run(sourceId, name, JSON.stringify([...f.vals]), f.dropped ? 1 : 0);
+        if (f.dropped) drop.run(name, sourceId);
+      }
     rows.reset();
-    catalog.commit();
-    for (const r of buffer.rows()) rows.push(...r);
+    for (const g of batch)
+      if (!catalog.get(g.sourceId)?.get(g.field)?.dropped) rows.push(g.field, g.value, g.ts, g.sourceId, g.lines);
     rows.flush();
   };
 }

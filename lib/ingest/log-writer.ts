@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/connection';
 import { storageFault } from '@/lib/db/storage-fault';
 import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
-import { createFieldRollupWriter, FieldCatalog, FieldRollupBuffer } from './field-rollups';
+import { createFieldRollupWriter } from './field-rollups';
 import { indexInline } from './fts-index';
 import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts } from './record';
@@ -65,8 +65,6 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
   const writeRoutes = createRouteRollupWriter(db);
   const writeTokens = createTokenRollupWriter(db);
   const writeFields = createFieldRollupWriter(db);
-  const fieldCatalog = new FieldCatalog(db);
-  let committed = true;
   const routeCap = new RouteCap(db);
   // Never below the index mark, so an id the index has passed is never given out again.
   const lastId = db
@@ -98,7 +96,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
      WHERE id = @id`,
   );
 
-  const tx = db.transaction((b: LogBatch) => {
+  return db.transaction((b: LogBatch) => {
     // Rows pushed by a transaction that failed part-way must not ride along with this one.
     logs.reset();
     requests.reset();
@@ -106,10 +104,6 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     const rollups = new LogRollupBuffer();
     const routes = new RouteRollupBuffer();
     const tokens = new TokenRollupBuffer();
-    // The catalog's changes from a transaction that failed are forgotten and read again.
-    if (!committed) fieldCatalog.reset();
-    committed = false;
-    const fields = new FieldRollupBuffer(fieldCatalog);
     const addRequest = (q: RequestFacts) => {
       if (q.route) q.route = routeCap.admit(b.sourceId, q.method ?? '', q.route);
       requests.push(
@@ -155,7 +149,6 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
       );
       rollups.addLine(b.sourceId, r);
       tokens.addLine(b.sourceId, r.ts, r.message);
-      fields.addLine(b.sourceId, r.ts, r.fieldsJson);
       r.requests.forEach(addRequest);
       if (r.flags) flagged++;
       if (r.flags & FLAG_TS_FALLBACK) fallback++;
@@ -164,11 +157,10 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     (b.extraRequests ?? []).forEach(addRequest);
     logs.flush();
     requests.flush();
-    indexInline(db, fts, b.records, firstId);
+    indexInline(db, fts, b.records, firstId, writeFields);
     writeRollups(rollups);
     writeRoutes(routes);
     writeTokens(tokens);
-    writeFields(fields, fieldCatalog);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
     const kinds = new Set<string>();
@@ -193,8 +185,4 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
       state: b.parserState ?? null,
     });
   });
-  return (b: LogBatch) => {
-    tx(b);
-    committed = true;
-  };
 }

@@ -47,10 +47,11 @@ export function prefixCounts(
        WHERE token >= ? AND token < ? AND ts >= ? AND ts < ?${extra.where} GROUP BY ts, source_id`,
     )
     .all(prefix, after(prefix), a, b, ...extra.params) as { ts: number; k: number; n: number }[];
+  // `+ts`: the few lines above the index mark are found by id, not by walking the window's time index.
   const unread = db
     .prepare(
       `SELECT ts FROM log_token_rollups WHERE token = '' AND ts >= ? AND ts < ?${extra.where}
-       UNION SELECT ts - ts % ${TOKEN_RES} FROM logs WHERE id > ? AND ts >= ? AND ts < ?${extra.where}`,
+       UNION SELECT ts - ts % ${TOKEN_RES} FROM logs WHERE id > ? AND +ts >= ? AND +ts < ?${extra.where}`,
     )
     .pluck()
     .all(a, b, ...extra.params, ftsMark(db), a, b, ...extra.params) as number[];

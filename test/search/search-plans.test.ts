@@ -276,4 +276,22 @@ describe('search plans at volume', () => {
       expect(n, String(t)).toBe(t >= cut.counted_from! ? full.points[i][1] : 0);
     expect(cut.points.some(([, n]) => n > 0)).toBe(true);
   });
+
+  it('counts field terms exactly while lines wait above the index mark (not rolled up yet)', () => {
+    const write = createLogWriter(db);
+    const records: IngestRecord[] = [];
+    for (let i = 0; i < 3_000; i++) records.push({ ...record(i), ts: T0 + SPAN - HOUR + i * 1_000 });
+    write({ sourceId: 2, records, rejects: [], linesRead: records.length, receivedAt: T0 });
+    expect(ftsMark(read)).toBeLessThan(read.prepare('SELECT MAX(id) FROM logs').pluck().get() as number);
+    const [, from, to] = WINDOWS[3];
+    for (const q of ['action:anthropic_request', 'code:>200', 'ok:1']) {
+      const h = getLogsHistogram(read, { from, to, stepMs: 600_000, terms: parse(q) }, 0);
+      expect(h.partial, q).toBe(false);
+      const expected = plainScan(q, from, to).length;
+      expect(
+        h.points.reduce((s, [, n]) => s + n, 0),
+        q,
+      ).toBe(expected);
+    }
+  });
 });
