@@ -82,6 +82,11 @@ const STEPS: PruneStep[] = [
     sql: 'DELETE FROM log_token_rollups WHERE (token, ts, source_id) IN (SELECT token, ts, source_id FROM log_token_rollups WHERE ts < ? LIMIT ?)',
     cutoff: (now, s) => now - s.retention.logsMs - 60_000,
   },
+  {
+    table: 'log_field_rollups',
+    sql: 'DELETE FROM log_field_rollups WHERE (field, value, ts, source_id) IN (SELECT field, value, ts, source_id FROM log_field_rollups WHERE ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.logsMs - 60_000,
+  },
   ...logRollupSteps('log_route_rollups', 'res, ts, source_id, provider, model, method, route'),
   {
     table: 'notifications',

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/connection';
 import { storageFault } from '@/lib/db/storage-fault';
 import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
+import { createFieldRollupWriter } from './field-rollups';
 import { indexInline } from './fts-index';
 import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts } from './record';
@@ -63,6 +64,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
   const writeRollups = createRollupWriter(db);
   const writeRoutes = createRouteRollupWriter(db);
   const writeTokens = createTokenRollupWriter(db);
+  const writeFields = createFieldRollupWriter(db);
   const routeCap = new RouteCap(db);
   // Never below the index mark, so an id the index has passed is never given out again.
   const lastId = db
@@ -155,7 +157,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     (b.extraRequests ?? []).forEach(addRequest);
     logs.flush();
     requests.flush();
-    indexInline(db, fts, b.records, firstId);
+    indexInline(db, fts, b.records, firstId, writeFields);
     writeRollups(rollups);
     writeRoutes(routes);
     writeTokens(tokens);

@@ -1,7 +1,10 @@
 import type { Db } from '@/lib/db/connection';
 import { ftsMark } from '@/lib/ingest/fts-index';
 import { TOKEN_RES } from '@/lib/ingest/token-rollups';
-import { DRIVER_IDS, rareDriver, timeLeads } from '@/lib/queries/rare-driver';
+import { fieldCounts, fieldRolledUp } from '@/lib/queries/field-counts';
+import { prefixCounts, prefixRolledUp } from '@/lib/queries/prefix-counts';
+import { DRIVER_IDS, rareDriver, windowLines } from '@/lib/queries/rare-driver';
+import { rolledUpDriver } from '@/lib/queries/rolled-up-driver';
 import { registerWordMatch } from '@/lib/search/match-words';
 import type { Term } from '@/lib/search/parse-query';
 import { type MatchMode, rollupTermsSql, termsToSql } from '@/lib/search/query-sql';
@@ -121,6 +124,32 @@ function countRange(
   ];
 }
 
+const oldestLine = (db: Db) => db.prepare('SELECT MIN(ts) FROM logs').pluck().get() as number | null;
+
+/** Counts, and the rollup minutes whose lines are counted instead, in runs of consecutive minutes. */
+function withRecounted(db: Db, q: HistogramQuery, rows: Counts, minutes: number[], res: number): Counts {
+  const out = rows;
+  let run: [number, number] | null = null;
+  for (const ts of minutes) {
+    if (run !== null && run[1] === ts) run[1] = ts + res;
+    else {
+      if (run !== null) out.push(...countLines(db, q, run[0], run[1]));
+      run = [ts, ts + res];
+    }
+  }
+  if (run !== null) out.push(...countLines(db, q, run[0], run[1]));
+  return out;
+}
+
+/** A lone prefix (`respon*`) the token rollups hold every word of: its letters, lower case. */
+function rolledUpPrefix(db: Db, q: HistogramQuery): string | null {
+  if (q.terms.length !== 1 || q.level !== undefined) return null;
+  const [t] = q.terms;
+  if (t.kind !== 'text' || t.phrase || t.negate || !/^[A-Za-z]{1,40}\*$/.test(t.text)) return null;
+  const prefix = t.text.slice(0, -1).toLowerCase();
+  return prefixRolledUp(db, prefix) ? prefix : null;
+}
+
 /** The single word (possibly negated) whose histogram the token rollups answer, if the query is one. */
 function rolledUpWord(q: HistogramQuery): { token: string; negate: boolean } | null {
   if (q.terms.length !== 1 || q.level !== undefined) return null;
@@ -161,17 +190,7 @@ function wordCounter(db: Db, q: HistogramQuery, word: { token: string; negate: b
     } else {
       out.push(...counted);
     }
-    // Consecutive flagged minutes are counted in one statement.
-    let run: [number, number] | null = null;
-    for (const ts of unread.pluck().all(...flagged) as number[]) {
-      if (run !== null && run[1] === ts) run[1] = ts + res;
-      else {
-        if (run !== null) out.push(...countLines(db, q, run[0], run[1]));
-        run = [ts, ts + res];
-      }
-    }
-    if (run !== null) out.push(...countLines(db, q, run[0], run[1]));
-    return out;
+    return withRecounted(db, q, out, unread.pluck().all(...flagged) as number[], res);
   };
 }
 
@@ -251,13 +270,30 @@ export function getLogsHistogram(db: Db, q: HistogramQuery, budgetMs = HISTOGRAM
       if (oldest === null) return whole([]);
       return whole(countRange(db, q, wordCounter(db, q, word), tokenWidths, Math.max(q.from, oldest), q.to + 1));
     }
-    const driver = rareDriver(db, q.terms);
+    const prefix = tokenWidths.length > 0 && tokenRollupsServe(db, q.from, q.to + 1) ? rolledUpPrefix(db, q) : null;
+    if (prefix !== null) {
+      const extra = paramsSql(q);
+      const counter: RollupCounter = (res, a, b) => {
+        const { rows, recount } = prefixCounts(db, prefix, q.stepMs, a, b, extra);
+        return withRecounted(db, q, rows, recount, res);
+      };
+      return whole(countRange(db, q, counter, tokenWidths, Math.max(q.from, oldestLine(db) ?? q.to + 1), q.to + 1));
+    }
+    const field = tokenWidths.length > 0 && q.level === undefined ? fieldRolledUp(db, q.terms) : null;
+    if (field !== null) {
+      const extra = paramsSql(q);
+      const counter: RollupCounter = (_res, a, b) => fieldCounts(db, field, q.stepMs, a, b, extra);
+      return whole(countRange(db, q, counter, tokenWidths, Math.max(q.from, oldestLine(db) ?? q.to + 1), q.to + 1));
+    }
+    // A required word whose lines are few: those lines are judged one by one (a negated common word too).
+    const lines = windowLines(db, q.from, q.to);
+    const driver = rareDriver(db, q.terms) ?? rolledUpDriver(db, q.terms, lines);
     if (driver !== null)
       return whole(
         countLines(db, q, q.from, q.to + 1, {
-          mode: 'set',
+          mode: 'scan',
           driver: driver.expr,
-          byTime: timeLeads(db, q.from, q.to, driver.matches),
+          byTime: lines < driver.matches * 30,
         }),
       );
     return countNewestFirst(db, q, q.from, q.to + 1, budgetMs);

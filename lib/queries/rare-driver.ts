@@ -42,11 +42,15 @@ export function rareDriver(db: Db, terms: Term[]): { expr: string; matches: numb
  * index, most of them outside the window. The window's lines are estimated from the hourly line rollups.
  */
 export function timeLeads(db: Db, from: number, to: number, matches: number): boolean {
-  const lines = db
+  return windowLines(db, from, to) < matches * 30;
+}
+
+/** About how many lines [from, to] holds: the hourly line rollups of the hours it touches. */
+export function windowLines(db: Db, from: number, to: number): number {
+  return db
     .prepare('SELECT coalesce(SUM(lines), 0) FROM log_line_rollups WHERE res = 3600000 AND ts >= ? AND ts <= ?')
     .pluck()
     .get(from - (from % 3_600_000), to) as number;
-  return lines < matches * 30;
 }
 
 /** `id IN (…)` for the driver's lines and every line above the index mark; parameters: expression, mark. */

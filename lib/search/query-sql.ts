@@ -14,6 +14,9 @@ const COLUMNS: Record<string, { sql: string; numeric: boolean }> = {
   source: { sql: '(SELECT name FROM log_sources s WHERE s.id = logs.source_id)', numeric: false },
 };
 
+/** Whether a `field:` term reads a column rather than the original JSON fields. */
+export const isColumnField = (field: string) => Object.hasOwn(COLUMNS, field);
+
 const LEVEL_ALIASES: Record<string, string> = { warning: 'warn', err: 'error', critical: 'fatal' };
 
 /** A `level:` value as stored: lower case, with the common aliases mapped. */
