@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
 import { maintenanceInputSchema } from '@/lib/maintenance/window-schema';
+import { providerHealthConfigSchema } from '@/lib/provider-health/thresholds';
 import { slosConfigSchema } from '@/lib/slo/slo-schema';
 import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
 import { watchedProcessesSchema } from '@/lib/system/process-schema';
@@ -42,6 +43,7 @@ export const provisioningSchema = z.object({
   slos: slosConfigSchema.optional(),
   status_pages: z.array(statusPageInputSchema).optional(),
   maintenance_windows: z.array(maintenanceInputSchema).optional(),
+  provider_health: providerHealthConfigSchema.optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;

@@ -6,6 +6,7 @@ import { logEndpoints } from './endpoints-logs';
 import { maintenanceEndpoints } from './endpoints-maintenance';
 import { otlpEndpoints } from './endpoints-otlp';
 import { prometheusEndpoints } from './endpoints-prometheus';
+import { providerHealthEndpoints } from './endpoints-provider-health';
 import { ruleEndpoints } from './endpoints-rules';
 import { sloEndpoints } from './endpoints-slos';
 import { statusEndpoints } from './endpoints-status';
@@ -28,4 +29,5 @@ export const ENDPOINTS: Endpoint[] = [
   heartbeatEndpoints,
   prometheusEndpoints,
   otlpEndpoints,
+  providerHealthEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);
