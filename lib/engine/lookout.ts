@@ -6,6 +6,7 @@ import { WriteTurns } from '@/lib/db/write-turns';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
 import { syncProvisionedWindows } from '@/lib/maintenance/sync-provisioned';
 import { createHeartbeatProber } from '@/lib/probes/heartbeat-probe';
+import { createLlmProber } from '@/lib/probes/llm-probe';
 import { createProber } from '@/lib/probes/run-probe';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
 import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store';
@@ -48,7 +49,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   storage.checks = writer;
   const scheduler = new ProbeScheduler({
     clock,
-    run: createProber(createHeartbeatProber(db)),
+    run: createProber(createHeartbeatProber(db), createLlmProber(db)),
     onResult: (id, result) => {
       if (!result.skip) writer.push(id, result);
     },

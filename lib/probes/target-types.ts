@@ -1,4 +1,4 @@
-/** Target types of the contract; `llm` is reserved and not yet probed. */
+/** Target types of the contract. */
 export const TARGET_TYPES = ['http', 'tcp', 'dns', 'icmp', 'tls', 'heartbeat', 'llm'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
