@@ -103,7 +103,8 @@ export function targetIssues(t: TypeFields, given: readonly string[]): { path: s
         path: 'url',
         message: 'url must be the endpoint, e.g. http://127.0.0.1:3456/v1/messages or https://…/v1/chat/completions',
       });
-    if (t.model === undefined) issues.push({ path: 'model', message: 'model is required, e.g. llama-3.3-70b-versatile' });
+    if (t.model === undefined)
+      issues.push({ path: 'model', message: 'model is required, e.g. llama-3.3-70b-versatile' });
   }
   return issues;
 }

@@ -14,7 +14,12 @@ const ANTHROPIC_VERSION = '2023-06-01';
 
 /** The request body: the smallest completion there is (one output token), streamed to time the first token. */
 export function llmRequestBody(spec: Pick<LlmSpec, 'api' | 'model'>): string {
-  return JSON.stringify({ model: spec.model, max_tokens: 1, stream: true, messages: [{ role: 'user', content: 'ping' }] });
+  return JSON.stringify({
+    model: spec.model,
+    max_tokens: 1,
+    stream: true,
+    messages: [{ role: 'user', content: 'ping' }],
+  });
 }
 
 function authHeaders(spec: LlmSpec): Record<string, string> {

@@ -2,9 +2,9 @@ import type { Clock } from '@/lib/clock';
 import { runDnsProbe } from './dns-probe';
 import { runHttpProbe } from './http-probe';
 import { runIcmpProbe } from './icmp-probe';
+import type { LlmProber } from './llm-probe';
 import { runTcpProbe } from './tcp-probe';
 import { runTlsProbe } from './tls-probe';
-import type { LlmProber } from './llm-probe';
 import type { HeartbeatSpec, ProbeResult, ProbeSpec } from './types';
 
 export type HeartbeatProber = (spec: HeartbeatSpec, clock: Clock) => Promise<ProbeResult>;

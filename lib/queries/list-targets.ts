@@ -26,11 +26,16 @@ export function listTargets(db: Db, now: number, id?: number, includeMaintenance
   const d7 = getWindowStats(db, now - 7 * DAY, now + 1, id, false, includeMaintenance);
   const d30 = getWindowStats(db, now - 30 * DAY, now + 1, id, false, includeMaintenance);
   return rows.map((row) =>
-    shapeTarget(row, lastCheck.get(row.id) as CheckRow | undefined, {
-      d1: d1.get(row.id),
-      d7: d7.get(row.id),
-      d30: d30.get(row.id),
-    }, row.type === 'llm' ? ((usage.get(row.id, today) as number | undefined) ?? 0) : undefined),
+    shapeTarget(
+      row,
+      lastCheck.get(row.id) as CheckRow | undefined,
+      {
+        d1: d1.get(row.id),
+        d7: d7.get(row.id),
+        d30: d30.get(row.id),
+      },
+      row.type === 'llm' ? ((usage.get(row.id, today) as number | undefined) ?? 0) : undefined,
+    ),
   );
 }
 
