@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
 import { parseCondition } from '@/lib/probes/conditions';
 import { HTTP_METHODS } from '@/lib/probes/http-methods';
-import { LLM_APIS } from '@/lib/probes/llm-stream';
-import { DNS_RECORD_TYPES, STARTTLS_PROTOCOLS, TARGET_TYPES, type TargetType } from '@/lib/probes/target-types';
+import {
+  DNS_RECORD_TYPES,
+  LLM_APIS,
+  STARTTLS_PROTOCOLS,
+  TARGET_TYPES,
+  type TargetType,
+} from '@/lib/probes/target-types';
 import { parseDuration } from './duration';
 import { targetIssues } from './target-type-fields';
 

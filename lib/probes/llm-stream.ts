@@ -2,8 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 
-export const LLM_APIS = ['anthropic', 'openai'] as const;
-export type LlmApi = (typeof LLM_APIS)[number];
+import type { LlmApi } from './target-types';
 
 const MAX_STREAM_BYTES = 64 * 1024;
 const MAX_ERROR_BYTES = 4 * 1024;

@@ -1,7 +1,6 @@
 import type { Cron } from '@/lib/time/cron';
 import type { Condition } from './conditions';
-import type { LlmApi } from './llm-stream';
-import type { DnsRecordType, StarttlsProtocol } from './target-types';
+import type { DnsRecordType, LlmApi, StarttlsProtocol } from './target-types';
 
 interface BaseSpec {
   timeoutMs: number;

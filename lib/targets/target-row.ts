@@ -1,8 +1,7 @@
 import { type Condition, parseCondition } from '@/lib/probes/conditions';
 import { registeredDomain } from '@/lib/probes/domain-expiry';
-import type { LlmApi } from '@/lib/probes/llm-stream';
 import { parseAddress, parseServer } from '@/lib/probes/target-address';
-import type { DnsRecordType, StarttlsProtocol, TargetType } from '@/lib/probes/target-types';
+import type { DnsRecordType, LlmApi, StarttlsProtocol, TargetType } from '@/lib/probes/target-types';
 import type { HeartbeatSchedule, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
 import { parseCron } from '@/lib/time/cron';
 
