@@ -88,7 +88,7 @@ describe('target types through the API', () => {
       ],
       [
         { name: 'a', type: 'dns', server: '1.1.1.1', url: 'dns://x' },
-        'url: url applies to http, tcp, tls, icmp targets, not dns',
+        'url: url applies to http, tcp, tls, icmp, llm targets, not dns',
       ],
       [
         { name: 'a', type: 'tcp', url: 'tcp://db:1', conditions: ['[STATUS] == 200'] },
