@@ -74,10 +74,10 @@ describe('synthetic check vs log-derived error rate', () => {
         if (logDegraded === null && groq.state !== 'healthy' && groq.state !== 'unknown') logDegraded = elapsed;
         if (logOutage === null && groq.state === 'outage') logOutage = elapsed;
       }
-      const after = (v: number | null) => (v === null ? 'never' : `${(v - OUTAGE_START_MS) / 1000}s`);
+      const since = (v: number | null) => (v === null ? 'never' : `${(v - OUTAGE_START_MS) / 1000}s`);
       console.log(
-        `[outage detection] synthetic check: ${after(synthetic)} after the outage began; ` +
-          `log error rate degraded: ${after(logDegraded)}, outage: ${after(logOutage)} (1m window, checks every 10s)`,
+        `[outage detection] synthetic check: ${since(synthetic)} after the outage began; ` +
+          `log error rate degraded: ${since(logDegraded)}, outage: ${since(logOutage)} (1m window, checks every 10s)`,
       );
       expect(states.has('healthy')).toBe(true);
       expect(synthetic).not.toBeNull();
