@@ -8,6 +8,8 @@ import { createLogWriter } from '@/lib/ingest/log-writer';
 import type { IngestRecord } from '@/lib/ingest/record';
 import { getProviderHealth } from '@/lib/provider-health/provider-health';
 import { DEFAULT_THRESHOLDS } from '@/lib/provider-health/thresholds';
+import { getLlmChecksLatest } from '@/lib/queries/get-llm-checks-latest';
+import { getProviderThroughput } from '@/lib/queries/get-provider-throughput';
 import { getStatsProviders } from '@/lib/queries/get-stats-providers';
 import { exactQuantile } from '@/lib/stats/histogram';
 import { tempDir } from '../helpers/temp-dir';
