@@ -99,6 +99,8 @@ for (const [label, ms] of [
     'provider health p95 ms': health,
     '/stats/providers p95 ms': stats,
     ratio: Math.round((health / stats) * 100) / 100,
+    'of it: tokens/s p95 ms': p95(() => getProviderThroughput(db, now - ms, now)),
+    'of it: llm checks p95 ms': p95(() => getLlmChecksLatest(db)),
   };
 }
 console.table(rows);
