@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '@/lib/sim/simulator';
+import { type Simulator, startSimulator, V1_LOG_FILE } from '@/lib/sim/simulator';
 import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
 import { type RunningLookout, startLookout } from './lookout-server';
 
@@ -20,6 +20,17 @@ describe('provider health strip and the llm target form', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-llm-e2e-'));
 
   beforeAll(async () => {
+    // The simulator starts once Lookout is up (its first start may build for minutes): its 50 s of
+    // normal traffic must still be on when the overview opens. Lookout tails the file from the start.
+    const v1 = path.join(dir, V1_LOG_FILE);
+    fs.writeFileSync(v1, '');
+    const config = path.join(dir, 'lookout.yml');
+    fs.writeFileSync(
+      config,
+      `logs:\n  - { name: ccproxy, path: ${v1}, format: ccproxy, start_at: beginning }\n` +
+        'provider_health:\n  window: 1m\n',
+    );
+    lookout = await startLookout({ LOOKOUT_CONFIG: config });
     sim = await startSimulator({
       logDir: dir,
       port: 0,
@@ -30,13 +41,6 @@ describe('provider health strip and the llm target form', () => {
         { name: 'providers_down', durationMs: 3_600_000 },
       ],
     });
-    const config = path.join(dir, 'lookout.yml');
-    fs.writeFileSync(
-      config,
-      `logs:\n  - { name: ccproxy, path: ${sim.logFiles.v1}, format: ccproxy, start_at: beginning }\n` +
-        'provider_health:\n  window: 1m\n',
-    );
-    lookout = await startLookout({ LOOKOUT_CONFIG: config });
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
     page = await context.newPage();
