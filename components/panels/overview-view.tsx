@@ -14,6 +14,7 @@ import { rangeFromParams } from '@/lib/time/range';
 import { ErrorsPanel } from './errors-panel';
 import { LatencyHistogramPanel } from './latency-histogram-panel';
 import { MaintenanceStrip } from './maintenance-strip';
+import { ProviderHealthStrip } from './provider-health-strip';
 import { ProviderUsagePanel } from './provider-usage-panel';
 import { RangePicker } from './range-picker';
 import { RefreshNote } from './refresh-note';
@@ -42,6 +43,7 @@ export function OverviewView() {
       </div>
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} />
       <MaintenanceStrip refreshMs={refreshMs} />
+      <ProviderHealthStrip refreshMs={refreshMs} />
       {targets && <TargetStrip targets={targets} maintenance={maintenance} />}
       <SloPanel refreshMs={refreshMs} />
       <ProcessTile />

@@ -22,6 +22,7 @@ import { useTargets } from '@/lib/swr/use-targets';
 import { matchPreset, rangeFromParams, resolveRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
 import { MaintenanceStrip } from './maintenance-strip';
+import { ProviderHealthStrip } from './provider-health-strip';
 import { StaleNotice } from './stale-notice';
 import { SummaryTiles } from './summary-tiles';
 import { TargetStrip } from './target-strip';
@@ -72,6 +73,7 @@ export function WallView({ token }: { token: string | null }) {
       <StorageBanner large />
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} wall />
       <MaintenanceStrip refreshMs={refreshMs} large />
+      <ProviderHealthStrip refreshMs={refreshMs} large />
       {targets && <TargetStrip targets={targets} large maintenance={maintenance} />}
       <ProcessTile className="lg:grid-cols-4" />
       <WallSlos refreshMs={refreshMs} />

@@ -6,7 +6,7 @@ import {
   TYPE_FIELDS,
 } from '@/lib/format/target-form';
 import { HTTP_METHODS } from '@/lib/probes/http-methods';
-import { DNS_RECORD_TYPES, STARTTLS_PROTOCOLS } from '@/lib/probes/target-types';
+import { DNS_RECORD_TYPES, LLM_APIS, STARTTLS_PROTOCOLS } from '@/lib/probes/target-types';
 import type { Target } from '@/lib/swr/types';
 import { useNow } from '@/lib/time/use-now';
 import { CronPreview } from './cron-preview';
@@ -24,6 +24,7 @@ const URL_PLACEHOLDERS: Record<string, string> = {
   tcp: 'tcp://127.0.0.1:6379',
   tls: 'tls://example.com:443',
   icmp: 'icmp://192.0.2.1',
+  llm: 'http://127.0.0.1:3456/v1/messages',
 };
 
 /** Fields every type has; the rest show only for the types that use them. */
@@ -68,6 +69,19 @@ const TEXT_FIELDS: { field: Field; label: string; hint?: string; placeholder?: s
   },
   { field: 'timezone', label: 'Time zone', hint: "the schedule's zone (IANA name)", placeholder: 'Europe/Berlin' },
   { field: 'grace', label: 'Grace', hint: 'extra time before it is late, e.g. 5m', placeholder: '5m' },
+  {
+    field: 'model',
+    label: 'Model',
+    hint: 'the model each check asks for',
+    placeholder: 'llama-3.3-70b-versatile',
+    mono: true,
+  },
+  { field: 'provider', label: 'Provider', hint: 'shown under this provider (default: the name)', placeholder: 'groq' },
+  {
+    field: 'max_requests_per_day',
+    label: 'Max requests per day',
+    hint: 'hard cap on its own spend; checks pause until UTC midnight',
+  },
   { field: 'interval', label: 'Interval', hint: 'e.g. 30s, 1m', placeholder: '30s' },
   { field: 'timeout', label: 'Timeout', hint: 'at most the interval, e.g. 10s, 500ms', placeholder: '10s' },
   { field: 'failure_threshold', label: 'Failure threshold', hint: 'failed checks in a row before down' },
@@ -143,6 +157,32 @@ export function TargetFormFields({ values, errors, editing, onChange }: Props) {
               <option key={p}>{p}</option>
             ))}
           </select>
+        </FormField>
+      )}
+      {shows('api') && (
+        <FormField id="target-api" label="API" hint="The endpoint's wire format." error={errors.api}>
+          <select {...control('api', true)} className={inputClass}>
+            <option value="">from the URL (/chat/completions: openai)</option>
+            {LLM_APIS.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </FormField>
+      )}
+      {shows('api_key') && (
+        <FormField
+          id="target-api_key"
+          label="API key"
+          hint={editing?.has_api_key ? 'A key is set; leave blank to keep it.' : 'Never shown again after saving.'}
+          error={errors.api_key}
+        >
+          <input
+            {...control('api_key', true)}
+            type="password"
+            autoComplete="off"
+            placeholder={editing?.has_api_key ? 'key is set; leave blank to keep' : 'sk-…'}
+            className={`${inputClass} font-mono`}
+          />
         </FormField>
       )}
       {shows('method') && (

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
 import { maintenanceInputSchema } from '@/lib/maintenance/window-schema';
 import { externalLabelsSchema, remoteWriteSchema } from '@/lib/remote-write/config-schema';
+import { providerHealthConfigSchema } from '@/lib/provider-health/thresholds';
 import { slosConfigSchema } from '@/lib/slo/slo-schema';
 import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
 import { syslogSchema } from '@/lib/syslog/syslog-schema';
@@ -48,6 +49,7 @@ export const provisioningSchema = z.object({
   maintenance_windows: z.array(maintenanceInputSchema).optional(),
   syslog: syslogSchema.optional(),
   remote_write: remoteWriteSchema.optional(),
+  provider_health: providerHealthConfigSchema.optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;

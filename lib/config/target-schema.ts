@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
 import { parseCondition } from '@/lib/probes/conditions';
 import { HTTP_METHODS } from '@/lib/probes/http-methods';
-import { DNS_RECORD_TYPES, STARTTLS_PROTOCOLS, TARGET_TYPES, type TargetType } from '@/lib/probes/target-types';
+import {
+  DNS_RECORD_TYPES,
+  LLM_APIS,
+  STARTTLS_PROTOCOLS,
+  TARGET_TYPES,
+  type TargetType,
+} from '@/lib/probes/target-types';
 import { parseDuration } from './duration';
 import { targetIssues } from './target-type-fields';
 
@@ -72,6 +78,17 @@ const targetObject = z.strictObject({
     .enum(STARTTLS_PROTOCOLS, { message: `starttls must be one of ${STARTTLS_PROTOCOLS.join(', ')}` })
     .optional(),
   grace: duration('grace', 0, 366 * 86_400_000).optional(),
+  /** llm: the wire format of `url` (default: openai when the path ends in /chat/completions, else anthropic). */
+  api: z.enum(LLM_APIS, { message: `api must be one of ${LLM_APIS.join(', ')}` }).optional(),
+  model: z.string().trim().min(1, 'model is required, e.g. claude-3-5-haiku-20241022').max(200).optional(),
+  provider: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._:/-]{1,64}$/, 'provider is a name such as groq (letters, digits, . _ : / -)')
+    .optional(),
+  /** llm: a secret, like probe headers: stored, sent, never returned (has_api_key). */
+  api_key: z.string().min(1).max(4096).optional(),
+  max_requests_per_day: z.number().int().min(1).max(1_000_000).optional(),
   /** A heartbeat's ping token chosen by the user (at least 16 characters); generated when absent. */
   token: z
     .string()
@@ -100,6 +117,7 @@ export const targetInputSchema = targetObject.superRefine(
       insecure_skip_verify: typeof t.insecure_skip_verify === 'boolean' ? t.insecure_skip_verify : undefined,
       send: str(t.send),
       expect: str(t.expect),
+      model: str(t.model),
       conditions: Array.isArray(t.conditions) ? t.conditions.filter((c) => typeof c === 'string') : undefined,
     };
     for (const issue of targetIssues(fields, Object.keys(t))) {

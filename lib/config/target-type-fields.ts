@@ -5,9 +5,9 @@ import { isTimeZone } from '@/lib/time/zone';
 
 /** The fields that apply to some types only; any other field applies to every type. */
 const ONLY: Record<string, readonly TargetType[]> = {
-  url: ['http', 'tcp', 'tls', 'icmp'],
+  url: ['http', 'tcp', 'tls', 'icmp', 'llm'],
   method: ['http'],
-  headers: ['http'],
+  headers: ['http', 'llm'],
   body: ['http'],
   insecure_skip_verify: ['http', 'tls', 'tcp'],
   starttls: ['tcp'],
@@ -23,6 +23,11 @@ const ONLY: Record<string, readonly TargetType[]> = {
   timezone: ['heartbeat'],
   grace: ['heartbeat'],
   token: ['heartbeat'],
+  api: ['llm'],
+  model: ['llm'],
+  provider: ['llm'],
+  api_key: ['llm'],
+  max_requests_per_day: ['llm'],
 };
 
 /** Zod's own words for a missing value, which the config errors show as `required (string)`. */
@@ -42,6 +47,7 @@ export interface TypeFields {
   expect?: string;
   conditions?: readonly string[];
   domain_expiry?: unknown;
+  model?: string;
 }
 
 function validHttpUrl(u: string): boolean {
@@ -60,7 +66,6 @@ function validHttpUrl(u: string): boolean {
 export function targetIssues(t: TypeFields, given: readonly string[]): { path: string; message: string }[] {
   const type = t.type ?? 'http';
   const issues: { path: string; message: string }[] = [];
-  if (type === 'llm') return [{ path: 'type', message: 'llm targets are not yet supported' }];
   for (const key of given) {
     const only = ONLY[key];
     if (only && !only.includes(type)) {
@@ -91,6 +96,15 @@ export function targetIssues(t: TypeFields, given: readonly string[]): { path: s
     if (t.query_name === undefined) issues.push({ path: 'query_name', message: 'query_name is required' });
   } else if (type === 'heartbeat') {
     issues.push(...heartbeatIssues(t));
+  } else if (type === 'llm') {
+    if (t.url === undefined) issues.push({ path: 'url', message: MISSING });
+    else if (!validHttpUrl(t.url))
+      issues.push({
+        path: 'url',
+        message: 'url must be the endpoint, e.g. http://127.0.0.1:3456/v1/messages or https://…/v1/chat/completions',
+      });
+    if (t.model === undefined)
+      issues.push({ path: 'model', message: 'model is required, e.g. llama-3.3-70b-versatile' });
   }
   return issues;
 }

@@ -6,6 +6,7 @@ import { WriteTurns } from '@/lib/db/write-turns';
 import { createIngest } from '@/lib/ingest/worker/create-ingest';
 import { syncProvisionedWindows } from '@/lib/maintenance/sync-provisioned';
 import { createHeartbeatProber } from '@/lib/probes/heartbeat-probe';
+import { createLlmProber } from '@/lib/probes/llm-probe';
 import { createProber } from '@/lib/probes/run-probe';
 import { RemoteWriter } from '@/lib/remote-write/remote-writer';
 import { syncProvisionedSlos } from '@/lib/slo/sync-provisioned';
@@ -53,7 +54,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
   storage.checks = writer;
   const scheduler = new ProbeScheduler({
     clock,
-    run: createProber(createHeartbeatProber(db)),
+    run: createProber(createHeartbeatProber(db), createLlmProber(db)),
     onResult: (id, result) => {
       if (!result.skip) writer.push(id, result);
     },

@@ -27,14 +27,19 @@ export const FORM_FIELDS = [
   'timezone',
   'grace',
   'starttls',
+  'api',
+  'model',
+  'provider',
+  'api_key',
+  'max_requests_per_day',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 /** The form keeps every field as the text the user typed. */
 export type TargetFormValues = Record<FormField, string>;
 export type FieldErrors = Partial<Record<FormField, string>>;
 
-/** The types the form offers (`llm` is not yet supported). */
-export const FORM_TYPES = ['http', 'tcp', 'tls', 'dns', 'icmp', 'heartbeat'] as const;
+/** The types the form offers. */
+export const FORM_TYPES = ['http', 'tcp', 'tls', 'dns', 'icmp', 'heartbeat', 'llm'] as const;
 
 /** Which of the type-specific fields the form shows, and sends, for each type. */
 export const TYPE_FIELDS: Record<string, readonly FormField[]> = {
@@ -44,6 +49,7 @@ export const TYPE_FIELDS: Record<string, readonly FormField[]> = {
   dns: ['server', 'query_name', 'query_type'],
   icmp: ['url', 'packets'],
   heartbeat: ['period', 'schedule', 'timezone', 'grace'],
+  llm: ['url', 'api', 'model', 'provider', 'api_key', 'max_requests_per_day', 'headers'],
 };
 
 export const EMPTY_FORM: TargetFormValues = {
@@ -70,6 +76,11 @@ export const EMPTY_FORM: TargetFormValues = {
   timezone: 'UTC',
   grace: '0s',
   starttls: '',
+  api: '',
+  model: '',
+  provider: '',
+  api_key: '',
+  max_requests_per_day: '1000',
 };
 
 /** Headers and body are secrets the API never returns, so an edit form starts with them blank. */
@@ -97,6 +108,11 @@ export function formFromTarget(t: Target): TargetFormValues {
     timezone: t.timezone ?? 'UTC',
     starttls: t.starttls ?? '',
     grace: formatDuration((t.grace_s ?? 0) * 1000),
+    api: t.api ?? '',
+    model: t.model ?? '',
+    provider: t.provider ?? '',
+    api_key: '',
+    max_requests_per_day: String(t.max_requests_per_day ?? 1000),
     type: t.type,
   };
 }
@@ -137,7 +153,7 @@ export function requestFromForm(
     failure_threshold: whole(v.failure_threshold),
     success_threshold: whole(v.success_threshold),
   };
-  for (const field of ['expect', 'server', 'query_name', 'grace', 'starttls'] as const) {
+  for (const field of ['expect', 'server', 'query_name', 'grace', 'starttls', 'api', 'model', 'provider'] as const) {
     if (shown.includes(field) && v[field].trim()) body[field] = v[field].trim();
   }
   // A heartbeat with a schedule sends it (and its zone) instead of the period.
@@ -150,6 +166,9 @@ export function requestFromForm(
   }
   if (shown.includes('query_type')) body.query_type = v.query_type;
   if (shown.includes('packets')) body.packets = whole(v.packets);
+  // The key is a secret the API never returns: blank on edit keeps the stored one.
+  if (shown.includes('api_key') && v.api_key.trim()) body.api_key = v.api_key.trim();
+  if (shown.includes('max_requests_per_day')) body.max_requests_per_day = whole(v.max_requests_per_day);
   if (shown.includes('send') && v.send && !v.starttls) body.send = v.send;
   const verifies = v.type !== 'tcp' || v.starttls !== '';
   if (shown.includes('insecure_skip_verify') && verifies && (v.insecure_skip_verify || mode === 'edit'))

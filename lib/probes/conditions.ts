@@ -59,7 +59,7 @@ const ALLOWED: Record<TargetType, Subject['kind'][]> = {
   dns: ['dns_rcode', 'body', 'response_time', 'connected'],
   icmp: ['connected', 'response_time'],
   heartbeat: [],
-  llm: [],
+  llm: ['status', 'response_time', 'connected'],
 };
 
 const SHAPE =

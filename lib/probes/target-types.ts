@@ -1,4 +1,4 @@
-/** Target types of the contract; `llm` is reserved and not yet probed. */
+/** Target types of the contract. */
 export const TARGET_TYPES = ['http', 'tcp', 'dns', 'icmp', 'tls', 'heartbeat', 'llm'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
@@ -12,3 +12,7 @@ export type StarttlsProtocol = (typeof STARTTLS_PROTOCOLS)[number];
 
 /** Response codes as `[DNS_RCODE]` names them. */
 export const DNS_RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED'] as const;
+
+/** Wire formats an llm target speaks: Anthropic's /v1/messages or OpenAI's /v1/chat/completions. */
+export const LLM_APIS = ['anthropic', 'openai'] as const;
+export type LlmApi = (typeof LLM_APIS)[number];

@@ -1,6 +1,6 @@
 import type { Cron } from '@/lib/time/cron';
 import type { Condition } from './conditions';
-import type { DnsRecordType, StarttlsProtocol } from './target-types';
+import type { DnsRecordType, LlmApi, StarttlsProtocol } from './target-types';
 
 interface BaseSpec {
   timeoutMs: number;
@@ -75,7 +75,21 @@ export interface HeartbeatSpec extends BaseSpec {
   graceMs: number;
 }
 
-export type ProbeSpec = HttpSpec | TcpSpec | TlsSpec | DnsSpec | IcmpSpec | HeartbeatSpec;
+/** A synthetic completion: one streamed `max_tokens: 1` request to an Anthropic- or OpenAI-compatible endpoint. */
+export interface LlmSpec extends BaseSpec {
+  type: 'llm';
+  targetId: number;
+  url: string;
+  api: LlmApi;
+  model: string;
+  provider: string;
+  /** A secret: sent as x-api-key (anthropic) or a Bearer token (openai), never shown or logged. */
+  apiKey: string | null;
+  headers: Record<string, string>;
+  maxRequestsPerDay: number;
+}
+
+export type ProbeSpec = HttpSpec | TcpSpec | TlsSpec | DnsSpec | IcmpSpec | HeartbeatSpec | LlmSpec;
 
 export interface ProbeResult {
   /** When the check started (epoch ms, from the injected clock). */

@@ -1,5 +1,5 @@
 import { quantile } from '@/lib/stats/histogram';
-import { conditionsOf, optionsOf, type TargetRow } from '@/lib/targets/target-row';
+import { conditionsOf, DEFAULT_LLM_DAILY_CAP, optionsOf, type TargetRow } from '@/lib/targets/target-row';
 import { toIso } from '@/lib/time/iso';
 import { uptimePercent, type WindowStats } from './get-window-stats';
 
@@ -32,10 +32,11 @@ export function shapeTarget(
   row: TargetRow,
   last: CheckRow | undefined,
   windows: { d1?: WindowStats; d7?: WindowStats; d30?: WindowStats },
+  requestsToday?: number,
 ) {
   const hist = windows.d1?.hist;
   // `send` may carry credentials (an SMTP AUTH line): like headers and body, only its presence is shown.
-  const { send, period, grace, ...options } = optionsOf(row);
+  const { send, period, grace, api_key, ...options } = optionsOf(row);
   return {
     id: row.id,
     name: row.name,
@@ -45,6 +46,11 @@ export function shapeTarget(
     ...(period !== undefined && { period_s: period / 1000 }),
     ...(row.type === 'heartbeat' && { grace_s: (grace ?? 0) / 1000 }),
     has_send: send !== undefined,
+    ...(row.type === 'llm' && {
+      has_api_key: api_key !== undefined,
+      max_requests_per_day: options.max_requests_per_day ?? DEFAULT_LLM_DAILY_CAP,
+      requests_today: requestsToday ?? 0,
+    }),
     method: row.method,
     interval_s: row.interval_ms / 1000,
     timeout_ms: row.timeout_ms,

@@ -1,10 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JsonResponse } from './health';
+import { type CompletionAnswer, type CompletionApi, writeCompletion } from './llm-answer';
 
 export interface SimRoutes {
   health(authenticated: boolean): JsonResponse;
   status(): JsonResponse;
+  /** POST /v1/messages (anthropic) and /v1/chat/completions (openai): what a provider would answer. */
+  completion?(api: CompletionApi, model: unknown, authenticated: boolean): CompletionAnswer;
   /** Simulator internals under /__sim/ (tally, phase); not part of CCProxy. */
   internal: Record<string, () => unknown>;
 }
@@ -81,12 +84,41 @@ function receiveWebhook(req: http.IncomingMessage, res: http.ServerResponse, onW
   });
 }
 
+const COMPLETION_PATHS: Record<string, CompletionApi> = {
+  '/v1/messages': 'anthropic',
+  '/v1/chat/completions': 'openai',
+};
+
+function answerCompletion(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  api: CompletionApi,
+  opts: SimServerOptions,
+) {
+  let text = '';
+  req.on('data', (c: Buffer) => {
+    if (text.length < 1_000_000) text += c.toString();
+  });
+  req.on('end', () => {
+    let model: unknown;
+    try {
+      model = (JSON.parse(text) as { model?: unknown }).model;
+    } catch {
+      return send(res, { status: 400, body: { error: 'not JSON' } });
+    }
+    const answer = opts.routes.completion!(api, model, isAuthenticated(req, opts.apiKey));
+    writeCompletion(res, api, answer, Date.now(), () => {});
+  });
+}
+
 export function startSimServer(opts: SimServerOptions): Promise<SimServer> {
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
     if (req.method === 'POST' && path === '/__sim/webhook' && opts.onWebhook)
       return receiveWebhook(req, res, opts.onWebhook);
+    const api = COMPLETION_PATHS[path];
+    if (req.method === 'POST' && api && opts.routes.completion) return answerCompletion(req, res, api, opts);
     const answer = route(req, path, opts);
     const size = send(res, answer);
     if (path.startsWith('/__sim/')) return;

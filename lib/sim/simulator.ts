@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Clock, systemClock, type TimerHandle } from '@/lib/clock';
+import { PROVIDERS } from './catalog';
 import { healthResponse, type ProxyView, statusResponse } from './health';
+import { decideCompletion } from './llm-answer';
 import { createRng } from './rng';
 import { DEFAULT_TIMELINE, type Phase, type PhaseSpec, phaseAt } from './scenario';
 import { startSimServer } from './server';
@@ -29,6 +31,8 @@ export interface SimulatorOptions {
   onPhaseChange?: (phase: Phase) => void;
   /** Alert notifications posted to `/__sim/webhook`. */
   onWebhook?: (body: unknown) => void;
+  /** Multiplies the real delay before a synthetic completion's first token (tests shrink it; 1 by default). */
+  llmDelayScale?: number;
 }
 
 export interface Simulator {
@@ -82,6 +86,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     requestsServed: state.files.v1.totals.requests,
   });
 
+  // Synthetic completions answered, per provider and status: not written to the log (CCProxy would, but
+  // the tally stays the answer key for the generated traffic alone).
+  const completions: Record<string, Record<string, number>> = {};
   const server = await startSimServer({
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 3456,
@@ -91,7 +98,22 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     routes: {
       health: (authenticated) => healthResponse(view(), authenticated),
       status: () => statusResponse(view()),
-      internal: { tally: () => snapshotTally(state), phase: () => phase() },
+      completion: (_api, model, authenticated) => {
+        const served = Object.values(completions).reduce((n, c) => n + (c['200'] ?? 0), 0);
+        const answer = decideCompletion(model, {
+          phase: phase(),
+          timeScale,
+          authenticated,
+          delayScale: opts.llmDelayScale ?? 1,
+          served,
+        });
+        const key = PROVIDERS.find((p) => p.models.includes(String(model)))?.name ?? String(model);
+        const counts = (completions[key] ??= {});
+        const status = answer.kind === 'stream' ? '200' : String(answer.status);
+        counts[status] = (counts[status] ?? 0) + 1;
+        return answer;
+      },
+      internal: { tally: () => snapshotTally(state), phase: () => phase(), completions: () => completions },
     },
   });
 

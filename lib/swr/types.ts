@@ -13,6 +13,7 @@ import type {
   summaryShape,
 } from '@/lib/api/openapi/shapes-logs';
 import type { promQueryData } from '@/lib/api/openapi/shapes-prometheus';
+import type { providerHealthShape } from '@/lib/api/openapi/shapes-provider-health';
 import type { statusIncidentShape, statusPageShape } from '@/lib/api/openapi/shapes-status';
 import type { systemSeriesShape, systemSnapshotShape } from '@/lib/api/openapi/shapes-system';
 import type {
@@ -58,3 +59,6 @@ export type StatusPage = z.infer<typeof statusPageShape>;
 export type StatusIncident = z.infer<typeof statusIncidentShape>;
 
 export type PromQueryData = z.infer<typeof promQueryData>;
+
+export type ProviderHealthResponse = z.infer<typeof providerHealthShape>;
+export type ProviderHealth = ProviderHealthResponse['data'][number];

@@ -104,7 +104,7 @@ export function createTarget(ctx: EngineContext, input: TargetInput, provisioned
   return token === null || input.token !== undefined ? row : { ...row, pingToken: token };
 }
 
-const URL_TYPES: readonly TargetType[] = ['http', 'tcp', 'tls', 'icmp'];
+const URL_TYPES: readonly TargetType[] = ['http', 'tcp', 'tls', 'icmp', 'llm'];
 
 /**
  * Applies a partial update; pausing closes an open incident and resets the state to pending. With

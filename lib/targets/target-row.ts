@@ -1,7 +1,7 @@
 import { type Condition, parseCondition } from '@/lib/probes/conditions';
 import { registeredDomain } from '@/lib/probes/domain-expiry';
 import { parseAddress, parseServer } from '@/lib/probes/target-address';
-import type { DnsRecordType, StarttlsProtocol, TargetType } from '@/lib/probes/target-types';
+import type { DnsRecordType, LlmApi, StarttlsProtocol, TargetType } from '@/lib/probes/target-types';
 import type { HeartbeatSchedule, ProbeSpec, ScheduledTarget } from '@/lib/probes/types';
 import { parseCron } from '@/lib/time/cron';
 
@@ -52,6 +52,20 @@ export interface TargetOptions {
   starttls?: StarttlsProtocol;
   /** A tls target reads its domain's registration expiry over RDAP: true for the host's domain, or the domain. */
   domain_expiry?: boolean | string;
+  /** llm: the wire format, the model asked for, the provider it is labelled with, the key (a secret), the cap. */
+  api?: LlmApi;
+  model?: string;
+  provider?: string;
+  api_key?: string;
+  max_requests_per_day?: number;
+}
+
+/** An llm target sends at most this many requests a UTC day unless told otherwise. */
+export const DEFAULT_LLM_DAILY_CAP = 1000;
+
+/** openai when the path is OpenAI's completions path, else anthropic (`/v1/messages`, CCProxy's own). */
+export function llmApiOf(url: string, api: LlmApi | undefined): LlmApi {
+  return api ?? (/\/chat\/completions\/?$/.test(url.split('?')[0]) ? 'openai' : 'anthropic');
 }
 
 export const OPTION_KEYS = [
@@ -68,6 +82,11 @@ export const OPTION_KEYS = [
   'grace',
   'starttls',
   'domain_expiry',
+  'api',
+  'model',
+  'provider',
+  'api_key',
+  'max_requests_per_day',
 ] as const satisfies readonly (keyof TargetOptions)[];
 
 export function conditionsOf(row: Pick<TargetRow, 'conditions'>): string[] {
@@ -133,6 +152,19 @@ function specOf(row: TargetRow, conditions: Condition[]): ProbeSpec {
         periodMs: o.period ?? 0,
         schedule: scheduleOf(o),
         graceMs: o.grace ?? 0,
+      };
+    case 'llm':
+      return {
+        ...base,
+        type: 'llm',
+        targetId: row.id,
+        url: row.url,
+        api: llmApiOf(row.url, o.api),
+        model: o.model ?? '',
+        provider: o.provider ?? row.name,
+        apiKey: o.api_key ?? null,
+        headers: JSON.parse(row.headers) as Record<string, string>,
+        maxRequestsPerDay: o.max_requests_per_day ?? DEFAULT_LLM_DAILY_CAP,
       };
     default:
       return {

@@ -46,6 +46,7 @@ export const ROUTES: Record<string, Partial<Record<Method, RouteRule>>> = {
   '/v1/metrics': { POST: { access: 'ingest' } },
   '/api/v1/otlp/v1/metrics': { POST: { access: 'ingest' } },
   '/api/v1/usage/claude-code': { GET: { access: 'read' } },
+  '/api/v1/providers/health': { GET: { access: 'read' } },
   '/loki/api/v1/push': { POST: { access: 'ingest' } },
   '/api/v1/sources': { GET: { access: 'read' }, POST: { access: 'admin' } },
   '/api/v1/sources/[id]': { DELETE: { access: 'admin' } },

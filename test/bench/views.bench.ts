@@ -149,6 +149,8 @@ async function main() {
             'slo probe': '/api/v1/slos/1',
             'slo requests': '/api/v1/slos/2',
             'slo latency': '/api/v1/slos/3',
+            // Judged on its own last 5 minutes whatever the range.
+            'provider health': '/api/v1/providers/health',
           }
         : {}),
     };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadProvisioning } from '@/lib/config/provisioning';
+import { PROVIDER_NAMES, PROVIDERS } from '@/lib/sim/catalog';
 import { DEFAULT_SIM_PORT, demoConfigForPort, describePhase } from '@/lib/sim/demo-support';
 import { phaseAt } from '@/lib/sim/scenario';
 import { V0_LOG_FILE, V1_LOG_FILE } from '@/lib/sim/simulator';
@@ -33,6 +34,13 @@ describe('demo/lookout.yml', () => {
     ]);
   });
 
+  it('provisions one synthetic llm check per simulated provider, with a model it routes', () => {
+    const { config } = loadProvisioning(demoYml);
+    const llm = (config.targets ?? []).filter((t) => t.type === 'llm');
+    expect(llm.map((t) => t.provider)).toEqual(PROVIDER_NAMES);
+    for (const t of llm) expect(PROVIDERS.find((p) => p.name === t.provider)?.models).toContain(t.model);
+  });
+
   it('ships CCProxy SLOs: /health availability with the body condition, requests without 429s, latency per provider', () => {
     const { config } = loadProvisioning(demoYml);
     expect((config.slos ?? []).map((s) => [s.name, s.sli])).toEqual([
@@ -46,7 +54,11 @@ describe('demo/lookout.yml', () => {
   it('can be pointed at another simulator port, with log paths made absolute', () => {
     const text = demoConfigForPort(fs.readFileSync(demoYml, 'utf8'), 4567, path.dirname(demoYml));
     const config = parseYaml(text) as DemoYaml;
-    expect(config.targets.map((t) => t.url)).toEqual(['http://127.0.0.1:4567/health', 'http://127.0.0.1:4567/status']);
+    expect(config.targets.map((t) => t.url)).toEqual([
+      'http://127.0.0.1:4567/health',
+      'http://127.0.0.1:4567/status',
+      ...Array(6).fill('http://127.0.0.1:4567/v1/messages'),
+    ]);
     expect(config.logs[0].path).toBe(path.join(root, 'data', 'demo', V1_LOG_FILE));
     expect(config.logs[1].start_at).toBe('beginning');
   });

@@ -70,7 +70,7 @@ describe('target types through the API', () => {
   it('rejects what does not fit the type, naming the field', async () => {
     start();
     const cases: [unknown, string][] = [
-      [{ name: 'a', type: 'llm', url: 'http://x/' }, 'type: llm targets are not yet supported'],
+      [{ name: 'a', type: 'llm', url: 'http://x/' }, 'model: model is required, e.g. llama-3.3-70b-versatile'],
       [
         { name: 'a', type: 'smtp', url: 'http://x/' },
         'type: type must be one of http, tcp, dns, icmp, tls, heartbeat, llm',
@@ -88,7 +88,7 @@ describe('target types through the API', () => {
       ],
       [
         { name: 'a', type: 'dns', server: '1.1.1.1', url: 'dns://x' },
-        'url: url applies to http, tcp, tls, icmp targets, not dns',
+        'url: url applies to http, tcp, tls, icmp, llm targets, not dns',
       ],
       [
         { name: 'a', type: 'tcp', url: 'tcp://db:1', conditions: ['[STATUS] == 200'] },

@@ -7,6 +7,7 @@ import { logEndpoints } from './endpoints-logs';
 import { maintenanceEndpoints } from './endpoints-maintenance';
 import { otlpEndpoints } from './endpoints-otlp';
 import { prometheusEndpoints } from './endpoints-prometheus';
+import { providerHealthEndpoints } from './endpoints-provider-health';
 import { ruleEndpoints } from './endpoints-rules';
 import { sloEndpoints } from './endpoints-slos';
 import { statusEndpoints } from './endpoints-status';
@@ -30,4 +31,5 @@ export const ENDPOINTS: Endpoint[] = [
   prometheusEndpoints,
   otlpEndpoints,
   elasticsearchEndpoints,
+  providerHealthEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);

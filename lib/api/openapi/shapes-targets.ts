@@ -40,6 +40,12 @@ export const targetShape = z.looseObject({
     .enum(STARTTLS_PROTOCOLS)
     .optional()
     .meta({ description: 'tcp: upgraded to TLS with this protocol before the handshake' }),
+  api: z.enum(['anthropic', 'openai']).optional().meta({ description: 'llm: the wire format of url' }),
+  model: z.string().optional().meta({ description: 'llm: the model each synthetic request asks for' }),
+  provider: z.string().optional().meta({ description: 'llm: the provider the check is shown under' }),
+  has_api_key: z.boolean().optional().meta({ description: 'llm: an API key is set (a secret: not shown)' }),
+  max_requests_per_day: z.number().int().optional().meta({ description: 'llm: the hard cap on its own requests' }),
+  requests_today: z.number().int().optional().meta({ description: 'llm: requests sent this UTC day' }),
   method: z.string(),
   interval_s: z.number(),
   timeout_ms: z.number(),
