@@ -4,6 +4,7 @@ import { storageFault } from '@/lib/db/storage-fault';
 import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
 import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
 import { indexInline } from './fts-index';
+import { createCostRollupWriter } from './cost-rollups';
 import { createRollupWriter, LogRollupBuffer } from './log-rollups';
 import { FLAG_TS_FALLBACK, type IngestRecord, type Rejection, type RequestFacts } from './record';
 import { RouteCap } from './route-cap';
@@ -63,6 +64,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
   const writeRollups = createRollupWriter(db);
   const writeRoutes = createRouteRollupWriter(db);
   const writeTokens = createTokenRollupWriter(db);
+  const costWriter = createCostRollupWriter(db);
   const routeCap = new RouteCap(db);
   // Never below the index mark, so an id the index has passed is never given out again.
   const lastId = db
@@ -102,6 +104,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     const rollups = new LogRollupBuffer();
     const routes = new RouteRollupBuffer();
     const tokens = new TokenRollupBuffer();
+    const costs = costWriter.buffer();
     const addRequest = (q: RequestFacts) => {
       if (q.route) q.route = routeCap.admit(b.sourceId, q.method ?? '', q.route);
       requests.push(
@@ -119,6 +122,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
       );
       rollups.addRequest(b.sourceId, q);
       routes.add(b.sourceId, q);
+      costs.add(b.sourceId, q);
     };
     // Ids are given explicitly so the full-text rows can be inserted in bulk beside them.
     const firstId = lastId.get() as number;
@@ -159,6 +163,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     writeRollups(rollups);
     writeRoutes(routes);
     writeTokens(tokens);
+    costWriter.write(costs);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
     const kinds = new Set<string>();
