@@ -24,7 +24,7 @@ const HINTS: Record<string, string> = {
 };
 
 /** Keys of the contract that this version does not implement yet: warned about, not refused. */
-export const NOT_YET_SUPPORTED = ['remote_write', 'prices', 'budgets', 'syslog'] as const;
+export const NOT_YET_SUPPORTED = ['remote_write', 'syslog'] as const;
 
 export function hintFor(path: readonly (string | number)[]): string | null {
   const dotted = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');

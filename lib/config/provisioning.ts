@@ -3,6 +3,9 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
+import { budgetInputSchema } from '@/lib/llm/budget-schema';
+import { llmConfigSchema } from '@/lib/llm/llm-config';
+import { priceInputSchema } from '@/lib/llm/price-schema';
 import { maintenanceInputSchema } from '@/lib/maintenance/window-schema';
 import { slosConfigSchema } from '@/lib/slo/slo-schema';
 import { statusPageInputSchema } from '@/lib/status-pages/page-schema';
@@ -42,6 +45,9 @@ export const provisioningSchema = z.object({
   slos: slosConfigSchema.optional(),
   status_pages: z.array(statusPageInputSchema).optional(),
   maintenance_windows: z.array(maintenanceInputSchema).optional(),
+  llm: llmConfigSchema.optional(),
+  prices: z.array(priceInputSchema).optional(),
+  budgets: z.array(budgetInputSchema).optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;

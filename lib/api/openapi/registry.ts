@@ -1,6 +1,7 @@
 import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
 import { heartbeatEndpoints } from './endpoints-heartbeats';
+import { llmEndpoints } from './endpoints-llm';
 import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { maintenanceEndpoints } from './endpoints-maintenance';
@@ -28,4 +29,5 @@ export const ENDPOINTS: Endpoint[] = [
   heartbeatEndpoints,
   prometheusEndpoints,
   otlpEndpoints,
+  llmEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);
