@@ -28,14 +28,14 @@ export const LLM_RULES_YAML = `groups:
           description: "Budget {{ $labels.budget }} has spent {{ $value | humanize }} USD this {{ $labels.period }}, its whole limit."
       - alert: LLMSpendSpike
         expr: |
-          sum by (provider) (rate(llm_cost_usd_total[15m])) > 3 * sum by (provider) (rate(llm_cost_usd_total[6h]))
-          and sum by (provider) (rate(llm_cost_usd_total[15m])) * 3600 > 0.5
+          sum by (provider) (rate(llm_cost_usd_total[15m])) * 3600 > 0.5
+          and sum by (provider) (rate(llm_cost_usd_total[15m])) > 3 * sum by (provider) (rate(llm_cost_usd_total[6h]))
         for: 5m
         labels:
           severity: warning
         annotations:
           summary: "LLM spend on {{ $labels.provider }} is spiking"
-          description: "{{ $labels.provider }} spends {{ $value | humanize }} USD/s over 15 minutes, more than 3 times its 6-hour average."
+          description: "{{ $labels.provider }} spends {{ $value | humanize }} USD an hour over the last 15 minutes, more than 3 times its 6-hour average."
 `;
 
 /** `defs` plus the shipped LLM cost group, on the global evaluation interval (the UI group's). */
