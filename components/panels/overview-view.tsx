@@ -13,6 +13,7 @@ import { useTargets } from '@/lib/swr/use-targets';
 import { rangeFromParams } from '@/lib/time/range';
 import { ErrorsPanel } from './errors-panel';
 import { LatencyHistogramPanel } from './latency-histogram-panel';
+import { LlmCostTiles } from './llm-cost-tiles';
 import { MaintenanceStrip } from './maintenance-strip';
 import { ProviderUsagePanel } from './provider-usage-panel';
 import { RangePicker } from './range-picker';
@@ -41,6 +42,7 @@ export function OverviewView() {
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error && !!summary} />
       </div>
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} />
+      <LlmCostTiles range={range} refreshMs={refreshMs} />
       <MaintenanceStrip refreshMs={refreshMs} />
       {targets && <TargetStrip targets={targets} maintenance={maintenance} />}
       <SloPanel refreshMs={refreshMs} />

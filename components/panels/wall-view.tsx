@@ -21,6 +21,7 @@ import { useStatsSummary } from '@/lib/swr/use-stats-summary';
 import { useTargets } from '@/lib/swr/use-targets';
 import { matchPreset, rangeFromParams, resolveRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
+import { LlmCostTiles } from './llm-cost-tiles';
 import { MaintenanceStrip } from './maintenance-strip';
 import { StaleNotice } from './stale-notice';
 import { SummaryTiles } from './summary-tiles';
@@ -71,6 +72,7 @@ export function WallView({ token }: { token: string | null }) {
       <StaleNotice beat={beat} refreshMs={refreshMs} dataError={dataError} />
       <StorageBanner large />
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} wall />
+      <LlmCostTiles range={range} refreshMs={refreshMs} wall />
       <MaintenanceStrip refreshMs={refreshMs} large />
       {targets && <TargetStrip targets={targets} large maintenance={maintenance} />}
       <ProcessTile className="lg:grid-cols-4" />
