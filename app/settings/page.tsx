@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { LlmBudgetsAdmin } from '@/components/settings/llm-budgets-admin';
+import { LlmPricesAdmin } from '@/components/settings/llm-prices-admin';
 import { MaintenanceAdmin } from '@/components/settings/maintenance-admin';
 import { SlosAdmin } from '@/components/settings/slos-admin';
 import { SourcesAdmin } from '@/components/settings/sources-admin';
@@ -23,6 +25,8 @@ export default async function SettingsPage() {
       {principal.scope === 'admin' && <TokensAdmin />}
       <StatusPagesAdmin canEdit={principal.scope === 'admin'} />
       <MaintenanceAdmin canEdit={principal.scope === 'admin'} />
+      <LlmBudgetsAdmin canEdit={principal.scope === 'admin'} />
+      <LlmPricesAdmin canEdit={principal.scope === 'admin'} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { useTargets } from '@/lib/swr/use-targets';
 import { rangeFromParams } from '@/lib/time/range';
 import { ErrorsPanel } from './errors-panel';
 import { LatencyHistogramPanel } from './latency-histogram-panel';
+import { LlmCostTiles } from './llm-cost-tiles';
 import { MaintenanceStrip } from './maintenance-strip';
 import { ProviderHealthStrip } from './provider-health-strip';
 import { ProviderUsagePanel } from './provider-usage-panel';
@@ -42,6 +43,7 @@ export function OverviewView() {
         <RefreshNote refreshMs={refreshMs} validating={isValidating} failed={!!error && !!summary} />
       </div>
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} />
+      <LlmCostTiles range={range} refreshMs={refreshMs} />
       <MaintenanceStrip refreshMs={refreshMs} />
       <ProviderHealthStrip refreshMs={refreshMs} />
       {targets && <TargetStrip targets={targets} maintenance={maintenance} />}

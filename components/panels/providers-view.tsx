@@ -12,6 +12,7 @@ import { useStatsProviders } from '@/lib/swr/use-stats-providers';
 import { useStatsRequests } from '@/lib/swr/use-stats-requests';
 import { rangeFromParams, resolveRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
+import { LlmCostSection } from './llm-cost-section';
 import { ModelsTable } from './models-table';
 import { PanelBody } from './panel-body';
 import { RangePicker } from './range-picker';
@@ -64,6 +65,7 @@ export function ProvidersView() {
           )}
         </PanelBody>
       </Card>
+      <LlmCostSection range={range} refreshMs={refreshMs} />
       <Card title="Providers and models">
         <PanelBody data={models} error={mErr} what="per-model statistics" skeleton="h-40">
           {(d) => <ModelsTable data={d} range={range} />}

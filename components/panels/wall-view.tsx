@@ -21,6 +21,7 @@ import { useStatsSummary } from '@/lib/swr/use-stats-summary';
 import { useTargets } from '@/lib/swr/use-targets';
 import { matchPreset, rangeFromParams, resolveRange } from '@/lib/time/range';
 import { useNow } from '@/lib/time/use-now';
+import { LlmCostTiles } from './llm-cost-tiles';
 import { MaintenanceStrip } from './maintenance-strip';
 import { ProviderHealthStrip } from './provider-health-strip';
 import { StaleNotice } from './stale-notice';
@@ -72,6 +73,7 @@ export function WallView({ token }: { token: string | null }) {
       <StaleNotice beat={beat} refreshMs={refreshMs} dataError={dataError} />
       <StorageBanner large />
       <SummaryTiles range={range} refreshMs={refreshMs} targets={targets} wall />
+      <LlmCostTiles range={range} refreshMs={refreshMs} wall />
       <MaintenanceStrip refreshMs={refreshMs} large />
       <ProviderHealthStrip refreshMs={refreshMs} large />
       {targets && <TargetStrip targets={targets} large maintenance={maintenance} />}

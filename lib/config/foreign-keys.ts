@@ -24,7 +24,7 @@ const HINTS: Record<string, string> = {
 };
 
 /** Keys of the contract that this version does not implement yet: warned about, not refused. */
-export const NOT_YET_SUPPORTED = ['prices', 'budgets'] as const;
+export const NOT_YET_SUPPORTED: readonly string[] = [];
 
 export function hintFor(path: readonly (string | number)[]): string | null {
   const dotted = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { logSourceSchema } from '@/lib/ingest/source-schema';
+import { budgetInputSchema } from '@/lib/llm/budget-schema';
+import { llmConfigSchema } from '@/lib/llm/llm-config';
+import { priceInputSchema } from '@/lib/llm/price-schema';
 import { maintenanceInputSchema } from '@/lib/maintenance/window-schema';
 import { externalLabelsSchema, remoteWriteSchema } from '@/lib/remote-write/config-schema';
 import { providerHealthConfigSchema } from '@/lib/provider-health/thresholds';
@@ -50,6 +53,9 @@ export const provisioningSchema = z.object({
   syslog: syslogSchema.optional(),
   remote_write: remoteWriteSchema.optional(),
   provider_health: providerHealthConfigSchema.optional(),
+  llm: llmConfigSchema.optional(),
+  prices: z.array(priceInputSchema).optional(),
+  budgets: z.array(budgetInputSchema).optional(),
 });
 
 export type Provisioning = z.infer<typeof provisioningSchema>;

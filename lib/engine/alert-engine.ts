@@ -5,6 +5,7 @@ import type { NotificationRecord } from '@/lib/alerting/notification-log';
 import type { Clock, TimerHandle } from '@/lib/clock';
 import type { Provisioning } from '@/lib/config/provisioning';
 import type { Db } from '@/lib/db/connection';
+import { withLlmRules } from '@/lib/llm/llm-rules';
 import { maintenanceLookup } from '@/lib/maintenance/alert-lookup';
 import { loadRuleFiles, type RuleGroupDef, RuleManager, type RuleManagerState } from '@/lib/rules';
 import { recordTransitions } from '@/lib/rules/alert-history-store';
@@ -59,7 +60,7 @@ export class AlertEngine {
         source: createSqliteSeriesSource(db, { sinceMs: clock.now(), instance: instanceOf(externalURL) }),
         generatorURL: (rule) => ruleGeneratorURL(externalURL, rule),
       },
-      withSloRules(withUiRules(defs, readUiRules(db)), defs, db, externalURL),
+      withLlmRules(withSloRules(withUiRules(defs, readUiRules(db)), defs, db, externalURL), defs),
       loadState<RuleManagerState>(db, 'rules'),
     );
     this.lastAlerts = snapshotAlerts(this.rules.list());
@@ -122,7 +123,13 @@ export class AlertEngine {
   }
 
   private allDefs(): RuleGroupDef[] {
-    return withSloRules(withUiRules(this.fileDefs, readUiRules(this.db)), this.fileDefs, this.db, this.externalURL);
+    const defs = withSloRules(
+      withUiRules(this.fileDefs, readUiRules(this.db)),
+      this.fileDefs,
+      this.db,
+      this.externalURL,
+    );
+    return withLlmRules(defs, this.fileDefs);
   }
 
   /** Appends the pending/firing/resolved transitions of the last evaluation to the alert history. */

@@ -21,6 +21,7 @@ import { CheckWriter } from './check-writer';
 import { checkConfig } from './config-check';
 import type { Lookout } from './context';
 import { freeSpaceNow } from './free-space';
+import { syncProvisionedLlm } from './llm-sync';
 import { Retention } from './retention';
 import { ProbeScheduler } from './scheduler';
 import { StorageGuard } from './storage-guard';
@@ -107,6 +108,7 @@ export function startLookout(opts: StartOptions = {}): Lookout {
 
   syncProvisionedTargets(lookout, config.targets ?? []);
   syncProvisionedSlos(db, config.slos ?? [], clock.now());
+  syncProvisionedLlm(db, config, clock.now());
   alerts.reloadSlos();
   syncProvisionedStatusPages(db, config.status_pages ?? [], clock.now());
   syncProvisionedWindows(db, config.maintenance_windows ?? [], clock.now());

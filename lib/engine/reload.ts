@@ -4,6 +4,7 @@ import { syncProvisionedStatusPages } from '@/lib/status-pages/status-page-store
 import { syncProvisionedTargets } from '@/lib/targets/sync-provisioned';
 import { checkConfig } from './config-check';
 import type { Lookout } from './context';
+import { syncProvisionedLlm } from './llm-sync';
 
 /** Re-reads the provisioning file and applies it in place; a broken file changes nothing. */
 export async function reloadConfig(lookout: Lookout): Promise<{ targets: number; logs: number; rules: number }> {
@@ -14,6 +15,7 @@ export async function reloadConfig(lookout: Lookout): Promise<{ targets: number;
   await lookout.syslog.apply(config.syslog);
   const sources = lookout.ingest.syncFileSources(config.logs ?? [], baseDir);
   syncProvisionedSlos(lookout.db, config.slos ?? [], lookout.clock.now());
+  syncProvisionedLlm(lookout.db, config, lookout.clock.now());
   lookout.alerts.reload(ruleDefs, builtInAlerting, alertmanagers);
   lookout.alerts.alertmanagers.externalLabels = remoteWrite.externalLabels;
   const writers = lookout.remoteWrite.configure(remoteWrite);

@@ -18,7 +18,7 @@ export interface EncodedBatch {
 const RECORD_NUMBERS = 8;
 const RECORD_STRINGS = 6;
 const REQUEST_NUMBERS = 6;
-const REQUEST_STRINGS = 4;
+const REQUEST_STRINGS = 7;
 
 /** Writes values in place into arrays sized for the batch: no per-value arrays, no copy at the end. */
 class Encoder {
@@ -62,6 +62,9 @@ class Encoder {
     this.str(q.model);
     this.str(q.method);
     this.str(q.route);
+    this.str(q.client);
+    this.str(q.user);
+    this.str(q.tokenIssue);
   }
 }
 
@@ -135,8 +138,14 @@ export function decodeBatch(e: EncodedBatch): LogBatch {
     };
     const method = optionalStr();
     const route = optionalStr();
+    const client = optionalStr();
+    const user = optionalStr();
+    const tokenIssue = optionalStr();
     if (method !== undefined) q.method = method;
     if (route !== undefined) q.route = route;
+    if (client !== undefined) q.client = client;
+    if (user !== undefined) q.user = user;
+    if (tokenIssue !== undefined) q.tokenIssue = tokenIssue;
     return q;
   };
   const records: IngestRecord[] = new Array(e.records);

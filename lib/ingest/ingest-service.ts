@@ -81,11 +81,19 @@ export class IngestService implements Ingest {
   private reconcile(): Promise<void> {
     const rows = this.db
       .prepare(
-        `SELECT name, path, start_at, format, timezone, extract FROM log_sources WHERE kind = 'file' AND path IS NOT NULL`,
+        `SELECT name, path, start_at, format, timezone, extract, attribution FROM log_sources WHERE kind = 'file' AND path IS NOT NULL`,
       )
-      .all() as { name: string; path: string; start_at: string; format: string; timezone: string; extract: string }[];
+      .all() as {
+      name: string;
+      path: string;
+      start_at: string;
+      format: string;
+      timezone: string;
+      extract: string;
+      attribution: string | null;
+    }[];
     const wanted = new Map(
-      rows.map((r) => [r.name, JSON.stringify([r.path, r.start_at, r.format, r.timezone, r.extract])]),
+      rows.map((r) => [r.name, JSON.stringify([r.path, r.start_at, r.format, r.timezone, r.extract, r.attribution])]),
     );
     const stale: FileTailer[] = [];
     for (const [name, t] of this.tailers) {

@@ -2,6 +2,7 @@ import { BulkInsert } from '@/lib/db/bulk-insert';
 import type { Db } from '@/lib/db/connection';
 import { storageFault } from '@/lib/db/storage-fault';
 import type { StorageFaultMark } from '@/lib/db/storage-fault-mark';
+import { createCostRollupWriter } from './cost-rollups';
 import { type DetectionSample, SAMPLES_KEPT } from './detection-sample';
 import { createFieldRollupWriter } from './field-rollups';
 import { indexInline } from './fts-index';
@@ -65,6 +66,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
   const writeRoutes = createRouteRollupWriter(db);
   const writeTokens = createTokenRollupWriter(db);
   const writeFields = createFieldRollupWriter(db);
+  const costWriter = createCostRollupWriter(db);
   const routeCap = new RouteCap(db);
   // Never below the index mark, so an id the index has passed is never given out again.
   const lastId = db
@@ -104,6 +106,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     const rollups = new LogRollupBuffer();
     const routes = new RouteRollupBuffer();
     const tokens = new TokenRollupBuffer();
+    const costs = costWriter.buffer();
     const addRequest = (q: RequestFacts) => {
       if (q.route) q.route = routeCap.admit(b.sourceId, q.method ?? '', q.route);
       requests.push(
@@ -121,6 +124,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
       );
       rollups.addRequest(b.sourceId, q);
       routes.add(b.sourceId, q);
+      costs.add(b.sourceId, q);
     };
     // Ids are given explicitly so the full-text rows can be inserted in bulk beside them.
     const firstId = lastId.get() as number;
@@ -161,6 +165,7 @@ function createTransaction(db: Db): (batch: LogBatch) => void {
     writeRollups(rollups);
     writeRoutes(routes);
     writeTokens(tokens);
+    costWriter.write(costs);
     for (const j of b.rejects) insertReject.run(b.sourceId, b.receivedAt, j.reason, j.sample);
     if (b.rejects.length) trimRejects.run(b.sourceId, b.sourceId, KEEP_REJECTS);
     const kinds = new Set<string>();

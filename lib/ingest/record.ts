@@ -28,6 +28,11 @@ export type RequestFacts = Pick<
   method?: string | null;
   /** The path templated (`/users/:id`), for the per-route table. */
   route?: string | null;
+  /** Who sent it, from the source's attribution mapping (docs/llm-cost.md#attribution). */
+  client?: string | null;
+  user?: string | null;
+  /** Why its token counts were refused (negative, absurd); such a request gets no cost. */
+  tokenIssue?: string | null;
 };
 
 export const FLAG_TS_FALLBACK = 1;

@@ -1,4 +1,8 @@
 import type { Db } from '@/lib/db/connection';
+import { type Attribution, createAttributor } from '@/lib/llm/attribution';
+import type { AttributionMapping } from '@/lib/llm/attribution-schema';
+import { rawTokenIssue } from '@/lib/llm/raw-tokens';
+import type { CompletedRequest } from '@/lib/logs';
 import { compileExtractionRules, type ExtractionRule, isBlankLine, LogCorrelator, type SourceFormat } from '@/lib/logs';
 import type { WrapperFacts } from '@/lib/logs/unwrap';
 import { type DetectionSample, detectionSample, SAMPLES_KEPT } from './detection-sample';
@@ -16,6 +20,8 @@ export interface SourceRow {
   start_at: 'beginning' | 'end';
   extract: string;
   parser_state: string | null;
+  /** JSON attribution mapping (lib/llm/attribution.ts), null for the defaults. */
+  attribution?: string | null;
 }
 
 export interface InputLine {
@@ -32,6 +38,7 @@ export class SourcePipeline {
   private correlator: LogCorrelator;
   private committedState: string;
   private readonly options: ConstructorParameters<typeof LogCorrelator>[0];
+  private readonly attribute: (fields: Record<string, unknown>) => Attribution;
 
   constructor(readonly source: SourceRow) {
     this.options = {
@@ -44,6 +51,20 @@ export class SourcePipeline {
       this.options,
     ).correlator;
     this.committedState = JSON.stringify(this.correlator.toJSON());
+    this.attribute = createAttributor(
+      source.attribution ? (JSON.parse(source.attribution) as AttributionMapping) : null,
+    );
+  }
+
+  /** Who sent the request and whether its raw token counts were usable, from its client line's fields. */
+  private label(q: RequestFacts, from: CompletedRequest | undefined): RequestFacts {
+    if (!from?.attrs) return q;
+    const a = this.attribute(from.attrs);
+    if (a.client !== null) q.client = a.client;
+    if (a.user !== null) q.user = a.user;
+    const issue = rawTokenIssue(from.attrs);
+    if (issue !== null) q.tokenIssue = issue;
+    return q;
   }
 
   prepare(lines: InputLine[], receivedAt: number, rejects: Rejection[] = []): LogBatch {
@@ -59,7 +80,12 @@ export class SourcePipeline {
       read++;
       const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated, wrapper: line.wrapper });
       format = p.ccproxy ? `ccproxy-${p.ccproxy}` : (p.family ?? p.format);
-      records.push(toRecord(line.text, p));
+      const record = toRecord(line.text, p);
+      if (record.requests.length > 0) {
+        const completed = p.request ? [p.request, ...(p.lateRequests ?? [])] : (p.lateRequests ?? []);
+        record.requests.forEach((q, k) => this.label(q, completed[k]));
+      }
+      records.push(record);
       // Samples are only built for lines that could be kept: the batch's last ones and its first fallbacks.
       if (i >= sampleFrom) recent.push(detectionSample('recent', line.text, p));
       if (p.tsFallback && fallback.length < SAMPLES_KEPT) fallback.push(detectionSample('fallback', line.text, p));
@@ -79,7 +105,7 @@ export class SourcePipeline {
 
   /** Requests a quiet source completes by time alone (CCProxy v0's fallback rule). */
   tick(now: number): LogBatch | null {
-    const late: RequestFacts[] = this.correlator.tick(now).map(toRequestFacts);
+    const late: RequestFacts[] = this.correlator.tick(now).map((q) => this.label(toRequestFacts(q), q));
     if (late.length === 0) return null;
     return {
       sourceId: this.source.id,
@@ -108,7 +134,7 @@ export class SourcePipeline {
 export function loadSource(db: Db, name: string): SourceRow | undefined {
   return db
     .prepare(
-      'SELECT id, name, kind, path, format, timezone, start_at, extract, parser_state FROM log_sources WHERE name = ?',
+      'SELECT id, name, kind, path, format, timezone, start_at, extract, parser_state, attribution FROM log_sources WHERE name = ?',
     )
     .get(name) as SourceRow | undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobNameSchema } from '@/lib/config/job-name';
+import { attributionSchema } from '@/lib/llm/attribution-schema';
 import { isTimeZone } from '@/lib/logs/formats/zone';
 import { SOURCE_FORMATS, START_AT } from '@/lib/logs/source-formats';
 
@@ -16,6 +17,8 @@ export const logSourceSchema = z.strictObject({
     .refine(isTimeZone, 'unknown time zone: use an IANA name such as Europe/Berlin or UTC')
     .optional(),
   extract: z.array(z.record(z.string(), z.unknown())).max(20).optional(),
+  /** Which fields name a request's client and user (docs/llm-cost.md#attribution). */
+  attribution: attributionSchema.optional(),
 });
 
 export type LogSourceInput = z.infer<typeof logSourceSchema>;

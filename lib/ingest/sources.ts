@@ -22,11 +22,11 @@ export function upsertFileSources(
   provisioned = true,
 ): void {
   const upsert = db.prepare(
-    `INSERT INTO log_sources (name, kind, path, format, timezone, start_at, extract, provisioned, created_at)
-     VALUES (@name, 'file', @path, @format, @timezone, @startAt, @extract, @provisioned, @now)
+    `INSERT INTO log_sources (name, kind, path, format, timezone, start_at, extract, attribution, provisioned, created_at)
+     VALUES (@name, 'file', @path, @format, @timezone, @startAt, @extract, @attribution, @provisioned, @now)
      ON CONFLICT (name) DO UPDATE SET kind = 'file', path = excluded.path, format = excluded.format,
        timezone = excluded.timezone, start_at = excluded.start_at, extract = excluded.extract,
-       provisioned = excluded.provisioned`,
+       attribution = excluded.attribution, provisioned = excluded.provisioned`,
   );
   for (const s of inputs) {
     try {
@@ -44,6 +44,7 @@ export function upsertFileSources(
         timezone: s.timezone || null,
         startAt: s.start_at ?? 'beginning',
         extract: JSON.stringify(s.extract ?? []),
+        attribution: s.attribution ? JSON.stringify(s.attribution) : null,
         provisioned: provisioned ? 1 : 0,
         now,
       });

@@ -12,7 +12,7 @@ export interface V1State {
   /** The last "Routed to provider=…" line not yet consumed by a response. */
   routed: V1Routed | null;
   /** Method and path of the last `type:"request"` line: a response's own request line comes just before it. */
-  lastRequest: { method: string | null; path: string | null } | null;
+  lastRequest: { method: string | null; path: string | null; attrs?: Record<string, unknown> } | null;
 }
 
 export const NOISE_MESSAGE = 'Failed to count tokens in router middleware';
@@ -33,6 +33,15 @@ export function isV1Line(f: Record<string, unknown>): boolean {
   return (
     msg.startsWith(ROUTED_PREFIX) || msg === NOISE_MESSAGE || (f.type === 'request' && msg === 'HTTP request received')
   );
+}
+
+const NOT_CLIENT = new Set(['time', 'level', 'msg', 'method', 'path', 'type']);
+
+/** The request line's own fields (user agent, client address, keys…), kept until its response. */
+function clientFields(f: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) if (!NOT_CLIENT.has(k)) out[k] = v;
+  return out;
 }
 
 export interface V1Outcome {
@@ -60,7 +69,7 @@ export function processV1(state: V1State, line: ParsedLine, receivedAt: number, 
     return {};
   }
   if (f.type === 'request') {
-    state.lastRequest = { method: c.method, path: c.path };
+    state.lastRequest = { method: c.method, path: c.path, attrs: clientFields(f) };
     return {};
   }
   if (!isV1Response(f)) return {};
@@ -89,5 +98,6 @@ export function processV1(state: V1State, line: ParsedLine, receivedAt: number, 
     path: own ? own.path : null,
     completedBy: 'v1_response',
   };
+  if (own?.attrs) request.attrs = own.attrs;
   return { request };
 }

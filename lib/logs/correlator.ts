@@ -149,6 +149,7 @@ export class LogCorrelator {
     } else if (line.common.status !== null && this.format !== 'ccproxy') {
       line.request = requestFromStatus(line);
     }
+    if (line.request && !line.request.attrs) line.request.attrs = line.fields;
     const late = this.state.v0.pending.size > 0 ? expireV0(this.state.v0, receivedAt, this.limits) : [];
     if (late.length > 0) line.lateRequests = late;
     return line;

@@ -62,6 +62,8 @@ export interface CompletedRequest {
   path: string | null;
   /** Which kind of line completed it; `anthropic_response` is the v0 fallback rule. */
   completedBy: 'status_line' | 'v1_response' | 'v0_http_request' | 'v0_anthropic_response';
+  /** Fields of the line that names the client (v1: its request line), for attribution (docs/llm-cost.md). */
+  attrs?: Record<string, unknown>;
 }
 
 export type CcproxyVersion = 'v0' | 'v1';

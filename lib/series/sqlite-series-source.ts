@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
+import { llmCostSeries } from './llm-cost-series';
 import { LOG_STEP, readLogWindow } from './log-series';
 import { otlpSeries } from './otlp-series';
 import { readProbeWindow } from './probe-series';
@@ -30,6 +31,7 @@ export function createSqliteSeriesSource(db: Db, opts: { sinceMs?: number; insta
         out.push(...logs.get(startMs - LOG_STEP, endMs, job).select(name, matchers, startMs, endMs));
       out.push(...systemSeries(db, matchers, startMs, endMs));
       out.push(...otlpSeries(db, matchers, startMs, endMs));
+      out.push(...llmCostSeries(db, matchers, startMs, endMs));
       return out.filter((s) => matchesAll(matchers, s.labels));
     },
   };

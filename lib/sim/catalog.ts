@@ -76,6 +76,12 @@ export const STRATEGIES = [
   'thinking',
 ] as const;
 
-export const USER_AGENTS = ['claude-cli/1.0.60', 'claude-cli/1.0.61 (external, cli)', 'claude-cli/1.0.58'] as const;
+/** Clients behind the proxy: Claude Code (two versions, one client), Zed and a CI job — attributed by product. */
+export const USER_AGENTS = [
+  'claude-cli/1.0.60',
+  'claude-cli/1.0.61 (external, cli)',
+  'Zed/0.190.5',
+  'ci-runner/2.3 (github-actions)',
+] as const;
 
 export const CCPROXY_VERSION = '1.8.3';

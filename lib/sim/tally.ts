@@ -1,3 +1,5 @@
+import type { CostTally } from './cost-tally';
+
 /** What the simulator wrote, counted as docs/api.md#counting and docs/ccproxy-reference.md#what-counts-as-a-request define it. */
 export interface Counts {
   requests: number;
@@ -25,6 +27,8 @@ export interface FileTally {
   last_ts: string | null;
   totals: Bucket;
   providers: Record<string, Bucket>;
+  /** Cost per provider, model and client (lib/sim/cost-tally.ts). */
+  costs: CostTally;
 }
 
 export interface Tally {
@@ -64,6 +68,7 @@ export function createFileTally(source: string, format: LogFormat, path: string,
     last_ts: null,
     totals: emptyBucket(),
     providers: {},
+    costs: {},
   };
 }
 

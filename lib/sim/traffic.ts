@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { recordCost } from './cost-tally';
 import { v0DurationMs, v0RequestLines, v0StartupLine } from './format-v0';
 import {
   failureCause,
@@ -92,6 +93,7 @@ export function createTrafficStream(o: TrafficOptions): TrafficStream {
       for (const req of done) {
         lines.push(...linesFor(req));
         recordRequest(o.file, record(o.file, req));
+        recordCost(o.file.costs, req, o.file.format);
       }
       return append(lines);
     },

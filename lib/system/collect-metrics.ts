@@ -1,5 +1,6 @@
 import type { Lookout } from '@/lib/engine/context';
 import { getLatestProbeSamples } from '@/lib/queries/get-latest-probe-samples';
+import { getLlmCostTotals } from '@/lib/queries/get-llm-cost-totals';
 import { getLogTotals } from '@/lib/queries/get-log-totals';
 import { getOtlpLatest } from '@/lib/queries/get-otlp-latest';
 import { instanceOf } from '@/lib/series/probe-series';
@@ -29,6 +30,10 @@ const DERIVED: Record<string, [MetricType, string]> = {
   llm_tokens_total: ['counter', 'LLM tokens seen in the logs since Lookout started, by type input or output.'],
   llm_rate_limited_total: ['counter', 'Requests answered 429 seen in the logs since Lookout started.'],
   log_lines_total: ['counter', 'Log lines by level since Lookout started.'],
+  llm_cost_usd_total: ['counter', 'LLM spend in USD priced at ingestion since Lookout started (docs/llm-cost.md).'],
+  llm_budget_limit_usd: ['gauge', 'Limit of each LLM spend budget for its period, in USD.'],
+  llm_budget_spent_usd: ['gauge', 'LLM spend so far in each budget’s current period, in USD.'],
+  llm_budget_forecast_usd: ['gauge', 'LLM spend forecast to the end of each budget’s period at the last hour’s rate.'],
   lookout_alertmanager_alerts_sent_total: [
     'counter',
     'Alerts posted to each external Alertmanager (alerting.alertmanagers).',
@@ -117,6 +122,12 @@ export function collectMetrics(lookout: Lookout): MetricFamily[] {
   const samples: MetricSample[] = [
     ...getLatestProbeSamples(lookout.readDb),
     ...getLogTotals(lookout.readDb, lookout.system.startedAt, instanceOf(lookout.env.externalUrl)),
+    ...getLlmCostTotals(
+      lookout.readDb,
+      lookout.system.startedAt,
+      lookout.clock.now(),
+      instanceOf(lookout.env.externalUrl),
+    ),
     ...system.filter((s) => isSystemMetric(s.name)).map((s) => ({ ...s, name: exportedName(s.name) })),
     { name: 'lookout_build_info', labels: { version: lookout.version }, value: 1 },
     { name: 'lookout_storage_full', labels: {}, value: lookout.storage.status().state === 'full' ? 1 : 0 },

@@ -5,6 +5,7 @@ import { ENDPOINTS } from '@/lib/api/openapi/registry';
 import type { Endpoint } from '@/lib/api/openapi/types';
 import { FakeClock } from '@/lib/clock';
 import { CheckWriter } from '@/lib/engine/check-writer';
+import { insertBudget } from '@/lib/llm/budget-store';
 import { SYSTEM_CHART_NAMES } from '@/lib/system/charts';
 import { ADMIN, makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
@@ -53,6 +54,9 @@ const SAMPLE_BODIES: Record<string, (dir: string) => Record<string, unknown>> = 
     window: '7d',
     sli: { kind: 'request_availability', source: 'app', rate_limited: 'bad' },
   }),
+  saveLlmPrice: () => ({ provider: 'fuzz', model: 'm', input: 1, output: 2 }),
+  createLlmBudget: () => ({ name: 'fuzz-budget', period: 'day', limit_usd: 5 }),
+  replaceLlmBudget: () => ({ name: 'fuzz-budget-1', period: 'week', limit_usd: 7 }),
   replaceSlo: () => ({ name: 'fuzz-slo', objective: 99, sli: { kind: 'request_latency', threshold_ms: 500 } }),
   createStatusPage: () => ({
     slug: 'fuzz-page',
@@ -137,6 +141,8 @@ describe('fuzzing every endpoint with hostile input', () => {
       'status_pages: [{ slug: main, title: Main, groups: [{ components: [{ name: API, targets: [svc, hook] }] }] }]',
     ].join('\n');
     ctx = makeLookout({ clock: new FakeClock(Date.UTC(2026, 10, 27, 12)), config });
+    // Budget 1, made in Lookout (not provisioned), so its read and replace baselines answer 200.
+    insertBudget(ctx.lookout.db, { name: 'fuzz-budget-1', period: 'day', limit_usd: 5 }, ctx.clock.now(), false);
     const writer = new CheckWriter(ctx.lookout.db, ctx.clock);
     writer.push(1, {
       ts: ctx.clock.now() - 60_000,

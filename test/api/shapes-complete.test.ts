@@ -74,6 +74,7 @@ beforeAll(async () => {
     `rule_files: [${path.join(dir, 'alerts.yml')}]`,
     'processes: [{ name: me, pid_file: me.pid }]',
     'slos: [{ name: svc-up, objective: 99, sli: { kind: probe_availability, target: svc } }]',
+    'llm: { budgets: [{ name: all-daily, period: day, limit_usd: 5 }] }',
     'alerting:',
     '  route: { receiver: hook }',
     '  receivers: [{ name: hook, webhook_configs: [{ url: "http://127.0.0.1:9/hook" }] }]',

@@ -8,6 +8,7 @@ import { FakeClock, systemClock } from '@/lib/clock';
 import { openReadDb, openWriteDb } from '@/lib/db/connection';
 import { CheckWriter } from '@/lib/engine/check-writer';
 import { IngestService } from '@/lib/ingest/ingest-service';
+import { insertBudget } from '@/lib/llm/budget-store';
 import { insertSlo } from '@/lib/slo/slo-store';
 import { exactQuantile } from '@/lib/stats/histogram';
 import { tempDir } from '../helpers/temp-dir';
@@ -73,6 +74,8 @@ async function seed(dir: string, targetUrl: string): Promise<void> {
     },
     now,
   );
+  // A monthly budget over every provider: /api/v1/llm/budgets reads its month of cost rollups.
+  insertBudget(db, { name: 'all-monthly', period: 'month', limit_usd: 500 }, now, false);
   db.close();
 }
 
@@ -142,6 +145,10 @@ async function main() {
       'histogram q': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('status:>=500')}`,
       'histogram provider': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('provider:groq')}`,
       'histogram level': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('level:error')}`,
+      'llm cost model': `/api/v1/llm/cost?${r}&by=model`,
+      'llm cost day': `/api/v1/llm/cost?${r}&by=day`,
+      'llm clients': `/api/v1/llm/clients?${r}`,
+      'llm unknown': `/api/v1/llm/unknown?${r}`,
       // SLOs read their own 30-day window whatever the range; measured once, in the 30d row.
       ...(range === '30d'
         ? {
@@ -151,6 +158,7 @@ async function main() {
             'slo latency': '/api/v1/slos/3',
             // Judged on its own last 5 minutes whatever the range.
             'provider health': '/api/v1/providers/health',
+            'llm budgets': '/api/v1/llm/budgets',
           }
         : {}),
     };

@@ -64,8 +64,25 @@ describe('provisioning errors name the file, line and key', () => {
   });
 
   it("warns about later versions' keys instead of refusing them", () => {
-    const loaded = loadProvisioning(write(`${GOOD}budgets: []\n`));
-    expect(loaded.warnings).toEqual([expect.stringMatching(/budgets: not supported by this version/)]);
+    const loaded = loadProvisioning(write(`${GOOD}syslog: {}\n`));
+    expect(loaded.warnings).toEqual([expect.stringMatching(/syslog: not supported by this version/)]);
+  });
+
+  it('takes llm: prices and budgets, and names a bad price field by line', () => {
+    const ok = loadProvisioning(
+      write(
+        `${GOOD}llm:\n  currency: USD\n  prices: [{ provider: ollama, model: "*", input: 0, output: 0, per_hour: 0.4 }]\n`,
+      ),
+    );
+    expect(ok.warnings).toEqual([]);
+    expect(ok.config.llm?.prices?.[0]).toMatchObject({ provider: 'ollama', per_hour: 0.4 });
+    const bad = problemsOf(() =>
+      loadProvisioning(
+        write(`${GOOD}llm:\n  currency: EUR\n  prices:\n    - { provider: x, model: y, input: -1, output: 1 }\n`),
+      ),
+    );
+    expect(bad.map((p) => p.key)).toEqual(['llm.currency', 'llm.prices.0.input']);
+    expect(bad[0].reason).toContain('only USD is supported');
   });
 
   it('takes slos: and names a bad SLO field by line', () => {

@@ -35,6 +35,7 @@ describe('CCProxy v0', () => {
         method: 'POST',
         path: '/v1/messages',
         completedBy: 'v0_http_request',
+        attrs: expect.objectContaining({ type: 'http_request', request_id: ID_A }),
       },
     ]);
     expect(out[4].request).toBeDefined();

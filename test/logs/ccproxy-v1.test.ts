@@ -32,6 +32,7 @@ describe('CCProxy v1', () => {
           method: 'POST',
           path: '/v1/messages',
           completedBy: 'v1_response',
+          attrs: { client_ip: '127.0.0.1', user_agent: 'claude-cli/1.0.60' },
         },
       ]);
       expect(out[4]).toMatchObject({

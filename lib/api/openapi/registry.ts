@@ -2,6 +2,7 @@ import { alertingEndpoints } from './endpoints-alerting';
 import { authEndpoints } from './endpoints-auth';
 import { elasticsearchEndpoints } from './endpoints-elasticsearch';
 import { heartbeatEndpoints } from './endpoints-heartbeats';
+import { llmEndpoints } from './endpoints-llm';
 import { logDetailEndpoints } from './endpoints-log-detail';
 import { logEndpoints } from './endpoints-logs';
 import { maintenanceEndpoints } from './endpoints-maintenance';
@@ -32,4 +33,5 @@ export const ENDPOINTS: Endpoint[] = [
   otlpEndpoints,
   elasticsearchEndpoints,
   providerHealthEndpoints,
+  llmEndpoints,
 ].flatMap((group) => Object.values(group) as Endpoint[]);
