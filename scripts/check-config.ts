@@ -16,8 +16,7 @@ if (!fs.existsSync(file)) {
   process.exit(2);
 }
 try {
-  const { config, ruleDefs, warnings } = checkConfig(file);
-  for (const w of warnings) console.warn(`warning: ${w}`);
+  const { config, ruleDefs } = checkConfig(file);
   const rules = ruleDefs.reduce((n, g) => n + g.rules.length, 0);
   const receivers = Array.isArray((config.alerting as { receivers?: unknown } | undefined)?.receivers)
     ? (config.alerting as { receivers: unknown[] }).receivers.length

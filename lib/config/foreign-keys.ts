@@ -23,9 +23,6 @@ const HINTS: Record<string, string> = {
   'maintenance_windows.*.schedule': 'a recurring maintenance window lists Alertmanager time_intervals: entries',
 };
 
-/** Keys of the contract that this version does not implement yet: warned about, not refused. */
-export const NOT_YET_SUPPORTED: readonly string[] = [];
-
 export function hintFor(path: readonly (string | number)[]): string | null {
   const dotted = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
   return HINTS[dotted] ?? null;

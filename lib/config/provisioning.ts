@@ -15,7 +15,6 @@ import { syslogSchema } from '@/lib/syslog/syslog-schema';
 import { watchedProcessesSchema } from '@/lib/system/process-schema';
 import { ConfigError, type ConfigProblem, problemAt, schemaProblems } from './config-error';
 import { parseDuration } from './duration';
-import { NOT_YET_SUPPORTED } from './foreign-keys';
 import { targetInputSchema } from './target-schema';
 
 const durationText = z.string().refine((s) => parseDuration(s) !== null, 'must be a duration such as 30s, 5m or 7d');
@@ -103,13 +102,11 @@ export interface LoadedProvisioning {
   baseDir: string;
   /** The file's text, for locating later problems (alerting, rules) by line; '' without a file. */
   text: string;
-  /** Keys of later versions that this one ignores, said once at start. */
-  warnings: string[];
 }
 
 /** Loads and validates the provisioning file; a ConfigError names the file, line and key of every problem. */
 export function loadProvisioning(file: string | null): LoadedProvisioning {
-  if (!file) return { config: {}, baseDir: process.cwd(), text: '', warnings: [] };
+  if (!file) return { config: {}, baseDir: process.cwd(), text: '' };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -136,14 +133,9 @@ export function loadProvisioning(file: string | null): LoadedProvisioning {
       { key: '', line: 1, reason: 'must be a mapping of keys such as targets:, logs:, alerting:', hint: null },
     ]);
   }
-  const warnings: string[] = [];
   const problems: ConfigProblem[] = [];
-  for (const key of Object.keys(raw)) {
-    if (key in provisioningSchema.shape) continue;
-    if ((NOT_YET_SUPPORTED as readonly string[]).includes(key))
-      warnings.push(`${file}: ${key}: not supported by this version of Lookout; ignored`);
-    else problems.push(problemAt(text, [key], 'unknown key'));
-  }
+  for (const key of Object.keys(raw))
+    if (!(key in provisioningSchema.shape)) problems.push(problemAt(text, [key], 'unknown key'));
   const result = provisioningSchema.safeParse(raw);
   if (!result.success) problems.push(...schemaProblems(text, [], result.error.issues));
   if (problems.length || !result.success) throw new ConfigError(file, problems);
@@ -164,5 +156,5 @@ export function loadProvisioning(file: string | null): LoadedProvisioning {
     'status_pages',
   );
   if (problems.length) throw new ConfigError(file, problems);
-  return { config: result.data, baseDir: path.dirname(file), text, warnings };
+  return { config: result.data, baseDir: path.dirname(file), text };
 }

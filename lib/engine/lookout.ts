@@ -40,10 +40,9 @@ export interface StartOptions {
 export function startLookout(opts: StartOptions = {}): Lookout {
   const env = opts.env ?? readEnv();
   const clock = opts.clock ?? systemClock;
-  const { config, baseDir, settings, ruleDefs, warnings, builtInAlerting, alertmanagers, remoteWrite } = checkConfig(
+  const { config, baseDir, settings, ruleDefs, builtInAlerting, alertmanagers, remoteWrite } = checkConfig(
     env.configFile,
   );
-  for (const w of warnings) console.warn(`[lookout] ${w}`);
   const turns = new WriteTurns();
   const db = openWriteDb(env.dataDir, { announce: turns });
   const readDb = openReadDb(env.dataDir);
