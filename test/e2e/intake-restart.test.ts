@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from '@elastic/elasticsearch';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningLookout, startLookout } from './lookout-server';
@@ -13,6 +15,50 @@ async function until(done: () => boolean, ms = 120_000): Promise<void> {
     if (Date.now() > end) throw new Error('timed out');
     await sleep(20);
   }
+}
+
+/**
+ * A pass-through on 127.0.0.1 in front of Lookout that, for every `dropEvery`-th bulk, lets Lookout answer
+ * and then cuts the client's connection: the answer is lost after the commit, as on a network fault.
+ */
+async function lossyProxy(target: string, dropEvery: number) {
+  let bulks = 0;
+  let dropped = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const drop = req.url?.endsWith('/_bulk') && ++bulks % dropEvery === 0;
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host') headers.set(k, v);
+      try {
+        const answer = await fetch(`${target}${req.url}`, {
+          method: req.method,
+          headers,
+          body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+        });
+        const body = Buffer.from(await answer.arrayBuffer());
+        if (drop && answer.ok) {
+          dropped++;
+          req.socket.destroy();
+          return;
+        }
+        // fetch has inflated the body already: its encoding and length headers no longer apply.
+        const out = Object.fromEntries(
+          [...answer.headers].filter(([k]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(k)),
+        );
+        res.writeHead(answer.status, out).end(body);
+      } catch {
+        req.socket.destroy();
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    dropped: () => dropped,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** Every stored line of a source, through the paged search API. */
@@ -32,7 +78,8 @@ async function allRows(lookout: RunningLookout, source: string): Promise<{ field
 }
 
 // A shipper streams bulks while Lookout is killed (SIGKILL) and later stopped (SIGTERM) and restarted on the
-// same data: it retries what got no answer, as Filebeat does; every document must be stored exactly once.
+// same data, and while a proxy loses every 7th answer after the commit: it retries what got no answer, as
+// Filebeat does; every document must be stored exactly once.
 describe('Elasticsearch bulks across a crash and a restart of the real server', () => {
   let lookout: RunningLookout;
   afterAll(async () => {
@@ -42,7 +89,8 @@ describe('Elasticsearch bulks across a crash and a restart of the real server', 
   it('stores every acknowledged document exactly once, retries included', { timeout: 400_000 }, async () => {
     lookout = await startLookout();
     const from = { dataDir: lookout.dataDir, port: Number(new URL(lookout.url).port), token: lookout.token };
-    const client = new Client({ node: lookout.url, auth: { bearer: lookout.token }, maxRetries: 0 });
+    const proxy = await lossyProxy(lookout.url, 7);
+    const client = new Client({ node: proxy.url, auth: { bearer: lookout.token }, maxRetries: 0 });
     // The handshake through Next itself: proxy.ts sends the client's `GET /` to the Elasticsearch answer.
     expect((await client.info()).version.number).toMatch(/^8\./);
     const html = await fetch(`${lookout.url}/`, { headers: { accept: 'text/html' }, redirect: 'manual' });
@@ -90,13 +138,17 @@ describe('Elasticsearch bulks across a crash and a restart of the real server', 
     await Promise.all([worker(0), worker(1), worker(2), restarts]);
     expect(acked.size).toBe(BULKS);
     expect(unanswered).toBeGreaterThan(0);
+    // Each lost answer came after its commit: the resend is recognised by _id, every document of it.
+    expect(proxy.dropped()).toBeGreaterThan(0);
+    expect(conflicts).toBeGreaterThanOrEqual(proxy.dropped() * DOCS);
+    await proxy.close();
 
     const rows = await allRows(lookout, 'restart');
     const ids = rows.map((r) => String(r.fields._id));
     expect(new Set(ids).size).toBe(BULKS * DOCS);
     expect(ids.length).toBe(BULKS * DOCS);
     console.log(
-      `[intake-restart] ${BULKS} bulks × ${DOCS}: ${unanswered} requests without an answer retried, ${conflicts} documents recognised by _id, ${ids.length} stored`,
+      `[intake-restart] ${BULKS} bulks × ${DOCS}: ${unanswered} requests without an answer retried, ${proxy.dropped()} answers lost after the commit, ${conflicts} documents recognised by _id, ${ids.length} stored`,
     );
   });
 });
