@@ -1,10 +1,12 @@
 import type { Db } from '@/lib/db/connection';
-import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
+import { matchesAll, type SeriesSource, type StepGrid, type StepSeries } from '@/lib/rules/series-source';
 import { LOG_STEP, readLogWindow } from './log-series';
 import { otlpSeries } from './otlp-series';
 import { readProbeWindow } from './probe-series';
+import { hasStoredSeries } from './stored-series';
 import { systemSeries } from './system-series';
 import { exactLabel, type Matcher, type RawSeries } from './types';
+import { upSteps } from './up-steps';
 import { WindowCache } from './window-cache';
 
 const PROBE_NAMES = /^(up|probe_.+|health_.+)$/;
@@ -31,6 +33,11 @@ export function createSqliteSeriesSource(db: Db, opts: { sinceMs?: number; insta
       out.push(...systemSeries(db, matchers, startMs, endMs));
       out.push(...otlpSeries(db, matchers, startMs, endMs));
       return out.filter((s) => matchesAll(matchers, s.labels));
+    },
+    selectSteps(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepSeries[] | undefined {
+      if (exactLabel(matchers, '__name__') !== 'up') return undefined;
+      if (hasStoredSeries(db, 'system', 'up') || hasStoredSeries(db, 'otlp', 'up')) return undefined;
+      return upSteps(db, matchers, grid, lookbackMs);
     },
   };
 }

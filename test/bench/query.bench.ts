@@ -9,6 +9,7 @@ import { FakeClock } from '@/lib/clock';
 import { openWriteDb } from '@/lib/db/connection';
 import { clearLookout, setLookout } from '@/lib/engine/instance';
 import { startLookout } from '@/lib/engine/lookout';
+import { rebuildUpRuns } from '@/lib/engine/up-runs';
 import { parsePromQL, rangeQuery } from '@/lib/rules/promql';
 import { createSqliteSeriesSource } from '@/lib/series/sqlite-series-source';
 import { exactQuantile } from '@/lib/stats/histogram';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   const db = openWriteDb(path.join(dir, 'data'));
   const opts = { end, days: DAYS, targets: TARGETS, checkIntervalMs: 60_000, rps: RPS };
   const checks = seedChecks(db, opts);
+  // The seed inserts checks directly; the check writer would have kept the runs of `up` as it went.
+  rebuildUpRuns(db);
   const requests = seedLogRollups(db, opts);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');

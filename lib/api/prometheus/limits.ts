@@ -1,5 +1,5 @@
 import type { Expr } from '@/lib/rules/promql';
-import type { Matcher, RawSeries, SeriesSource } from '@/lib/rules/series-source';
+import type { Matcher, RawSeries, SeriesSource, StepGrid, StepSeries } from '@/lib/rules/series-source';
 import { PromApiError } from './envelope';
 
 /** Evaluations one query may make, subquery steps included (Prometheus bounds the same work by --query.max-samples). */
@@ -40,6 +40,11 @@ export function clampedSource(inner: SeriesSource, lo: number, hi: number): Seri
       const start = Math.max(startMs, lo);
       const end = Math.min(endMs, hi);
       return start > end ? [] : inner.select(matchers, start, end);
+    },
+    selectSteps(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepSeries[] | undefined {
+      // Inside the bounds the cut changes nothing; at their edges the step-by-step path applies it.
+      if (grid.firstMs - lookbackMs < lo || grid.lastMs > hi) return undefined;
+      return inner.selectSteps?.(matchers, grid, lookbackMs);
     },
   };
 }

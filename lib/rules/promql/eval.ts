@@ -65,6 +65,12 @@ function selectInstant(sel: VectorSelector, ctx: EvalContext): Sample[] {
   const end = refTime(sel.at, sel.offsetMs, ctx);
   const start = end - ctx.lookbackMs;
   const out: Sample[] = [];
+  const pre = ctx.stepVectors?.get(sel);
+  if (pre) {
+    const k = (ctx.timeMs - ctx.startMs) / ctx.stepMs;
+    for (const s of pre) if (s.present[k]) out.push({ labels: { ...s.labels }, value: s.values[k] });
+    return out;
+  }
   // Left-open window (start, end], as in Prometheus 3; a staleness marker after the last sample ends the series.
   for (const s of ctx.source.select(sel.matchers, start, end)) {
     if (!matchesAll(sel.matchers, s.labels)) continue;
