@@ -23,13 +23,24 @@ export interface StepSeries {
   present: Uint8Array;
 }
 
+/** Series answered for the first `steps` instants of a grid (the rest are asked step by step). */
+export interface StepAnswer {
+  series: StepSeries[];
+  steps: number;
+}
+
 export interface SeriesSource {
   select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[];
   /**
    * The instant selector at every instant of `grid`, exactly as `select` step by step would answer it, read from
    * coarser data (docs/performance.md#query-api--npm-run-benchquery); undefined where the source cannot promise that.
    */
-  selectSteps?(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepSeries[] | undefined;
+  selectSteps?(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepAnswer | undefined;
+  /**
+   * `rate` or `increase` of `matchers[rangeMs]` at the grid's instants, likewise exact, labels still named; the
+   * series of one step must not need an order (the engine asks only where none reaches the result).
+   */
+  rangeSteps?(func: 'rate' | 'increase', matchers: Matcher[], rangeMs: number, grid: StepGrid): StepAnswer | undefined;
 }
 
 const regexCache = new Map<string, RegExp>();

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/connection';
-import { matchesAll, type SeriesSource, type StepGrid, type StepSeries } from '@/lib/rules/series-source';
+import { matchesAll, type SeriesSource, type StepAnswer, type StepGrid } from '@/lib/rules/series-source';
+import { logRateSteps } from './log-rate-steps';
 import { LOG_STEP, readLogWindow } from './log-series';
 import { otlpSeries } from './otlp-series';
 import { readProbeWindow } from './probe-series';
@@ -34,10 +35,16 @@ export function createSqliteSeriesSource(db: Db, opts: { sinceMs?: number; insta
       out.push(...otlpSeries(db, matchers, startMs, endMs));
       return out.filter((s) => matchesAll(matchers, s.labels));
     },
-    selectSteps(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepSeries[] | undefined {
+    selectSteps(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepAnswer | undefined {
       if (exactLabel(matchers, '__name__') !== 'up') return undefined;
       if (hasStoredSeries(db, 'system', 'up') || hasStoredSeries(db, 'otlp', 'up')) return undefined;
       return upSteps(db, matchers, grid, lookbackMs);
+    },
+    rangeSteps(func: 'rate' | 'increase', matchers: Matcher[], rangeMs: number, grid: StepGrid) {
+      const name = exactLabel(matchers, '__name__');
+      if (name === undefined || !LOG_NAMES.test(name)) return undefined;
+      if (hasStoredSeries(db, 'system', name) || hasStoredSeries(db, 'otlp', name)) return undefined;
+      return logRateSteps(db, func, matchers, rangeMs, grid, opts);
     },
   };
 }

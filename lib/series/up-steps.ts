@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { UP_RUN_GAP_MS } from '@/lib/engine/up-runs';
-import { matchesAll, type StepGrid, type StepSeries } from '@/lib/rules/series-source';
+import { matchesAll, type StepAnswer, type StepGrid, type StepSeries } from '@/lib/rules/series-source';
 import { instanceOf } from './probe-series';
 import type { Matcher } from './types';
 
@@ -24,8 +24,8 @@ type Run = [targetId: number, firstTs: number, lastTs: number, up: number];
  * it has a check in its window with the run's value; past a run's end its last check counts while in the window.
  * Undefined when the runs do not account for the checks (checks written around the check writer), or overlap.
  */
-export function upSteps(db: Db, matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepSeries[] | undefined {
-  if (lookbackMs < UP_RUN_GAP_MS) return undefined;
+export function upSteps(db: Db, matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepAnswer | undefined {
+  if (lookbackMs < UP_RUN_GAP_MS || grid.lastMs < grid.firstMs) return undefined;
   // As the step-by-step read: a paused target's series go stale when it was paused, at the latest when due.
   const targets = db
     .prepare(
@@ -86,5 +86,5 @@ export function upSteps(db: Db, matchers: Matcher[], grid: StepGrid, lookbackMs:
     }
     if (any) out.push({ labels, values, present });
   }
-  return out;
+  return { series: out, steps };
 }
