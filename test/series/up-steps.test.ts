@@ -86,7 +86,7 @@ describe('up over a range query from runs of checks, against the step-by-step re
       cleanup?.();
       cleanup = null;
     }
-  });
+  }, 120_000);
 
   it('falls back to the checks when runs do not account for them, and agrees again once rebuilt', () => {
     const { db, end } = probed(5);
