@@ -5,6 +5,7 @@ import { readWindowsAround } from '@/lib/maintenance/window-store';
 import type { ProbeResult } from '@/lib/probes/types';
 import { applyCheck, closeOpenIncident, type Status } from '@/lib/targets/status';
 import { RollupBuffer } from './rollup-buffer';
+import { createUpRunWriter } from './up-runs';
 
 const FLUSH_MS = 250;
 const MAX_BATCH = 500;
@@ -55,6 +56,7 @@ export class CheckWriter {
     const openIncident = db.prepare(
       'INSERT INTO incidents (target_id, start, end, reason, maintenance) VALUES (?, ?, NULL, ?, ?)',
     );
+    const extendUpRun = createUpRunWriter(db);
     this.flushTx = db.transaction((batch: Pending[]) => {
       const rollups = new RollupBuffer();
       // Checks made in a maintenance window are kept but marked, so uptime can leave them out (docs/maintenance.md).
@@ -67,6 +69,7 @@ export class CheckWriter {
         const metrics = r.metrics && Object.keys(r.metrics).length ? JSON.stringify(r.metrics) : null;
         const maint = windows.length > 0 && windowFor(windows, row.name, r.ts) !== null ? 1 : 0;
         insertCheck.run(targetId, r.ts, r.up ? 1 : 0, r.statusCode, r.latencyMs, r.error, gauges, metrics, maint);
+        extendUpRun(targetId, r.ts, r.up);
         const { state, transition } = applyCheck(
           { status: row.status, since: row.status_since, failStreak: row.fail_streak, okStreak: row.ok_streak },
           { failure: row.failure_threshold, success: row.success_threshold },

@@ -41,6 +41,11 @@ const STEPS: PruneStep[] = [
     cutoff: (now, s) => now - s.retention.checksMs,
   },
   {
+    table: 'probe_up_runs',
+    sql: 'DELETE FROM probe_up_runs WHERE rowid IN (SELECT rowid FROM probe_up_runs WHERE last_ts < ? LIMIT ?)',
+    cutoff: (now, s) => now - s.retention.checksMs,
+  },
+  {
     table: 'probe_rollups 1m',
     sql: `DELETE FROM probe_rollups WHERE (target_id, res, ts) IN (SELECT target_id, res, ts FROM probe_rollups WHERE res = 60000 AND ts < ? LIMIT ?)`,
     cutoff: (now, s) => now - Math.max(MINUTE_ROLLUPS_MS, s.retention.checksMs),

@@ -9,8 +9,38 @@ export interface RawSeries {
   staleMs?: number[];
 }
 
+/** A range query's instants: firstMs, firstMs + stepMs, … up to lastMs. */
+export interface StepGrid {
+  firstMs: number;
+  lastMs: number;
+  stepMs: number;
+}
+
+/** One series' instant-selector result at every instant of a grid; `present[k]` is 0 where it has no sample. */
+export interface StepSeries {
+  labels: Record<string, string>;
+  values: Float64Array;
+  present: Uint8Array;
+}
+
+/** Series answered for the first `steps` instants of a grid (the rest are asked step by step). */
+export interface StepAnswer {
+  series: StepSeries[];
+  steps: number;
+}
+
 export interface SeriesSource {
   select(matchers: Matcher[], startMs: number, endMs: number): RawSeries[];
+  /**
+   * The instant selector at every instant of `grid`, exactly as `select` step by step would answer it, read from
+   * coarser data (docs/performance.md#query-api--npm-run-benchquery); undefined where the source cannot promise that.
+   */
+  selectSteps?(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepAnswer | undefined;
+  /**
+   * `rate` or `increase` of `matchers[rangeMs]` at the grid's instants, likewise exact, labels still named; the
+   * series of one step must not need an order (the engine asks only where none reaches the result).
+   */
+  rangeSteps?(func: 'rate' | 'increase', matchers: Matcher[], rangeMs: number, grid: StepGrid): StepAnswer | undefined;
 }
 
 const regexCache = new Map<string, RegExp>();

@@ -32,16 +32,28 @@ interface LevelRow {
   lines: number;
 }
 
+/** The first `le` slot each log-scale bucket index counts in (it counts in every slot after it too). */
+const firstLe = new Map<number, number>();
+
+function leSlot(i: number): number {
+  let k = firstLe.get(i);
+  if (k === undefined) {
+    const upper = bucketUpperBound(i) / 1000;
+    k = LE_SECONDS.findIndex((le) => upper <= le * 1.0000001);
+    if (k < 0) k = LE_SECONDS.length;
+    firstLe.set(i, k);
+  }
+  return k;
+}
+
 function perLe(hist: string): number[] {
   const out = new Array<number>(LE_SECONDS.length).fill(0);
-  for (const [i, n] of histogramFromJson(hist)) {
-    const upper = bucketUpperBound(i) / 1000;
-    for (let k = 0; k < LE_SECONDS.length; k++) if (upper <= LE_SECONDS[k] * 1.0000001) out[k] += n;
-  }
+  for (const [i, n] of histogramFromJson(hist)) for (let k = leSlot(i); k < LE_SECONDS.length; k++) out[k] += n;
   return out;
 }
 
-type Emit = (ix: SeriesIndex, r: LogRollupRow, ord: number) => void;
+type Sink = Pick<SeriesIndex, 'add'>;
+type Emit = (ix: Sink, r: LogRollupRow, ord: number) => void;
 const base = (name: string, r: LogRollupRow) => ({ __name__: name, job: r.job, provider: r.provider });
 
 /** How each rollup row feeds each counter family: label set, increment, slot. */
@@ -112,6 +124,11 @@ const FAMILIES: Record<string, Emit> = {
   },
 };
 export const LOG_FAMILIES = [...Object.keys(FAMILIES), 'log_lines_total'];
+
+/** Feeds one rollup row to a counter family's series, as a window read does (`name` is one of FAMILIES). */
+export function emitLogFamily(name: string, sink: Sink, row: LogRollupRow): void {
+  FAMILIES[name](sink, row, 0);
+}
 
 /**
  * Counters are delivered as a scrape would see them: a cumulative sample every 10 s across [start, end],

@@ -1,11 +1,14 @@
 import type { Db } from '@/lib/db/connection';
-import { matchesAll, type SeriesSource } from '@/lib/rules/series-source';
+import { matchesAll, type SeriesSource, type StepAnswer, type StepGrid } from '@/lib/rules/series-source';
 import { llmCostSeries } from './llm-cost-series';
+import { logRateSteps } from './log-rate-steps';
 import { LOG_STEP, readLogWindow } from './log-series';
 import { otlpSeries } from './otlp-series';
 import { readProbeWindow } from './probe-series';
+import { hasStoredSeries } from './stored-series';
 import { systemSeries } from './system-series';
 import { exactLabel, type Matcher, type RawSeries } from './types';
+import { upSteps } from './up-steps';
 import { WindowCache } from './window-cache';
 
 const PROBE_NAMES = /^(up|probe_.+|health_.+)$/;
@@ -33,6 +36,17 @@ export function createSqliteSeriesSource(db: Db, opts: { sinceMs?: number; insta
       out.push(...otlpSeries(db, matchers, startMs, endMs));
       out.push(...llmCostSeries(db, matchers, startMs, endMs));
       return out.filter((s) => matchesAll(matchers, s.labels));
+    },
+    selectSteps(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepAnswer | undefined {
+      if (exactLabel(matchers, '__name__') !== 'up') return undefined;
+      if (hasStoredSeries(db, 'system', 'up') || hasStoredSeries(db, 'otlp', 'up')) return undefined;
+      return upSteps(db, matchers, grid, lookbackMs);
+    },
+    rangeSteps(func: 'rate' | 'increase', matchers: Matcher[], rangeMs: number, grid: StepGrid) {
+      const name = exactLabel(matchers, '__name__');
+      if (name === undefined || !LOG_NAMES.test(name)) return undefined;
+      if (hasStoredSeries(db, 'system', name) || hasStoredSeries(db, 'otlp', name)) return undefined;
+      return logRateSteps(db, func, matchers, rangeMs, grid, opts);
     },
   };
 }

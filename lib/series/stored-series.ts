@@ -37,3 +37,8 @@ export function storedSeries(
   }
   return out;
 }
+
+/** Whether any stored series of `kind` has this name (a coarse reader must then leave the name alone). */
+export function hasStoredSeries(db: Db, kind: 'system' | 'otlp', name: string): boolean {
+  return db.prepare(`SELECT 1 FROM ${kind}_series WHERE name = ? LIMIT 1`).get(name) !== undefined;
+}

@@ -1,5 +1,5 @@
 import type { Expr } from '@/lib/rules/promql';
-import type { Matcher, RawSeries, SeriesSource } from '@/lib/rules/series-source';
+import type { Matcher, RawSeries, SeriesSource, StepAnswer, StepGrid } from '@/lib/rules/series-source';
 import { PromApiError } from './envelope';
 
 /** Evaluations one query may make, subquery steps included (Prometheus bounds the same work by --query.max-samples). */
@@ -40,6 +40,15 @@ export function clampedSource(inner: SeriesSource, lo: number, hi: number): Seri
       const start = Math.max(startMs, lo);
       const end = Math.min(endMs, hi);
       return start > end ? [] : inner.select(matchers, start, end);
+    },
+    // Inside the bounds the cut changes nothing; steps past `hi` are left to the step-by-step path, which cuts.
+    selectSteps(matchers: Matcher[], grid: StepGrid, lookbackMs: number): StepAnswer | undefined {
+      if (grid.firstMs - lookbackMs < lo) return undefined;
+      return inner.selectSteps?.(matchers, { ...grid, lastMs: Math.min(grid.lastMs, hi) }, lookbackMs);
+    },
+    rangeSteps(func: 'rate' | 'increase', matchers: Matcher[], rangeMs: number, grid: StepGrid) {
+      if (grid.firstMs - rangeMs - 10_000 < lo) return undefined;
+      return inner.rangeSteps?.(func, matchers, rangeMs, { ...grid, lastMs: Math.min(grid.lastMs, hi) });
     },
   };
 }

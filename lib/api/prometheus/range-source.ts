@@ -22,5 +22,7 @@ export function warmingSource(inner: SeriesSource, queryEndMs: number): SeriesSo
       }
       return inner.select(matchers, startMs, endMs);
     },
+    selectSteps: inner.selectSteps?.bind(inner),
+    rangeSteps: inner.rangeSteps?.bind(inner),
   };
 }

@@ -40,6 +40,8 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
     case 'binary':
       return binaryValues(e.op, evaluate(e.lhs, ctx), evaluate(e.rhs, ctx), e.matching, e.bool);
     case 'call': {
+      const pre = precomputed(e, ctx, true);
+      if (pre) return { type: 'vector', samples: pre };
       const v = callFunction(e.func, e.args, ctx, evaluate);
       if (v.type === 'vector') assertUniqueLabels(v.samples);
       return v;
@@ -56,6 +58,18 @@ export function assertUniqueLabels(samples: Sample[]): void {
   }
 }
 
+/** This step's answer from the range query's plan, if it has one for `e` (range functions drop the name). */
+function precomputed(e: Expr, ctx: EvalContext, dropsName: boolean): Sample[] | undefined {
+  const pre = ctx.stepVectors?.get(e);
+  if (!pre) return undefined;
+  const k = (ctx.timeMs - ctx.startMs) / ctx.stepMs;
+  if (!(k < pre.steps)) return undefined;
+  const out: Sample[] = [];
+  for (const s of pre.series)
+    if (s.present[k]) out.push({ labels: dropsName ? dropName(s.labels) : { ...s.labels }, value: s.values[k] });
+  return out;
+}
+
 function refTime(at: At, offsetMs: number, ctx: EvalContext): number {
   const base = at === null ? ctx.timeMs : at === 'start' ? ctx.startMs : at === 'end' ? ctx.endMs : at.ms;
   return base - offsetMs;
@@ -65,6 +79,8 @@ function selectInstant(sel: VectorSelector, ctx: EvalContext): Sample[] {
   const end = refTime(sel.at, sel.offsetMs, ctx);
   const start = end - ctx.lookbackMs;
   const out: Sample[] = [];
+  const pre = precomputed(sel, ctx, false);
+  if (pre) return pre;
   // Left-open window (start, end], as in Prometheus 3; a staleness marker after the last sample ends the series.
   for (const s of ctx.source.select(sel.matchers, start, end)) {
     if (!matchesAll(sel.matchers, s.labels)) continue;

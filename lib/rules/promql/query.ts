@@ -3,6 +3,7 @@ import type { SeriesSource } from '../series-source';
 import type { Expr } from './ast';
 import { evaluate } from './eval';
 import { parsePromQL } from './parse';
+import { planStepVectors, type StepVectors } from './step-plan';
 import { DEFAULT_LOOKBACK_MS, type QueryValue } from './values';
 
 export type RangeResult = { labels: Labels; points: [number, number][] }[];
@@ -35,10 +36,31 @@ export function rangeQuery(
 ): RangeResult {
   const expr = typeof text === 'string' ? parsePromQL(text) : text;
   if (!(stepMs > 0)) throw new Error('zero or negative query resolution step widths are not accepted');
+  const stepVectors = planStepVectors(expr, source, { firstMs: startMs, lastMs: endMs, stepMs }, lookbackMs);
+  if (stepVectors.size === 0) return stepByStep(expr, source, startMs, endMs, stepMs, lookbackMs, beforeStep);
+  try {
+    return stepByStep(expr, source, startMs, endMs, stepMs, lookbackMs, beforeStep, stepVectors);
+  } catch {
+    // An error names the first offending series, which depends on the order series are read in: ask again as
+    // the step-by-step path would (a timeout stays a timeout: the deadline has passed).
+    return stepByStep(expr, source, startMs, endMs, stepMs, lookbackMs, beforeStep);
+  }
+}
+
+function stepByStep(
+  expr: Expr,
+  source: SeriesSource,
+  startMs: number,
+  endMs: number,
+  stepMs: number,
+  lookbackMs: number,
+  beforeStep?: () => void,
+  stepVectors?: StepVectors,
+): RangeResult {
   const byKey = new Map<string, { labels: Labels; points: [number, number][] }>();
   for (let t = startMs; t <= endMs; t += stepMs) {
     beforeStep?.();
-    const v = evaluate(expr, { source, timeMs: t, startMs, endMs, stepMs, lookbackMs, beforeStep });
+    const v = evaluate(expr, { source, timeMs: t, startMs, endMs, stepMs, lookbackMs, beforeStep, stepVectors });
     let samples: { labels: Labels; value: number }[];
     if (v.type === 'scalar') samples = [{ labels: {}, value: v.value }];
     else if (v.type === 'vector') samples = v.samples;

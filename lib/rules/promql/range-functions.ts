@@ -32,10 +32,24 @@ export function extrapolatedRate(
   if (isCounter) {
     for (let i = 1; i < points.length; i++) if (points[i][1] < points[i - 1][1]) result += points[i - 1][1];
   }
+  return extrapolate(result, first, last, points.length, rangeStartMs, rangeEndMs, isCounter, isRate);
+}
+
+/** The extrapolation of extrapolatedRate, given the change over the points (resets counted) and their first, last and count. */
+export function extrapolate(
+  result: number,
+  first: readonly [number, number],
+  last: readonly [number, number],
+  count: number,
+  rangeStartMs: number,
+  rangeEndMs: number,
+  isCounter: boolean,
+  isRate: boolean,
+): number {
   let durationToStart = (first[0] - rangeStartMs) / 1000;
   let durationToEnd = (rangeEndMs - last[0]) / 1000;
   const sampledInterval = (last[0] - first[0]) / 1000;
-  const averageBetween = sampledInterval / (points.length - 1);
+  const averageBetween = sampledInterval / (count - 1);
   const threshold = averageBetween * 1.1;
   if (durationToStart >= threshold) durationToStart = averageBetween / 2;
   if (isCounter && result > 0 && first[1] >= 0) {

@@ -1,5 +1,6 @@
 import type { Labels } from '../labels';
 import type { SeriesSource } from '../series-source';
+import type { StepVectors } from './step-plan';
 
 /** t: the sample's own timestamp, kept by selectors for timestamp(). */
 export type Sample = { labels: Labels; value: number; t?: number };
@@ -23,6 +24,8 @@ export type EvalContext = {
   lookbackMs: number;
   /** Called before each step of a range query or subquery; the query API throws from it when time is up. */
   beforeStep?: () => void;
+  /** Instant selectors answered for every step of the range query at once (the outer steps only). */
+  stepVectors?: StepVectors;
 };
 
 export const DEFAULT_LOOKBACK_MS = 5 * 60_000;

@@ -1,0 +1,207 @@
+import type { Db } from '@/lib/db/connection';
+import { extrapolate } from '@/lib/rules/promql/range-functions';
+import { matchesAll, type StepAnswer, type StepGrid, type StepSeries } from '@/lib/rules/series-source';
+import { emitLogFamily, LOG_STEP, type LogRollupRow } from './log-series';
+import { exactLabel, type Matcher } from './types';
+
+/** Families whose increments are whole numbers: their sums are exact in any grouping, so coarse buckets add up alike. */
+const WHOLE_FAMILIES = new Set([
+  'http_requests_total',
+  'llm_tokens_total',
+  'llm_rate_limited_total',
+  'http_request_duration_seconds_count',
+  'http_request_duration_seconds_bucket',
+]);
+const WIDTHS = [3_600_000, 60_000, LOG_STEP];
+const X = 0;
+const Y = 1;
+
+/** A piece of a step's sum: rows of width `res` with ts in [lo, hi). */
+type Piece = [k: number, part: number, res: number, lo: number, hi: number];
+
+/** Splits the 10 s bucket starts from..to (inclusive) into runs of the widest whole rollup buckets. */
+function split(from: number, to: number, k: number, part: number, out: Piece[]): void {
+  let x = from;
+  while (x <= to) {
+    const res = WIDTHS.find((w) => x % w === 0 && x + w - LOG_STEP <= to) ?? LOG_STEP;
+    let y = x + res;
+    while (y + res - LOG_STEP <= to && !WIDTHS.some((w) => w > res && y % w === 0 && y + w - LOG_STEP <= to)) y += res;
+    out.push([k, part, res, x, y]);
+    x = y;
+  }
+}
+
+/** Where one step's window puts its samples (see `cumulative` in log-series.ts): bucket bounds and point count. */
+function windowOf(t: number, rangeMs: number) {
+  const start = t - rangeMs;
+  const g0 = Math.floor(start / LOG_STEP) * LOG_STEP;
+  const a1 = Math.ceil((start - LOG_STEP) / LOG_STEP) * LOG_STEP;
+  const gl = Math.floor(t / LOG_STEP) * LOG_STEP;
+  const p1 = g0 + LOG_STEP;
+  const onGrid = p1 <= gl ? (gl - p1) / LOG_STEP + 1 : 0;
+  const extra = gl < t;
+  return {
+    start,
+    a1,
+    g0,
+    p1,
+    c: extra ? gl : gl - LOG_STEP,
+    n: onGrid + (extra ? 1 : 0),
+    lastT: extra ? t : gl,
+    onGrid,
+  };
+}
+
+interface Acc {
+  labels: Record<string, string>;
+  sums: [Float64Array, Float64Array];
+  rows: Uint8Array;
+}
+
+/**
+ * `rate`/`increase` of a whole-number log counter at every step, from the widest rollups that tile each window:
+ * the window read of the 10 s rollups makes a cumulative sample every 10 s, so a step's answer depends only on the
+ * sum X of the buckets before its first point, the sum Y up to its last, whether any row lies in the window, and
+ * the points' times, which the window alone fixes. X and Y are whole, so 1 m and 1 h buckets give them exactly.
+ * Steps after `sinceMs`'s hour (series kept present as /metrics exports them) are left to the step-by-step read.
+ */
+export function logRateSteps(
+  db: Db,
+  func: 'rate' | 'increase',
+  matchers: Matcher[],
+  rangeMs: number,
+  grid: StepGrid,
+  opts: { sinceMs?: number; instance?: string },
+): StepAnswer | undefined {
+  const name = exactLabel(matchers, '__name__');
+  if (name === undefined || !WHOLE_FAMILIES.has(name) || grid.lastMs < grid.firstMs || !(rangeMs > LOG_STEP))
+    return undefined;
+  const since = opts.sinceMs === undefined ? Infinity : Math.floor(opts.sinceMs / 3_600_000) * 3_600_000;
+  const last = Math.min(grid.lastMs, since);
+  if (last < grid.firstMs) return undefined;
+  const steps = Math.floor((last - grid.firstMs) / grid.stepMs) + 1;
+  if (!fineKeptFrom(db, w0(grid, rangeMs))) return undefined;
+  const pieces: Piece[] = [];
+  for (let k = 0, t = grid.firstMs; k < steps; k++, t += grid.stepMs) {
+    const w = windowOf(t, rangeMs);
+    if (w.n < 2) continue;
+    split(w.a1, w.g0, k, X, pieces);
+    split(w.g0 + LOG_STEP, w.c, k, Y, pieces);
+  }
+  const rows = readSums(db, name, pieces, matchingKeys(db, name, matchers, w0(grid, rangeMs), last, opts.instance));
+  const series = new Map<string, Acc>();
+  const sink = {
+    add(key: string, labels: () => Record<string, string>, code: number, value: number) {
+      let acc = series.get(key);
+      if (!acc) {
+        const l = labels();
+        if (opts.instance !== undefined) l.instance = opts.instance;
+        acc = { labels: l, sums: [new Float64Array(steps), new Float64Array(steps)], rows: new Uint8Array(steps) };
+        series.set(key, acc);
+      }
+      const k = code >> 1;
+      acc.sums[code & 1][k] += value;
+      acc.rows[k] = 1;
+    },
+  };
+  for (const row of rows) emitLogFamily(name, sink, row);
+  const out: StepSeries[] = [];
+  for (const acc of series.values()) {
+    if (!matchesAll(matchers, acc.labels)) continue;
+    const values = new Float64Array(steps);
+    const present = new Uint8Array(steps);
+    for (let k = 0, t = grid.firstMs; k < steps; k++, t += grid.stepMs) {
+      if (!acc.rows[k]) continue;
+      const w = windowOf(t, rangeMs);
+      if (w.n < 2 || w.onGrid === 0) continue;
+      const first = acc.sums[X][k];
+      const total = first + acc.sums[Y][k];
+      values[k] = extrapolate(total - first, [w.p1, first], [w.lastT, total], w.n, w.start, t, true, func === 'rate');
+      present[k] = 1;
+    }
+    out.push({ labels: acc.labels, values, present });
+  }
+  return { series: out, steps };
+}
+
+const w0 = (grid: StepGrid, rangeMs: number) => windowOf(grid.firstMs, rangeMs).a1;
+
+/** Which labels of a rollup row each family's series carry: rows are summed over the rest in SQL. */
+const GROUPS: Record<string, { model: string; status: string }> = {
+  http_requests_total: { model: 'r.model', status: 'r.status' },
+  llm_tokens_total: { model: 'r.model', status: '0' },
+};
+const BY_PROVIDER = { model: "''", status: '0' };
+const KEY = 'r.source_id || char(0) || r.provider || char(0) || r.model || char(0) || r.status';
+
+/** The rollup rows' keys in [from, to] that feed a series the matchers select (label matchers applied in SQL). */
+function matchingKeys(db: Db, name: string, matchers: Matcher[], from: number, to: number, instance?: string) {
+  const keys = db
+    .prepare(
+      `SELECT DISTINCT r.source_id, s.name job, r.provider, r.model, r.status, ${KEY} key FROM log_rollups r
+       JOIN log_sources s ON s.id = r.source_id WHERE r.res = 3600000 AND r.ts >= ? AND r.ts <= ?`,
+    )
+    .all(from - (from % 3_600_000), to) as (LogRollupRow & { key: string })[];
+  const zero = {
+    ts: 0,
+    requests: 0,
+    input_tokens: 0,
+    output_tokens: 0,
+    rate_limited: 0,
+    latency_sum: 0,
+    latency_count: 0,
+  };
+  return keys
+    .filter((k) => {
+      let match = false;
+      const sink = {
+        add(_key: string, labels: () => Record<string, string>) {
+          const l = labels();
+          if (instance !== undefined) l.instance = instance;
+          match ||= matchesAll(matchers, l);
+        },
+      };
+      emitLogFamily(name, sink, { ...k, ...zero, hist: '' });
+      return match;
+    })
+    .map((k) => k.key);
+}
+
+/** Each piece's rows summed per series of the family; histograms come as a JSON array of the rows' histograms. */
+function readSums(db: Db, name: string, pieces: Piece[], keys: string[]): LogRollupRow[] {
+  const g = GROUPS[name] ?? BY_PROVIDER;
+  const bucket = name === 'http_request_duration_seconds_bucket';
+  const rows = db
+    .prepare(
+      `WITH p AS (SELECT value ->> 0 k, value ->> 1 part, value ->> 2 res, value ->> 3 lo, value ->> 4 hi FROM json_each(?))
+       SELECT p.k * 2 + p.part ts, s.name job, r.provider, ${g.model} model, ${g.status} status, SUM(r.requests) requests,
+         SUM(r.input_tokens) input_tokens, SUM(r.output_tokens) output_tokens, SUM(r.rate_limited) rate_limited,
+         0 latency_sum, SUM(r.latency_count) latency_count, ${bucket ? "group_concat(NULLIF(r.hist, ''))" : "''"} hist
+       FROM p CROSS JOIN log_rollups r JOIN log_sources s ON s.id = r.source_id
+       WHERE r.res = p.res AND r.ts >= p.lo AND r.ts < p.hi AND ${KEY} IN (SELECT value FROM json_each(?))
+       GROUP BY p.k, p.part, r.source_id, r.provider${g.model === "''" ? '' : ', r.model'}${g.status === '0' ? '' : ', r.status'}`,
+    )
+    .all(JSON.stringify(pieces), JSON.stringify(keys)) as LogRollupRow[];
+  if (bucket) for (const r of rows) r.hist = mergeHistograms(r.hist);
+  return rows;
+}
+
+/** One histogram (as JSON) from the rows' histograms joined by commas: counts add up bucket by bucket. */
+function mergeHistograms(list: string | null): string {
+  const sum: Record<string, number> = {};
+  for (const h of JSON.parse(`[${list ?? ''}]`) as Record<string, number>[])
+    for (const [i, n] of Object.entries(h)) sum[i] = (sum[i] ?? 0) + n;
+  return JSON.stringify(sum);
+}
+
+/**
+ * Whether the 10 s rollups are whole from `from` on: the window read sees only them, so where they were pruned
+ * earlier than the 1 m and 1 h ones the coarse sum would see rows the fine read does not.
+ */
+function fineKeptFrom(db: Db, from: number): boolean {
+  const oldest = db.prepare(`SELECT MIN(ts) FROM log_rollups WHERE res = ${LOG_STEP}`).pluck().get() as number | null;
+  if (oldest === null) return false;
+  if (from >= oldest) return true;
+  const older = db.prepare('SELECT 1 FROM log_rollups WHERE res = ? AND ts < ? LIMIT 1').pluck();
+  return WIDTHS.every((w) => w === LOG_STEP || older.get(w, oldest - (oldest % w)) === undefined);
+}
