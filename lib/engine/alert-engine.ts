@@ -60,7 +60,7 @@ export class AlertEngine {
         source: createSqliteSeriesSource(db, { sinceMs: clock.now(), instance: instanceOf(externalURL) }),
         generatorURL: (rule) => ruleGeneratorURL(externalURL, rule),
       },
-      withLlmRules(withSloRules(withUiRules(defs, readUiRules(db)), defs, db, externalURL), defs),
+      withLlmRules(withSloRules(withUiRules(defs, readUiRules(db)), defs, db, externalURL), defs, db),
       loadState<RuleManagerState>(db, 'rules'),
     );
     this.lastAlerts = snapshotAlerts(this.rules.list());
@@ -129,7 +129,7 @@ export class AlertEngine {
       this.db,
       this.externalURL,
     );
-    return withLlmRules(defs, this.fileDefs);
+    return withLlmRules(defs, this.fileDefs, this.db);
   }
 
   /** Appends the pending/firing/resolved transitions of the last evaluation to the alert history. */

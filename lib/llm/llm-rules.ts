@@ -1,3 +1,5 @@
+import type { Db } from '@/lib/db/connection';
+import { hasLlmSpend } from '@/lib/queries/has-llm-spend';
 import { parseRuleFile, type RuleGroupDef } from '@/lib/rules/rule-file';
 import { UI_RULES_FILE } from '@/lib/rules/ui-rules';
 
@@ -38,8 +40,12 @@ export const LLM_RULES_YAML = `groups:
           description: "{{ $labels.provider }} spends {{ $value | humanize }} USD an hour over the last 15 minutes, more than 3 times its 6-hour average."
 `;
 
-/** `defs` plus the shipped LLM cost group, on the global evaluation interval (the UI group's). */
-export function withLlmRules(defs: RuleGroupDef[], fileDefs: RuleGroupDef[]): RuleGroupDef[] {
+/**
+ * `defs` plus the shipped LLM cost group, on the global evaluation interval (the UI group's), once there is spend
+ * to watch (a budget, or priced requests): a Lookout without LLM traffic lists no LLM rules.
+ */
+export function withLlmRules(defs: RuleGroupDef[], fileDefs: RuleGroupDef[], db: Db): RuleGroupDef[] {
+  if (!hasLlmSpend(db)) return defs;
   const interval = fileDefs.find((d) => d.file === UI_RULES_FILE)?.intervalMs ?? 15_000;
   return [...defs, ...parseRuleFile(LLM_RULES_YAML, LLM_RULES_FILE, interval)];
 }

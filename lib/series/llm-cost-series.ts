@@ -18,7 +18,8 @@ interface Row {
 }
 
 /**
- * `llm_cost_usd_total{job,provider,model,client}` as a scrape would see it: a cumulative sample every 10 s over
+ * `llm_cost_usd_total{job,provider,model,client}` as a scrape would see it, for priced requests only (a model
+ * without a price has no cost series rather than a flat 0 — docs/llm-cost.md): a cumulative sample every 10 s over
  * [start, end] from 0 before its first bucket (as log-series.ts delivers the other log counters).
  */
 function costCounters(db: Db, matchers: Matcher[], start: number, end: number): RawSeries[] {
@@ -27,7 +28,7 @@ function costCounters(db: Db, matchers: Matcher[], start: number, end: number): 
     .prepare(
       `SELECT r.ts, s.name job, r.provider, r.model, r.client, SUM(r.cost_usd) cost
        FROM llm_cost_rollups r JOIN log_sources s ON s.id = r.source_id
-       WHERE r.res = ${STEP} AND r.ts >= ? AND r.ts <= ? ${job === undefined ? '' : 'AND s.name = ?'}
+       WHERE r.res = ${STEP} AND r.priced > 0 AND r.ts >= ? AND r.ts <= ? ${job === undefined ? '' : 'AND s.name = ?'}
        GROUP BY r.ts, s.name, r.provider, r.model, r.client ORDER BY r.ts`,
     )
     .all(...[start - STEP, end, ...(job === undefined ? [] : [job])]) as Row[];

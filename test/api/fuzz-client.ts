@@ -90,6 +90,11 @@ export class FuzzClient {
       const st = body as { code?: unknown; message?: unknown } | null;
       if (typeof st?.code !== 'number' || typeof st.message !== 'string' || !st.message.trim())
         this.failures.push(`${label}: bad google.rpc.Status ${text.slice(0, 200)}`);
+    } else if (status >= 400 && e.tag === 'elasticsearch') {
+      // Elasticsearch's routes answer in Elasticsearch's error shape, which its clients read (docs/intake.md).
+      const err = (body as { error?: { type?: unknown; reason?: unknown } } | null)?.error;
+      if (typeof err?.type !== 'string' || typeof err.reason !== 'string' || !err.reason.trim())
+        this.failures.push(`${label}: bad Elasticsearch error ${text.slice(0, 200)}`);
     } else if (status >= 400) {
       const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
       if (

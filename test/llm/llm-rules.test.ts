@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBudget } from '@/lib/llm/budget-service';
 import { LLM_RULES_FILE, LLM_RULES_YAML, withLlmRules } from '@/lib/llm/llm-rules';
+import { makeLookout } from '../helpers/lookout';
 import { tempDir } from '../helpers/temp-dir';
 
 const hasPromtool = spawnSync('promtool', ['--version']).status === 0;
@@ -69,8 +71,14 @@ describe.skipIf(!hasPromtool)('shipped LLM cost rules', () => {
 });
 
 describe('shipped LLM cost rules in Lookout', () => {
-  it('load through the rule-file parser beside the other groups', () => {
-    const groups = withLlmRules([], []);
+  it('load through the rule-file parser beside the other groups once there is a budget', async () => {
+    const ctx = makeLookout();
+    const { db } = ctx.lookout;
+    // Nothing to watch yet: a Lookout without LLM spend lists no LLM rules.
+    expect(withLlmRules([], [], db)).toEqual([]);
+    createBudget(db, { name: 'all-daily', period: 'day', limit_usd: 5 }, ctx.lookout.clock.now());
+    const groups = withLlmRules([], [], db);
+    await ctx.close();
     expect(groups).toHaveLength(1);
     expect(groups[0].file).toBe(LLM_RULES_FILE);
     expect(groups[0].rules.map((r) => r.name)).toEqual([

@@ -13,5 +13,7 @@ export const GET = route(llmEndpoints.listLlmBudgets, ({ lookout }) => {
 // POST /api/v1/llm/budgets — {name, provider?, model?, client?, period, limit_usd}.
 export const POST = route(llmEndpoints.createLlmBudget, ({ lookout, body }) => {
   const now = lookout.clock.now();
-  return { data: getBudgetStatus(lookout.db, createBudget(lookout.db, body, now), now) };
+  const budget = createBudget(lookout.db, body, now);
+  lookout.alerts.reloadUiRules(); // the first budget brings the shipped LLM cost rules (docs/llm-cost.md)
+  return { data: getBudgetStatus(lookout.db, budget, now) };
 });

@@ -15,4 +15,7 @@ export const PUT = route(llmEndpoints.replaceLlmBudget, ({ lookout, params, body
 });
 
 // DELETE /api/v1/llm/budgets/{id} — its alerts resolve at the next evaluation.
-export const DELETE = route(llmEndpoints.deleteLlmBudget, ({ lookout, params }) => removeBudget(lookout.db, params.id));
+export const DELETE = route(llmEndpoints.deleteLlmBudget, ({ lookout, params }) => {
+  removeBudget(lookout.db, params.id);
+  lookout.alerts.reloadUiRules();
+});
