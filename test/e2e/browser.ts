@@ -42,3 +42,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Picks a target type in /settings once React has taken the form over: a choice made before hydration is reset to the
+ * server-rendered `http`, so it is made again until the HTTP-only method field has gone.
+ */
+export async function pickTargetType(page: Page, type: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    await page.locator('#target-type').selectOption(type);
+    if ((await page.locator('#target-method').count()) === 0) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the /settings form did not switch to ${type} targets`);
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator, V1_LOG_FILE } from '@/lib/sim/simulator';
-import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
+import { type ConsoleProblem, launchBrowser, pickTargetType, screenshot, watchConsole } from './browser';
 import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
@@ -59,7 +59,7 @@ describe('provider health strip and the llm target form', () => {
   });
 
   it('adds an llm target in /settings; its key is never shown again', async () => {
-    await page.locator('#target-type').selectOption('llm');
+    await pickTargetType(page, 'llm');
     expect(await page.locator('#target-method').count()).toBe(0);
     await page.locator('#target-name').fill('llm-groq');
     await page.locator('#target-url').fill(`${sim.url}/v1/messages`);

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleProblem, launchBrowser, screenshot, watchConsole } from './browser';
+import { type ConsoleProblem, launchBrowser, pickTargetType, screenshot, watchConsole } from './browser';
 import { type RunningLookout, startLookout } from './lookout-server';
 
 const WAIT = { timeout: 30_000 };
@@ -36,7 +36,7 @@ describe('target types through /settings', () => {
   });
 
   it('adds a tcp target with its own fields, and it comes up', async () => {
-    await page.locator('#target-type').selectOption('tcp');
+    await pickTargetType(page, 'tcp');
     expect(await page.locator('#target-method').count()).toBe(0);
     await page.locator('#target-name').fill('redis');
     await page.locator('#target-url').fill(`tcp://127.0.0.1:${tcpPort}`);
@@ -53,7 +53,7 @@ describe('target types through /settings', () => {
 
   it('adds a heartbeat and shows its ping URL once, which then works', async () => {
     await page.goto(`${lookout.url}/settings?theme=light`);
-    await page.locator('#target-type').selectOption('heartbeat');
+    await pickTargetType(page, 'heartbeat');
     expect(await page.locator('#target-url').count()).toBe(0);
     await page.locator('#target-name').fill('backup');
     await page.locator('#target-period').fill('1h');
