@@ -1,6 +1,7 @@
 import { BulkInsert } from '@/lib/db/bulk-insert';
 import type { Db } from '@/lib/db/connection';
 import { addValue, type Histogram, histogramFromJson, histogramToJson, mergeInto } from '@/lib/stats/histogram';
+import { LE_SECONDS, leCounts } from '@/lib/stats/le-counts';
 import type { RequestFacts } from './record';
 
 export const LOG_RESOLUTIONS = [10_000, 60_000, 3_600_000, 86_400_000] as const;
@@ -160,6 +161,9 @@ export class LogRollupBuffer {
   }
 }
 
+// Migration 103: the histogram's observations per `le` bound, summed by range queries without parsing `hist`.
+const LE_COLUMNS = LE_SECONDS.map((_, k) => `le_${k}`).join(', ');
+
 /**
  * Adds a batch's buckets to the stored rollups, inside the caller's transaction. The stored and the
  * new latency histograms are merged by SQLite calling back into JS during the upsert, which saves
@@ -173,13 +177,13 @@ export function createRollupWriter(db: Db): (buffer: LogRollupBuffer) => void {
   });
   const requests = new BulkInsert(
     db,
-    'INSERT INTO log_rollups (res, ts, source_id, provider, model, status, requests, input_tokens, output_tokens, rate_limited, latency_count, latency_sum, hist)',
-    13,
+    `INSERT INTO log_rollups (res, ts, source_id, provider, model, status, requests, input_tokens, output_tokens, rate_limited, latency_count, latency_sum, hist, ${LE_COLUMNS})`,
+    13 + LE_SECONDS.length,
     `ON CONFLICT (res, ts, source_id, provider, model, status) DO UPDATE SET
        requests = requests + excluded.requests, input_tokens = input_tokens + excluded.input_tokens,
        output_tokens = output_tokens + excluded.output_tokens, rate_limited = rate_limited + excluded.rate_limited,
        latency_count = latency_count + excluded.latency_count, latency_sum = latency_sum + excluded.latency_sum,
-       hist = lookout_hist_merge(hist, excluded.hist)`,
+       hist = lookout_hist_merge(hist, excluded.hist), ${LE_SECONDS.map((_, k) => `le_${k} = le_${k} + excluded.le_${k}`).join(', ')}`,
   );
   const lines = new BulkInsert(
     db,
@@ -203,6 +207,7 @@ export function createRollupWriter(db: Db): (buffer: LogRollupBuffer) => void {
         b.latencyCount,
         b.latencySum,
         histogramToJson(b.hist),
+        ...leCounts(b.hist),
       );
     }
     requests.flush();

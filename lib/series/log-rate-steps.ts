@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/connection';
 import { extrapolate } from '@/lib/rules/promql/range-functions';
 import { matchesAll, type StepAnswer, type StepGrid, type StepSeries } from '@/lib/rules/series-source';
-import { emitLogFamily, LOG_STEP, type LogRollupRow } from './log-series';
+import { emitLogFamily, LE_SECONDS, LOG_STEP, type LogRollupRow } from './log-series';
 import { exactLabel, type Matcher } from './types';
 
 /** Families whose increments are whole numbers: their sums are exact in any grouping, so coarse buckets add up alike. */
@@ -14,7 +14,7 @@ const WHOLE_FAMILIES = new Set([
 ]);
 const WIDTHS = [3_600_000, 60_000, LOG_STEP];
 const X = 0;
-const Y = 1;
+const T = 1;
 
 /** A piece of a step's sum: rows of width `res` with ts in [lo, hi). */
 type Piece = [k: number, part: number, res: number, lo: number, hi: number];
@@ -61,8 +61,8 @@ interface Acc {
 /**
  * `rate`/`increase` of a whole-number log counter at every step, from the widest rollups that tile each window:
  * the window read of the 10 s rollups makes a cumulative sample every 10 s, so a step's answer depends only on the
- * sum X of the buckets before its first point, the sum Y up to its last, whether any row lies in the window, and
- * the points' times, which the window alone fixes. X and Y are whole, so 1 m and 1 h buckets give them exactly.
+ * sum X of the buckets before its first point, the sum T of those up to its last, whether any row lies in the window,
+ * and the points' times, which the window alone fixes. X and T are whole, so 1 m and 1 h buckets give them exactly.
  * Steps after `sinceMs`'s hour (series kept present as /metrics exports them) are left to the step-by-step read.
  */
 export function logRateSteps(
@@ -82,29 +82,28 @@ export function logRateSteps(
   const steps = Math.floor((last - grid.firstMs) / grid.stepMs) + 1;
   if (!fineKeptFrom(db, w0(grid, rangeMs))) return undefined;
   const pieces: Piece[] = [];
+  const windows: ReturnType<typeof windowOf>[] = [];
   for (let k = 0, t = grid.firstMs; k < steps; k++, t += grid.stepMs) {
     const w = windowOf(t, rangeMs);
+    windows.push(w);
     if (w.n < 2) continue;
     split(w.a1, w.g0, k, X, pieces);
-    split(w.g0 + LOG_STEP, w.c, k, Y, pieces);
+    split(w.a1, w.c, k, T, pieces);
   }
-  const rows = readSums(db, name, pieces, matchingKeys(db, name, matchers, w0(grid, rangeMs), last, opts.instance));
+  const keys = matchingKeys(db, name, matchers, w0(grid, rangeMs), last, opts.instance);
   const series = new Map<string, Acc>();
-  const sink = {
-    add(key: string, labels: () => Record<string, string>, code: number, value: number) {
-      let acc = series.get(key);
-      if (!acc) {
-        const l = labels();
-        if (opts.instance !== undefined) l.instance = opts.instance;
-        acc = { labels: l, sums: [new Float64Array(steps), new Float64Array(steps)], rows: new Uint8Array(steps) };
-        series.set(key, acc);
-      }
-      const k = code >> 1;
-      acc.sums[code & 1][k] += value;
+  const targets = new Map<string, Target[]>();
+  for (const g of readSums(db, name, pieces, keys)) {
+    const id = `${g.job}\0${g.provider}\0${g.model}\0${g.status}`;
+    let list = targets.get(id);
+    if (!list) targets.set(id, (list = targetsOf(name, g, series, steps, opts.instance)));
+    const k = g.code >> 1;
+    const sums = g.code & 1;
+    for (const { acc, col } of list) {
+      acc.sums[sums][k] += g.n[col];
       acc.rows[k] = 1;
-    },
-  };
-  for (const row of rows) emitLogFamily(name, sink, row);
+    }
+  }
   const out: StepSeries[] = [];
   for (const acc of series.values()) {
     if (!matchesAll(matchers, acc.labels)) continue;
@@ -112,16 +111,52 @@ export function logRateSteps(
     const present = new Uint8Array(steps);
     for (let k = 0, t = grid.firstMs; k < steps; k++, t += grid.stepMs) {
       if (!acc.rows[k]) continue;
-      const w = windowOf(t, rangeMs);
+      const w = windows[k];
       if (w.n < 2 || w.onGrid === 0) continue;
       const first = acc.sums[X][k];
-      const total = first + acc.sums[Y][k];
+      const total = acc.sums[T][k];
       values[k] = extrapolate(total - first, [w.p1, first], [w.lastT, total], w.n, w.start, t, true, func === 'rate');
       present[k] = 1;
     }
     out.push({ labels: acc.labels, values, present });
   }
   return { series: out, steps };
+}
+
+type Target = { acc: Acc; col: number };
+
+/**
+ * The series a group of summed rows feeds, each with the column it adds: the family's own emitter is fed a row whose
+ * counts are the columns' indexes, so labels and increments stay exactly those of the window read.
+ */
+function targetsOf(name: string, g: Group, series: Map<string, Acc>, steps: number, instance?: string): Target[] {
+  const out: Target[] = [];
+  const probe: LogRollupRow = {
+    ...g,
+    ts: 0,
+    requests: 0,
+    input_tokens: 1,
+    output_tokens: 2,
+    rate_limited: 3,
+    latency_sum: 0,
+    latency_count: g.bucket ? 0 : 4,
+    hist: '',
+    le: g.bucket ? LE_SECONDS.map((_, k) => k + 1) : undefined,
+  };
+  const sink = {
+    add(key: string, labels: () => Record<string, string>, _ord: number, col: number) {
+      let acc = series.get(key);
+      if (!acc) {
+        const l = labels();
+        if (instance !== undefined) l.instance = instance;
+        acc = { labels: l, sums: [new Float64Array(steps), new Float64Array(steps)], rows: new Uint8Array(steps) };
+        series.set(key, acc);
+      }
+      out.push({ acc, col });
+    },
+  };
+  emitLogFamily(name, sink, probe);
+  return out;
 }
 
 const w0 = (grid: StepGrid, rangeMs: number) => windowOf(grid.firstMs, rangeMs).a1;
@@ -134,7 +169,10 @@ const GROUPS: Record<string, { model: string; status: string }> = {
 const BY_PROVIDER = { model: "''", status: '0' };
 const KEY = 'r.source_id || char(0) || r.provider || char(0) || r.model || char(0) || r.status';
 
-/** The rollup rows' keys in [from, to] that feed a series the matchers select (label matchers applied in SQL). */
+/**
+ * The rollup rows' keys in [from, to] that feed a series the matchers select (label matchers applied in SQL), or
+ * null when every key does.
+ */
 function matchingKeys(db: Db, name: string, matchers: Matcher[], from: number, to: number, instance?: string) {
   const keys = db
     .prepare(
@@ -151,7 +189,7 @@ function matchingKeys(db: Db, name: string, matchers: Matcher[], from: number, t
     latency_sum: 0,
     latency_count: 0,
   };
-  return keys
+  const matching = keys
     .filter((k) => {
       let match = false;
       const sink = {
@@ -165,33 +203,56 @@ function matchingKeys(db: Db, name: string, matchers: Matcher[], from: number, t
       return match;
     })
     .map((k) => k.key);
+  return matching.length === keys.length ? null : matching;
 }
 
-/** Each piece's rows summed per series of the family; histograms come as a JSON array of the rows' histograms. */
-function readSums(db: Db, name: string, pieces: Piece[], keys: string[]): LogRollupRow[] {
+const LE_COLUMNS = LE_SECONDS.map((_, k) => `le_${k}`);
+const COUNTS = ['requests', 'input_tokens', 'output_tokens', 'rate_limited', 'latency_count'];
+
+/** One piece's rows of one label group, summed: `n` holds the columns readSums names, `code` is step * 2 + part. */
+interface Group {
+  code: number;
+  job: string;
+  provider: string;
+  model: string;
+  status: number;
+  bucket: boolean;
+  n: number[];
+}
+
+/**
+ * Each piece's rows summed per label group of the family, one piece at a time (its few rows grouped in SQL and
+ * handed over as one JSON array per piece: passing values one by one costs more than summing them); the bucket
+ * family sums the per-`le` columns (migration 103) instead of merging the rows' JSON histograms.
+ */
+function readSums(db: Db, name: string, pieces: Piece[], keys: string[] | null): Group[] {
   const g = GROUPS[name] ?? BY_PROVIDER;
   const bucket = name === 'http_request_duration_seconds_bucket';
-  const rows = db
+  const cols = bucket ? ['latency_count', ...LE_COLUMNS] : COUNTS;
+  const jobs = new Map(db.prepare('SELECT id, name FROM log_sources').raw().all() as [number, string][]);
+  const filter = keys === null ? '' : `AND ${KEY} IN (SELECT value FROM json_each(?))`;
+  const groups = db
     .prepare(
       `WITH p AS (SELECT value ->> 0 k, value ->> 1 part, value ->> 2 res, value ->> 3 lo, value ->> 4 hi FROM json_each(?))
-       SELECT p.k * 2 + p.part ts, s.name job, r.provider, ${g.model} model, ${g.status} status, SUM(r.requests) requests,
-         SUM(r.input_tokens) input_tokens, SUM(r.output_tokens) output_tokens, SUM(r.rate_limited) rate_limited,
-         0 latency_sum, SUM(r.latency_count) latency_count, ${bucket ? "group_concat(NULLIF(r.hist, ''))" : "''"} hist
-       FROM p CROSS JOIN log_rollups r JOIN log_sources s ON s.id = r.source_id
-       WHERE r.res = p.res AND r.ts >= p.lo AND r.ts < p.hi AND ${KEY} IN (SELECT value FROM json_each(?))
-       GROUP BY p.k, p.part, r.source_id, r.provider${g.model === "''" ? '' : ', r.model'}${g.status === '0' ? '' : ', r.status'}`,
+       SELECT p.k * 2 + p.part, (SELECT json_group_array(json_array(source_id, provider, model, status, ${cols.join(', ')})) FROM (
+         SELECT r.source_id, r.provider, ${g.model} model, ${g.status} status, ${cols.map((c) => `SUM(r.${c}) ${c}`).join(', ')}
+         FROM log_rollups r WHERE r.res = p.res AND r.ts >= p.lo AND r.ts < p.hi ${filter}
+         GROUP BY r.source_id, r.provider${g.model === "''" ? '' : ', r.model'}${g.status === '0' ? '' : ', r.status'}))
+       FROM p`,
     )
-    .all(JSON.stringify(pieces), JSON.stringify(keys)) as LogRollupRow[];
-  if (bucket) for (const r of rows) r.hist = mergeHistograms(r.hist);
-  return rows;
-}
-
-/** One histogram (as JSON) from the rows' histograms joined by commas: counts add up bucket by bucket. */
-function mergeHistograms(list: string | null): string {
-  const sum: Record<string, number> = {};
-  for (const h of JSON.parse(`[${list ?? ''}]`) as Record<string, number>[])
-    for (const [i, n] of Object.entries(h)) sum[i] = (sum[i] ?? 0) + n;
-  return JSON.stringify(sum);
+    .raw()
+    .all(...(keys === null ? [JSON.stringify(pieces)] : [JSON.stringify(pieces), JSON.stringify(keys)])) as [
+    number,
+    string,
+  ][];
+  const out: Group[] = [];
+  for (const [code, json] of groups) {
+    for (const v of JSON.parse(json) as [number, string, string, number, ...number[]][]) {
+      const [source, provider, model, status, ...n] = v;
+      out.push({ code, job: jobs.get(source) ?? '', provider, model, status, bucket, n });
+    }
+  }
+  return out;
 }
 
 /**

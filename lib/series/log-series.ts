@@ -1,11 +1,14 @@
 import type { Db } from '@/lib/db/connection';
-import { bucketUpperBound, histogramFromJson } from '@/lib/stats/histogram';
+import { histogramFromJson } from '@/lib/stats/histogram';
+import { LE_SECONDS, leCounts } from '@/lib/stats/le-counts';
 import { inReadOrder, lowerBound, SeriesIndex, type WindowSeries } from './series-window';
 import type { Matcher, RawSeries } from './types';
 
 export const LOG_STEP = 10_000;
 const HOUR = 3_600_000;
-export const LE_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] as const;
+
+export { LE_SECONDS };
+
 // Points of one rollup row get consecutive `ord`s (one slot per series it feeds), as the one-pass read listed them.
 const SLOT = 32;
 
@@ -23,6 +26,8 @@ export interface LogRollupRow {
   latency_sum: number;
   latency_count: number;
   hist: string;
+  /** Per-`le` counts already summed (log_rollups' le_k columns); without them they come from `hist`. */
+  le?: number[];
 }
 
 interface LevelRow {
@@ -30,26 +35,6 @@ interface LevelRow {
   job: string;
   level: string;
   lines: number;
-}
-
-/** The first `le` slot each log-scale bucket index counts in (it counts in every slot after it too). */
-const firstLe = new Map<number, number>();
-
-function leSlot(i: number): number {
-  let k = firstLe.get(i);
-  if (k === undefined) {
-    const upper = bucketUpperBound(i) / 1000;
-    k = LE_SECONDS.findIndex((le) => upper <= le * 1.0000001);
-    if (k < 0) k = LE_SECONDS.length;
-    firstLe.set(i, k);
-  }
-  return k;
-}
-
-function perLe(hist: string): number[] {
-  const out = new Array<number>(LE_SECONDS.length).fill(0);
-  for (const [i, n] of histogramFromJson(hist)) for (let k = leSlot(i); k < LE_SECONDS.length; k++) out[k] += n;
-  return out;
 }
 
 type Sink = Pick<SeriesIndex, 'add'>;
@@ -104,7 +89,7 @@ const FAMILIES: Record<string, Emit> = {
       ord + 5,
     ),
   http_request_duration_seconds_bucket: (ix, r, ord) => {
-    const counts = perLe(r.hist);
+    const counts = r.le ?? leCounts(histogramFromJson(r.hist));
     LE_SECONDS.forEach((le, k) =>
       ix.add(
         `${r.job}\0${r.provider}\0${le}`,

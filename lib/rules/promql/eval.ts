@@ -1,5 +1,5 @@
-import { dropName, formatLabels, labelsKey } from '../labels';
-import { matchesAll } from '../series-source';
+import { dropName, formatLabels, type Labels, labelsKey } from '../labels';
+import { matchesAll, type StepSeries } from '../series-source';
 import { aggregate } from './aggregate';
 import type { At, Expr, MatrixSelector, Subquery, VectorSelector } from './ast';
 import { binaryValues } from './binary';
@@ -58,6 +58,15 @@ export function assertUniqueLabels(samples: Sample[]): void {
   }
 }
 
+// A series' labels without the name, made once for every step: labels are never changed in place (a change copies).
+const nameless = new WeakMap<StepSeries, Labels>();
+
+function withoutName(s: StepSeries): Labels {
+  let l = nameless.get(s);
+  if (!l) nameless.set(s, (l = dropName(s.labels)));
+  return l;
+}
+
 /** This step's answer from the range query's plan, if it has one for `e` (range functions drop the name). */
 function precomputed(e: Expr, ctx: EvalContext, dropsName: boolean): Sample[] | undefined {
   const pre = ctx.stepVectors?.get(e);
@@ -66,7 +75,7 @@ function precomputed(e: Expr, ctx: EvalContext, dropsName: boolean): Sample[] | 
   if (!(k < pre.steps)) return undefined;
   const out: Sample[] = [];
   for (const s of pre.series)
-    if (s.present[k]) out.push({ labels: dropsName ? dropName(s.labels) : { ...s.labels }, value: s.values[k] });
+    if (s.present[k]) out.push({ labels: dropsName ? withoutName(s) : { ...s.labels }, value: s.values[k] });
   return out;
 }
 

@@ -93,13 +93,24 @@ export function histogramQuantile(q: number, samples: Sample[]): Sample[] {
   return groupBuckets(samples).map((g) => ({ labels: g.labels, value: bucketQuantile(q, g.buckets) }));
 }
 
+// A range query meets the same label objects at every step (labels are never changed in place): group keys once.
+const grouping = new WeakMap<Labels, { key: string; rest: Labels }>();
+
+function groupOf(labels: Labels): { key: string; rest: Labels } {
+  let g = grouping.get(labels);
+  if (!g) {
+    const { le: _le, ...rest } = dropName(labels);
+    grouping.set(labels, (g = { key: labelsKey(rest), rest }));
+  }
+  return g;
+}
+
 function groupBuckets(samples: Sample[]): { labels: Labels; buckets: Bucket[] }[] {
   const groups = new Map<string, { labels: Labels; buckets: Bucket[]; les: Set<string> }>();
   for (const s of samples) {
     const upper = parseLe(s.labels.le);
     if (upper === null) continue;
-    const { le: _le, ...rest } = dropName(s.labels);
-    const key = labelsKey(rest);
+    const { key, rest } = groupOf(s.labels);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { labels: rest, buckets: [], les: new Set<string>() }));
     // Two series that differ only in their name (a_bucket, b_bucket) collide once the name is dropped.
