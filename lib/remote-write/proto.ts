@@ -23,9 +23,12 @@ root.resolveAll();
 export interface WriteSeries {
   /** Sorted by name, `__name__` among them, as the spec requires. */
   labels: { name: string; value: string }[];
-  /** Ascending by timestamp (ms). */
-  samples: { value: number; timestamp: number }[];
+  /** Ascending by timestamp (ms). `stale` sends Prometheus's staleness marker instead of the value. */
+  samples: { value: number; timestamp: number; stale?: boolean }[];
 }
+
+/** Prometheus's StaleNaN (value.StaleNaN, bits 0x7ff0000000000002): the series ended at this sample's time. */
+export const STALE_NAN_BITS = 0x7ff0000000000002n;
 
 const varintSize = (n: number): number => {
   let size = 1;
@@ -89,7 +92,8 @@ export function encodeWriteRequest(series: WriteSeries[]): Buffer {
       buf[pos++] = 0x12; // TimeSeries.samples
       pos = writeVarint(buf, pos, 10 + varintSize(p.timestamp));
       buf[pos++] = 0x09; // Sample.value, fixed64
-      pos = buf.writeDoubleLE(p.value, pos);
+      // Written as bits: a NaN's payload does not survive every float operation on its way to the buffer.
+      pos = p.stale ? buf.writeBigUInt64LE(STALE_NAN_BITS, pos) : buf.writeDoubleLE(p.value, pos);
       buf[pos++] = 0x10; // Sample.timestamp, varint
       pos = writeVarint(buf, pos, p.timestamp);
     }

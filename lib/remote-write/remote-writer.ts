@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/connection';
 import type { MetricSample } from '@/lib/system/types';
 import { BufferStore, deleteOtherQueues } from './buffer-store';
 import type { RemoteWriteEndpoint } from './endpoint';
+import type { WriteSeries } from './proto';
 import { RemoteWriteQueue } from './queue';
 import { encodeBatches, toWriteSeries } from './to-batches';
 
@@ -25,6 +26,8 @@ export class RemoteWriter {
   private settings: RemoteWriteSettings = { endpoints: [], externalLabels: {}, intervalMs: 15_000 };
   private timer: TimerHandle | null = null;
   private running = false;
+  /** Per queue, the series of its last interval by label key: one missing from the next gets a staleness marker. */
+  private sent = new Map<string, Map<string, WriteSeries['labels']>>();
 
   constructor(
     private readonly db: Db,
@@ -44,6 +47,7 @@ export class RemoteWriter {
       return q;
     });
     this.queues = next;
+    for (const name of byName.keys()) this.sent.delete(name);
     deleteOtherQueues(
       this.db,
       next.map((q) => q.endpoint.name),
@@ -75,6 +79,13 @@ export class RemoteWriter {
     this.intervalsTaken++;
     for (const q of this.queues) {
       const series = toWriteSeries(samples, atMs, this.settings.externalLabels, q.endpoint.relabel);
+      const current = new Map(series.map((s) => [labelsKeyOf(s.labels), s.labels]));
+      const previous = this.sent.get(q.endpoint.name);
+      this.sent.set(q.endpoint.name, current);
+      // As a Prometheus scrape does: a series in the last interval and not in this one ends now, so a query in the
+      // receiver stops at once instead of repeating its last value for the 5-minute lookback.
+      for (const [key, labels] of previous ?? [])
+        if (!current.has(key)) series.push({ labels, samples: [{ value: Number.NaN, timestamp: atMs, stale: true }] });
       q.enqueue(encodeBatches(series, q.endpoint.maxSamplesPerSend));
     }
   }
@@ -96,3 +107,5 @@ export class RemoteWriter {
     }, next - this.clock.now());
   }
 }
+
+const labelsKeyOf = (labels: WriteSeries['labels']): string => JSON.stringify(labels);
