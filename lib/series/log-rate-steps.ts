@@ -93,17 +93,23 @@ export function logRateSteps(
   const keys = matchingKeys(db, name, matchers, w0(grid, rangeMs), last, opts.instance);
   const series = new Map<string, Acc>();
   const targets = new Map<string, Target[]>();
-  for (const g of readSums(db, name, pieces, keys)) {
-    const id = `${g.job}\0${g.provider}\0${g.model}\0${g.status}`;
+  const bucket = name === 'http_request_duration_seconds_bucket';
+  readSums(db, name, pieces, keys, (code, v, at, stride) => {
+    const id = `${v[at]}\0${v[at + 1]}\0${v[at + 2]}\0${v[at + 3]}`;
     let list = targets.get(id);
-    if (!list) targets.set(id, (list = targetsOf(name, g, series, steps, opts.instance)));
-    const k = g.code >> 1;
-    const sums = g.code & 1;
+    if (!list) {
+      const g = { job: v[at] as string, provider: v[at + 1] as string, model: v[at + 2] as string };
+      list = targetsOf(name, { ...g, status: v[at + 3] as number, bucket }, series, steps, opts.instance);
+      targets.set(id, list);
+    }
+    const k = code >> 1;
+    const sums = code & 1;
     for (const { acc, col } of list) {
-      acc.sums[sums][k] += g.n[col];
+      acc.sums[sums][k] += v[at + 4 + col] as number;
       acc.rows[k] = 1;
     }
-  }
+    return at + stride;
+  });
   const out: StepSeries[] = [];
   for (const acc of series.values()) {
     if (!matchesAll(matchers, acc.labels)) continue;
@@ -209,50 +215,89 @@ function matchingKeys(db: Db, name: string, matchers: Matcher[], from: number, t
 const LE_COLUMNS = LE_SECONDS.map((_, k) => `le_${k}`);
 const COUNTS = ['requests', 'input_tokens', 'output_tokens', 'rate_limited', 'latency_count'];
 
-/** One piece's rows of one label group, summed: `n` holds the columns readSums names, `code` is step * 2 + part. */
+/** A label group of summed rows: what the family's emitter needs to name its series. */
 interface Group {
-  code: number;
   job: string;
   provider: string;
   model: string;
   status: number;
   bucket: boolean;
-  n: number[];
 }
 
+/** Called for each label group of each piece (`code` is step * 2 + part); returns where the next group starts. */
+type Visit = (code: number, flat: (string | number)[], at: number, stride: number) => number;
+
 /**
- * Each piece's rows summed per label group of the family, one piece at a time (its few rows grouped in SQL and
- * handed over as one JSON array per piece: passing values one by one costs more than summing them); the bucket
- * family sums the per-`le` columns (migration 103) instead of merging the rows' JSON histograms.
+ * Each piece's rows summed per label group of the family, one piece at a time: its few rows grouped in SQL and
+ * handed over as one flat JSON array per piece (job, provider, model, status, then the sums of `cols`), since
+ * passing values one by one costs more than summing them. The bucket family sums the per-`le` columns
+ * (migration 103) instead of merging the rows' JSON histograms.
  */
-function readSums(db: Db, name: string, pieces: Piece[], keys: string[] | null): Group[] {
+function readSums(db: Db, name: string, pieces: Piece[], keys: string[] | null, visit: Visit): void {
   const g = GROUPS[name] ?? BY_PROVIDER;
   const bucket = name === 'http_request_duration_seconds_bucket';
   const cols = bucket ? ['latency_count', ...LE_COLUMNS] : COUNTS;
-  const jobs = new Map(db.prepare('SELECT id, name FROM log_sources').raw().all() as [number, string][]);
+  const same = bucket ? sameColumns(db, pieces) : new Map<string, string>();
   const filter = keys === null ? '' : `AND ${KEY} IN (SELECT value FROM json_each(?))`;
   const groups = db
     .prepare(
       `WITH p AS (SELECT value ->> 0 k, value ->> 1 part, value ->> 2 res, value ->> 3 lo, value ->> 4 hi FROM json_each(?))
-       SELECT p.k * 2 + p.part, (SELECT json_group_array(json_array(source_id, provider, model, status, ${cols.join(', ')})) FROM (
-         SELECT r.source_id, r.provider, ${g.model} model, ${g.status} status, ${cols.map((c) => `SUM(r.${c}) ${c}`).join(', ')}
+       SELECT p.k * 2 + p.part, (SELECT '[' || group_concat(json_quote(s.name) || ',' || json_quote(provider) || ',' ||
+           json_quote(model) || ',' || status || ',' || ${cols.map((c) => same.get(c) ?? c).join(" || ',' || ")}) || ']' FROM (
+         SELECT r.source_id, r.provider, ${g.model} model, ${g.status} status,
+           ${cols
+             .filter((c) => !same.has(c))
+             .map((c) => `SUM(r.${c}) ${c}`)
+             .join(', ')}
          FROM log_rollups r WHERE r.res = p.res AND r.ts >= p.lo AND r.ts < p.hi ${filter}
-         GROUP BY r.source_id, r.provider${g.model === "''" ? '' : ', r.model'}${g.status === '0' ? '' : ', r.status'}))
+         GROUP BY r.source_id, r.provider${g.model === "''" ? '' : ', r.model'}${g.status === '0' ? '' : ', r.status'}
+       ) JOIN log_sources s ON s.id = source_id)
        FROM p`,
     )
     .raw()
     .all(...(keys === null ? [JSON.stringify(pieces)] : [JSON.stringify(pieces), JSON.stringify(keys)])) as [
     number,
-    string,
+    string | null,
   ][];
-  const out: Group[] = [];
+  const stride = 4 + cols.length;
   for (const [code, json] of groups) {
-    for (const v of JSON.parse(json) as [number, string, string, number, ...number[]][]) {
-      const [source, provider, model, status, ...n] = v;
-      out.push({ code, job: jobs.get(source) ?? '', provider, model, status, bucket, n });
-    }
+    if (json === null) continue;
+    const flat = JSON.parse(json) as (string | number)[];
+    for (let at = 0; at < flat.length; ) at = visit(code, flat, at, stride);
   }
-  return out;
+}
+
+/**
+ * The `le` columns that are 0, or equal to latency_count, in every row the pieces cover, with what to read instead:
+ * summing a column costs as much as the rest of a row, and latencies rarely reach every bucket. An hourly row is the
+ * sum of the finer rows of its hour and every row has 0 <= le_k <= latency_count, so an hour's row decides for all of
+ * them; unless hourly rows were pruned before finer ones (then nothing is skipped).
+ */
+function sameColumns(db: Db, pieces: Piece[]): Map<string, string> {
+  const same = new Map<string, string>();
+  if (pieces.length === 0) return same;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of pieces) {
+    lo = Math.min(lo, p[3]);
+    hi = Math.max(hi, p[4]);
+  }
+  lo -= lo % 3_600_000;
+  const oldest = db.prepare('SELECT MIN(ts) FROM log_rollups WHERE res = 3600000').pluck().get() as number | null;
+  const finer = db.prepare('SELECT 1 FROM log_rollups WHERE res < 3600000 AND ts < ? LIMIT 1').pluck();
+  if (oldest === null || (oldest > lo && finer.get(oldest) !== undefined)) return same;
+  const row = db
+    .prepare(
+      `SELECT ${LE_COLUMNS.map((c) => `MAX(${c}) = 0, MIN(${c} = latency_count)`).join(', ')}
+       FROM log_rollups WHERE res = 3600000 AND ts >= ? AND ts < ?`,
+    )
+    .raw()
+    .get(lo, hi) as (number | null)[];
+  LE_COLUMNS.forEach((c, k) => {
+    if (row[2 * k] === 1) same.set(c, '0');
+    else if (row[2 * k + 1] === 1) same.set(c, 'latency_count');
+  });
+  return same;
 }
 
 /**

@@ -40,8 +40,11 @@ function fresh(): { db: Db; dir: string } {
   return { db, dir };
 }
 
-/** Requests over `hours` hours with latencies from 1 ms to 3 min (every `le` bucket and beyond), bursty with gaps. */
-function buffers(seed: number, hours: number): LogRollupBuffer[] {
+/**
+ * Requests over `hours` hours with latencies from 1 ms to 3 min (every `le` bucket and beyond), or with `narrow`
+ * from 150 ms to 8 s as CCProxy's (the lowest `le` buckets stay empty, the highest hold every request), bursty.
+ */
+function buffers(seed: number, hours: number, narrow = false): LogRollupBuffer[] {
   const rnd = lcg(seed);
   const out: LogRollupBuffer[] = [];
   for (let hour = 0; hour < hours; hour++) {
@@ -56,7 +59,7 @@ function buffers(seed: number, hours: number): LogRollupBuffer[] {
         provider,
         model: `${provider}-${rnd() < 0.5 ? 'large' : 'small'}`,
         // Log-uniform from 1 ms to 180 s, and a few without a duration.
-        durationMs: rnd() < 0.02 ? null : Math.exp(rnd() * Math.log(180_000)),
+        durationMs: rnd() < 0.02 ? null : narrow ? 150 + rnd() * rnd() * 8_000 : Math.exp(rnd() * Math.log(180_000)),
         inputTokens: 10,
         outputTokens: 5,
         rateLimited: false,
@@ -107,12 +110,13 @@ function compare(db: Db, seed: number, queries: number): number {
 
 describe('histogram_quantile over a range query from the per-le rollup columns', () => {
   it('gives exactly the step-by-step answer for random ranges, steps, windows, matchers and start hours', () => {
-    for (const seed of [3, 5]) {
+    for (const seed of [3, 5, 8]) {
       const { db } = fresh();
       sources(db);
       const write = createRollupWriter(db);
-      for (const buf of buffers(seed, 6)) db.transaction(() => write(buf))();
-      expect(compare(db, seed, 20)).toBeGreaterThan(9);
+      // Seed 8: columns that are 0 or equal to the count everywhere, which the coarse read does not sum.
+      for (const buf of buffers(seed, 6, seed === 8)) db.transaction(() => write(buf))();
+      expect(compare(db, seed, 16)).toBeGreaterThan(7);
     }
   }, 240_000);
 

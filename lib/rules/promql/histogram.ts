@@ -1,4 +1,5 @@
 import { dropName, formatLabels, type Labels, labelsKey } from '../labels';
+import type { StepAnswer, StepSeries } from '../series-source';
 import type { Sample } from './values';
 
 type Bucket = { upper: number; count: number };
@@ -123,4 +124,37 @@ function groupBuckets(samples: Sample[]): { labels: Labels; buckets: Bucket[] }[
     g.buckets.push({ upper, count: s.value });
   }
   return [...groups.values()];
+}
+
+/**
+ * histogram_quantile(q, v) at every step of a range query whose `v` is answered for the whole grid: the same groups,
+ * buckets in the same order and the same bucketQuantile as step by step, without a sample per bucket and step.
+ * Undefined where a step could fail instead (two buckets of a group with the same `le`): the steps then say how.
+ */
+export function quantileSteps(q: number, v: StepAnswer): StepAnswer | undefined {
+  const groups = new Map<string, { labels: Labels; members: { s: StepSeries; upper: number }[]; les: Set<string> }>();
+  for (const s of v.series) {
+    const upper = parseLe(s.labels.le);
+    if (upper === null) continue;
+    const { key, rest } = groupOf(s.labels);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { labels: rest, members: [], les: new Set<string>() }));
+    if (g.les.has(s.labels.le)) return undefined;
+    g.les.add(s.labels.le);
+    g.members.push({ s, upper });
+  }
+  const series: StepSeries[] = [];
+  for (const g of groups.values()) {
+    const values = new Float64Array(v.steps);
+    const present = new Uint8Array(v.steps);
+    for (let k = 0; k < v.steps; k++) {
+      const buckets: Bucket[] = [];
+      for (const m of g.members) if (m.s.present[k]) buckets.push({ upper: m.upper, count: m.s.values[k] });
+      if (buckets.length === 0) continue;
+      values[k] = bucketQuantile(q, buckets);
+      present[k] = 1;
+    }
+    series.push({ labels: g.labels, values, present });
+  }
+  return { series, steps: v.steps };
 }

@@ -1,5 +1,6 @@
 import type { SeriesSource, StepAnswer, StepGrid } from '../series-source';
 import type { Expr, MatrixSelector, VectorSelector } from './ast';
+import { quantileSteps } from './histogram';
 
 /** Selectors and `rate`/`increase` calls answered for the leading steps of a range query at once. */
 export type StepVectors = ReadonlyMap<Expr, StepAnswer>;
@@ -75,5 +76,33 @@ export function planStepVectors(expr: Expr, source: SeriesSource, grid: StepGrid
     const answer = source.rangeSteps?.(call.func, m.selector.matchers, m.rangeMs, shift(grid, m.selector.offsetMs));
     if (answer && answer.steps > 0) plan.set(call, answer);
   }
+  planQuantiles(expr, plan);
   return plan;
+}
+
+/** `histogram_quantile(φ, rate(…))` with a number φ over a planned rate: answered for the same steps at once. */
+function planQuantiles(e: Expr, plan: Map<Expr, StepAnswer>): void {
+  switch (e.kind) {
+    case 'unary':
+      return planQuantiles(e.expr, plan);
+    case 'binary':
+      planQuantiles(e.lhs, plan);
+      return planQuantiles(e.rhs, plan);
+    case 'aggregate':
+      if (e.param) planQuantiles(e.param, plan);
+      return planQuantiles(e.expr, plan);
+    case 'call': {
+      const [q, v] = e.args;
+      const inner = v && plan.get(v);
+      if (e.func === 'histogram_quantile' && q?.kind === 'number' && inner) {
+        const answer = quantileSteps(q.value, inner);
+        if (answer) plan.set(e, answer);
+        return;
+      }
+      for (const a of e.args) planQuantiles(a, plan);
+      return;
+    }
+    default:
+      return;
+  }
 }
