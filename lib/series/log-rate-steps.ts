@@ -256,10 +256,12 @@ function readSums(db: Db, name: string, pieces: Piece[], keys: string[] | null, 
     for (const row of rows) visit(row[0] as number, row, 1, stride);
     return;
   }
+  // Source names are put in afterwards: a join inside the per-piece subquery makes SQLite regroup for each source.
+  const jobs = new Map(db.prepare('SELECT id, name FROM log_sources').raw().all() as [number, string][]);
   const groups = db
     .prepare(
       `WITH p AS (SELECT value ->> 0 k, value ->> 1 part, value ->> 2 res, value ->> 3 lo, value ->> 4 hi FROM json_each(?))
-       SELECT p.k * 2 + p.part, (SELECT '[' || group_concat(json_quote(s.name) || ',' || json_quote(provider) || ',' ||
+       SELECT p.k * 2 + p.part, (SELECT '[' || group_concat(source_id || ',' || json_quote(provider) || ',' ||
            json_quote(model) || ',' || status || ',' || ${cols.map((c) => same.get(c) ?? c).join(" || ',' || ")}) || ']' FROM (
          SELECT r.source_id, r.provider, ${g.model} model, ${g.status} status,
            ${cols
@@ -268,7 +270,7 @@ function readSums(db: Db, name: string, pieces: Piece[], keys: string[] | null, 
              .join(', ')}
          FROM log_rollups r WHERE r.res = p.res AND r.ts >= p.lo AND r.ts < p.hi ${filter}
          GROUP BY r.source_id, r.provider${g.model === "''" ? '' : ', r.model'}${g.status === '0' ? '' : ', r.status'}
-       ) JOIN log_sources s ON s.id = source_id)
+       ))
        FROM p`,
     )
     .raw()
@@ -276,7 +278,10 @@ function readSums(db: Db, name: string, pieces: Piece[], keys: string[] | null, 
   for (const [code, json] of groups) {
     if (json === null) continue;
     const flat = JSON.parse(json) as (string | number)[];
-    for (let at = 0; at < flat.length; ) at = visit(code, flat, at, stride);
+    for (let at = 0; at < flat.length; ) {
+      flat[at] = jobs.get(flat[at] as number) ?? '';
+      at = visit(code, flat, at, stride);
+    }
   }
 }
 
