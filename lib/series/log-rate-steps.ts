@@ -56,6 +56,8 @@ interface Acc {
   labels: Record<string, string>;
   sums: [Float64Array, Float64Array];
   rows: Uint8Array;
+  /** Its first row from Lookout's start hour on: from then on /metrics keeps exporting it. */
+  seen: number;
 }
 
 /**
@@ -63,7 +65,9 @@ interface Acc {
  * the window read of the 10 s rollups makes a cumulative sample every 10 s, so a step's answer depends only on the
  * sum X of the buckets before its first point, the sum T of those up to its last, whether any row lies in the window,
  * and the points' times, which the window alone fixes. X and T are whole, so 1 m and 1 h buckets give them exactly.
- * Steps after `sinceMs`'s hour (series kept present as /metrics exports them) are left to the step-by-step read.
+ * From `sinceMs`'s hour on, a label set stays present (flat) once it has had a row, as /metrics exports it: the
+ * first such row of each label group is read from the 10 s rollups (the whole read bails out where those were
+ * pruned after that hour).
  */
 export function logRateSteps(
   db: Db,
@@ -77,10 +81,9 @@ export function logRateSteps(
   if (name === undefined || !WHOLE_FAMILIES.has(name) || grid.lastMs < grid.firstMs || !(rangeMs > LOG_STEP))
     return undefined;
   const since = opts.sinceMs === undefined ? Infinity : Math.floor(opts.sinceMs / 3_600_000) * 3_600_000;
-  const last = Math.min(grid.lastMs, since);
-  if (last < grid.firstMs) return undefined;
+  const last = grid.lastMs;
   const steps = Math.floor((last - grid.firstMs) / grid.stepMs) + 1;
-  if (!fineKeptFrom(db, w0(grid, rangeMs))) return undefined;
+  if (!fineKeptFrom(db, Math.min(w0(grid, rangeMs), since))) return undefined;
   const pieces: Piece[] = [];
   const windows: ReturnType<typeof windowOf>[] = [];
   for (let k = 0, t = grid.firstMs; k < steps; k++, t += grid.stepMs) {
@@ -110,13 +113,19 @@ export function logRateSteps(
     }
     return at + stride;
   });
+  if (since <= last)
+    for (const [id, g] of firstRows(db, name, since, last)) {
+      let list = targets.get(id);
+      if (!list) targets.set(id, (list = targetsOf(name, { ...g, bucket }, series, steps, opts.instance)));
+      for (const { acc } of list) acc.seen = Math.min(acc.seen, g.first);
+    }
   const out: StepSeries[] = [];
   for (const acc of series.values()) {
     if (!matchesAll(matchers, acc.labels)) continue;
     const values = new Float64Array(steps);
     const present = new Uint8Array(steps);
     for (let k = 0, t = grid.firstMs; k < steps; k++, t += grid.stepMs) {
-      if (!acc.rows[k]) continue;
+      if (!acc.rows[k] && !(acc.seen < t)) continue;
       const w = windows[k];
       if (w.n < 2 || w.onGrid === 0) continue;
       const first = acc.sums[X][k];
@@ -155,7 +164,8 @@ function targetsOf(name: string, g: Group, series: Map<string, Acc>, steps: numb
       if (!acc) {
         const l = labels();
         if (instance !== undefined) l.instance = instance;
-        acc = { labels: l, sums: [new Float64Array(steps), new Float64Array(steps)], rows: new Uint8Array(steps) };
+        const sums: Acc['sums'] = [new Float64Array(steps), new Float64Array(steps)];
+        acc = { labels: l, sums, rows: new Uint8Array(steps), seen: Infinity };
         series.set(key, acc);
       }
       out.push({ acc, col });
@@ -283,6 +293,35 @@ function readSums(db: Db, name: string, pieces: Piece[], keys: string[] | null, 
       at = visit(code, flat, at, stride);
     }
   }
+}
+
+/**
+ * Each label group's first 10 s row in [since, to]: the first hour from the hourly rows, then the exact bucket from
+ * the 10 s rows of those hours only.
+ */
+function firstRows(db: Db, name: string, since: number, to: number): Map<string, Group & { first: number }> {
+  const g = GROUPS[name] ?? BY_PROVIDER;
+  const by = `r.source_id, r.provider${g.model === "''" ? '' : ', r.model'}${g.status === '0' ? '' : ', r.status'}`;
+  const sql = (res: number) =>
+    `SELECT s.name, r.provider, ${g.model}, ${g.status}, MIN(r.ts) FROM log_rollups r JOIN log_sources s ON s.id = r.source_id
+     WHERE r.res = ${res} AND r.ts >= ? AND r.ts <= ? GROUP BY ${by}`;
+  const id = (r: (string | number)[]) => `${r[0]}\0${r[1]}\0${r[2]}\0${r[3]}`;
+  const hours = new Map<number, Set<string>>();
+  for (const r of db.prepare(sql(3_600_000)).raw().all(since, to) as (string | number)[][]) {
+    const h = r[4] as number;
+    if (!hours.has(h)) hours.set(h, new Set());
+    hours.get(h)!.add(id(r));
+  }
+  const out = new Map<string, Group & { first: number }>();
+  const fine = db.prepare(sql(LOG_STEP)).raw();
+  for (const [h, ids] of hours)
+    for (const r of fine.all(h, Math.min(to, h + 3_600_000 - 1)) as (string | number)[][]) {
+      const key = id(r);
+      if (!ids.has(key) || out.has(key)) continue;
+      const [job, provider, model, status, first] = r as [string, string, string, number, number];
+      out.set(key, { job, provider, model, status, bucket: false, first });
+    }
+  return out;
 }
 
 /**
