@@ -84,25 +84,24 @@ export function planStepVectors(expr: Expr, source: SeriesSource, grid: StepGrid
 function planQuantiles(e: Expr, plan: Map<Expr, StepAnswer>): void {
   switch (e.kind) {
     case 'unary':
-      return planQuantiles(e.expr, plan);
+      planQuantiles(e.expr, plan);
+      break;
     case 'binary':
       planQuantiles(e.lhs, plan);
-      return planQuantiles(e.rhs, plan);
+      planQuantiles(e.rhs, plan);
+      break;
     case 'aggregate':
       if (e.param) planQuantiles(e.param, plan);
-      return planQuantiles(e.expr, plan);
+      planQuantiles(e.expr, plan);
+      break;
     case 'call': {
       const [q, v] = e.args;
       const inner = v && plan.get(v);
       if (e.func === 'histogram_quantile' && q?.kind === 'number' && inner) {
         const answer = quantileSteps(q.value, inner);
         if (answer) plan.set(e, answer);
-        return;
-      }
-      for (const a of e.args) planQuantiles(a, plan);
-      return;
+      } else for (const a of e.args) planQuantiles(a, plan);
+      break;
     }
-    default:
-      return;
   }
 }
