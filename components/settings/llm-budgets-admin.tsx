@@ -14,6 +14,16 @@ import { LlmBudgetForm } from './llm-budget-form';
 const STATE_TEXT = { ok: 'on track', forecast_exceeded: 'forecast over the limit', exceeded: 'limit reached' } as const;
 const STATE_TONE = { ok: 'text-up', forecast_exceeded: 'text-pending', exceeded: 'text-down' } as const;
 
+function spanOf(b: LlmBudget): string {
+  return b.window ? `rolling ${b.window}` : `calendar ${b.period}`;
+}
+
+/** Where the forecast points: the period's end, or (rolling) the window ending a quarter-window from now. */
+function forecastWhen(b: LlmBudget): string {
+  const at = `${b.forecast_at.slice(0, 16).replace('T', ' ')} UTC`;
+  return b.window ? `for the ${b.window} ending ${at}` : `by ${at}`;
+}
+
 function scopeOf(b: LlmBudget): string {
   return [b.provider, b.model, b.client && `client ${b.client}`].filter(Boolean).join(' · ') || 'all LLM traffic';
 }
@@ -58,14 +68,13 @@ export function LlmBudgetsAdmin({ canEdit }: { canEdit: boolean }) {
                 <span>
                   <span className="font-medium">{b.name}</span>{' '}
                   <span className="text-muted">
-                    {scopeOf(b)} · {b.period} · limit {formatUsd(b.limit_usd)}
+                    {scopeOf(b)} · {spanOf(b)} · limit {formatUsd(b.limit_usd)}
                     {b.provisioned ? ' · from lookout.yml' : ''}
                   </span>
                   <br />
                   <span className="tabular" data-testid="budget-figures">
                     spent {formatUsd(b.spent_usd)} ({b.used_percent.toFixed(1)} %) · remaining{' '}
-                    {formatUsd(b.remaining_usd)} · forecast {formatUsd(b.forecast_usd)} by{' '}
-                    {b.period_end.slice(0, 16).replace('T', ' ')} UTC ·{' '}
+                    {formatUsd(b.remaining_usd)} · forecast {formatUsd(b.forecast_usd)} {forecastWhen(b)} ·{' '}
                     <span className={STATE_TONE[b.state]} data-testid="budget-state">
                       {STATE_TEXT[b.state]}
                     </span>
