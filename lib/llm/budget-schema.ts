@@ -56,9 +56,9 @@ export const budgetInputSchema = z
 export type BudgetInput = z.infer<typeof budgetInputSchema>;
 export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
 
-/** `86400000` → `1d`, `90000000` → `25h`: the window as a Prometheus duration in its largest whole unit. */
+/** The window as a Prometheus duration: hours up to 48h (`24h`), whole days beyond (`7d`, `30d`). */
 export function windowLabel(ms: number): string {
-  if (ms % 86_400_000 === 0) return `${ms / 86_400_000}d`;
+  if (ms > 48 * 3_600_000 && ms % 86_400_000 === 0) return `${ms / 86_400_000}d`;
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   return `${Math.round(ms / 60_000)}m`;
 }
