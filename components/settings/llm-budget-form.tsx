@@ -60,13 +60,7 @@ export function LlmBudgetForm({ onSaved }: { onSaved: (name: string) => void }) 
       {field('name', 'Name')}
       {field('limit_usd', 'Limit (USD)', 'US dollars for the whole window or period')}
       <FormField id="budget-span" label="Counts spend over" error={errors.window ?? errors.period}>
-        <select
-          id="budget-span"
-          className={inputClass}
-          value={v.span}
-          onChange={set('span')}
-          data-testid="budget-span"
-        >
+        <select id="budget-span" className={inputClass} value={v.span} onChange={set('span')} data-testid="budget-span">
           {SPANS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

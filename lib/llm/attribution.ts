@@ -39,9 +39,10 @@ function first(fields: Record<string, unknown>, list: ReturnType<typeof paths>):
   return null;
 }
 
-/** A key is never stored: `key-` and the first 12 hex digits of its SHA-256. */
+/** A key is never stored: `key-` and the first 12 hex digits of its SHA-256 (a hash already is kept as it is). */
 export function hashKey(raw: string): string {
   const key = raw.replace(/^(bearer|basic)\s+/i, '').trim();
+  if (/^key-[0-9a-f]{12}$/.test(key)) return key;
   return `key-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 

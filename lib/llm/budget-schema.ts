@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '@/lib/config/duration';
 
 export const BUDGET_PERIODS = ['day', 'week', 'month'] as const;
-/** The rolling windows the issue names (a day, 7 days, a month); any duration from 1h to 31d is taken. */
-export const BUDGET_WINDOWS = ['24h', '7d', '30d'] as const;
+/** Rolling windows: the issue's day, 7 days and month are 24h, 7d, 30d; any duration from 1h to 31d is taken. */
 export const MIN_WINDOW_MS = 3_600_000;
 export const MAX_WINDOW_MS = 31 * 86_400_000;
 

@@ -1,5 +1,5 @@
-import type { Db } from '@/lib/db/connection';
 import { parseDuration } from '@/lib/config/duration';
+import type { Db } from '@/lib/db/connection';
 import type { BudgetInput, BudgetPeriod } from './budget-schema';
 
 export interface Budget {

@@ -107,9 +107,13 @@ describe('budgets over rolling windows (fake clock)', () => {
     clock.set(T0 + 2 * MIN);
     expect(firing(T0 + 2 * MIN)).toEqual(['LLMBudgetExceeded', 'LLMBudgetForecastExceeded']);
 
-    const text = await (await metrics.GET(new Request('http://127.0.0.1/metrics', {
-      headers: { authorization: `Bearer ${ADMIN}` },
-    }))).text();
+    const text = await (
+      await metrics.GET(
+        new Request('http://127.0.0.1/metrics', {
+          headers: { authorization: `Bearer ${ADMIN}` },
+        }),
+      )
+    ).text();
     expect(text).toMatch(/llm_budget_spent_usd\{[^}]*budget="openai-24h"[^}]*window="24h"[^}]*\} 2\b/);
     expect(text).toMatch(/llm_budget_forecast_usd\{[^}]*budget="openai-24h"[^}]*horizon="6h"/);
 
