@@ -54,11 +54,16 @@ export function productOf(userAgent: string): string {
 /** Builds the function that labels a request from the fields of its request line. */
 export function createAttributor(mapping: AttributionMapping | null): (fields: Record<string, unknown>) => Attribution {
   const clientPath = mapping?.client ? [fieldPath(mapping.client)] : null;
+  // A mapped user-agent field labels by product too, as the default does: one client however often it updates.
+  const mappedAgent = /agent/i.test(mapping?.client ?? '');
   const userPath = mapping?.user ? [fieldPath(mapping.user)] : DEFAULT_USERS;
   const keyPath = mapping?.key ? [fieldPath(mapping.key)] : DEFAULT_KEYS;
   return (fields) => {
     const user = first(fields, userPath)?.value ?? null;
-    if (clientPath) return { client: first(fields, clientPath)?.value ?? null, user };
+    if (clientPath) {
+      const client = first(fields, clientPath)?.value ?? null;
+      return { client: client !== null && mappedAgent ? productOf(client) : client, user };
+    }
     const key = first(fields, keyPath);
     if (key) return { client: hashKey(key.value), user };
     const found = first(fields, DEFAULT_CLIENTS);
