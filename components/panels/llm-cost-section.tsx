@@ -1,20 +1,23 @@
 'use client';
 import { Card } from '@/components/ui/card';
 import { formatUsd } from '@/lib/format/usd';
+import { useLlmBudgets } from '@/lib/swr/use-llm-budgets';
 import { useLlmClients } from '@/lib/swr/use-llm-clients';
 import { useLlmCost } from '@/lib/swr/use-llm-cost';
 import { useLlmUnknown } from '@/lib/swr/use-llm-unknown';
 import type { TimeRange } from '@/lib/time/range';
+import { LlmBudgetsTable } from './llm-budgets-table';
 import { LlmClientsTable } from './llm-clients-table';
 import { LlmCostTable } from './llm-cost-table';
 import { PanelBody } from './panel-body';
 
-/** /providers: what the traffic cost per model, per day and per client, and what could not be priced. */
+/** /providers: what the traffic cost per model, per day and per client, the budgets, and what could not be priced. */
 export function LlmCostSection({ range, refreshMs }: { range: TimeRange; refreshMs: number }) {
   const byModel = useLlmCost(range, 'model', refreshMs);
   const byDay = useLlmCost(range, 'day', refreshMs);
   const { clients, error: cErr } = useLlmClients(range, refreshMs);
   const { unknown } = useLlmUnknown(range, refreshMs);
+  const { budgets, error: bErr } = useLlmBudgets(refreshMs);
   const total = byModel.cost?.totals.cost_usd;
   return (
     <>
@@ -35,6 +38,11 @@ export function LlmCostSection({ range, refreshMs }: { range: TimeRange; refresh
           </PanelBody>
         </Card>
       </div>
+      <Card title="Budgets · spend of each one's own window, whatever this page's range">
+        <PanelBody data={budgets} error={bErr} what="budgets" skeleton="h-20">
+          {(d) => <LlmBudgetsTable rows={d} />}
+        </PanelBody>
+      </Card>
       {unknown && (unknown.unknown_models.length > 0 || unknown.rejected.length > 0) && (
         <Card title="Not priced">
           <ul className="space-y-1 text-sm" data-testid="cost-unknown">

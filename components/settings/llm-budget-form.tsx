@@ -6,7 +6,17 @@ import { createBudget } from '@/lib/swr/llm-changes';
 import { fieldErrors, numberOrText } from './field-errors';
 import { FormField, inputClass } from './form-field';
 
-const EMPTY = { name: '', provider: '', model: '', client: '', period: 'day', limit_usd: '' };
+const EMPTY = { name: '', provider: '', model: '', client: '', span: 'window:24h', limit_usd: '' };
+
+/** Rolling windows first: spend of the last 24 h / 7 d / 30 d, whatever the calendar says (docs/llm-cost.md). */
+const SPANS = [
+  ['window:24h', 'last 24 hours (rolling)'],
+  ['window:7d', 'last 7 days (rolling)'],
+  ['window:30d', 'last 30 days (rolling)'],
+  ['period:day', 'calendar day (UTC)'],
+  ['period:week', 'calendar week from Monday (UTC)'],
+  ['period:month', 'calendar month (UTC)'],
+] as const;
 
 /** A new budget; the API's field-level errors show under their fields. */
 export function LlmBudgetForm({ onSaved }: { onSaved: (name: string) => void }) {
@@ -15,9 +25,10 @@ export function LlmBudgetForm({ onSaved }: { onSaved: (name: string) => void }) 
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const [kind, value] = v.span.split(':');
     const body = {
       name: v.name,
-      period: v.period,
+      [kind]: value,
       limit_usd: numberOrText(v.limit_usd),
       ...(v.provider.trim() && { provider: v.provider }),
       ...(v.model.trim() && { model: v.model }),
@@ -47,12 +58,14 @@ export function LlmBudgetForm({ onSaved }: { onSaved: (name: string) => void }) 
   return (
     <form onSubmit={(e) => void submit(e)} className="grid gap-3 sm:grid-cols-3" data-testid="budget-form">
       {field('name', 'Name')}
-      {field('limit_usd', 'Limit (USD)', 'US dollars for the whole period')}
-      <FormField id="budget-period" label="Period (UTC)" error={errors.period}>
-        <select id="budget-period" className={inputClass} value={v.period} onChange={set('period')}>
-          <option value="day">day</option>
-          <option value="week">week (from Monday)</option>
-          <option value="month">month</option>
+      {field('limit_usd', 'Limit (USD)', 'US dollars for the whole window or period')}
+      <FormField id="budget-span" label="Counts spend over" error={errors.window ?? errors.period}>
+        <select id="budget-span" className={inputClass} value={v.span} onChange={set('span')} data-testid="budget-span">
+          {SPANS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </FormField>
       {field('provider', 'Provider', 'empty: every provider')}

@@ -2,6 +2,13 @@
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
+import {
+  BUDGET_STATE_TEXT,
+  BUDGET_STATE_TONE,
+  budgetForecastWhen,
+  budgetScope,
+  budgetSpan,
+} from '@/lib/format/llm-budget';
 import { formatUsd } from '@/lib/format/usd';
 import { ApiFailure } from '@/lib/swr/fetcher';
 import { deleteBudget } from '@/lib/swr/llm-changes';
@@ -10,13 +17,6 @@ import { useAuthRedirect } from '@/lib/swr/use-auth-redirect';
 import { useLlmBudgets } from '@/lib/swr/use-llm-budgets';
 import { useRefreshInterval } from '@/lib/swr/use-refresh-interval';
 import { LlmBudgetForm } from './llm-budget-form';
-
-const STATE_TEXT = { ok: 'on track', forecast_exceeded: 'forecast over the limit', exceeded: 'limit reached' } as const;
-const STATE_TONE = { ok: 'text-up', forecast_exceeded: 'text-pending', exceeded: 'text-down' } as const;
-
-function scopeOf(b: LlmBudget): string {
-  return [b.provider, b.model, b.client && `client ${b.client}`].filter(Boolean).join(' · ') || 'all LLM traffic';
-}
 
 /** LLM budgets: spend so far, remaining and forecast to the end of the period; admins add and delete. */
 export function LlmBudgetsAdmin({ canEdit }: { canEdit: boolean }) {
@@ -58,16 +58,15 @@ export function LlmBudgetsAdmin({ canEdit }: { canEdit: boolean }) {
                 <span>
                   <span className="font-medium">{b.name}</span>{' '}
                   <span className="text-muted">
-                    {scopeOf(b)} · {b.period} · limit {formatUsd(b.limit_usd)}
+                    {budgetScope(b)} · {budgetSpan(b)} · limit {formatUsd(b.limit_usd)}
                     {b.provisioned ? ' · from lookout.yml' : ''}
                   </span>
                   <br />
                   <span className="tabular" data-testid="budget-figures">
                     spent {formatUsd(b.spent_usd)} ({b.used_percent.toFixed(1)} %) · remaining{' '}
-                    {formatUsd(b.remaining_usd)} · forecast {formatUsd(b.forecast_usd)} by{' '}
-                    {b.period_end.slice(0, 16).replace('T', ' ')} UTC ·{' '}
-                    <span className={STATE_TONE[b.state]} data-testid="budget-state">
-                      {STATE_TEXT[b.state]}
+                    {formatUsd(b.remaining_usd)} · forecast {formatUsd(b.forecast_usd)} {budgetForecastWhen(b)} ·{' '}
+                    <span className={BUDGET_STATE_TONE[b.state]} data-testid="budget-state">
+                      {BUDGET_STATE_TEXT[b.state]}
                     </span>
                   </span>
                 </span>

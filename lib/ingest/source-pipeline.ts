@@ -2,6 +2,7 @@ import type { Db } from '@/lib/db/connection';
 import { type Attribution, createAttributor } from '@/lib/llm/attribution';
 import type { AttributionMapping } from '@/lib/llm/attribution-schema';
 import { rawTokenIssue } from '@/lib/llm/raw-tokens';
+import { redactKeys } from '@/lib/llm/redact-keys';
 import type { CompletedRequest } from '@/lib/logs';
 import { compileExtractionRules, type ExtractionRule, isBlankLine, LogCorrelator, type SourceFormat } from '@/lib/logs';
 import type { WrapperFacts } from '@/lib/logs/unwrap';
@@ -67,15 +68,18 @@ export class SourcePipeline {
     return q;
   }
 
-  prepare(lines: InputLine[], receivedAt: number, rejects: Rejection[] = []): LogBatch {
+  prepare(lines: InputLine[], receivedAt: number, refused: Rejection[] = []): LogBatch {
     const records: IngestRecord[] = [];
+    // Keys are hashed before parsing, so no stored field, search index, sample or parser state holds one.
+    const rejects = refused.map((r) => ({ ...r, sample: redactKeys(r.sample) }));
     let read = rejects.length;
     let format: string | undefined;
     const recent: DetectionSample[] = [];
     const fallback: DetectionSample[] = [];
     const sampleFrom = lines.length - 2 * SAMPLES_KEPT;
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
+      const text = redactKeys(lines[i].text);
+      const line = text === lines[i].text ? lines[i] : { ...lines[i], text };
       if (isBlankLine(line.text)) continue;
       read++;
       const p = this.correlator.process(line.text, receivedAt, { truncated: line.truncated, wrapper: line.wrapper });

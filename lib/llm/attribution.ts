@@ -39,9 +39,10 @@ function first(fields: Record<string, unknown>, list: ReturnType<typeof paths>):
   return null;
 }
 
-/** A key is never stored: `key-` and the first 12 hex digits of its SHA-256. */
+/** A key is never stored: `key-` and the first 12 hex digits of its SHA-256 (a hash already is kept as it is). */
 export function hashKey(raw: string): string {
   const key = raw.replace(/^(bearer|basic)\s+/i, '').trim();
+  if (/^key-[0-9a-f]{12}$/.test(key)) return key;
   return `key-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
@@ -53,11 +54,16 @@ export function productOf(userAgent: string): string {
 /** Builds the function that labels a request from the fields of its request line. */
 export function createAttributor(mapping: AttributionMapping | null): (fields: Record<string, unknown>) => Attribution {
   const clientPath = mapping?.client ? [fieldPath(mapping.client)] : null;
+  // A mapped user-agent field labels by product too, as the default does: one client however often it updates.
+  const mappedAgent = /agent/i.test(mapping?.client ?? '');
   const userPath = mapping?.user ? [fieldPath(mapping.user)] : DEFAULT_USERS;
   const keyPath = mapping?.key ? [fieldPath(mapping.key)] : DEFAULT_KEYS;
   return (fields) => {
     const user = first(fields, userPath)?.value ?? null;
-    if (clientPath) return { client: first(fields, clientPath)?.value ?? null, user };
+    if (clientPath) {
+      const client = first(fields, clientPath)?.value ?? null;
+      return { client: client !== null && mappedAgent ? productOf(client) : client, user };
+    }
     const key = first(fields, keyPath);
     if (key) return { client: hashKey(key.value), user };
     const found = first(fields, DEFAULT_CLIENTS);

@@ -1,3 +1,4 @@
+import { parseDuration } from '@/lib/config/duration';
 import type { Db } from '@/lib/db/connection';
 import type { BudgetInput, BudgetPeriod } from './budget-schema';
 
@@ -7,7 +8,10 @@ export interface Budget {
   provider: string | null;
   model: string | null;
   client: string | null;
-  period: BudgetPeriod;
+  /** A UTC calendar period, or null for a rolling window. */
+  period: BudgetPeriod | null;
+  /** A rolling window ending now, in ms, or null for a calendar period. */
+  window_ms: number | null;
   limit_usd: number;
   provisioned: boolean;
 }
@@ -20,7 +24,7 @@ export function readBudgets(db: Db): Budget[] {
   return (
     db
       .prepare(
-        'SELECT id, name, provider, model, client, period, limit_usd, provisioned FROM llm_budgets ORDER BY name',
+        'SELECT id, name, provider, model, client, period, window_ms, limit_usd, provisioned FROM llm_budgets ORDER BY name',
       )
       .all() as Row[]
   ).map(shape);
@@ -29,7 +33,7 @@ export function readBudgets(db: Db): Budget[] {
 export function readBudget(db: Db, ref: string): Budget | undefined {
   const row = db
     .prepare(
-      'SELECT id, name, provider, model, client, period, limit_usd, provisioned FROM llm_budgets WHERE CAST(id AS TEXT) = ? OR name = ?',
+      'SELECT id, name, provider, model, client, period, window_ms, limit_usd, provisioned FROM llm_budgets WHERE CAST(id AS TEXT) = ? OR name = ?',
     )
     .get(ref, ref) as Row | undefined;
   return row && shape(row);
@@ -40,7 +44,8 @@ const params = (b: BudgetInput) => ({
   provider: b.provider ?? null,
   model: b.model ?? null,
   client: b.client ?? null,
-  period: b.period,
+  period: b.period ?? null,
+  window: b.window === undefined ? null : parseDuration(b.window),
   limit: b.limit_usd,
 });
 
@@ -48,8 +53,8 @@ export function insertBudget(db: Db, b: BudgetInput, now: number, provisioned: b
   return Number(
     db
       .prepare(
-        `INSERT INTO llm_budgets (name, provider, model, client, period, limit_usd, provisioned, created_at, updated_at)
-         VALUES (@name, @provider, @model, @client, @period, @limit, @provisioned, @now, @now)`,
+        `INSERT INTO llm_budgets (name, provider, model, client, period, window_ms, limit_usd, provisioned, created_at, updated_at)
+         VALUES (@name, @provider, @model, @client, @period, @window, @limit, @provisioned, @now, @now)`,
       )
       .run({ ...params(b), provisioned: provisioned ? 1 : 0, now }).lastInsertRowid,
   );
@@ -58,7 +63,7 @@ export function insertBudget(db: Db, b: BudgetInput, now: number, provisioned: b
 export function updateBudget(db: Db, id: number, b: BudgetInput, now: number, provisioned: boolean): void {
   db.prepare(
     `UPDATE llm_budgets SET name = @name, provider = @provider, model = @model, client = @client, period = @period,
-       limit_usd = @limit, provisioned = @provisioned, updated_at = @now WHERE id = @id`,
+       window_ms = @window, limit_usd = @limit, provisioned = @provisioned, updated_at = @now WHERE id = @id`,
   ).run({ ...params(b), provisioned: provisioned ? 1 : 0, now, id });
 }
 

@@ -20,14 +20,14 @@ export const LLM_RULES_YAML = `groups:
           severity: warning
         annotations:
           summary: "LLM budget {{ $labels.budget }} is forecast to exceed its limit"
-          description: "At the last hour's rate, budget {{ $labels.budget }} spends {{ $value | humanize }} USD by the end of its {{ $labels.period }}."
+          description: "At the last hour's rate, budget {{ $labels.budget }} spends {{ $value | humanize }} USD {{ if $labels.window }}in the {{ $labels.window }} ending {{ $labels.horizon }} from now{{ else }}by the end of its {{ $labels.period }}{{ end }}."
       - alert: LLMBudgetExceeded
         expr: llm_budget_spent_usd >= on (budget) group_left () llm_budget_limit_usd
         labels:
           severity: critical
         annotations:
           summary: "LLM budget {{ $labels.budget }} is spent"
-          description: "Budget {{ $labels.budget }} has spent {{ $value | humanize }} USD this {{ $labels.period }}, its whole limit."
+          description: "Budget {{ $labels.budget }} has spent {{ $value | humanize }} USD {{ if $labels.window }}in the last {{ $labels.window }}{{ else }}this {{ $labels.period }}{{ end }}, its whole limit."
       - alert: LLMSpendSpike
         expr: |
           sum by (provider) (rate(llm_cost_usd_total[15m])) * 3600 > 0.5

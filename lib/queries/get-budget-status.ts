@@ -1,29 +1,44 @@
 import type { Db } from '@/lib/db/connection';
-import { FORECAST_RATE_WINDOW_MS, forecastOf, periodBounds } from '@/lib/llm/budget-period';
+import { budgetSpan, FORECAST_RATE_WINDOW_MS, forecastOf } from '@/lib/llm/budget-period';
+import { windowLabel } from '@/lib/llm/budget-schema';
 import type { Budget } from '@/lib/llm/budget-store';
 import { costAgg } from './llm-cost-sql';
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
+const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A budget with its spend so far this period, what remains, and the forecast to the period's end. */
+/**
+ * A budget with its spend over its calendar period or rolling window, what remains, and the forecast: to the
+ * period's end, or for a rolling window to the window ending a quarter-window from now (docs/llm-cost.md#budgets).
+ */
 export function getBudgetStatus(db: Db, b: Budget, now: number) {
-  const { start, end } = periodBounds(b.period, now);
+  const span = budgetSpan(b, now);
   const filters = { provider: b.provider ?? undefined, model: b.model ?? undefined, client: b.client ?? undefined };
   const spend = (from: number) => costAgg(db, from, now, "'all'", filters).get('all');
-  const period = spend(start);
-  const recentFrom = Math.max(start, now - FORECAST_RATE_WINDOW_MS);
-  const recent = recentFrom === start ? period : spend(recentFrom);
-  const spent = period?.costUsd ?? 0;
-  const f = forecastOf(b.limit_usd, spent, { usd: recent?.costUsd ?? 0, ms: now - recentFrom }, now, end);
+  const counted = spend(span.start);
+  const recentFrom = Math.max(span.start, now - FORECAST_RATE_WINDOW_MS);
+  const recent = recentFrom === span.start ? counted : spend(recentFrom);
+  const kept = span.keptFrom === span.start ? counted : spend(span.keptFrom);
+  const spent = counted?.costUsd ?? 0;
+  const f = forecastOf(
+    b.limit_usd,
+    { now: spent, kept: kept?.costUsd ?? 0 },
+    { usd: recent?.costUsd ?? 0, ms: now - recentFrom },
+    now,
+    span.forecastAt,
+  );
   return {
     ...b,
-    period_start: new Date(start).toISOString(),
-    period_end: new Date(end).toISOString(),
+    kind: b.window_ms === null ? ('calendar' as const) : ('rolling' as const),
+    window: b.window_ms === null ? null : windowLabel(b.window_ms),
+    period_start: iso(span.start),
+    period_end: iso(span.end),
+    forecast_at: iso(span.forecastAt),
     spent_usd: round(spent),
     remaining_usd: round(f.remaining),
     forecast_usd: round(f.forecast),
     used_percent: round((spent / b.limit_usd) * 100),
-    unknown_requests: period?.unknown ?? 0,
+    unknown_requests: counted?.unknown ?? 0,
     state: f.state,
   };
 }

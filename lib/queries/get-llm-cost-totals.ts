@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/connection';
+import { budgetLabels } from '@/lib/llm/budget-period';
 import { readBudgets } from '@/lib/llm/budget-store';
 import type { MetricSample } from '@/lib/system/types';
 import { getBudgetStatus } from './get-budget-status';
@@ -31,7 +32,7 @@ export function getLlmCostTotals(db: Db, sinceMs: number, now: number, instance?
   }));
   for (const b of readBudgets(db)) {
     const s = getBudgetStatus(db, b, now);
-    const labels = withInstance({ budget: b.name, period: b.period });
+    const labels = withInstance(budgetLabels(b));
     out.push(
       { name: 'llm_budget_limit_usd', labels, value: b.limit_usd },
       { name: 'llm_budget_spent_usd', labels, value: s.spent_usd },

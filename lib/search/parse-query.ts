@@ -1,3 +1,5 @@
+import { searchableKeyValue } from '@/lib/llm/redact-keys';
+
 export type Comparator = '=' | '>' | '>=' | '<' | '<=';
 
 export type Term =
@@ -39,7 +41,8 @@ export function parseQuery(q: string): ParsedQuery {
           error: `q: ${m[2]}:${op}${value.slice(0, 40)} compares numbers, and "${value.slice(0, 40)}" is not one`,
         };
       }
-      terms.push({ kind: 'field', field: m[2], op, value, negate });
+      const stored = op === '=' ? searchableKeyValue(m[2], value) : value; // keys are stored hashed
+      terms.push({ kind: 'field', field: m[2], op, value: stored, negate });
     } else if (m[5] !== undefined) {
       const text = unquote(m[5]);
       if (text) terms.push({ kind: 'text', text, phrase: true, negate });

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/connection';
 import { LOG_RESOLUTIONS } from '@/lib/ingest/log-rollups';
+import { budgetLabels } from '@/lib/llm/budget-period';
 import { readBudgets } from '@/lib/llm/budget-store';
 import { getBudgetStatus } from '@/lib/queries/get-budget-status';
 import { matchesAll } from '@/lib/rules/series-source';
@@ -68,12 +69,15 @@ function costCounters(db: Db, matchers: Matcher[], start: number, end: number): 
   return out;
 }
 
-/** Each budget's limit, spend so far and forecast for its period, as gauges sampled at `end` (rule evaluation). */
+/**
+ * Each budget's limit, spend and forecast, as gauges sampled at `end` (rule evaluation): labelled `period` for a
+ * calendar budget, `window` and `horizon` (where its forecast points) for a rolling one.
+ */
 function budgetGauges(db: Db, matchers: Matcher[], end: number): RawSeries[] {
   const out: RawSeries[] = [];
   for (const b of readBudgets(db)) {
     const s = getBudgetStatus(db, b, end);
-    const base: Record<string, string> = { budget: b.name, period: b.period };
+    const base = budgetLabels(b);
     if (b.provider) base.provider = b.provider;
     if (b.model) base.model = b.model;
     if (b.client) base.client = b.client;

@@ -18,7 +18,7 @@ import { buildOnce, startServer, stopServer } from './server';
 const DAY = 86_400_000;
 const LINES = Number(process.env.BENCH_LINES ?? 1_500_000);
 const TARGETS = 200;
-const PORT = 3902;
+const PORT = Number(process.env.BENCH_PORT ?? 3902);
 const RUNS = 20;
 
 async function seed(dir: string, targetUrl: string): Promise<void> {
@@ -74,8 +74,13 @@ async function seed(dir: string, targetUrl: string): Promise<void> {
     },
     now,
   );
-  // A monthly budget over every provider: /api/v1/llm/budgets reads its month of cost rollups.
+  // A calendar month over every provider and rolling 24h/7d/30d windows (one per provider, one per client):
+  // /api/v1/llm/budgets reads each one's window, its recent hour and what stays at its forecast instant.
   insertBudget(db, { name: 'all-monthly', period: 'month', limit_usd: 500 }, now, false);
+  insertBudget(db, { name: 'all-24h', window: '24h', limit_usd: 50 }, now, false);
+  insertBudget(db, { name: 'groq-7d', provider: 'groq', window: '7d', limit_usd: 100 }, now, false);
+  insertBudget(db, { name: 'all-30d', window: '30d', limit_usd: 500 }, now, false);
+  insertBudget(db, { name: 'claude-30d', client: 'claude-cli', window: '30d', limit_usd: 300 }, now, false);
   db.close();
 }
 
@@ -145,6 +150,7 @@ async function main() {
       'histogram q': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('status:>=500')}`,
       'histogram provider': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('provider:groq')}`,
       'histogram level': `/api/v1/logs/histogram?${r}&q=${encodeURIComponent('level:error')}`,
+      'llm cost provider': `/api/v1/llm/cost?${r}&by=provider`,
       'llm cost model': `/api/v1/llm/cost?${r}&by=model`,
       'llm cost day': `/api/v1/llm/cost?${r}&by=day`,
       'llm clients': `/api/v1/llm/clients?${r}`,
@@ -159,6 +165,7 @@ async function main() {
             // Judged on its own last 5 minutes whatever the range.
             'provider health': '/api/v1/providers/health',
             'llm budgets': '/api/v1/llm/budgets',
+            'llm budget 30d': '/api/v1/llm/budgets/all-30d',
           }
         : {}),
     };

@@ -11,7 +11,8 @@ const hasPromtool = spawnSync('promtool', ['--version']).status === 0;
 if (!hasPromtool && process.env.CI === 'true')
   throw new Error('promtool is required under CI=true (apt-get install prometheus)');
 
-// promtool's own unit-test format: the shipped rules fire on budget gauges and on a cost spike as Prometheus says.
+// promtool's own unit-test format: the shipped rules fire on calendar and rolling budget gauges and on a cost spike
+// as Prometheus says.
 const UNIT_TESTS = `rule_files: [llm-cost.yml]
 evaluation_interval: 1m
 tests:
@@ -37,6 +38,29 @@ tests:
       - eval_time: 13m
         alertname: LLMBudgetExceeded
         exp_alerts: []
+  - interval: 1m
+    input_series:
+      - series: 'llm_budget_limit_usd{budget="week",window="7d",horizon="42h"}'
+        values: '5x10'
+      - series: 'llm_budget_forecast_usd{budget="week",window="7d",horizon="42h"}'
+        values: '9x10'
+      - series: 'llm_budget_spent_usd{budget="week",window="7d",horizon="42h"}'
+        values: '6x10'
+    alert_rule_test:
+      - eval_time: 2m
+        alertname: LLMBudgetForecastExceeded
+        exp_alerts:
+          - exp_labels: { severity: warning, budget: week, window: 7d, horizon: 42h }
+            exp_annotations:
+              summary: "LLM budget week is forecast to exceed its limit"
+              description: "At the last hour's rate, budget week spends 9 USD in the 7d ending 42h from now."
+      - eval_time: 2m
+        alertname: LLMBudgetExceeded
+        exp_alerts:
+          - exp_labels: { severity: critical, budget: week, window: 7d, horizon: 42h }
+            exp_annotations:
+              summary: "LLM budget week is spent"
+              description: "Budget week has spent 6 USD in the last 7d, its whole limit."
   - interval: 1m
     input_series:
       # 0.01 USD a minute for 6 hours, then 0.2 USD a minute.
