@@ -63,12 +63,7 @@ const isIndexLike = (k: string) => k.length > 0 && k.charCodeAt(0) >= 48 && k.ch
  * attribute keys that do not meet a context key or each other once renamed, and no integer-like key (an
  * object would move it first). Otherwise null, and the line is built as an object.
  */
-function quickLine(
-  context: Context,
-  attrs: Record<string, unknown>,
-  eventName: string,
-  tail: string,
-): string | null {
+function quickLine(context: Context, attrs: Record<string, unknown>, eventName: string, tail: string): string | null {
   const ctx = context.fields;
   if (eventName && Object.hasOwn(ctx, 'event.name')) return null;
   let out = context.prefix;

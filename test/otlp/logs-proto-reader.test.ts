@@ -42,7 +42,13 @@ async function sdkBodies(): Promise<Buffer[]> {
       severityNumber: SeverityNumber.ERROR,
       severityText: 'ERROR',
       body: `payment failed ${i} — ünïcödé 🚀`,
-      attributes: { 'user.email': 'ada@example.com', 'http.status_code': 502, retry: true, ratio: 0.25, big: -(2 ** 40) },
+      attributes: {
+        'user.email': 'ada@example.com',
+        'http.status_code': 502,
+        retry: true,
+        ratio: 0.25,
+        big: -(2 ** 40),
+      },
       context: ctx,
     });
     other.emit({

@@ -15,16 +15,31 @@ const records: object[] = [
   { timeUnixNano: ns(now - 1000), severityNumber: 9, body: str('plain'), attributes: [kv('a', str('x'))] },
   { observedTimeUnixNano: ns(now - 5), severityText: 'NOTICE', body: { intValue: '42' } },
   { body: { doubleValue: -0 }, attributes: [kv('d', { doubleValue: 1.5e300 }), kv('b', { boolValue: false })] },
-  { body: { boolValue: true }, eventName: 'cart.updated', traceId: '5B8EFFF798038103D269B633813FC60C', spanId: 'eee19b7ec3c1b174' },
-  { severityNumber: 21, severityText: 'FATAL', attributes: [kv('time', str('t')), kv('msg', str('m')), kv('level', str('l'))] },
+  {
+    body: { boolValue: true },
+    eventName: 'cart.updated',
+    traceId: '5B8EFFF798038103D269B633813FC60C',
+    spanId: 'eee19b7ec3c1b174',
+  },
+  {
+    severityNumber: 21,
+    severityText: 'FATAL',
+    attributes: [kv('time', str('t')), kv('msg', str('m')), kv('level', str('l'))],
+  },
   { attributes: [kv('time', str('t')), kv('attributes.time', str('clash'))] },
   { attributes: [kv('service.name', str('overrides the resource'))] },
   { attributes: [kv('7', str('index-like')), kv('z', str('after'))] },
   { attributes: [kv('__proto__', str('ignored')), kv('dup', str('1')), kv('dup', str('2'))] },
   { attributes: [kv('event.name', str('attr'))], eventName: 'evt' },
   { attributes: [kv('nested', { kvlistValue: { values: [kv('k', { arrayValue: { values: [str('v')] } })] } })] },
-  { body: { kvlistValue: { values: [kv('event', str('structured'))] } }, attributes: [kv('a', str('"quoted"\n\u2028'))] },
-  { body: str('ünïcödé 🚀 \u0000'), attributes: [kv('', str('empty key')), kv('big', { intValue: '9007199254740993' })] },
+  {
+    body: { kvlistValue: { values: [kv('event', str('structured'))] } },
+    attributes: [kv('a', str('"quoted"\n\u2028'))],
+  },
+  {
+    body: str('ünïcödé 🚀 \u0000'),
+    attributes: [kv('', str('empty key')), kv('big', { intValue: '9007199254740993' })],
+  },
 ];
 
 describe('OTLP records as lines', () => {
