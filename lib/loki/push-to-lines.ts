@@ -28,6 +28,11 @@ export function lokiSourceName(labels: Record<string, string>): string {
 
 const bad = (what: string) => new LokiError(400, what);
 
+function hasKeys(o: Record<string, string>): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 interface Entry {
   ns: bigint;
   line: string;
@@ -94,6 +99,8 @@ export function pushToLines(decoded: { json: unknown } | { proto: Record<string,
   const out: LokiLines = { bySource: new Map(), refused: [], refusedCount: 0 };
   for (const { labels, entries } of streams) {
     const source = lokiSourceName(labels);
+    // Lines without metadata of their own share one labels object: it crosses to the ingestion thread once.
+    const shared = { ...labels };
     for (const e of entries) {
       const ms = Number(e.ns / 1_000_000n);
       if (ms > now + MAX_FUTURE_MS || ms < MIN_TIME_MS) {
@@ -110,7 +117,7 @@ export function pushToLines(decoded: { json: unknown } | { proto: Record<string,
       lines.push({
         text: text.length > MAX_LINE_CHARS ? text.slice(0, MAX_LINE_CHARS) : text,
         truncated: text.length > MAX_LINE_CHARS,
-        wrapper: { kind: 'loki', time: ms, labels: { ...labels, ...e.metadata } },
+        wrapper: { kind: 'loki', time: ms, labels: hasKeys(e.metadata) ? { ...labels, ...e.metadata } : shared },
       });
     }
   }
