@@ -219,7 +219,10 @@ async function main() {
     const phases: Record<string, Phase> = { tailed_before: await tailed(lookout, dir, api.url, 'tailed') };
     const runs = PROTOCOLS.flatMap((p) => MODES.map((m) => ({ protocol: p, replay: m === 'replay' })));
     const key = (r: { protocol: string; replay: boolean }) => `${r.protocol}${r.replay ? ' replayed' : ''}`;
-    for (const r of runs) phases[key(r)] = await sent(lookout, r.protocol, api.url, r.replay);
+    for (const r of runs) {
+      phases[key(r)] = await sent(lookout, r.protocol, api.url, r.replay);
+      console.error(`[bench] ${key(r)}: ${JSON.stringify(phases[key(r)])}`);
+    }
     phases.tailed_after = await tailed(lookout, dir, api.url, 'tailed-again');
 
     const tailedRate = (phases.tailed_before.records_per_s + phases.tailed_after.records_per_s) / 2;
