@@ -47,12 +47,18 @@ async function recorder(): Promise<{ url: string; requests: Recorded[]; close: (
       else res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
     });
   });
+  // A kept-alive socket closed by the server as the client reuses it fails the push ("socket hang up").
+  server.keepAliveTimeout = 600_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 
