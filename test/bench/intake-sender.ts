@@ -33,7 +33,10 @@ interface Recorded {
 /** Takes the client's requests as Lookout would (an empty success), keeping path, content headers and body. */
 async function recorder(): Promise<{ url: string; requests: Recorded[]; close: () => Promise<void> }> {
   const requests: Recorded[] = [];
+  let open = 0;
+  let lastAt = Date.now();
   const server = http.createServer((req, res) => {
+    open++;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -45,6 +48,8 @@ async function recorder(): Promise<{ url: string; requests: Recorded[]; close: (
       else if (kept['content-type'] === 'application/json')
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       else res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      open--;
+      lastAt = Date.now();
     });
   });
   // A kept-alive socket closed by the server as the client reuses it fails the push ("socket hang up").
@@ -54,11 +59,11 @@ async function recorder(): Promise<{ url: string; requests: Recorded[]; close: (
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
+    // winston-loki's close() can return with its last push still on the way: wait for a quiet second.
+    close: async () => {
+      while (open > 0 || Date.now() - lastAt < 1_000) await new Promise((r) => setTimeout(r, 100));
+      await new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 

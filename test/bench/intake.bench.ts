@@ -77,6 +77,8 @@ interface Phase {
   summary_p50_ms: number | null;
   summary_p99_ms: number | null;
   senders_cpu_us_per_record?: number;
+  /** Requests Lookout answered: the clients' batches. */
+  requests?: number;
   /** Replay: the senders' CPU to send the recorded requests, inside the clock. */
   resend_cpu_us_per_record?: number;
   /** Tailed: the CPU it took to write the file, before the clock. */
@@ -185,6 +187,7 @@ async function sent(lookout: Lookout, protocol: string, summaryUrl: string, repl
     const perRecord = (ms: number) => Math.round((ms * 10_000) / RECORDS) / 10;
     return {
       ...phase,
+      requests: server.requests,
       senders_cpu_us_per_record: perRecord(senderCpuMs),
       ...(replay ? { resend_cpu_us_per_record: perRecord(resendCpuMs) } : {}),
     };
