@@ -28,15 +28,30 @@ export function lokiSourceName(labels: Record<string, string>): string {
 
 const bad = (what: string) => new LokiError(400, what);
 
+function hasKeys(o: Record<string, string>): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 interface Entry {
-  ns: bigint;
+  /** The entry's time in epoch ms (nanoseconds divided down, rounded toward zero as BigInt division does). */
+  ms: number;
   line: string;
   metadata: Record<string, string>;
 }
 
-function nsOf(v: unknown, where: string): bigint {
-  if (typeof v === 'string' && /^\d{1,20}$/.test(v)) return BigInt(v);
+/** Milliseconds of a decimal nanosecond count: its digits but the last six, which is what dividing gives. */
+function msOfNs(v: unknown, where: string): number {
+  if (typeof v === 'string' && /^\d{1,20}$/.test(v))
+    return v.length <= 18 ? Number(v.slice(0, -6) || '0') : Number(BigInt(v) / 1_000_000n);
   throw bad(`${where}: the timestamp must be a string of Unix nanoseconds`);
+}
+
+/** A protobuf Timestamp in epoch ms; seconds and nanos in their usual ranges without BigInt. */
+function msOfTimestamp(seconds: string, nanos: number): number {
+  if (/^\d{1,12}$/.test(seconds) && Number.isInteger(nanos) && nanos >= 0 && nanos < 1_000_000_000)
+    return Number(seconds) * 1000 + Math.floor(nanos / 1_000_000);
+  return Number((BigInt(seconds) * 1_000_000_000n + BigInt(nanos)) / 1_000_000n);
 }
 
 /** Loki's JSON push: `{"streams":[{"stream":{labels},"values":[["<ns>","line",{metadata}?]]}]}`. */
@@ -57,7 +72,7 @@ function fromJson(body: unknown): { labels: Record<string, string>; entries: Ent
       const meta = e[2] ?? {};
       if (typeof meta !== 'object' || Array.isArray(meta) || Object.values(meta).some((v) => typeof v !== 'string'))
         throw bad(`${where}[2]: structured metadata is an object of strings`);
-      return { ns: nsOf(e[0], where), line: e[1], metadata: meta as Record<string, string> };
+      return { ms: msOfNs(e[0], where), line: e[1], metadata: meta as Record<string, string> };
     });
     return { labels: stream as Record<string, string>, entries };
   });
@@ -76,7 +91,7 @@ function fromProto(message: Record<string, unknown>): { labels: Record<string, s
         ((e.structuredMetadata ?? []) as { name?: string; value?: string }[]).map((p) => [p.name ?? '', p.value ?? '']),
       );
       return {
-        ns: BigInt(ts.seconds ?? '0') * 1_000_000_000n + BigInt(ts.nanos ?? 0),
+        ms: msOfTimestamp(ts.seconds ?? '0', ts.nanos ?? 0),
         line: String(e.line ?? ''),
         metadata,
       };
@@ -94,8 +109,10 @@ export function pushToLines(decoded: { json: unknown } | { proto: Record<string,
   const out: LokiLines = { bySource: new Map(), refused: [], refusedCount: 0 };
   for (const { labels, entries } of streams) {
     const source = lokiSourceName(labels);
+    // Lines without metadata of their own share one labels object: it crosses to the ingestion thread once.
+    const shared = { ...labels };
     for (const e of entries) {
-      const ms = Number(e.ns / 1_000_000n);
+      const ms = e.ms;
       if (ms > now + MAX_FUTURE_MS || ms < MIN_TIME_MS) {
         out.refusedCount++;
         if (out.refused.length < 5)
@@ -110,7 +127,7 @@ export function pushToLines(decoded: { json: unknown } | { proto: Record<string,
       lines.push({
         text: text.length > MAX_LINE_CHARS ? text.slice(0, MAX_LINE_CHARS) : text,
         truncated: text.length > MAX_LINE_CHARS,
-        wrapper: { kind: 'loki', time: ms, labels: { ...labels, ...e.metadata } },
+        wrapper: { kind: 'loki', time: ms, labels: hasKeys(e.metadata) ? { ...labels, ...e.metadata } : shared },
       });
     }
   }

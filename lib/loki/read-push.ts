@@ -1,9 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import snappy from 'snappyjs';
+import { Unread } from '@/lib/otlp/proto-reader';
 import { MAX_OTLP_BYTES } from '@/lib/otlp/read-request';
 import { readLimitedBytes } from '@/lib/read-limited';
 import { PushRequest } from './push-proto';
+import { readPushRequest } from './push-proto-reader';
 import { LokiError } from './push-to-lines';
 
 /** Loki push bodies share OTLP's limit: 16 MiB before and after decompressing. */
@@ -23,6 +25,11 @@ export async function readLokiPush(req: Request): Promise<{ json: unknown } | { 
     } catch (err) {
       if (/too big/.test((err as Error).message)) throw tooLarge();
       throw new LokiError(400, 'the protobuf push is not valid snappy (block format)');
+    }
+    try {
+      return { proto: readPushRequest(body) };
+    } catch (err) {
+      if (!(err instanceof Unread)) throw err;
     }
     try {
       const message = PushRequest.decode(body);

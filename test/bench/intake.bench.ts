@@ -2,6 +2,9 @@
 // protobuf and JSON exporters, winston-loki) against the same pipeline fed by a tailed file, in one run, on one
 // Lookout with its ingestion threads, while /api/v1/stats/summary is asked four times a second. The tailed file
 // is read before and after the protocols; their rates are compared with the mean of the two.
+// Each protocol runs twice (BENCH_MODES): `live`, the clients making their records while Lookout takes them on
+// the same two cores, and `replay`, the same clients' requests recorded first and then sent as fast as Lookout
+// answers — like the tailed file, which is written before its clock starts (its writer's CPU is reported apart).
 
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +23,7 @@ const RECORDS = Number(process.env.BENCH_LINES ?? 200_000);
 const TOKEN = 'bench';
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 4);
 const PROTOCOLS = (process.env.BENCH_PROTOCOLS ?? 'otlp-proto,otlp-json,loki').split(',');
+const MODES = (process.env.BENCH_MODES ?? 'live,replay').split(',');
 const SOURCE: Record<string, string> = { 'otlp-proto': 'otlp', 'otlp-json': 'otlp-json', loki: 'loki' };
 const POLL_MS = 250;
 
@@ -73,6 +77,12 @@ interface Phase {
   summary_p50_ms: number | null;
   summary_p99_ms: number | null;
   senders_cpu_us_per_record?: number;
+  /** Requests Lookout answered: the clients' batches. */
+  requests?: number;
+  /** Replay: the senders' CPU to send the recorded requests, inside the clock. */
+  resend_cpu_us_per_record?: number;
+  /** Tailed: the CPU it took to write the file, before the clock. */
+  file_writer_cpu_us_per_record?: number;
 }
 
 /** Runs one phase from `started` (resolves when the clock should start) until `source` holds RECORDS rows. */
@@ -120,41 +130,67 @@ function writeFile(file: string, n: number): void {
 
 async function tailed(lookout: Lookout, dir: string, summaryUrl: string, name: string): Promise<Phase> {
   const file = path.join(dir, `${name}.log`);
+  const cpu = process.cpuUsage();
   writeFile(file, RECORDS);
-  return measure(lookout, summaryUrl, name, () =>
+  const written = process.cpuUsage(cpu);
+  const phase = await measure(lookout, summaryUrl, name, () =>
     lookout.ingest.addFileSource({ name, path: file, start_at: 'beginning', format: 'json' }, dir),
   );
+  return { ...phase, file_writer_cpu_us_per_record: Math.round(((written.user + written.system) / RECORDS) * 10) / 10 };
 }
 
-/** BENCH_SENDERS processes of one protocol's client; the clock starts at their first request, after they loaded. */
-async function sent(lookout: Lookout, protocol: string, summaryUrl: string): Promise<Phase> {
+/**
+ * BENCH_SENDERS processes of one protocol's client; the clock starts at their first request, after they loaded
+ * (replay: after every sender recorded its client's requests). Each source is new to Lookout for each phase.
+ */
+async function sent(lookout: Lookout, protocol: string, summaryUrl: string, replay: boolean): Promise<Phase> {
   const server = await serveRoutes({
     '/v1/logs': { POST: otlpLogs.POST },
     '/loki/api/v1/push': { POST: lokiPush.POST },
   });
   try {
     let senderCpuMs = 0;
+    let resendCpuMs = 0;
+    let ready = 0;
+    const service = `${SOURCE[protocol]}${replay ? '-replayed' : ''}`;
     const senders = Array.from({ length: SENDERS }, (_, k) =>
       fork(path.join(import.meta.dirname, 'intake-sender.ts'), {
         execArgv: ['--import', 'tsx'],
         env: {
           ...process.env,
           BENCH_PROTOCOL: protocol,
+          BENCH_SERVICE: service,
+          BENCH_REPLAY: replay ? '1' : '0',
           BENCH_LINES: String(RECORDS / SENDERS),
           BENCH_OFFSET: String((k * RECORDS) / SENDERS),
           INTAKE_URL: protocol === 'loki' ? server.url : `${server.url}/v1/logs`,
           INTAKE_TOKEN: TOKEN,
         },
-      }).on('message', (m: { cpuMs: number }) => {
-        senderCpuMs += m.cpuMs;
+      }).on('message', (m: { cpuMs?: number; resendCpuMs?: number; ready?: boolean }) => {
+        if (m.ready) ready++;
+        senderCpuMs += m.cpuMs ?? 0;
+        resendCpuMs += m.resendCpuMs ?? 0;
       }),
     );
     const exits = senders.map((p) => new Promise<number | null>((r) => p.on('exit', r)));
-    const phase = await measure(lookout, summaryUrl, SOURCE[protocol], async () => {
+    const failed = Promise.all(exits).then((codes) => {
+      if (codes.some((code) => code !== 0)) throw new Error(`a ${protocol} sender failed`);
+    });
+    const phase = await measure(lookout, summaryUrl, service, async () => {
+      if (replay) {
+        while (ready < SENDERS) await Promise.race([failed, new Promise((r) => setTimeout(r, 20))]);
+        for (const p of senders) p.send('go');
+      }
       while (server.requests === 0) await new Promise((r) => setTimeout(r, 5));
     });
-    if ((await Promise.all(exits)).some((code) => code !== 0)) throw new Error(`a ${protocol} sender failed`);
-    return { ...phase, senders_cpu_us_per_record: Math.round((senderCpuMs * 10_000) / RECORDS) / 10 };
+    await failed;
+    const perRecord = (ms: number) => Math.round((ms * 10_000) / RECORDS) / 10;
+    return {
+      ...phase,
+      requests: server.requests,
+      senders_cpu_us_per_record: perRecord(senderCpuMs),
+      ...(replay ? { resend_cpu_us_per_record: perRecord(resendCpuMs) } : {}),
+    };
   } finally {
     await server.close();
   }
@@ -184,18 +220,22 @@ async function main() {
     await waitFor(() => stored(lookout.readDb, 'warm-up'), 5_000);
 
     const phases: Record<string, Phase> = { tailed_before: await tailed(lookout, dir, api.url, 'tailed') };
-    for (const protocol of PROTOCOLS) phases[protocol] = await sent(lookout, protocol, api.url);
+    const runs = PROTOCOLS.flatMap((p) => MODES.map((m) => ({ protocol: p, replay: m === 'replay' })));
+    const key = (r: { protocol: string; replay: boolean }) => `${r.protocol}${r.replay ? ' replayed' : ''}`;
+    for (const r of runs) {
+      phases[key(r)] = await sent(lookout, r.protocol, api.url, r.replay);
+      console.error(`[bench] ${key(r)}: ${JSON.stringify(phases[key(r)])}`);
+    }
     phases.tailed_after = await tailed(lookout, dir, api.url, 'tailed-again');
 
     const tailedRate = (phases.tailed_before.records_per_s + phases.tailed_after.records_per_s) / 2;
     const tailedCpu =
       (phases.tailed_before.lookout_cpu_us_per_record + phases.tailed_after.lookout_cpu_us_per_record) / 2;
     const round = (x: number) => Math.round(x * 100) / 100;
-    const ratios = Object.fromEntries(PROTOCOLS.map((p) => [p, round(phases[p].records_per_s / tailedRate)]));
+    const names = runs.map(key);
+    const ratios = Object.fromEntries(names.map((p) => [p, round(phases[p].records_per_s / tailedRate)]));
     // Lookout's own CPU per record, tailed over protocol: the rate ratio with the senders' share of the cores taken out.
-    const cpuRatios = Object.fromEntries(
-      PROTOCOLS.map((p) => [p, round(tailedCpu / phases[p].lookout_cpu_us_per_record)]),
-    );
+    const cpuRatios = Object.fromEntries(names.map((p) => [p, round(tailedCpu / phases[p].lookout_cpu_us_per_record)]));
     console.log(
       JSON.stringify(
         { records: RECORDS, senders: SENDERS, phases, ratio_to_tailed: ratios, lookout_cpu_ratio_to_tailed: cpuRatios },
@@ -203,7 +243,7 @@ async function main() {
         2,
       ),
     );
-    for (const p of PROTOCOLS)
+    for (const p of names)
       console.log(`${ratios[p] >= 0.8 ? 'PASS' : 'MISS'} ${p} at ≥ 0.8 of the tailed-file rate (${ratios[p]})`);
     const worstP99 = Math.max(...Object.values(phases).map((ph) => ph.summary_p99_ms ?? 0));
     console.log(
