@@ -32,6 +32,7 @@ export const LLM_RULES_YAML = `groups:
         expr: |
           sum by (provider) (rate(llm_cost_usd_total[15m])) * 3600 > 0.5
           and sum by (provider) (rate(llm_cost_usd_total[15m])) > 3 * sum by (provider) (rate(llm_cost_usd_total[6h]))
+          and sum by (provider) (llm_cost_usd_total offset 6h) >= 0
         for: 5m
         labels:
           severity: warning

@@ -102,8 +102,10 @@ export function termsToSql(
           params.push(expr, ftsMark, ...likes);
         } else if (ids) {
           // The same lines as 'set': by the index below the mark, by LIKE above it. Lines the text cannot
-          // judge are looked up in the index's matches between the ids the caller's range spans.
-          clause = `(CASE WHEN id > ? THEN ${scan} ELSE coalesce(lookout_words(message, ?), id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid >= ? AND rowid <= ?)) END)`;
+          // judge are looked up in the index's matches between the ids the caller's range spans. The
+          // bounds are cast: FTS5 seeks only on integer rowid bounds, and a JS number binds as a real
+          // (the whole doclist is read then, 100× slower for a common word: docs/performance.md#search).
+          clause = `(CASE WHEN id > ? THEN ${scan} ELSE coalesce(lookout_words(message, ?), id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER))) END)`;
           params.push(ftsMark, ...likes, expr, expr, ids.min, ids.max);
         } else {
           // Without an id range, one line at a time (slow, ~0.2 ms, but only for lines the text cannot judge).

@@ -77,6 +77,15 @@ tests:
             exp_annotations:
               summary: "LLM spend on openai is spiking"
               description: "openai spends 12 USD an hour over the last 15 minutes, more than 3 times its 6-hour average."
+  - interval: 1m
+    input_series:
+      # A provider first seen 40 minutes ago: its 6-hour rate covers 40 minutes, no spike to compare with.
+      - series: 'llm_cost_usd_total{job="ccproxy",provider="groq",model="llama",client="Zed"}'
+        values: '0+0.2x40'
+    alert_rule_test:
+      - eval_time: 40m
+        alertname: LLMSpendSpike
+        exp_alerts: []
 `;
 
 describe.skipIf(!hasPromtool)('shipped LLM cost rules', () => {
