@@ -2,10 +2,13 @@ import type { Db } from '@/lib/db/connection';
 import { budgetSpan, FORECAST_RATE_WINDOW_MS, forecastOf } from '@/lib/llm/budget-period';
 import { windowLabel } from '@/lib/llm/budget-schema';
 import type { Budget } from '@/lib/llm/budget-store';
+import { firstSpendToday } from './first-spend-today';
 import { costAgg } from './llm-cost-sql';
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 const iso = (ms: number) => new Date(ms).toISOString();
+/** The shortest span a recent rate is taken over: one request just now is not a rate. */
+const MIN_RATE_SPAN_MS = 600_000;
 
 /**
  * A budget with its spend over its calendar period or rolling window, what remains, and the forecast: to the
@@ -18,12 +21,15 @@ export function getBudgetStatus(db: Db, b: Budget, now: number) {
   const counted = spend(span.start);
   const recentFrom = Math.max(span.start, now - FORECAST_RATE_WINDOW_MS);
   const recent = recentFrom === span.start ? counted : spend(recentFrom);
+  // Spend younger than the rate's hour (a fresh Lookout, a new provider) has its rate over the time since it began.
+  const began = firstSpendToday(db, now, filters);
+  const rateFrom = began !== null && began > recentFrom ? Math.min(began, now - MIN_RATE_SPAN_MS) : recentFrom;
   const kept = span.keptFrom === span.start ? counted : spend(span.keptFrom);
   const spent = counted?.costUsd ?? 0;
   const f = forecastOf(
     b.limit_usd,
     { now: spent, kept: kept?.costUsd ?? 0 },
-    { usd: recent?.costUsd ?? 0, ms: now - recentFrom },
+    { usd: recent?.costUsd ?? 0, ms: now - Math.max(recentFrom, rateFrom) },
     now,
     span.forecastAt,
   );

@@ -175,7 +175,7 @@ describe('LLM cost API', () => {
     ).toBe(204);
   });
 
-  it('budgets answer spend, remaining and a forecast from the last hour; invalid ones are 400 by field', async () => {
+  it('budgets answer spend, remaining and a forecast from the recent rate; invalid ones are 400 by field', async () => {
     const { clock } = start({ clock: new FakeClock(NOW) });
     await ingest('app', [
       {
@@ -201,12 +201,13 @@ describe('LLM cost API', () => {
       body: { name: 'openai-daily', provider: 'openai', period: 'day', limit_usd: 5 },
     });
     expect(made.status).toBe(201);
-    // $1 in the last hour, 11 h 5 min left in the day: forecast 1 + 11.0833 × 1 > 5.
+    // $1 thirty minutes ago, the first spend ever: $2/h over the 30 minutes since it began (not $1/h over an hour
+    // it was not there for); 11 h 5 min left in the day: forecast 1 + 11.0833 × 2 > 5.
     expect(made.body).toMatchObject({
       data: {
         spent_usd: 1,
         remaining_usd: 4,
-        forecast_usd: 12.0833,
+        forecast_usd: 23.1667,
         state: 'forecast_exceeded',
         period_end: '2026-01-16T00:00:00.000Z',
       },

@@ -128,6 +128,17 @@ describe('budgets over rolling windows (fake clock)', () => {
     expect(firing(T0 + 2 * HOUR)).toEqual([]);
   });
 
+  it('take the recent rate over the minutes since spend began on a fresh Lookout, not over a whole hour', async () => {
+    const ctx = makeLookout({ clock: new FakeClock(T0), config: CONFIG });
+    close = ctx.close;
+    // The first spend ever, 20 minutes ago (its 10 s bucket began 1.5 s earlier), and a second dollar since.
+    await ingest([dollar(T0 - 20 * MIN), dollar(T0 - 10 * MIN)]);
+    const s = await statuses();
+    const rate = 2 / (20 * MIN + 1_500);
+    expect(s['openai-24h'].forecast_usd).toBeCloseTo(2 + rate * 6 * HOUR, 3);
+    expect(s['openai-day'].forecast_usd).toBeCloseTo(2 + rate * (Date.UTC(2026, 2, 4) - T0), 3);
+  });
+
   it('keep calendar provisioning valid and name a budget with neither or both of window and period', async () => {
     const ctx = makeLookout({ clock: new FakeClock(T0) });
     close = ctx.close;
