@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/connection';
-import type { CostFilters } from './llm-cost-sql';
+import { type CostFilters, costFilterSql } from './llm-cost-sql';
 
 const DAY = 86_400_000;
 
@@ -9,14 +9,8 @@ const DAY = 86_400_000;
  * older spend exists; today's 10 s rows say when today's began.
  */
 export function firstSpendToday(db: Db, now: number, f: CostFilters): number | null {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = { today: Math.floor(now / DAY) * DAY, now };
-  for (const key of ['provider', 'model', 'client'] as const) {
-    if (f[key] === undefined) continue;
-    parts.push(`${key} = @${key}`);
-    params[key] = f[key];
-  }
-  const where = parts.map((p) => ` AND ${p}`).join('');
+  const { where, params: filters } = costFilterSql(f);
+  const params = { ...filters, today: Math.floor(now / DAY) * DAY, now };
   const row = db
     .prepare(
       `SELECT EXISTS (SELECT 1 FROM llm_cost_rollups WHERE res = 86400000 AND ts < @today AND priced > 0${where}) older,

@@ -35,11 +35,8 @@ export function addCost(into: CostAgg, a: CostAgg): void {
   into.costUsd += a.costUsd;
 }
 
-/**
- * Cost rollups over [from, to) to the 10 s bucket (the window is widened to whole buckets), grouped by a SQL
- * expression over `llm_cost_rollups`: whole days from the day rows, the edges from finer ones.
- */
-export function costAgg(db: Db, from: number, to: number, groupSql: string, f: CostFilters = {}): Map<string, CostAgg> {
+/** The filters as ` AND …` conditions on `llm_cost_rollups` with named parameters. */
+export function costFilterSql(f: CostFilters): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.source !== undefined) {
@@ -51,7 +48,15 @@ export function costAgg(db: Db, from: number, to: number, groupSql: string, f: C
     parts.push(`${key} = @${key}`);
     params[key] = f[key];
   }
-  const where = parts.length ? ` AND ${parts.join(' AND ')}` : '';
+  return { where: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/**
+ * Cost rollups over [from, to) to the 10 s bucket (the window is widened to whole buckets), grouped by a SQL
+ * expression over `llm_cost_rollups`: whole days from the day rows, the edges from finer ones.
+ */
+export function costAgg(db: Db, from: number, to: number, groupSql: string, f: CostFilters = {}): Map<string, CostAgg> {
+  const { where, params } = costFilterSql(f);
   const stmt = db.prepare(
     `SELECT ${groupSql} k, SUM(requests) requests, SUM(priced) priced, SUM(unknown) unknown, SUM(input_only) inputOnly,
        SUM(input_tokens) inputTokens, SUM(output_tokens) outputTokens, SUM(cost_usd) costUsd
