@@ -11,7 +11,7 @@ const ICON =
 export const metadata: Metadata = {
   title: { default: 'Lookout', template: '%s · Lookout' },
   description: 'Self-hosted monitoring: health probes, request logs, uptime and latency',
-  // Inline, so browsers never ask for a /favicon.ico that does not exist.
+  // Inline for the page; public/favicon.ico answers browsers that ask before the streamed metadata names this one.
   icons: { icon: `data:image/svg+xml,${encodeURIComponent(ICON)}` },
 };
 
