@@ -23,13 +23,14 @@ export function getBudgetStatus(db: Db, b: Budget, now: number) {
   const recent = recentFrom === span.start ? counted : spend(recentFrom);
   // Spend younger than the rate's hour (a fresh Lookout, a new provider) has its rate over the time since it began.
   const began = firstSpendToday(db, now, filters);
-  const rateFrom = began !== null && began > recentFrom ? Math.min(began, now - MIN_RATE_SPAN_MS) : recentFrom;
+  const rateFrom =
+    began !== null && began > recentFrom ? Math.max(recentFrom, Math.min(began, now - MIN_RATE_SPAN_MS)) : recentFrom;
   const kept = span.keptFrom === span.start ? counted : spend(span.keptFrom);
   const spent = counted?.costUsd ?? 0;
   const f = forecastOf(
     b.limit_usd,
     { now: spent, kept: kept?.costUsd ?? 0 },
-    { usd: recent?.costUsd ?? 0, ms: now - Math.max(recentFrom, rateFrom) },
+    { usd: recent?.costUsd ?? 0, ms: now - rateFrom },
     now,
     span.forecastAt,
   );
